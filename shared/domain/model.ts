@@ -1,0 +1,416 @@
+/**
+ * The disclosure model: a department and its report for one fiscal year, as typed facts.
+ * Every amount is integer 分 (Fen). Everything printed in the ten tables is derived
+ * from these facts by `deriveTables`.
+ */
+import type { Fen } from './money';
+
+/** 单位性质 */
+export const UNIT_KINDS = ['行政单位', '参公事业单位', '事业单位'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export interface Department {
+  name: string;
+  unitKind: UnitKind;
+  /** 下属单位, free text for now. */
+  subordinateUnits: string;
+}
+
+/** 收入来源 (table 02 columns; the first three are 财政拨款 by fund). */
+export const INCOME_SOURCES = [
+  'generalBudget', // 一般公共预算财政拨款收入
+  'govFund', // 政府性基金预算财政拨款收入
+  'stateCapital', // 国有资本经营预算财政拨款收入
+  'superior', // 上级补助收入
+  'business', // 事业收入
+  'operating', // 经营收入
+  'affiliated', // 附属单位上缴收入
+  'other', // 其他收入
+] as const;
+export type IncomeSource = (typeof INCOME_SOURCES)[number];
+
+export const INCOME_SOURCE_NAMES: Record<IncomeSource, string> = {
+  generalBudget: '一般公共预算财政拨款收入',
+  govFund: '政府性基金预算财政拨款收入',
+  stateCapital: '国有资本经营预算财政拨款收入',
+  superior: '上级补助收入',
+  business: '事业收入',
+  operating: '经营收入',
+  affiliated: '附属单位上缴收入',
+  other: '其他收入',
+};
+
+/** 支出性质 (table 03 columns 2–6). */
+export const EXPENDITURE_KINDS = [
+  'basic', // 基本支出
+  'project', // 项目支出
+  'remitUpper', // 上缴上级支出
+  'operating', // 经营支出
+  'affiliatedSubsidy', // 对附属单位补助支出
+] as const;
+export type ExpenditureKind = (typeof EXPENDITURE_KINDS)[number];
+
+export const EXPENDITURE_KIND_NAMES: Record<ExpenditureKind, string> = {
+  basic: '基本支出',
+  project: '项目支出',
+  remitUpper: '上缴上级支出',
+  operating: '经营支出',
+  affiliatedSubsidy: '对附属单位补助支出',
+};
+
+/** 财政拨款支出 split by fund and kind (tables 05, 07, 08). */
+export const FISCAL_SPLITS = [
+  'generalBasic', // 一般公共预算财政拨款 基本支出
+  'generalProject', // 一般公共预算财政拨款 项目支出
+  'govFundBasic', // 政府性基金预算财政拨款 基本支出
+  'govFundProject', // 政府性基金预算财政拨款 项目支出
+  'stateCapitalBasic', // 国有资本经营预算财政拨款 基本支出
+  'stateCapitalProject', // 国有资本经营预算财政拨款 项目支出
+] as const;
+export type FiscalSplit = (typeof FISCAL_SPLITS)[number];
+
+export const FISCAL_SPLIT_NAMES: Record<FiscalSplit, string> = {
+  generalBasic: '一般公共预算财政拨款基本支出',
+  generalProject: '一般公共预算财政拨款项目支出',
+  govFundBasic: '政府性基金预算财政拨款基本支出',
+  govFundProject: '政府性基金预算财政拨款项目支出',
+  stateCapitalBasic: '国有资本经营预算财政拨款基本支出',
+  stateCapitalProject: '国有资本经营预算财政拨款项目支出',
+};
+
+/** 政府性基金 carry-overs per 项 (table 07 columns 1 and 6). */
+export const GOV_FUND_CARRY = ['govFundOpening', 'govFundClosing'] as const;
+export type GovFundCarry = (typeof GOV_FUND_CARRY)[number];
+
+export const GOV_FUND_CARRY_NAMES: Record<GovFundCarry, string> = {
+  govFundOpening: '政府性基金年初结转和结余',
+  govFundClosing: '政府性基金年末结转和结余',
+};
+
+/** Every amount field of one 项 row. */
+export const ITEM_FIELDS = [
+  ...INCOME_SOURCES.map((k) => `income.${k}` as const),
+  ...EXPENDITURE_KINDS.map((k) => `expenditure.${k}` as const),
+  ...FISCAL_SPLITS.map((k) => `fiscal.${k}` as const),
+  ...GOV_FUND_CARRY,
+] as const;
+export type ItemField = (typeof ITEM_FIELDS)[number];
+
+/** The typed facts of one 支出功能分类 项 (7-digit code). */
+export interface ItemFacts {
+  code: string;
+  income: Record<IncomeSource, Fen>;
+  expenditure: Record<ExpenditureKind, Fen>;
+  fiscal: Record<FiscalSplit, Fen>;
+  govFundOpening: Fen;
+  govFundClosing: Fen;
+}
+
+/** 收入支出决算总表 carry-overs and 结余分配 (table 01 lines 28, 29, 59, 60). */
+export const SUMMARY_FIELDS = [
+  'nonFiscalSurplusUsed', // 28 使用非财政拨款结余（含专用结余）
+  'openingBalance', // 29 年初结转和结余
+  'surplusDistribution', // 59 结余分配
+  'closingBalance', // 60 年末结转和结余
+] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** 财政拨款 carry-overs by fund (table 04 lines 29, 31, 60); 政府性基金 comes from table 07. */
+export const FISCAL_CARRY_FIELDS = [
+  'generalOpening', // 年初 一般公共预算财政拨款
+  'generalClosing', // 年末 一般公共预算财政拨款
+  'stateCapitalOpening', // 年初 国有资本经营预算财政拨款
+  'stateCapitalClosing', // 年末 国有资本经营预算财政拨款
+] as const;
+export type FiscalCarryField = (typeof FISCAL_CARRY_FIELDS)[number];
+
+/** “三公”经费 items (table 09). */
+export const THREE_PUBLIC_ITEMS = [
+  'abroad', // 因公出国（境）费
+  'vehiclePurchase', // 公务用车购置费
+  'vehicleOperation', // 公务用车运行维护费
+  'reception', // 公务接待费
+] as const;
+export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
+
+export const THREE_PUBLIC_NAMES: Record<ThreePublicItem, string> = {
+  abroad: '因公出国（境）费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行维护费',
+  reception: '公务接待费',
+};
+
+export interface ThreePublic {
+  /** 预算数: 全年预算 after adjustments. */
+  budget: Record<ThreePublicItem, Fen>;
+  /** 决算数 */
+  actual: Record<ThreePublicItem, Fen>;
+}
+
+/** 车辆 by type (table 10 lines 8–15). */
+export const VEHICLE_TYPES = [
+  'ministerial', // 副部(省)级及以上领导用车
+  'principal', // 主要负责人用车
+  'confidential', // 机要通信用车
+  'emergency', // 应急保障用车
+  'enforcement', // 执法执勤用车
+  'specialTechnical', // 特种专业技术用车
+  'retiredService', // 离退休干部服务用车
+  'other', // 其他用车
+] as const;
+export type VehicleType = (typeof VEHICLE_TYPES)[number];
+
+export const VEHICLE_TYPE_NAMES: Record<VehicleType, string> = {
+  ministerial: '副部(省)级及以上领导用车',
+  principal: '主要负责人用车',
+  confidential: '机要通信用车',
+  emergency: '应急保障用车',
+  enforcement: '执法执勤用车',
+  specialTechnical: '特种专业技术用车',
+  retiredService: '离退休干部服务用车',
+  other: '其他用车',
+};
+
+/** Money fields of table 10 (部门决算公开相关信息统计表) and the procurement figures of 十（二）. */
+export const STATS_MONEY_FIELDS = [
+  'procurementGoods', // 政府采购 货物
+  'procurementWorks', // 政府采购 工程
+  'procurementServices', // 政府采购 服务
+  'procurementSme', // 授予中小企业合同金额
+  'procurementMicro', // 其中：授予小微企业合同金额
+] as const;
+export type StatsMoneyField = (typeof STATS_MONEY_FIELDS)[number];
+
+export interface Stats {
+  procurementGoods: Fen;
+  procurementWorks: Fen;
+  procurementServices: Fen;
+  procurementSme: Fen;
+  procurementMicro: Fen;
+  /**
+   * 机关运行经费 typed by the officer; null means "take table 06 公用经费合计"
+   * (line 5 for 行政单位, line 6 for 参公事业单位).
+   */
+  operatingCostOverride: Fen | null;
+  vehicles: Record<VehicleType, number>;
+  /** 单价100万元(含)以上设备(不含车辆), 台（套）. */
+  equipmentCount: number;
+}
+
+/** Per-report presentation choices (template differences between years and provinces). */
+export interface ReportSettings {
+  /** 部门决算公开 or 单位决算公开 on the cover. */
+  packageKind: '部门' | '单位';
+  /** Thousands separators in table cells (seed 000: yes, seed 002: no). */
+  tableGrouping: boolean;
+  /** The unit a user types amounts in by default. */
+  inputUnit: '元' | '万元';
+}
+
+export const DEFAULT_SETTINGS: ReportSettings = {
+  packageKind: '部门',
+  tableGrouping: true,
+  inputUnit: '万元',
+};
+
+export interface Report {
+  year: number;
+  /** The catalogue edition (year) whose codes and names this report uses. */
+  edition: number;
+  settings: ReportSettings;
+  /** 项 rows, kept in code order. */
+  items: ItemFacts[];
+  /** 部门预算支出经济分类 款 → 一般公共预算财政拨款基本支出 (table 06). */
+  economic: Record<string, Fen>;
+  summary: Record<SummaryField, Fen>;
+  fiscalCarry: Record<FiscalCarryField, Fen>;
+  threePublic: ThreePublic;
+  stats: Stats;
+  /** Free text fields used by later parts of the package (narrative, 概况, …), keyed by field id. */
+  texts: Record<string, string>;
+}
+
+/** A code a user added to their file because the shipped catalogue lacks it. */
+export interface CustomCode {
+  catalogue: 'functional' | 'economic';
+  code: string;
+  name: string;
+}
+
+function zeroRecord<K extends string>(keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = 0;
+  return out;
+}
+
+export function emptyItem(code: string): ItemFacts {
+  return {
+    code,
+    income: zeroRecord(INCOME_SOURCES),
+    expenditure: zeroRecord(EXPENDITURE_KINDS),
+    fiscal: zeroRecord(FISCAL_SPLITS),
+    govFundOpening: 0,
+    govFundClosing: 0,
+  };
+}
+
+export function emptyReport(year: number, edition = year): Report {
+  return {
+    year,
+    edition,
+    settings: { ...DEFAULT_SETTINGS },
+    items: [],
+    economic: {},
+    summary: zeroRecord(SUMMARY_FIELDS),
+    fiscalCarry: zeroRecord(FISCAL_CARRY_FIELDS),
+    threePublic: { budget: zeroRecord(THREE_PUBLIC_ITEMS), actual: zeroRecord(THREE_PUBLIC_ITEMS) },
+    stats: {
+      procurementGoods: 0,
+      procurementWorks: 0,
+      procurementServices: 0,
+      procurementSme: 0,
+      procurementMicro: 0,
+      operatingCostOverride: null,
+      vehicles: zeroRecord(VEHICLE_TYPES),
+      equipmentCount: 0,
+    },
+    texts: {},
+  };
+}
+
+export function getItemField(item: ItemFacts, field: ItemField): Fen {
+  if (field === 'govFundOpening' || field === 'govFundClosing') return item[field];
+  const [group, key] = field.split('.') as [string, string];
+  if (group === 'income') return item.income[key as IncomeSource];
+  if (group === 'expenditure') return item.expenditure[key as ExpenditureKind];
+  return item.fiscal[key as FiscalSplit];
+}
+
+export function setItemField(item: ItemFacts, field: ItemField, fen: Fen): void {
+  if (field === 'govFundOpening' || field === 'govFundClosing') {
+    item[field] = fen;
+    return;
+  }
+  const [group, key] = field.split('.') as [string, string];
+  if (group === 'income') item.income[key as IncomeSource] = fen;
+  else if (group === 'expenditure') item.expenditure[key as ExpenditureKind] = fen;
+  else item.fiscal[key as FiscalSplit] = fen;
+}
+
+export function isItemField(value: string): value is ItemField {
+  return (ITEM_FIELDS as readonly string[]).includes(value);
+}
+
+export function itemHasData(item: ItemFacts): boolean {
+  return ITEM_FIELDS.some((f) => getItemField(item, f) !== 0);
+}
+
+/**
+ * Every editable amount of a report has a FactRef. The storage layer writes one at a time,
+ * and derived input cells carry theirs so the screen can edit the right fact.
+ */
+export type FactRef =
+  | { kind: 'item'; code: string; field: ItemField }
+  | { kind: 'economic'; code: string }
+  | { kind: 'summary'; field: SummaryField }
+  | { kind: 'fiscalCarry'; field: FiscalCarryField }
+  | { kind: 'threePublic'; side: 'budget' | 'actual'; item: ThreePublicItem }
+  | { kind: 'stats'; field: StatsMoneyField }
+  | { kind: 'operatingCost' }
+  | { kind: 'vehicle'; type: VehicleType }
+  | { kind: 'equipment' };
+
+export function factRefKey(ref: FactRef): string {
+  switch (ref.kind) {
+    case 'item':
+      return `item/${ref.code}/${ref.field}`;
+    case 'economic':
+      return `economic/${ref.code}`;
+    case 'summary':
+      return `summary/${ref.field}`;
+    case 'fiscalCarry':
+      return `fiscalCarry/${ref.field}`;
+    case 'threePublic':
+      return `threePublic/${ref.side}/${ref.item}`;
+    case 'stats':
+      return `stats/${ref.field}`;
+    case 'operatingCost':
+      return 'stats/operatingCost';
+    case 'vehicle':
+      return `vehicles/${ref.type}`;
+    case 'equipment':
+      return 'stats/equipmentCount';
+  }
+}
+
+/** Counts (vehicles, equipment) are whole numbers, not money. */
+export function isCountFact(ref: FactRef): boolean {
+  return ref.kind === 'vehicle' || ref.kind === 'equipment';
+}
+
+/** Reads the stored value of a fact; null for an operating cost left to default. */
+export function readFact(report: Report, ref: FactRef): number | null {
+  switch (ref.kind) {
+    case 'item': {
+      const item = report.items.find((i) => i.code === ref.code);
+      return item ? getItemField(item, ref.field) : 0;
+    }
+    case 'economic':
+      return report.economic[ref.code] ?? 0;
+    case 'summary':
+      return report.summary[ref.field];
+    case 'fiscalCarry':
+      return report.fiscalCarry[ref.field];
+    case 'threePublic':
+      return report.threePublic[ref.side][ref.item];
+    case 'stats':
+      return report.stats[ref.field];
+    case 'operatingCost':
+      return report.stats.operatingCostOverride;
+    case 'vehicle':
+      return report.stats.vehicles[ref.type];
+    case 'equipment':
+      return report.stats.equipmentCount;
+  }
+}
+
+/** Writes one fact in place (the caller owns the report object). Items are created on demand. */
+export function writeFact(report: Report, ref: FactRef, value: number | null): void {
+  switch (ref.kind) {
+    case 'item': {
+      let item = report.items.find((i) => i.code === ref.code);
+      if (!item) {
+        item = emptyItem(ref.code);
+        report.items.push(item);
+        report.items.sort((a, b) => a.code.localeCompare(b.code));
+      }
+      setItemField(item, ref.field, value ?? 0);
+      return;
+    }
+    case 'economic':
+      if (value) report.economic[ref.code] = value;
+      else delete report.economic[ref.code];
+      return;
+    case 'summary':
+      report.summary[ref.field] = value ?? 0;
+      return;
+    case 'fiscalCarry':
+      report.fiscalCarry[ref.field] = value ?? 0;
+      return;
+    case 'threePublic':
+      report.threePublic[ref.side][ref.item] = value ?? 0;
+      return;
+    case 'stats':
+      report.stats[ref.field] = value ?? 0;
+      return;
+    case 'operatingCost':
+      report.stats.operatingCostOverride = value;
+      return;
+    case 'vehicle':
+      report.stats.vehicles[ref.type] = value ?? 0;
+      return;
+    case 'equipment':
+      report.stats.equipmentCount = value ?? 0;
+      return;
+  }
+}
