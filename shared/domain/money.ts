@@ -100,7 +100,9 @@ const SCALE: Record<AmountUnit, bigint> = { 分: 1n, 元: 100n, 万元: 1_000_00
 export function decimalToFen(decimal: string, unit: AmountUnit): Fen {
   const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(decimal);
   if (!m) throw new MoneyError(`“${decimal}”不是有效的数字`);
-  const [, sign, whole, frac = ''] = m;
+  const sign = m[1] ?? '';
+  const whole = m[2] ?? '0';
+  const frac = m[3] ?? '';
   const maxDecimals = DECIMALS[unit];
   const trimmed = frac.replace(/0+$/, '');
   if (trimmed.length > maxDecimals) {
@@ -136,10 +138,10 @@ export interface ParsedAmount {
 export function parseAmountInput(input: string, defaultUnit: AmountUnit): ParsedAmount {
   let text = normaliseWidth(input).trim().replace(/\s+/g, '');
   let unit = defaultUnit;
-  const unitMatch = /(万元|万|元)$/.exec(text);
-  if (unitMatch) {
-    unit = unitMatch[1] === '元' ? '元' : '万元';
-    text = text.slice(0, -unitMatch[1].length);
+  const suffix = /(万元|万|元)$/.exec(text)?.[1];
+  if (suffix) {
+    unit = suffix === '元' ? '元' : '万元';
+    text = text.slice(0, -suffix.length);
   }
   if (text === '' || text === '-') return { fen: 0, unit };
   if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?$/.test(text) && !/^[+-]?\.\d+$/.test(text)) {

@@ -1,0 +1,324 @@
+/**
+ * Opening a disclosure file (决算数据文件): one department, one report per fiscal year.
+ *
+ * An existing file is validated before anything can write to it:
+ *   1. its first 100 bytes are read with plain fs: SQLite magic, our application id, a sane page
+ *      size and a size that matches the header (text files, images, other programs' databases
+ *      and truncated copies stop here);
+ *   2. a snapshot is inspected with SQLite: `quick_check`, the `meta.app` marker and the
+ *      recorded migrations (a newer file stops here). When no WAL is pending the snapshot is an
+ *      in-memory copy, so not even `-shm`/`-wal` files appear next to a refused file.
+ * Only then is it opened for writing, switched to WAL, and migrated (with a backup first).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StorageError, toStorageError } from './errors';
+import {
+  APPLICATION_ID,
+  APP_MARKER,
+  MIGRATIONS,
+  migrate,
+  pendingMigrations,
+  readAppliedVersions,
+  type MigrateResult,
+  type Migration,
+} from './migrations';
+
+export interface OpenOptions {
+  /** Make a new file when none exists at `filePath`; an existing file must still be ours. */
+  create: boolean;
+  /** Open without writing; a file that needs migrating is then refused with READ_ONLY. */
+  readonly?: boolean;
+  /** How long to wait for another connection's lock before LOCKED (ms). */
+  busyTimeoutMs?: number;
+  /** Testing hook: the migration list (defaults to MIGRATIONS). */
+  migrations?: readonly Migration[];
+  /** Testing hook: the clock used for migration records and backup names. */
+  now?: () => Date;
+}
+
+export interface DisclosureFile {
+  readonly path: string;
+  readonly db: Database.Database;
+  readonly readonly: boolean;
+  /** What opening did to the schema: versions before and after, and the backup taken. */
+  readonly migration: MigrateResult;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 3000;
+const HEADER_SIZE = 100;
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function displayName(filePath: string): string {
+  return `“${path.basename(filePath)}”`;
+}
+
+function notOurs(filePath: string, detail = ''): StorageError {
+  return new StorageError('NOT_OUR_FILE', `${displayName(filePath)}不是本程序的决算数据文件${detail}，无法打开。文件未被修改。`);
+}
+
+function damaged(filePath: string, detail: string): StorageError {
+  return new StorageError(
+    'DAMAGED',
+    `${displayName(filePath)}已损坏（${detail}），无法打开。文件未被修改。` +
+      '可尝试打开同一文件夹中的备份文件（文件名含“.bak-”）。',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 1: the header, read with plain fs.
+
+interface FileHeader {
+  size: number;
+  /** A non-empty `-wal` file exists: the main file alone is not the whole database. */
+  walPending: boolean;
+  /** Bytes 18–19 say WAL. */
+  walFormat: boolean;
+}
+
+function readHeaderBytes(filePath: string): { bytes: Buffer; size: number } {
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const bytes = Buffer.alloc(Math.min(size, HEADER_SIZE));
+    fs.readSync(fd, bytes, 0, bytes.length, 0);
+    return { bytes, size };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fileSize(filePath: string): number {
+  try {
+    return fs.statSync(filePath).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Page size from bytes 16–17 (1 means 65536); null if not a power of two in 512..65536. */
+function pageSizeOf(bytes: Buffer): number | null {
+  const raw = bytes.readUInt16BE(16);
+  const size = raw === 1 ? 65536 : raw;
+  const powerOfTwo = size >= 512 && size <= 65536 && (size & (size - 1)) === 0;
+  return powerOfTwo ? size : null;
+}
+
+/** Database size in pages from bytes 28–31, when the header vouches for it (bytes 92 = 96). */
+function headerPageCount(bytes: Buffer): number | null {
+  const count = bytes.readUInt32BE(28);
+  const valid = count > 0 && bytes.readUInt32BE(92) === bytes.readUInt32BE(96);
+  return valid ? count : null;
+}
+
+function checkHeader(filePath: string): FileHeader {
+  const { bytes, size } = readHeaderBytes(filePath);
+  const magicLength = Math.min(bytes.length, SQLITE_MAGIC.length);
+  if (size < SQLITE_MAGIC.length || !bytes.subarray(0, magicLength).equals(SQLITE_MAGIC.subarray(0, magicLength))) {
+    throw notOurs(filePath, size === 0 ? '（文件是空的）' : '');
+  }
+  if (size < HEADER_SIZE) throw damaged(filePath, '文件不完整');
+  if (bytes.readInt32BE(68) !== APPLICATION_ID) throw notOurs(filePath, '（它是其他程序的数据库）');
+  const pageSize = pageSizeOf(bytes);
+  if (pageSize === null) throw damaged(filePath, '文件头无效');
+  const walPending = fileSize(`${filePath}-wal`) > 0;
+  const pages = headerPageCount(bytes);
+  const truncated = size % pageSize !== 0 || (!walPending && pages !== null && pages * pageSize > size);
+  if (truncated) throw damaged(filePath, '文件不完整，可能在复制或保存时被截断');
+  return { size, walPending, walFormat: bytes[18] === 2 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 2: inspection of a snapshot.
+
+/**
+ * A read-only view for inspection. Without a pending WAL the main file is the whole database,
+ * so it is inspected from an in-memory copy (its WAL flag cleared, which memory databases need).
+ */
+function openSnapshot(filePath: string, header: FileHeader): Database.Database {
+  if (header.walPending) return new Database(filePath, { readonly: true, fileMustExist: true });
+  const image = fs.readFileSync(filePath);
+  if (header.walFormat) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return new Database(image, { readonly: true });
+}
+
+function readMetaApp(db: Database.Database): string | null {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (hasMeta === undefined) return null;
+  const value = db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get();
+  return typeof value === 'string' ? value : null;
+}
+
+function inspect(db: Database.Database, filePath: string, migrations: readonly Migration[]): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw damaged(filePath, '完整性检查未通过');
+  if (readMetaApp(db) !== APP_MARKER) throw notOurs(filePath);
+  pendingMigrations(readAppliedVersions(db), migrations);
+}
+
+/** Rewrites what SQLite says about a file whose header claims to be ours. */
+function inspectionError(e: unknown, filePath: string): StorageError {
+  const mapped = toStorageError(e);
+  if (mapped.code === 'DAMAGED' || mapped.code === 'NOT_OUR_FILE') return damaged(filePath, '无法读取文件内容');
+  return mapped;
+}
+
+function validateExisting(filePath: string, migrations: readonly Migration[]): void {
+  const header = checkHeader(filePath);
+  let snapshot: Database.Database | null = null;
+  try {
+    snapshot = openSnapshot(filePath, header);
+    inspect(snapshot, filePath, migrations);
+  } catch (e) {
+    throw inspectionError(e, filePath);
+  } finally {
+    snapshot?.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step 3: the working connection.
+
+function configure(db: Database.Database, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  db.pragma('foreign_keys = ON');
+  // Files come from users: schema objects may not call application functions.
+  db.pragma('trusted_schema = OFF');
+  if (!db.readonly) {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new StorageError('LOCKED', '无法切换数据文件的日志模式，文件可能正被其他程序使用，请关闭后重试。');
+  }
+}
+
+function noMigration(db: Database.Database): MigrateResult {
+  const version = readAppliedVersions(db).at(-1) ?? 0;
+  return { fromVersion: version, toVersion: version, applied: [], backupPath: null };
+}
+
+function assertWritable(filePath: string): void {
+  try {
+    fs.accessSync(filePath, fs.constants.W_OK);
+  } catch {
+    throw new StorageError(
+      'READ_ONLY',
+      `${displayName(filePath)}是只读的，无法保存修改。请检查文件权限，或以只读方式打开。`,
+    );
+  }
+}
+
+function openReadOnly(filePath: string, options: OpenOptions, migrations: readonly Migration[]): DisclosureFile {
+  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+  try {
+    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    if (pendingMigrations(readAppliedVersions(db), migrations).length > 0) {
+      throw new StorageError(
+        'READ_ONLY',
+        `${displayName(filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。`,
+      );
+    }
+    return { path: filePath, db, readonly: true, migration: noMigration(db) };
+  } catch (e) {
+    db.close();
+    throw toStorageError(e);
+  }
+}
+
+function openWritable(filePath: string, options: OpenOptions, migrations: readonly Migration[]): DisclosureFile {
+  assertWritable(filePath);
+  const db = new Database(filePath, { fileMustExist: true });
+  try {
+    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    const migration = migrate(db, { filePath, migrations, ...(options.now ? { now: options.now } : {}) });
+    return { path: filePath, db, readonly: false, migration };
+  } catch (e) {
+    db.close();
+    throw toStorageError(e);
+  }
+}
+
+/**
+ * Removes what a failed creation left: the file itself when this call created it, or its
+ * content when it was an empty file already (it is emptied again, not deleted).
+ */
+function undoFailedCreation(filePath: string, existedEmpty: boolean): void {
+  for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${filePath}${suffix}`, { force: true });
+  if (existedEmpty) fs.truncateSync(filePath, 0);
+  else fs.rmSync(filePath, { force: true });
+}
+
+/**
+ * Creates and initialises a new file. The schema and the application id are written in rollback
+ * mode in one transaction, so they reach the main file itself; WAL is switched on afterwards.
+ */
+function createNew(
+  filePath: string,
+  options: OpenOptions,
+  migrations: readonly Migration[],
+  existedEmpty: boolean,
+): DisclosureFile {
+  if (!fs.existsSync(path.dirname(filePath))) {
+    throw new StorageError('NOT_FOUND', `找不到文件夹“${path.dirname(filePath)}”，无法新建数据文件。`);
+  }
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(filePath);
+    const migration = migrate(db, { filePath, migrations, ...(options.now ? { now: options.now } : {}) });
+    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    return { path: filePath, db, readonly: false, migration };
+  } catch (e) {
+    db?.close();
+    undoFailedCreation(filePath, existedEmpty);
+    throw toStorageError(e);
+  }
+}
+
+/** What is at the path: nothing, an empty file, or a file with content. A folder is refused. */
+function probe(filePath: string): 'missing' | 'empty' | 'file' {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return 'missing';
+    throw toStorageError(e);
+  }
+  if (!stat.isFile()) {
+    throw new StorageError('NOT_OUR_FILE', `${displayName(filePath)}是一个文件夹，不是决算数据文件。`);
+  }
+  return stat.size === 0 ? 'empty' : 'file';
+}
+
+/**
+ * Opens (or, with `create`, makes) a disclosure file. Anything that is not a valid file of this
+ * or an older version is refused with a StorageError and left byte-for-byte unchanged.
+ */
+export function openDisclosureFile(filePath: string, options: OpenOptions): DisclosureFile {
+  const resolved = path.resolve(filePath);
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (options.create && options.readonly) {
+    throw new StorageError('INVALID', '不能以只读方式新建数据文件。');
+  }
+  const found = probe(resolved);
+  if (found === 'missing' && !options.create) throw new StorageError('NOT_FOUND', `找不到文件“${resolved}”。`);
+  // An empty file holds nothing to lose (e.g. a placeholder left by a save dialog): `create` may fill it.
+  if (found !== 'file' && options.create) return createNew(resolved, options, migrations, found === 'empty');
+  try {
+    validateExisting(resolved, migrations);
+  } catch (e) {
+    throw toStorageError(e);
+  }
+  return options.readonly ? openReadOnly(resolved, options, migrations) : openWritable(resolved, options, migrations);
+}
+
+/** Closes the connection; in WAL mode the last close folds the WAL back into the file. */
+export function closeDisclosureFile(file: DisclosureFile): void {
+  if (!file.db.open) return;
+  try {
+    if (!file.readonly) file.db.pragma('optimize');
+  } finally {
+    file.db.close();
+  }
+}

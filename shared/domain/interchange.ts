@@ -1,0 +1,410 @@
+/**
+ * The interchange JSON of one report (docs/interchange-format.md): parse with full validation
+ * (every problem reported with its JSON path, nothing partially accepted), and write.
+ */
+import { editionForYear, getCatalogue } from './catalogue';
+import { NOT_APPLICABLE_CLASSES } from './tables/table06';
+import {
+  type CustomCode,
+  type Department,
+  emptyItem,
+  emptyReport,
+  EXPENDITURE_KINDS,
+  FISCAL_CARRY_FIELDS,
+  FISCAL_SPLITS,
+  GOV_FUND_CARRY,
+  INCOME_SOURCES,
+  type ItemFacts,
+  type Report,
+  STATS_MONEY_FIELDS,
+  SUMMARY_FIELDS,
+  THREE_PUBLIC_ITEMS,
+  UNIT_KINDS,
+  type UnitKind,
+  VEHICLE_TYPES,
+} from './model';
+import { type AmountUnit, decimalToFen, type Fen, fenToYuanNumber, MoneyError, numberToDecimal } from './money';
+
+export const INTERCHANGE_FORMAT = 'disclosure-report';
+export const INTERCHANGE_VERSION = 1;
+
+export interface ReportPackage {
+  department: Department;
+  report: Report;
+  customCodes: CustomCode[];
+}
+
+export interface InterchangeIssue {
+  /** JSON path, e.g. `$.items[2].expenditure.basic` */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; value: ReportPackage } | { ok: false; issues: InterchangeIssue[] };
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return '数组';
+  if (typeof v === 'string') return `字符串“${v.length > 30 ? `${v.slice(0, 30)}…` : v}”`;
+  if (typeof v === 'object') return '对象';
+  return `${typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '布尔值' : typeof v} ${String(v)}`;
+}
+
+/** Carries the issues found so far while walking the document. */
+class Reader {
+  readonly issues: InterchangeIssue[] = [];
+  constructor(readonly unit: AmountUnit) {}
+
+  fail(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  object(v: unknown, path: string, allowed: readonly string[]): JsonObject | null {
+    if (v === undefined) return null;
+    if (!isObject(v)) {
+      this.fail(path, `应为对象，收到${describe(v)}`);
+      return null;
+    }
+    for (const key of Object.keys(v)) {
+      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `未知字段“${key}”（允许的字段：${allowed.join('、')}）`);
+    }
+    return v;
+  }
+
+  string(v: unknown, path: string, required: boolean): string | null {
+    if (v === undefined && !required) return null;
+    if (typeof v !== 'string') {
+      this.fail(path, v === undefined ? '缺少此字段' : `应为文字，收到${describe(v)}`);
+      return null;
+    }
+    return v;
+  }
+
+  /** An amount in the document's unit; `negative` says whether the field may be below zero. */
+  amount(v: unknown, path: string, negative: boolean): Fen {
+    if (v === undefined || v === null) return 0;
+    let text: string;
+    if (typeof v === 'number') text = numberToDecimal(v);
+    else if (typeof v === 'string') text = v.trim().replace(/,/g, '');
+    else {
+      this.fail(path, `应为金额（数字），收到${describe(v)}`);
+      return 0;
+    }
+    try {
+      const fen = decimalToFen(text, this.unit);
+      if (fen < 0 && !negative) {
+        this.fail(path, `金额不能为负数：${String(v)}`);
+        return 0;
+      }
+      return fen;
+    } catch (e) {
+      this.fail(path, e instanceof MoneyError ? e.message : `“${String(v)}”不是有效的金额`);
+      return 0;
+    }
+  }
+
+  count(v: unknown, path: string): number {
+    if (v === undefined || v === null) return 0;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+      this.fail(path, `应为不小于0的整数，收到${describe(v)}`);
+      return 0;
+    }
+    return v;
+  }
+
+  amounts<K extends string>(v: unknown, path: string, keys: readonly K[], target: Record<K, Fen>, negative: boolean): void {
+    const obj = this.object(v, path, keys);
+    if (!obj) return;
+    for (const k of keys) target[k] = this.amount(obj[k], `${path}.${k}`, negative);
+  }
+}
+
+const TOP_KEYS = [
+  'format',
+  'formatVersion',
+  'amountUnit',
+  'department',
+  'year',
+  'edition',
+  'settings',
+  'customCodes',
+  'items',
+  'economic',
+  'summary',
+  'fiscalCarry',
+  'threePublic',
+  'stats',
+  'texts',
+] as const;
+
+const AMOUNT_UNITS: readonly AmountUnit[] = ['元', '万元', '分'];
+
+function readDepartment(r: Reader, v: unknown): Department {
+  const d = r.object(v, '$.department', ['name', 'unitKind', 'subordinateUnits']);
+  if (!d) {
+    if (v === undefined) r.fail('$.department', '缺少此字段');
+    return { name: '', unitKind: '行政单位', subordinateUnits: '' };
+  }
+  const name = r.string(d.name, '$.department.name', true) ?? '';
+  if (name.trim() === '' && typeof d.name === 'string') r.fail('$.department.name', '部门名称不能为空');
+  const kindText = r.string(d.unitKind, '$.department.unitKind', true);
+  let unitKind: UnitKind = '行政单位';
+  if (kindText !== null) {
+    const found = UNIT_KINDS.find((k) => k === kindText);
+    if (found) unitKind = found;
+    else r.fail('$.department.unitKind', `单位性质应为 ${UNIT_KINDS.join('、')} 之一，收到“${kindText}”`);
+  }
+  return { name: name.trim(), unitKind, subordinateUnits: r.string(d.subordinateUnits, '$.department.subordinateUnits', false) ?? '' };
+}
+
+function readCustomCodes(r: Reader, v: unknown): CustomCode[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    r.fail('$.customCodes', `应为数组，收到${describe(v)}`);
+    return [];
+  }
+  const out: CustomCode[] = [];
+  v.forEach((entry, i) => {
+    const path = `$.customCodes[${i}]`;
+    const o = r.object(entry, path, ['catalogue', 'code', 'name']);
+    if (!o) return;
+    const catalogue = r.string(o.catalogue, `${path}.catalogue`, true);
+    const code = r.string(o.code, `${path}.code`, true);
+    const name = r.string(o.name, `${path}.name`, true);
+    if (catalogue !== 'functional' && catalogue !== 'economic') {
+      if (catalogue !== null) r.fail(`${path}.catalogue`, '应为 functional（支出功能分类）或 economic（经济分类）');
+      return;
+    }
+    const lengths = catalogue === 'functional' ? [3, 5, 7] : [3, 5];
+    if (code === null || name === null) return;
+    if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
+      r.fail(`${path}.code`, `科目代码应为 ${lengths.join('、')} 位数字，收到“${code}”`);
+      return;
+    }
+    if (name.trim() === '') {
+      r.fail(`${path}.name`, '科目名称不能为空');
+      return;
+    }
+    out.push({ catalogue, code, name: name.trim() });
+  });
+  return out;
+}
+
+function readItems(r: Reader, v: unknown, report: Report, known: (code: string) => boolean): void {
+  if (v === undefined) return;
+  if (!Array.isArray(v)) {
+    r.fail('$.items', `应为数组，收到${describe(v)}`);
+    return;
+  }
+  const seen = new Set<string>();
+  v.forEach((entry, i) => {
+    const path = `$.items[${i}]`;
+    const o = r.object(entry, path, ['code', 'income', 'expenditure', 'fiscal', ...GOV_FUND_CARRY]);
+    if (!o) return;
+    const code = r.string(o.code, `${path}.code`, true);
+    if (code === null) return;
+    if (!/^\d{7}$/.test(code)) {
+      r.fail(`${path}.code`, `应为7位“项”级科目代码，收到“${code}”`);
+      return;
+    }
+    if (!known(code)) r.fail(`${path}.code`, `科目代码 ${code} 不在 ${report.edition} 年版支出功能分类中，也不在自定义科目中`);
+    else if (!known(code.slice(0, 5)) || !known(code.slice(0, 3))) {
+      r.fail(`${path}.code`, `科目 ${code} 缺少上级“款”或“类”`);
+    }
+    if (seen.has(code)) r.fail(`${path}.code`, `科目代码 ${code} 重复出现`);
+    seen.add(code);
+    const item: ItemFacts = emptyItem(code);
+    r.amounts(o.income, `${path}.income`, INCOME_SOURCES, item.income, false);
+    r.amounts(o.expenditure, `${path}.expenditure`, EXPENDITURE_KINDS, item.expenditure, false);
+    r.amounts(o.fiscal, `${path}.fiscal`, FISCAL_SPLITS, item.fiscal, false);
+    for (const k of GOV_FUND_CARRY) item[k] = r.amount(o[k], `${path}.${k}`, true);
+    report.items.push(item);
+  });
+  report.items.sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function readEconomic(r: Reader, v: unknown, report: Report, economicName: (code: string) => string | undefined): void {
+  if (v === undefined) return;
+  if (!isObject(v)) {
+    r.fail('$.economic', `应为对象（经济分类款级代码 → 金额），收到${describe(v)}`);
+    return;
+  }
+  for (const [code, value] of Object.entries(v)) {
+    const path = `$.economic.${code}`;
+    if (!/^\d{5}$/.test(code)) {
+      r.fail(path, `应为5位“款”级经济分类代码，收到“${code}”`);
+      continue;
+    }
+    if (!economicName(code)) {
+      r.fail(path, `经济分类 ${code} 不在 ${report.edition} 年版公开06表中，也不在自定义科目中`);
+      continue;
+    }
+    const fen = r.amount(value, path, false);
+    if (fen !== 0 && NOT_APPLICABLE_CLASSES.has(code.slice(0, 3))) {
+      r.fail(path, `经济分类 ${code} 属于基本建设类，不能填列一般公共预算财政拨款基本支出`);
+      continue;
+    }
+    if (fen !== 0) report.economic[code] = fen;
+  }
+}
+
+function readStats(r: Reader, v: unknown, report: Report): void {
+  const o = r.object(v, '$.stats', [...STATS_MONEY_FIELDS, 'operatingCost', 'vehicles', 'equipmentCount']);
+  if (!o) return;
+  for (const k of STATS_MONEY_FIELDS) report.stats[k] = r.amount(o[k], `$.stats.${k}`, false);
+  report.stats.operatingCostOverride = o.operatingCost === undefined || o.operatingCost === null ? null : r.amount(o.operatingCost, '$.stats.operatingCost', false);
+  const vehicles = r.object(o.vehicles, '$.stats.vehicles', VEHICLE_TYPES);
+  if (vehicles) for (const t of VEHICLE_TYPES) report.stats.vehicles[t] = r.count(vehicles[t], `$.stats.vehicles.${t}`);
+  report.stats.equipmentCount = r.count(o.equipmentCount, '$.stats.equipmentCount');
+}
+
+function readSettings(r: Reader, v: unknown, report: Report): void {
+  const o = r.object(v, '$.settings', ['packageKind', 'tableGrouping', 'inputUnit']);
+  if (!o) return;
+  if (o.packageKind !== undefined) {
+    if (o.packageKind === '部门' || o.packageKind === '单位') report.settings.packageKind = o.packageKind;
+    else r.fail('$.settings.packageKind', '应为“部门”或“单位”');
+  }
+  if (o.tableGrouping !== undefined) {
+    if (typeof o.tableGrouping === 'boolean') report.settings.tableGrouping = o.tableGrouping;
+    else r.fail('$.settings.tableGrouping', `应为 true 或 false，收到${describe(o.tableGrouping)}`);
+  }
+  if (o.inputUnit !== undefined) {
+    if (o.inputUnit === '元' || o.inputUnit === '万元') report.settings.inputUnit = o.inputUnit;
+    else r.fail('$.settings.inputUnit', '应为“元”或“万元”');
+  }
+}
+
+function readTexts(r: Reader, v: unknown, report: Report): void {
+  if (v === undefined) return;
+  if (!isObject(v)) {
+    r.fail('$.texts', `应为对象（字段 → 文字），收到${describe(v)}`);
+    return;
+  }
+  for (const [key, value] of Object.entries(v)) {
+    if (typeof value !== 'string') r.fail(`$.texts.${key}`, `应为文字，收到${describe(value)}`);
+    else report.texts[key] = value;
+  }
+}
+
+function readYear(r: Reader, v: unknown, path: string): number | null {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100) {
+    r.fail(path, v === undefined ? '缺少此字段' : `应为2000至2100之间的年份，收到${describe(v)}`);
+    return null;
+  }
+  return v;
+}
+
+/** Validates and converts an interchange document. Either every part is valid, or nothing is returned. */
+export function parseInterchange(doc: unknown): ParseResult {
+  if (!isObject(doc)) return { ok: false, issues: [{ path: '$', message: `文件内容应为 JSON 对象，收到${describe(doc)}` }] };
+  const unitValue = doc.amountUnit ?? '元';
+  const unit = AMOUNT_UNITS.find((u) => u === unitValue);
+  const r = new Reader(unit ?? '元');
+  if (!unit) r.fail('$.amountUnit', `金额单位应为 元、万元 或 分，收到${describe(unitValue)}`);
+  r.object(doc, '$', TOP_KEYS);
+  if (doc.format !== INTERCHANGE_FORMAT) r.fail('$.format', `应为“${INTERCHANGE_FORMAT}”，这不是部门决算公开的交换文件`);
+  if (doc.formatVersion !== INTERCHANGE_VERSION) {
+    const newer = typeof doc.formatVersion === 'number' && doc.formatVersion > INTERCHANGE_VERSION;
+    r.fail('$.formatVersion', newer ? `文件格式版本 ${doc.formatVersion} 比本软件支持的版本 ${INTERCHANGE_VERSION} 新，请升级软件` : `应为 ${INTERCHANGE_VERSION}`);
+  }
+  const department = readDepartment(r, doc.department);
+  const year = readYear(r, doc.year, '$.year') ?? 2000;
+  const edition = doc.edition === undefined ? editionForYear(year) : readYear(r, doc.edition, '$.edition') ?? editionForYear(year);
+  const customCodes = readCustomCodes(r, doc.customCodes);
+  const catalogue = getCatalogue(edition, customCodes);
+  const report = emptyReport(year, edition);
+  readSettings(r, doc.settings, report);
+  readItems(r, doc.items, report, (code) => catalogue.hasFunctional(code));
+  readEconomic(r, doc.economic, report, (code) => catalogue.economicName(code));
+  r.amounts(doc.summary, '$.summary', SUMMARY_FIELDS, report.summary, true);
+  r.amounts(doc.fiscalCarry, '$.fiscalCarry', FISCAL_CARRY_FIELDS, report.fiscalCarry, true);
+  const three = r.object(doc.threePublic, '$.threePublic', ['budget', 'actual']);
+  if (three) {
+    r.amounts(three.budget, '$.threePublic.budget', THREE_PUBLIC_ITEMS, report.threePublic.budget, false);
+    r.amounts(three.actual, '$.threePublic.actual', THREE_PUBLIC_ITEMS, report.threePublic.actual, false);
+  }
+  readStats(r, doc.stats, report);
+  readTexts(r, doc.texts, report);
+  if (r.issues.length > 0) return { ok: false, issues: r.issues };
+  return { ok: true, value: { department, report, customCodes } };
+}
+
+/** Parses JSON text; a syntax error is reported as an issue at `$`. */
+export function parseInterchangeText(text: string): ParseResult {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, issues: [{ path: '$', message: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return parseInterchange(doc);
+}
+
+function nonZero<K extends string>(record: Record<K, Fen>, keys: readonly K[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const k of keys) if (record[k] !== 0) out[k] = fenToYuanNumber(record[k]);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Writes a report as an interchange document, amounts in 元, zero amounts omitted. */
+export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
+  const { department, report, customCodes } = pkg;
+  const items = report.items.map((item) => {
+    const out: Record<string, unknown> = { code: item.code };
+    const income = nonZero(item.income, INCOME_SOURCES);
+    const expenditure = nonZero(item.expenditure, EXPENDITURE_KINDS);
+    const fiscal = nonZero(item.fiscal, FISCAL_SPLITS);
+    if (income) out.income = income;
+    if (expenditure) out.expenditure = expenditure;
+    if (fiscal) out.fiscal = fiscal;
+    for (const k of GOV_FUND_CARRY) if (item[k] !== 0) out[k] = fenToYuanNumber(item[k]);
+    return out;
+  });
+  const economic: Record<string, number> = {};
+  for (const code of Object.keys(report.economic).sort()) {
+    const fen = report.economic[code] ?? 0;
+    if (fen !== 0) economic[code] = fenToYuanNumber(fen);
+  }
+  const vehicles: Record<string, number> = {};
+  for (const t of VEHICLE_TYPES) if (report.stats.vehicles[t] !== 0) vehicles[t] = report.stats.vehicles[t];
+  const stats: Record<string, unknown> = { ...nonZero(report.stats, STATS_MONEY_FIELDS) };
+  if (report.stats.operatingCostOverride !== null) stats.operatingCost = fenToYuanNumber(report.stats.operatingCostOverride);
+  if (Object.keys(vehicles).length > 0) stats.vehicles = vehicles;
+  if (report.stats.equipmentCount !== 0) stats.equipmentCount = report.stats.equipmentCount;
+
+  const doc: Record<string, unknown> = {
+    format: INTERCHANGE_FORMAT,
+    formatVersion: INTERCHANGE_VERSION,
+    amountUnit: '元',
+    department: { ...department },
+    year: report.year,
+    edition: report.edition,
+    settings: { ...report.settings },
+  };
+  if (customCodes.length > 0) doc.customCodes = customCodes.map((c) => ({ ...c }));
+  doc.items = items;
+  doc.economic = economic;
+  const summary = nonZero(report.summary, SUMMARY_FIELDS);
+  const fiscalCarry = nonZero(report.fiscalCarry, FISCAL_CARRY_FIELDS);
+  if (summary) doc.summary = summary;
+  if (fiscalCarry) doc.fiscalCarry = fiscalCarry;
+  doc.threePublic = {
+    budget: nonZero(report.threePublic.budget, THREE_PUBLIC_ITEMS) ?? {},
+    actual: nonZero(report.threePublic.actual, THREE_PUBLIC_ITEMS) ?? {},
+  };
+  doc.stats = stats;
+  if (Object.keys(report.texts).length > 0) doc.texts = { ...report.texts };
+  return doc;
+}
+
+export function formatInterchangeIssues(issues: readonly InterchangeIssue[]): string {
+  return issues.map((i) => `${i.path}：${i.message}`).join('\n');
+}

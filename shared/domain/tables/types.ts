@@ -1,0 +1,127 @@
+/**
+ * The ten derived tables as plain data: what the screen shows, the exporters write
+ * and the checks point at. Nothing downstream recomputes a figure.
+ */
+import type { FactRef } from '../model';
+import type { Fen } from '../money';
+
+export const TABLE_IDS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+/**
+ * - label: printed text (项目, 科目名称, section titles)
+ * - code: a 科目代码
+ * - lineNo: a 行次
+ * - input: a typed fact (editable; `fact` says which)
+ * - derived: computed from other cells or facts (`formula`, `refs`)
+ * - na: cannot apply, printed `——`
+ * - blank: an empty cell that never holds a figure
+ * - covered: covered by the colSpan of a cell to its left
+ */
+export type CellKind = 'label' | 'code' | 'lineNo' | 'input' | 'derived' | 'na' | 'blank' | 'covered';
+
+/** Money cells hold 分; count cells (vehicles, equipment) hold whole numbers. */
+export type ValueType = 'money' | 'count';
+
+/** Address of a cell: `${table}.${rowKey}.${columnKey}`. */
+export type CellId = string;
+
+export interface Cell {
+  kind: CellKind;
+  /** Printed text: 万元 with two decimals, blank for zero, `——` for na. */
+  text: string;
+  /** Value for input/derived cells (分 for money, a number for counts). */
+  value?: number;
+  valueType?: ValueType;
+  /** Input cells: the fact the value is stored in. */
+  fact?: FactRef;
+  /** Derived cells: how the value is obtained, in Chinese (`= 表03 合计行 第1栏`). */
+  formula?: string;
+  /** Derived cells: the cells summed or copied. */
+  refs?: CellId[];
+  /** Derived cells: facts summed directly, when they have no cell of their own in any table. */
+  sourceFacts?: FactRef[];
+  /** Horizontal span (the following cells are `covered`). */
+  colSpan?: number;
+  id?: CellId;
+}
+
+export interface ColumnDef {
+  key: string;
+  /** Short Chinese name used in formulas and messages (e.g. `本年支出合计`). */
+  name: string;
+  /** Relative width for exporters and the screen (characters). */
+  width: number;
+  align: 'left' | 'center' | 'right';
+}
+
+/** A header cell, laid out like an HTML table (covered positions omitted). */
+export interface HeaderCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+export type RowKind = 'total' | 'class' | 'section' | 'item' | 'line' | 'subheader';
+
+export interface Row {
+  key: string;
+  kind: RowKind;
+  /** 支出功能分类 level for 科目 rows. */
+  level?: 1 | 2 | 3;
+  cells: Cell[];
+}
+
+export interface DerivedTable {
+  id: TableId;
+  /** `公开01表` */
+  code: string;
+  title: string;
+  /** `部门名称：晋城市商务局` (table 10: `单位名称：…`) */
+  orgLine: string;
+  /** `2023年度` */
+  yearLine: string;
+  /** `金额单位：万元` (tables 07, 08: `单位：万元`) */
+  unitLine: string;
+  columns: ColumnDef[];
+  /** Header rows, including the 栏次 row where the table has one; repeated on every page. */
+  header: HeaderCell[][];
+  rows: Row[];
+  /** `注：…` */
+  note: string;
+  /** `说明：本表无数据` for an empty table 07/08. */
+  emptyNote?: string;
+  /** Printed on a landscape page. */
+  landscape: boolean;
+}
+
+export type DerivedTables = Record<TableId, DerivedTable>;
+
+/** Looks a cell up by row key and column key. */
+export function findCell(table: DerivedTable, rowKey: string, columnKey: string): Cell | undefined {
+  const col = table.columns.findIndex((c) => c.key === columnKey);
+  if (col < 0) return undefined;
+  return table.rows.find((r) => r.key === rowKey)?.cells[col];
+}
+
+export function cellValue(table: DerivedTable, rowKey: string, columnKey: string): Fen {
+  return findCell(table, rowKey, columnKey)?.value ?? 0;
+}
+
+const indexCache = new WeakMap<DerivedTable, Map<CellId, Cell>>();
+
+/** Finds a value cell by its id (`03.208.total`, `01.L58.amount`). */
+export function cellById(table: DerivedTable, id: CellId): Cell | undefined {
+  let index = indexCache.get(table);
+  if (!index) {
+    index = new Map();
+    for (const row of table.rows) for (const cell of row.cells) if (cell.id) index.set(cell.id, cell);
+    indexCache.set(table, index);
+  }
+  return index.get(id);
+}
+
+/** The value of a cell by id, 0 when the row is absent (no data). */
+export function valueById(table: DerivedTable, id: CellId): number {
+  return cellById(table, id)?.value ?? 0;
+}
