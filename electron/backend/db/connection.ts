@@ -47,6 +47,14 @@ export interface DisclosureFile {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 3000;
+
+/** The options with defaults filled in, as the steps below use them. */
+interface OpenContext {
+  filePath: string;
+  migrations: readonly Migration[];
+  busyTimeoutMs: number;
+  now: (() => Date) | undefined;
+}
 const HEADER_SIZE = 100;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -183,8 +191,8 @@ function validateExisting(filePath: string, migrations: readonly Migration[]): v
 // ---------------------------------------------------------------------------------------------
 // Step 3: the working connection.
 
-function configure(db: Database.Database, busyTimeoutMs: number): void {
-  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+function configure(db: Database.Database, ctx: OpenContext): void {
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ctx.busyTimeoutMs))}`);
   db.pragma('foreign_keys = ON');
   // Files come from users: schema objects may not call application functions.
   db.pragma('trusted_schema = OFF');
@@ -210,30 +218,30 @@ function assertWritable(filePath: string): void {
   }
 }
 
-function openReadOnly(filePath: string, options: OpenOptions, migrations: readonly Migration[]): DisclosureFile {
-  const db = new Database(filePath, { readonly: true, fileMustExist: true });
+function openReadOnly(ctx: OpenContext): DisclosureFile {
+  const db = new Database(ctx.filePath, { readonly: true, fileMustExist: true });
   try {
-    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
-    if (pendingMigrations(readAppliedVersions(db), migrations).length > 0) {
+    configure(db, ctx);
+    if (pendingMigrations(readAppliedVersions(db), ctx.migrations).length > 0) {
       throw new StorageError(
         'READ_ONLY',
-        `${displayName(filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。`,
+        `${displayName(ctx.filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。`,
       );
     }
-    return { path: filePath, db, readonly: true, migration: noMigration(db) };
+    return { path: ctx.filePath, db, readonly: true, migration: noMigration(db) };
   } catch (e) {
     db.close();
     throw toStorageError(e);
   }
 }
 
-function openWritable(filePath: string, options: OpenOptions, migrations: readonly Migration[]): DisclosureFile {
-  assertWritable(filePath);
-  const db = new Database(filePath, { fileMustExist: true });
+function openWritable(ctx: OpenContext): DisclosureFile {
+  assertWritable(ctx.filePath);
+  const db = new Database(ctx.filePath, { fileMustExist: true });
   try {
-    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
-    const migration = migrate(db, { filePath, migrations, ...(options.now ? { now: options.now } : {}) });
-    return { path: filePath, db, readonly: false, migration };
+    configure(db, ctx);
+    const migration = migrate(db, ctx);
+    return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db.close();
     throw toStorageError(e);
@@ -254,24 +262,18 @@ function undoFailedCreation(filePath: string, existedEmpty: boolean): void {
  * Creates and initialises a new file. The schema and the application id are written in rollback
  * mode in one transaction, so they reach the main file itself; WAL is switched on afterwards.
  */
-function createNew(
-  filePath: string,
-  options: OpenOptions,
-  migrations: readonly Migration[],
-  existedEmpty: boolean,
-): DisclosureFile {
-  if (!fs.existsSync(path.dirname(filePath))) {
-    throw new StorageError('NOT_FOUND', `找不到文件夹“${path.dirname(filePath)}”，无法新建数据文件。`);
-  }
+function createNew(ctx: OpenContext, existedEmpty: boolean): DisclosureFile {
+  const folder = path.dirname(ctx.filePath);
+  if (!fs.existsSync(folder)) throw new StorageError('NOT_FOUND', `找不到文件夹“${folder}”，无法新建数据文件。`);
   let db: Database.Database | null = null;
   try {
-    db = new Database(filePath);
-    const migration = migrate(db, { filePath, migrations, ...(options.now ? { now: options.now } : {}) });
-    configure(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
-    return { path: filePath, db, readonly: false, migration };
+    db = new Database(ctx.filePath);
+    const migration = migrate(db, ctx);
+    configure(db, ctx);
+    return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db?.close();
-    undoFailedCreation(filePath, existedEmpty);
+    undoFailedCreation(ctx.filePath, existedEmpty);
     throw toStorageError(e);
   }
 }
@@ -296,21 +298,19 @@ function probe(filePath: string): 'missing' | 'empty' | 'file' {
  * or an older version is refused with a StorageError and left byte-for-byte unchanged.
  */
 export function openDisclosureFile(filePath: string, options: OpenOptions): DisclosureFile {
-  const resolved = path.resolve(filePath);
-  const migrations = options.migrations ?? MIGRATIONS;
-  if (options.create && options.readonly) {
-    throw new StorageError('INVALID', '不能以只读方式新建数据文件。');
-  }
-  const found = probe(resolved);
-  if (found === 'missing' && !options.create) throw new StorageError('NOT_FOUND', `找不到文件“${resolved}”。`);
+  if (options.create && options.readonly) throw new StorageError('INVALID', '不能以只读方式新建数据文件。');
+  const ctx: OpenContext = {
+    filePath: path.resolve(filePath),
+    migrations: options.migrations ?? MIGRATIONS,
+    busyTimeoutMs: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    now: options.now,
+  };
+  const found = probe(ctx.filePath);
+  if (found === 'missing' && !options.create) throw new StorageError('NOT_FOUND', `找不到文件“${ctx.filePath}”。`);
   // An empty file holds nothing to lose (e.g. a placeholder left by a save dialog): `create` may fill it.
-  if (found !== 'file' && options.create) return createNew(resolved, options, migrations, found === 'empty');
-  try {
-    validateExisting(resolved, migrations);
-  } catch (e) {
-    throw toStorageError(e);
-  }
-  return options.readonly ? openReadOnly(resolved, options, migrations) : openWritable(resolved, options, migrations);
+  if (found !== 'file' && options.create) return createNew(ctx, found === 'empty');
+  validateExisting(ctx.filePath, ctx.migrations);
+  return options.readonly ? openReadOnly(ctx) : openWritable(ctx);
 }
 
 /** Closes the connection; in WAL mode the last close folds the WAL back into the file. */

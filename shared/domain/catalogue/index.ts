@@ -36,7 +36,11 @@ function applyChanges(list: CodeList, changes: EditionChanges | undefined): Code
     .map(([code, name]) => [code, renamed.get(code) ?? name] as const);
   let result: CodeList = out;
   for (const [code, name] of changes.add ?? []) {
-    if (!result.some(([c]) => c === code)) result = insertInOrder(result, code, name);
+    // A code joins only the list that holds its parent (table 06 keeps two lists).
+    const parent = code.length > 3 ? code.slice(0, code.length === 5 ? 3 : 5) : null;
+    if (result.some(([c]) => c === code)) continue;
+    if (parent !== null && !result.some(([c]) => c === parent)) continue;
+    result = insertInOrder(result, code, name);
   }
   return result;
 }

@@ -1,0 +1,586 @@
+/**
+ * The disclosure repository: reads and writes the department, its reports by year and custom
+ * codes over one open file. Every public method is one transaction; every value is validated
+ * (amounts are integer 分) before any SQL runs; every failure surfaces as a StorageError.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import {
+  DEFAULT_SETTINGS,
+  EXPENDITURE_KIND_NAMES,
+  FISCAL_CARRY_FIELDS,
+  FISCAL_SPLIT_NAMES,
+  GOV_FUND_CARRY_NAMES,
+  INCOME_SOURCE_NAMES,
+  ITEM_FIELDS,
+  STATS_MONEY_FIELDS,
+  SUMMARY_FIELDS,
+  THREE_PUBLIC_ITEMS,
+  THREE_PUBLIC_NAMES,
+  UNIT_KINDS,
+  VEHICLE_TYPES,
+  VEHICLE_TYPE_NAMES,
+  emptyItem,
+  emptyReport,
+  factRefKey,
+  getItemField,
+  isCountFact,
+  isItemField,
+  readFact,
+  setItemField,
+  writeFact as applyFact,
+  type CustomCode,
+  type Department,
+  type FactRef,
+  type ItemFacts,
+  type ItemField,
+  type Report,
+  type ReportSettings,
+  type UnitKind,
+} from '../../../shared/domain/model';
+import { isFen, type Fen } from '../../../shared/domain/money';
+import { StorageError, guarded, toStorageError } from './errors';
+
+/** report_item columns, one per ItemField: the only place the mapping is spelled out. */
+export const ITEM_COLUMNS: Readonly<Record<ItemField, string>> = {
+  'income.generalBudget': 'income_general_budget',
+  'income.govFund': 'income_gov_fund',
+  'income.stateCapital': 'income_state_capital',
+  'income.superior': 'income_superior',
+  'income.business': 'income_business',
+  'income.operating': 'income_operating',
+  'income.affiliated': 'income_affiliated',
+  'income.other': 'income_other',
+  'expenditure.basic': 'expenditure_basic',
+  'expenditure.project': 'expenditure_project',
+  'expenditure.remitUpper': 'expenditure_remit_upper',
+  'expenditure.operating': 'expenditure_operating',
+  'expenditure.affiliatedSubsidy': 'expenditure_affiliated_subsidy',
+  'fiscal.generalBasic': 'fiscal_general_basic',
+  'fiscal.generalProject': 'fiscal_general_project',
+  'fiscal.govFundBasic': 'fiscal_gov_fund_basic',
+  'fiscal.govFundProject': 'fiscal_gov_fund_project',
+  'fiscal.stateCapitalBasic': 'fiscal_state_capital_basic',
+  'fiscal.stateCapitalProject': 'fiscal_state_capital_project',
+  govFundOpening: 'gov_fund_opening',
+  govFundClosing: 'gov_fund_closing',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Facts other than item rows live in report_amount, keyed by factRefKey().
+
+const ECONOMIC_PREFIX = 'economic/';
+
+/** Every FactRef that is not an item or economic row: fixed by the model. */
+function scalarFactRefs(): FactRef[] {
+  return [
+    ...SUMMARY_FIELDS.map((field): FactRef => ({ kind: 'summary', field })),
+    ...FISCAL_CARRY_FIELDS.map((field): FactRef => ({ kind: 'fiscalCarry', field })),
+    ...(['budget', 'actual'] as const).flatMap((side) =>
+      THREE_PUBLIC_ITEMS.map((item): FactRef => ({ kind: 'threePublic', side, item })),
+    ),
+    ...STATS_MONEY_FIELDS.map((field): FactRef => ({ kind: 'stats', field })),
+    { kind: 'operatingCost' },
+    ...VEHICLE_TYPES.map((type): FactRef => ({ kind: 'vehicle', type })),
+    { kind: 'equipment' },
+  ];
+}
+
+const SCALAR_REFS = scalarFactRefs();
+const SCALAR_REF_BY_KEY = new Map(SCALAR_REFS.map((ref) => [factRefKey(ref), ref]));
+
+/** The FactRef a report_amount key stands for, or null if this build does not know it. */
+function refForAmountKey(key: string): FactRef | null {
+  if (key.startsWith(ECONOMIC_PREFIX)) return { kind: 'economic', code: key.slice(ECONOMIC_PREFIX.length) };
+  return SCALAR_REF_BY_KEY.get(key) ?? null;
+}
+
+/**
+ * The report_amount row for a value: absent (null) when it reads back the same without a row.
+ * Only 机关运行经费 tells 0 (typed zero) from null (take table 06).
+ */
+function storedAmount(ref: FactRef, value: number | null): number | null {
+  if (ref.kind === 'operatingCost') return value;
+  return value === null || value === 0 ? null : value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation, before any SQL. Messages are for the finance officer.
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2999;
+const ITEM_CODE = /^\d{7}$/; // 支出功能分类 项
+const ECONOMIC_CODE = /^\d{5}$/; // 部门预算支出经济分类 款
+const CUSTOM_CODE_LENGTHS: Record<CustomCode['catalogue'], readonly number[]> = {
+  functional: [3, 5, 7],
+  economic: [3, 5],
+};
+
+function invalid(message: string): StorageError {
+  return new StorageError('INVALID', `${message}本次修改未保存。`);
+}
+
+function checkYear(year: unknown, what = '年度'): number {
+  if (typeof year === 'number' && Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX) return year;
+  throw invalid(`${what}“${String(year)}”无效，应为${YEAR_MIN}至${YEAR_MAX}之间的整数年份。`);
+}
+
+function itemFieldName(field: ItemField): string {
+  if (field === 'govFundOpening' || field === 'govFundClosing') return GOV_FUND_CARRY_NAMES[field];
+  const [group, key] = field.split('.');
+  const names: Record<string, string> = { ...INCOME_SOURCE_NAMES, ...EXPENDITURE_KIND_NAMES, ...FISCAL_SPLIT_NAMES };
+  const name = key === undefined ? undefined : names[key];
+  return group === 'expenditure' && name ? `支出${name}` : (name ?? field);
+}
+
+/** A short Chinese description of a fact for messages, e.g. 科目2010301的基本支出. */
+function describeFact(ref: FactRef): string {
+  switch (ref.kind) {
+    case 'item':
+      return `科目${ref.code}的${itemFieldName(ref.field)}`;
+    case 'economic':
+      return `经济分类${ref.code}`;
+    case 'threePublic':
+      return `“三公”经费${ref.side === 'budget' ? '预算数' : '决算数'}的${THREE_PUBLIC_NAMES[ref.item]}`;
+    case 'operatingCost':
+      return '机关运行经费';
+    case 'vehicle':
+      return `${VEHICLE_TYPE_NAMES[ref.type]}数量`;
+    case 'equipment':
+      return '单价100万元以上设备数量';
+    default:
+      return factRefKey(ref);
+  }
+}
+
+function checkCode(code: unknown, pattern: RegExp, what: string): string {
+  if (typeof code === 'string' && pattern.test(code)) return code;
+  throw invalid(`${what}“${String(code)}”无效。`);
+}
+
+/** The FactRef must name something the model knows; amount keys are built from it. */
+function checkRef(ref: FactRef): void {
+  const known =
+    ref.kind === 'item'
+      ? isItemField(ref.field) && ITEM_CODE.test(ref.code)
+      : ref.kind === 'economic'
+        ? ECONOMIC_CODE.test(ref.code)
+        : SCALAR_REF_BY_KEY.has(factRefKey(ref));
+  if (!known) throw invalid(`无法识别要修改的数据项（${factRefKey(ref)}）。`);
+}
+
+/** Money is a safe integer of 分; counts are whole non-negative numbers; only 机关运行经费 may be null. */
+function checkFactValue(ref: FactRef, value: unknown): number | null {
+  if (value === null && ref.kind === 'operatingCost') return null;
+  if (value === null) return 0;
+  if (isCountFact(ref)) {
+    if (isFen(value) && value >= 0) return value;
+    throw invalid(`${describeFact(ref)}必须是不小于0的整数，收到：${String(value)}。`);
+  }
+  if (isFen(value)) return value;
+  throw invalid(`${describeFact(ref)}必须是以“分”为单位的整数金额，收到：${String(value)}。`);
+}
+
+function checkSettings(value: unknown): ReportSettings {
+  if (typeof value !== 'object' || value === null) throw invalid('报表设置无效。');
+  const settings = parseSettings(value);
+  const same =
+    'packageKind' in value &&
+    value.packageKind === settings.packageKind &&
+    'tableGrouping' in value &&
+    value.tableGrouping === settings.tableGrouping &&
+    'inputUnit' in value &&
+    value.inputUnit === settings.inputUnit;
+  if (!same) throw invalid('报表设置无效：公开类型应为“部门”或“单位”，录入单位应为“元”或“万元”。');
+  return settings;
+}
+
+/** Known settings from stored JSON; anything missing or unknown takes the default. */
+function parseSettings(value: unknown): ReportSettings {
+  const settings = { ...DEFAULT_SETTINGS };
+  if (typeof value !== 'object' || value === null) return settings;
+  if ('packageKind' in value && (value.packageKind === '部门' || value.packageKind === '单位')) {
+    settings.packageKind = value.packageKind;
+  }
+  if ('tableGrouping' in value && typeof value.tableGrouping === 'boolean') settings.tableGrouping = value.tableGrouping;
+  if ('inputUnit' in value && (value.inputUnit === '元' || value.inputUnit === '万元')) settings.inputUnit = value.inputUnit;
+  return settings;
+}
+
+function isUnitKind(value: unknown): value is UnitKind {
+  return UNIT_KINDS.some((k) => k === value);
+}
+
+function checkDepartment(d: Department): Department {
+  const name = typeof d.name === 'string' ? d.name.trim() : '';
+  if (name === '') throw invalid('部门名称不能为空。');
+  if (!isUnitKind(d.unitKind)) throw invalid(`单位性质“${String(d.unitKind)}”无效，应为${UNIT_KINDS.join('、')}之一。`);
+  if (typeof d.subordinateUnits !== 'string') throw invalid('下属单位应为文字。');
+  return { name, unitKind: d.unitKind, subordinateUnits: d.subordinateUnits };
+}
+
+function checkTextKey(key: unknown): string {
+  if (typeof key === 'string' && key.trim() !== '' && key.length <= 200) return key;
+  throw invalid(`文字字段名“${String(key)}”无效。`);
+}
+
+function checkText(value: unknown, key: string): string {
+  if (typeof value === 'string') return value;
+  throw invalid(`文字字段“${key}”的内容应为文字。`);
+}
+
+function checkCustomCode(c: CustomCode): CustomCode {
+  const lengths = CUSTOM_CODE_LENGTHS[c.catalogue];
+  if (!lengths) throw invalid(`科目类别“${String(c.catalogue)}”无效。`);
+  const code = typeof c.code === 'string' ? c.code.trim() : '';
+  if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
+    throw invalid(`科目代码“${String(c.code)}”无效，应为${lengths.join('、')}位数字。`);
+  }
+  const name = typeof c.name === 'string' ? c.name.trim() : '';
+  if (name === '') throw invalid(`科目${code}的名称不能为空。`);
+  return { catalogue: c.catalogue, code, name };
+}
+
+/** Checks a whole report (used by import) and returns it with items in code order. */
+function checkReport(report: Report): Report {
+  checkYear(report.year);
+  checkYear(report.edition, '科目版本年度');
+  const settings = checkSettings(report.settings);
+  const seen = new Set<string>();
+  for (const item of report.items) {
+    const code = checkCode(item.code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
+    if (seen.has(code)) throw invalid(`科目${code}重复出现。`);
+    seen.add(code);
+    for (const field of ITEM_FIELDS) checkFactValue({ kind: 'item', code, field }, getItemField(item, field));
+  }
+  for (const [code, value] of Object.entries(report.economic)) {
+    checkCode(code, ECONOMIC_CODE, '经济分类科目代码（应为5位数字）');
+    checkFactValue({ kind: 'economic', code }, value);
+  }
+  for (const ref of SCALAR_REFS) checkFactValue(ref, readFact(report, ref));
+  for (const [key, value] of Object.entries(report.texts)) checkText(value, checkTextKey(key));
+  const items = [...report.items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { ...report, settings, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading rows. Tables are STRICT, so a wrong type here means the file was damaged by hand.
+
+type Row = Record<string, unknown>;
+
+function damagedRow(what: string): StorageError {
+  return new StorageError('DAMAGED', `数据文件中的${what}已损坏，无法读取。文件未被修改。`);
+}
+
+function asRow(value: unknown): Row {
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value));
+  throw damagedRow('记录');
+}
+
+function intValue(value: unknown, what: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  throw damagedRow(`“${what}”`);
+}
+
+function intColumn(row: Row, column: string): number {
+  return intValue(row[column], column);
+}
+
+function textColumn(row: Row, column: string): string {
+  const value = row[column];
+  if (typeof value === 'string') return value;
+  throw damagedRow(`“${column}”`);
+}
+
+function rowToItem(row: Row): ItemFacts {
+  const item = emptyItem(textColumn(row, 'code'));
+  for (const field of ITEM_FIELDS) setItemField(item, field, intColumn(row, ITEM_COLUMNS[field]));
+  return item;
+}
+
+function parseStoredSettings(json: string): ReportSettings {
+  try {
+    return parseSettings(JSON.parse(json));
+  } catch {
+    throw damagedRow('报表设置');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ITEM_FIELD_LIST = ITEM_FIELDS.map((f) => ITEM_COLUMNS[f]).join(', ');
+
+/** SQL for the repository, prepared once per repository. */
+const SQL = {
+  getDepartment: 'SELECT name, unit_kind, subordinate_units FROM department WHERE id = 1',
+  setDepartment: `INSERT INTO department (id, name, unit_kind, subordinate_units) VALUES (1, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_kind = excluded.unit_kind,
+      subordinate_units = excluded.subordinate_units`,
+  listYears: 'SELECT year FROM report ORDER BY year',
+  getReport: 'SELECT edition, settings FROM report WHERE year = ?',
+  insertReport: 'INSERT INTO report (year, edition, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  upsertReport: `INSERT INTO report (year, edition, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (year) DO UPDATE SET edition = excluded.edition, settings = excluded.settings,
+      updated_at = excluded.updated_at`,
+  deleteReport: 'DELETE FROM report WHERE year = ?',
+  touchReport: 'UPDATE report SET updated_at = ? WHERE year = ?',
+  updateSettings: 'UPDATE report SET settings = ?, updated_at = ? WHERE year = ?',
+  selectItems: `SELECT code, ${ITEM_FIELD_LIST} FROM report_item WHERE year = ? ORDER BY code`,
+  insertItem: `INSERT INTO report_item (year, code, ${ITEM_FIELD_LIST})
+    VALUES (?, ?, ${ITEM_FIELDS.map(() => '?').join(', ')})`,
+  deleteItems: 'DELETE FROM report_item WHERE year = ?',
+  selectAmounts: 'SELECT key, value FROM report_amount WHERE year = ?',
+  upsertAmount: `INSERT INTO report_amount (year, key, value) VALUES (?, ?, ?)
+    ON CONFLICT (year, key) DO UPDATE SET value = excluded.value`,
+  deleteAmount: 'DELETE FROM report_amount WHERE year = ? AND key = ?',
+  deleteAmounts: 'DELETE FROM report_amount WHERE year = ?',
+  selectTexts: 'SELECT key, value FROM report_text WHERE year = ?',
+  upsertText: `INSERT INTO report_text (year, key, value) VALUES (?, ?, ?)
+    ON CONFLICT (year, key) DO UPDATE SET value = excluded.value`,
+  deleteTexts: 'DELETE FROM report_text WHERE year = ?',
+  listCustomCodes: 'SELECT catalogue, code, name FROM custom_code ORDER BY catalogue, code',
+  upsertCustomCode: `INSERT INTO custom_code (catalogue, code, name) VALUES (?, ?, ?)
+    ON CONFLICT (catalogue, code) DO UPDATE SET name = excluded.name`,
+} as const;
+
+type Statements = { readonly [K in keyof typeof SQL]: Database.Statement };
+
+/** One upsert per item column, so writing one cell touches one column. */
+function itemFieldUpsert(field: ItemField): string {
+  const column = ITEM_COLUMNS[field];
+  return `INSERT INTO report_item (year, code, ${column}) VALUES (?, ?, ?)
+    ON CONFLICT (year, code) DO UPDATE SET ${column} = excluded.${column}`;
+}
+
+export interface RepositoryOptions {
+  /** Clock for created_at/updated_at; tests inject one. */
+  now?: () => Date;
+}
+
+export class DisclosureRepository {
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly stmt: Statements;
+  private readonly itemUpserts: ReadonlyMap<ItemField, Database.Statement>;
+
+  constructor(db: Database.Database, options: RepositoryOptions = {}) {
+    this.db = db;
+    this.now = options.now ?? (() => new Date());
+    this.stmt = guarded(() => this.prepareAll());
+    this.itemUpserts = guarded(() => new Map(ITEM_FIELDS.map((f) => [f, db.prepare(itemFieldUpsert(f))])));
+  }
+
+  private prepareAll(): Statements {
+    const p = (sql: string): Database.Statement => this.db.prepare(sql);
+    return {
+      getDepartment: p(SQL.getDepartment),
+      setDepartment: p(SQL.setDepartment),
+      listYears: p(SQL.listYears).pluck(),
+      getReport: p(SQL.getReport),
+      insertReport: p(SQL.insertReport),
+      upsertReport: p(SQL.upsertReport),
+      deleteReport: p(SQL.deleteReport),
+      touchReport: p(SQL.touchReport),
+      updateSettings: p(SQL.updateSettings),
+      selectItems: p(SQL.selectItems),
+      insertItem: p(SQL.insertItem),
+      deleteItems: p(SQL.deleteItems),
+      selectAmounts: p(SQL.selectAmounts),
+      upsertAmount: p(SQL.upsertAmount),
+      deleteAmount: p(SQL.deleteAmount),
+      deleteAmounts: p(SQL.deleteAmounts),
+      selectTexts: p(SQL.selectTexts),
+      upsertText: p(SQL.upsertText),
+      deleteTexts: p(SQL.deleteTexts),
+      listCustomCodes: p(SQL.listCustomCodes),
+      upsertCustomCode: p(SQL.upsertCustomCode),
+    };
+  }
+
+  /** One read transaction: a consistent snapshot even while another connection writes. */
+  private read<T>(fn: () => T): T {
+    return guarded(() => this.db.transaction(fn).deferred());
+  }
+
+  /** One write transaction, taking the write lock up front (no upgrade deadlock in WAL). */
+  private write<T>(fn: () => T): T {
+    return guarded(() => this.db.transaction(fn).immediate());
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  private notFound(year: number): StorageError {
+    return new StorageError('NOT_FOUND', `文件中没有${year}年度的决算数据。`);
+  }
+
+  /** Bumps updated_at; throws NOT_FOUND (inside the transaction) when the year is absent. */
+  private touch(year: number): void {
+    if (this.stmt.touchReport.run(this.timestamp(), year).changes === 0) throw this.notFound(year);
+  }
+
+  // --- department ----------------------------------------------------------------------------
+
+  getDepartment(): Department | null {
+    return this.read(() => {
+      const found = this.stmt.getDepartment.get();
+      if (found === undefined) return null;
+      const row = asRow(found);
+      const unitKind = row.unit_kind;
+      if (!isUnitKind(unitKind)) throw damagedRow('单位性质');
+      return { name: textColumn(row, 'name'), unitKind, subordinateUnits: textColumn(row, 'subordinate_units') };
+    });
+  }
+
+  setDepartment(department: Department): void {
+    const d = checkDepartment(department);
+    this.write(() => this.stmt.setDepartment.run(d.name, d.unitKind, d.subordinateUnits));
+  }
+
+  // --- reports -------------------------------------------------------------------------------
+
+  listYears(): number[] {
+    return this.read(() => this.stmt.listYears.all().map((v) => intValue(v, 'year')));
+  }
+
+  loadReport(year: number): Report {
+    checkYear(year);
+    return this.read(() => {
+      const found = this.stmt.getReport.get(year);
+      if (found === undefined) throw this.notFound(year);
+      const row = asRow(found);
+      const report = emptyReport(year, intColumn(row, 'edition'));
+      report.settings = parseStoredSettings(textColumn(row, 'settings'));
+      report.items = this.stmt.selectItems.all(year).map((r) => rowToItem(asRow(r)));
+      for (const r of this.stmt.selectAmounts.all(year)) this.applyAmountRow(report, asRow(r));
+      for (const r of this.stmt.selectTexts.all(year)) {
+        const text = asRow(r);
+        report.texts[textColumn(text, 'key')] = textColumn(text, 'value');
+      }
+      return report;
+    });
+  }
+
+  private applyAmountRow(report: Report, row: Row): void {
+    const key = textColumn(row, 'key');
+    const ref = refForAmountKey(key);
+    // An unknown key would be dropped by the next save: refuse rather than lose it silently.
+    if (ref === null) throw damagedRow(`数据项“${key}”`);
+    applyFact(report, ref, intColumn(row, 'value'));
+  }
+
+  /** Creates an empty report for a year that has none. */
+  createReport(year: number, edition: number): Report {
+    checkYear(year);
+    checkYear(edition, '科目版本年度');
+    const report = emptyReport(year, edition);
+    this.write(() => {
+      if (this.stmt.getReport.get(year) !== undefined) throw invalid(`${year}年度的决算数据已存在。`);
+      const at = this.timestamp();
+      this.stmt.insertReport.run(year, edition, JSON.stringify(report.settings), at, at);
+    });
+    return report;
+  }
+
+  /** Replaces everything stored for the report's year (used by import), in one transaction. */
+  saveReport(report: Report): void {
+    const r = checkReport(report);
+    this.write(() => {
+      const at = this.timestamp();
+      this.stmt.upsertReport.run(r.year, r.edition, JSON.stringify(r.settings), at, at);
+      this.stmt.deleteItems.run(r.year);
+      this.stmt.deleteAmounts.run(r.year);
+      this.stmt.deleteTexts.run(r.year);
+      for (const item of r.items) {
+        this.stmt.insertItem.run(r.year, item.code, ...ITEM_FIELDS.map((f) => getItemField(item, f)));
+      }
+      for (const [code, value] of Object.entries(r.economic)) this.putAmount(r.year, { kind: 'economic', code }, value);
+      for (const ref of SCALAR_REFS) this.putAmount(r.year, ref, readFact(r, ref));
+      for (const [key, value] of Object.entries(r.texts)) this.stmt.upsertText.run(r.year, key, value);
+    });
+  }
+
+  deleteReport(year: number): void {
+    checkYear(year);
+    this.write(() => {
+      if (this.stmt.deleteReport.run(year).changes === 0) throw this.notFound(year);
+    });
+  }
+
+  /** Writes one typed fact. Item rows are created on demand; null clears (0, or "use table 06"). */
+  writeFact(year: number, ref: FactRef, value: number | null): void {
+    checkYear(year);
+    checkRef(ref);
+    const checked = checkFactValue(ref, value);
+    this.write(() => {
+      this.touch(year);
+      if (ref.kind === 'item') this.putItemField(year, ref.code, ref.field, checked ?? 0);
+      else this.putAmount(year, ref, checked);
+    });
+  }
+
+  private putItemField(year: number, code: string, field: ItemField, value: Fen): void {
+    const upsert = this.itemUpserts.get(field);
+    if (upsert === undefined) throw invalid(`无法识别要修改的数据项（${field}）。`);
+    upsert.run(year, code, value);
+  }
+
+  private putAmount(year: number, ref: FactRef, value: number | null): void {
+    const stored = storedAmount(ref, value);
+    if (stored === null) this.stmt.deleteAmount.run(year, factRefKey(ref));
+    else this.stmt.upsertAmount.run(year, factRefKey(ref), stored);
+  }
+
+  writeText(year: number, key: string, value: string): void {
+    checkYear(year);
+    const k = checkTextKey(key);
+    const v = checkText(value, k);
+    this.write(() => {
+      this.touch(year);
+      this.stmt.upsertText.run(year, k, v);
+    });
+  }
+
+  updateSettings(year: number, settings: ReportSettings): void {
+    checkYear(year);
+    const s = checkSettings(settings);
+    this.write(() => {
+      if (this.stmt.updateSettings.run(JSON.stringify(s), this.timestamp(), year).changes === 0) {
+        throw this.notFound(year);
+      }
+    });
+  }
+
+  // --- custom codes --------------------------------------------------------------------------
+
+  listCustomCodes(): CustomCode[] {
+    return this.read(() =>
+      this.stmt.listCustomCodes.all().map((r) => {
+        const row = asRow(r);
+        const catalogue = row.catalogue;
+        if (catalogue !== 'functional' && catalogue !== 'economic') throw damagedRow('自定义科目');
+        return { catalogue, code: textColumn(row, 'code'), name: textColumn(row, 'name') };
+      }),
+    );
+  }
+
+  /** Adds a code, or renames it when the catalogue already has it. */
+  addCustomCode(code: CustomCode): void {
+    const c = checkCustomCode(code);
+    this.write(() => this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name));
+  }
+
+  // --- backup --------------------------------------------------------------------------------
+
+  /** A consistent copy of the whole file, written with SQLite's online backup. */
+  async backupTo(target: string): Promise<void> {
+    const resolved = path.resolve(target);
+    if (resolved === path.resolve(this.db.name)) throw invalid('备份文件不能与数据文件相同。');
+    try {
+      await this.db.backup(resolved);
+    } catch (e) {
+      throw toStorageError(e);
+    }
+  }
+}
