@@ -1,0 +1,139 @@
+/**
+ * The `disclosure` command line: import, show, export-json over the same backend as the app.
+ * Exit codes: 0 ok, 1 a user error (Chinese message on stderr), 2 an internal error.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MoneyError } from '../shared/domain/money';
+import { TABLE_IDS, type TableId } from '../shared/domain/tables';
+import { closeDisclosureFile, type DisclosureFile, openDisclosureFile, StorageError } from '../electron/backend/db';
+import { deriveYear, exportReportJson, importReport, parseReportJson, UserError } from '../electron/backend/services/reports';
+import { renderTableText } from './textTable';
+
+export const EXIT_OK = 0;
+export const EXIT_USER = 1;
+export const EXIT_INTERNAL = 2;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export const USAGE = `用法（usage）:
+  disclosure import <report.json> --file <数据文件> [--replace]
+      导入一个年度的决算数据（交换格式 JSON，见 docs/interchange-format.md）；数据文件不存在时新建。
+  disclosure show --file <数据文件> --year <年度> --table <01..10>
+      按公开表的行序以文本打印一张表。
+  disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
+      导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
+退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误。
+`;
+
+function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UserError(`缺少参数 --${name}。\n\n${USAGE}`);
+  return v;
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text)) throw new UserError(`年度应为四位数字，例如 2023，收到“${text}”。`);
+  return Number(text);
+}
+
+function parseTableId(text: string): TableId {
+  const normalised = text.replace(/^公开/, '').replace(/表$/, '').padStart(2, '0');
+  const id = TABLE_IDS.find((t) => t === normalised);
+  if (!id) throw new UserError(`表号应为 01 至 10，收到“${text}”。`);
+  return id;
+}
+
+function withFile<T>(path: string, create: boolean, fn: (file: DisclosureFile) => T): T {
+  const file = openDisclosureFile(path, { create });
+  try {
+    return fn(file);
+  } finally {
+    closeDisclosureFile(file);
+  }
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+    throw new UserError(code === 'ENOENT' ? `找不到文件“${path}”。` : `无法读取文件“${path}”：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return command ? EXIT_OK : EXIT_USER;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        file: { type: 'string' },
+        year: { type: 'string' },
+        table: { type: 'string' },
+        out: { type: 'string' },
+        replace: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UserError(`参数有误：${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  switch (command) {
+    case 'import': {
+      const source = positionals[0];
+      if (!source) throw new UserError(`缺少要导入的 JSON 文件。\n\n${USAGE}`);
+      const pkg = parseReportJson(readText(source), source);
+      const target = requireOption(values, 'file');
+      withFile(target, true, (file) => importReport(file, pkg, { replace: values.replace === true }));
+      io.stderr(`已导入 ${pkg.department.name} ${pkg.report.year}年度 数据到 ${target}\n`);
+      return EXIT_OK;
+    }
+    case 'show': {
+      const year = parseYear(requireOption(values, 'year'));
+      const id = parseTableId(requireOption(values, 'table'));
+      const text = withFile(requireOption(values, 'file'), false, (file) => renderTableText(deriveYear(file, year).tables[id]));
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    case 'export-json': {
+      const year = parseYear(requireOption(values, 'year'));
+      const json = withFile(requireOption(values, 'file'), false, (file) => exportReportJson(file, year));
+      if (typeof values.out === 'string') {
+        writeFileSync(values.out, json);
+        io.stderr(`已导出到 ${values.out}\n`);
+      } else io.stdout(json);
+      return EXIT_OK;
+    }
+    default:
+      throw new UserError(`未知命令“${command}”。\n\n${USAGE}`);
+  }
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UserError || e instanceof StorageError || e instanceof MoneyError) {
+      io.stderr(`错误：${e.message}\n`);
+      return EXIT_USER;
+    }
+    io.stderr(`程序内部错误，请将以下信息告知开发人员：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

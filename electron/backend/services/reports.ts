@@ -1,0 +1,73 @@
+/**
+ * Report use cases over an open disclosure file, shared by the CLI and (later) the IPC handlers.
+ * Each use case validates first and writes in one transaction, so a refused request writes nothing.
+ */
+import { getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
+import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
+import type { Department, Report } from '../../../shared/domain/model';
+import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
+import { DisclosureRepository, type DisclosureFile, StorageError } from '../db';
+
+/** A request the user can fix; the message is Chinese and complete. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export function parseReportJson(text: string, source: string): ReportPackage {
+  const parsed = parseInterchangeText(text);
+  if (!parsed.ok) {
+    throw new UserError(`“${source}”中的数据有误，未导入任何内容：\n${formatInterchangeIssues(parsed.issues)}`);
+  }
+  return parsed.value;
+}
+
+export interface ImportOptions {
+  /** Replace a year that is already in the file. */
+  replace: boolean;
+}
+
+/** Imports one report: department, custom codes and the year's facts, all or nothing. */
+export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): void {
+  const repo = new DisclosureRepository(file.db);
+  const existing = repo.getDepartment();
+  if (existing && existing.name !== pkg.department.name) {
+    throw new UserError(`此文件属于“${existing.name}”，要导入的数据属于“${pkg.department.name}”。一个文件只保存一个部门的数据，请另选文件。`);
+  }
+  const year = pkg.report.year;
+  if (!options.replace && repo.listYears().includes(year)) {
+    throw new UserError(`文件中已有${year}年度的数据。如确需用导入的数据覆盖，请加上 --replace。`);
+  }
+  file.db.transaction(() => {
+    repo.setDepartment(pkg.department);
+    for (const code of pkg.customCodes) repo.addCustomCode(code);
+    repo.saveReport(pkg.report);
+  })();
+}
+
+export interface LoadedReport {
+  department: Department;
+  report: Report;
+  catalogue: Catalogue;
+  pkg: ReportPackage;
+}
+
+export function loadReport(file: DisclosureFile, year: number): LoadedReport {
+  const repo = new DisclosureRepository(file.db);
+  const department = repo.getDepartment();
+  if (!department) throw new StorageError('NOT_FOUND', '此文件中还没有部门信息，请先导入或新建部门。');
+  const report = repo.loadReport(year);
+  const customCodes = repo.listCustomCodes();
+  return { department, report, catalogue: getCatalogue(report.edition, customCodes), pkg: { department, report, customCodes } };
+}
+
+export function deriveYear(file: DisclosureFile, year: number): { loaded: LoadedReport; tables: DerivedTables } {
+  const loaded = loadReport(file, year);
+  return { loaded, tables: deriveTables(loaded.department, loaded.report, loaded.catalogue) };
+}
+
+export function exportReportJson(file: DisclosureFile, year: number): string {
+  return `${JSON.stringify(toInterchange(loadReport(file, year).pkg), null, 2)}\n`;
+}

@@ -1,0 +1,145 @@
+/** The `disclosure` CLI: import → export-json round trips, show, and exit codes. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USER, main } from '../../cli';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURE = (name: string) => join(ROOT, 'test/fixtures', name);
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function tempFile(name = 'dept.jsgk'): string {
+  return join(mkdtempSync(join(tmpdir(), 'disclosure-cli-')), name);
+}
+
+describe.each([
+  ['jincheng-2023.json', 2023],
+  ['yangquan-2024.json', 2024],
+] as const)('%s', (fixture, year) => {
+  it('import then export-json gives back the same facts', async () => {
+    const file = tempFile();
+    const imported = await cli(['import', FIXTURE(fixture), '--file', file]);
+    expect(imported.code, imported.err).toBe(EXIT_OK);
+    expect(imported.err).toContain('已导入');
+    const exported = await cli(['export-json', '--file', file, '--year', String(year)]);
+    expect(exported.code, exported.err).toBe(EXIT_OK);
+    expect(JSON.parse(exported.out)).toEqual(JSON.parse(readFileSync(FIXTURE(fixture), 'utf8')));
+  });
+});
+
+describe('show', () => {
+  it('prints table 03 of seed 000 in the official row order with the printed figures', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const shown = await cli(['show', '--file', file, '--year', '2023', '--table', '03']);
+    expect(shown.code).toBe(EXIT_OK);
+    const lines = shown.out.split('\n');
+    expect(lines[0]).toBe('支出决算表');
+    expect(lines[1]).toContain('公开03表');
+    expect(lines[1]).toContain('部门名称：晋城市商务局');
+    const row208 = lines.find((l) => l.startsWith('208 '));
+    expect(row208?.split(/\s+/)).toEqual(['208', '社会保障和就业支出', '239.70', '230.84', '8.85']);
+    const codes = lines.map((l) => /^(\d{3,7}) /.exec(l)?.[1]).filter((c): c is string => c !== undefined);
+    expect(codes.slice(0, 4)).toEqual(['201', '20113', '2011301', '2011302']);
+    expect(lines.find((l) => l.startsWith('合计'))?.split(/\s+/)).toEqual(['合计', '2,384.38', '1,107.36', '1,277.02']);
+  });
+
+  it('prints table 07 of seed 000 with its no-data note', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const shown = await cli(['show', '--file', file, '--year', '2023', '--table', '7']);
+    expect(shown.out).toContain('说明：本表无数据');
+  });
+});
+
+describe('exit codes and messages', () => {
+  it('refuses invalid JSON with a path, writes nothing and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const bad = join(dir, 'bad.json');
+    const doc = JSON.parse(readFileSync(FIXTURE('jincheng-2023.json'), 'utf8')) as { items: { expenditure: Record<string, unknown> }[] };
+    const first = doc.items[0];
+    if (first) first.expenditure.basic = 'abc';
+    writeFileSync(bad, JSON.stringify(doc));
+    const file = join(dir, 'dept.jsgk');
+    const result = await cli(['import', bad, '--file', file]);
+    expect(result.code).toBe(EXIT_USER);
+    expect(result.err).toContain('$.items[0].expenditure.basic');
+    expect(result.err).toContain('未导入任何内容');
+    expect(() => statSync(file)).toThrow();
+  });
+
+  it('refuses to overwrite a year without --replace, and replaces with it', async () => {
+    const file = tempFile();
+    expect((await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file])).code).toBe(EXIT_OK);
+    const again = await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    expect(again.code).toBe(EXIT_USER);
+    expect(again.err).toContain('--replace');
+    expect((await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file, '--replace'])).code).toBe(EXIT_OK);
+  });
+
+  it('refuses a report of another department', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const other = await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
+    expect(other.code).toBe(EXIT_USER);
+    expect(other.err).toContain('晋城市商务局');
+  });
+
+  it.each([
+    [['show', '--file', '/nonexistent/x.jsgk', '--year', '2023', '--table', '01'], '找不到文件'],
+    [['show', '--year', '2023', '--table', '01'], '缺少参数 --file'],
+    [['show', '--file', 'x', '--year', '23', '--table', '01'], '年度应为四位数字'],
+    [['show', '--file', 'x', '--year', '2023', '--table', '11'], '表号应为 01 至 10'],
+    [['frobnicate'], '未知命令'],
+    [['import', '/nonexistent.json', '--file', 'x'], '找不到文件'],
+  ])('%j exits 1 with a Chinese message', async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(EXIT_USER);
+    expect(result.err).toContain(message);
+  });
+
+  it('a year that is not in the file exits 1', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const result = await cli(['export-json', '--file', file, '--year', '2022']);
+    expect(result.code).toBe(EXIT_USER);
+    expect(result.err).toContain('2022');
+  });
+
+  it('a file that is not ours exits 1 and is left unchanged', async () => {
+    const file = tempFile('notes.txt');
+    writeFileSync(file, '这是一个文本文件\n');
+    const result = await cli(['show', '--file', file, '--year', '2023', '--table', '01']);
+    expect(result.code).toBe(EXIT_USER);
+    expect(readFileSync(file, 'utf8')).toBe('这是一个文本文件\n');
+  });
+
+  it('an unexpected failure exits 2', async () => {
+    const result = await main(['help'], {
+      stdout: () => {
+        throw new Error('stdout closed');
+      },
+      stderr: () => undefined,
+    });
+    expect(result).toBe(EXIT_INTERNAL);
+  });
+});
+
+describe('the installed bin', () => {
+  it('runs as `npx disclosure` with exit code and stderr', () => {
+    const ok = execFileSync('node', [join(ROOT, 'bin/disclosure.mjs'), 'help'], { encoding: 'utf8' });
+    expect(ok).toContain('disclosure import');
+    const bad = spawnSync('node', [join(ROOT, 'bin/disclosure.mjs'), 'show', '--year', '2023'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('缺少参数');
+  });
+});
