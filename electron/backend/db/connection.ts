@@ -5,15 +5,16 @@
  *   1. its first 100 bytes are read with plain fs: SQLite magic, our application id, a sane page
  *      size and a size that matches the header (text files, images, other programs' databases
  *      and truncated copies stop here);
- *   2. a snapshot is inspected with SQLite: `quick_check`, the `meta.app` marker and the
- *      recorded migrations (a newer file stops here). When no WAL is pending the snapshot is an
+ *   2. a read-only view is inspected with SQLite: `quick_check`, the `meta.app` marker and the
+ *      recorded migrations (a newer file stops here). When no WAL is pending the view is an
  *      in-memory copy, so not even `-shm`/`-wal` files appear next to a refused file.
- * Only then is it opened for writing, switched to WAL, and migrated (with a backup first).
+ * Read-only use keeps that view. Otherwise the file is then opened for writing, switched to WAL
+ * and migrated (with a backup first).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StorageError, toStorageError } from './errors';
+import { StorageError, guarded, toStorageError } from './errors';
 import {
   APPLICATION_ID,
   APP_MARKER,
@@ -28,7 +29,10 @@ import {
 export interface OpenOptions {
   /** Make a new file when none exists at `filePath`; an existing file must still be ours. */
   create: boolean;
-  /** Open without writing; a file that needs migrating is then refused with READ_ONLY. */
+  /**
+   * Open without writing: the file as it is at this moment, read into memory unless a WAL is
+   * pending (so nothing appears next to it). A file that needs migrating is refused with READ_ONLY.
+   */
   readonly?: boolean;
   /** How long to wait for another connection's lock before LOCKED (ms). */
   busyTimeoutMs?: number;
@@ -55,6 +59,7 @@ interface OpenContext {
   busyTimeoutMs: number;
   now: (() => Date) | undefined;
 }
+
 const HEADER_SIZE = 100;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -122,8 +127,7 @@ function headerPageCount(bytes: Buffer): number | null {
 
 function checkHeader(filePath: string): FileHeader {
   const { bytes, size } = readHeaderBytes(filePath);
-  const magicLength = Math.min(bytes.length, SQLITE_MAGIC.length);
-  if (size < SQLITE_MAGIC.length || !bytes.subarray(0, magicLength).equals(SQLITE_MAGIC.subarray(0, magicLength))) {
+  if (size < SQLITE_MAGIC.length || !bytes.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     throw notOurs(filePath, size === 0 ? '（文件是空的）' : '');
   }
   if (size < HEADER_SIZE) throw damaged(filePath, '文件不完整');
@@ -138,13 +142,15 @@ function checkHeader(filePath: string): FileHeader {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Step 2: inspection of a snapshot.
+// Step 2: inspection through a read-only view.
 
 /**
- * A read-only view for inspection. Without a pending WAL the main file is the whole database,
- * so it is inspected from an in-memory copy (its WAL flag cleared, which memory databases need).
+ * A read-only view of the file. Without a pending WAL the main file is the whole database, so the
+ * view is an in-memory copy (its WAL flag cleared, which memory databases need): nothing is created
+ * next to the file, and it works on read-only media. With a pending WAL only SQLite can read the
+ * whole database, so the view is a read-only connection to the file itself.
  */
-function openSnapshot(filePath: string, header: FileHeader): Database.Database {
+function openView(filePath: string, header: FileHeader): Database.Database {
   if (header.walPending) return new Database(filePath, { readonly: true, fileMustExist: true });
   const image = fs.readFileSync(filePath);
   if (header.walFormat) {
@@ -161,30 +167,37 @@ function readMetaApp(db: Database.Database): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function inspect(db: Database.Database, filePath: string, migrations: readonly Migration[]): void {
+/** Returns how many migrations the file still needs; throws if it is not a sound file of ours. */
+function inspect(db: Database.Database, filePath: string, migrations: readonly Migration[]): number {
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') throw damaged(filePath, '完整性检查未通过');
   if (readMetaApp(db) !== APP_MARKER) throw notOurs(filePath);
-  pendingMigrations(readAppliedVersions(db), migrations);
+  return pendingMigrations(readAppliedVersions(db), migrations).length;
 }
 
-/** Rewrites what SQLite says about a file whose header claims to be ours. */
+/** Our own verdicts pass through; SQLite failing to read a file whose header is ours means damage. */
 function inspectionError(e: unknown, filePath: string): StorageError {
+  if (e instanceof StorageError) return e;
   const mapped = toStorageError(e);
   if (mapped.code === 'DAMAGED' || mapped.code === 'NOT_OUR_FILE') return damaged(filePath, '无法读取文件内容');
   return mapped;
 }
 
-function validateExisting(filePath: string, migrations: readonly Migration[]): void {
-  const header = checkHeader(filePath);
-  let snapshot: Database.Database | null = null;
+interface Inspected {
+  /** Open read-only view; the caller keeps or closes it. */
+  view: Database.Database;
+  pending: number;
+}
+
+function inspectExisting(filePath: string, migrations: readonly Migration[]): Inspected {
+  const header = guarded(() => checkHeader(filePath));
+  let view: Database.Database | null = null;
   try {
-    snapshot = openSnapshot(filePath, header);
-    inspect(snapshot, filePath, migrations);
+    view = openView(filePath, header);
+    return { view, pending: inspect(view, filePath, migrations) };
   } catch (e) {
+    view?.close();
     throw inspectionError(e, filePath);
-  } finally {
-    snapshot?.close();
   }
 }
 
@@ -218,19 +231,19 @@ function assertWritable(filePath: string): void {
   }
 }
 
-function openReadOnly(ctx: OpenContext): DisclosureFile {
-  const db = new Database(ctx.filePath, { readonly: true, fileMustExist: true });
+/** Read-only use keeps the inspection view: no lock, no side files, works on read-only media. */
+function useView(ctx: OpenContext, { view, pending }: Inspected): DisclosureFile {
   try {
-    configure(db, ctx);
-    if (pendingMigrations(readAppliedVersions(db), ctx.migrations).length > 0) {
+    if (pending > 0) {
       throw new StorageError(
         'READ_ONLY',
-        `${displayName(ctx.filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。`,
+        `${displayName(ctx.filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。文件未被修改。`,
       );
     }
-    return { path: ctx.filePath, db, readonly: true, migration: noMigration(db) };
+    configure(view, ctx);
+    return { path: ctx.filePath, db: view, readonly: true, migration: noMigration(view) };
   } catch (e) {
-    db.close();
+    view.close();
     throw toStorageError(e);
   }
 }
@@ -309,8 +322,10 @@ export function openDisclosureFile(filePath: string, options: OpenOptions): Disc
   if (found === 'missing' && !options.create) throw new StorageError('NOT_FOUND', `找不到文件“${ctx.filePath}”。`);
   // An empty file holds nothing to lose (e.g. a placeholder left by a save dialog): `create` may fill it.
   if (found !== 'file' && options.create) return createNew(ctx, found === 'empty');
-  validateExisting(ctx.filePath, ctx.migrations);
-  return options.readonly ? openReadOnly(ctx) : openWritable(ctx);
+  const inspected = inspectExisting(ctx.filePath, ctx.migrations);
+  if (options.readonly) return useView(ctx, inspected);
+  inspected.view.close();
+  return openWritable(ctx);
 }
 
 /** Closes the connection; in WAL mode the last close folds the WAL back into the file. */

@@ -213,9 +213,9 @@ export function vacuumInto(db: Database.Database, target: string): void {
 }
 
 function applyAll(db: Database.Database, pending: readonly Migration[], fromVersion: number, at: Date): void {
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   db.transaction(() => {
     db.exec(MIGRATIONS_TABLE);
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
     if (fromVersion === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
     for (const m of pending) {
       m.up(db);

@@ -125,19 +125,19 @@ function checkYear(year: unknown, what = '年度'): number {
   throw invalid(`${what}“${String(year)}”无效，应为${YEAR_MIN}至${YEAR_MAX}之间的整数年份。`);
 }
 
-function itemFieldName(field: ItemField): string {
-  if (field === 'govFundOpening' || field === 'govFundClosing') return GOV_FUND_CARRY_NAMES[field];
-  const [group, key] = field.split('.');
-  const names: Record<string, string> = { ...INCOME_SOURCE_NAMES, ...EXPENDITURE_KIND_NAMES, ...FISCAL_SPLIT_NAMES };
-  const name = key === undefined ? undefined : names[key];
-  return group === 'expenditure' && name ? `支出${name}` : (name ?? field);
-}
+/** Chinese names of the item fields, for messages (income and expenditure share some keys). */
+const ITEM_FIELD_NAMES = new Map<string, string>([
+  ...Object.entries(INCOME_SOURCE_NAMES).map(([k, name]): [string, string] => [`income.${k}`, name]),
+  ...Object.entries(EXPENDITURE_KIND_NAMES).map(([k, name]): [string, string] => [`expenditure.${k}`, name]),
+  ...Object.entries(FISCAL_SPLIT_NAMES).map(([k, name]): [string, string] => [`fiscal.${k}`, name]),
+  ...Object.entries(GOV_FUND_CARRY_NAMES),
+]);
 
 /** A short Chinese description of a fact for messages, e.g. 科目2010301的基本支出. */
 function describeFact(ref: FactRef): string {
   switch (ref.kind) {
     case 'item':
-      return `科目${ref.code}的${itemFieldName(ref.field)}`;
+      return `科目${ref.code}的${ITEM_FIELD_NAMES.get(ref.field) ?? ref.field}`;
     case 'economic':
       return `经济分类${ref.code}`;
     case 'threePublic':
@@ -181,18 +181,25 @@ function checkFactValue(ref: FactRef, value: unknown): number | null {
   throw invalid(`${describeFact(ref)}必须是以“分”为单位的整数金额，收到：${String(value)}。`);
 }
 
-function checkSettings(value: unknown): ReportSettings {
-  if (typeof value !== 'object' || value === null) throw invalid('报表设置无效。');
-  const settings = parseSettings(value);
-  const same =
+function isSettings(value: unknown): value is ReportSettings {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
     'packageKind' in value &&
-    value.packageKind === settings.packageKind &&
+    (value.packageKind === '部门' || value.packageKind === '单位') &&
     'tableGrouping' in value &&
-    value.tableGrouping === settings.tableGrouping &&
+    typeof value.tableGrouping === 'boolean' &&
     'inputUnit' in value &&
-    value.inputUnit === settings.inputUnit;
-  if (!same) throw invalid('报表设置无效：公开类型应为“部门”或“单位”，录入单位应为“元”或“万元”。');
-  return settings;
+    (value.inputUnit === '元' || value.inputUnit === '万元')
+  );
+}
+
+/** Complete and valid settings, copied so no stray property reaches the file. */
+function checkSettings(value: unknown): ReportSettings {
+  if (!isSettings(value)) {
+    throw invalid('报表设置无效：公开类型应为“部门”或“单位”，表格千分位应为是或否，录入单位应为“元”或“万元”。');
+  }
+  return { packageKind: value.packageKind, tableGrouping: value.tableGrouping, inputUnit: value.inputUnit };
 }
 
 /** Known settings from stored JSON; anything missing or unknown takes the default. */

@@ -1,0 +1,581 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  APPLICATION_ID,
+  DisclosureRepository,
+  ITEM_COLUMNS,
+  MIGRATIONS,
+  StorageError,
+  closeDisclosureFile,
+  openDisclosureFile,
+  toStorageError,
+  type DisclosureFile,
+  type Migration,
+  type OpenOptions,
+  type StorageErrorCode,
+} from '../../electron/backend/db';
+import {
+  FISCAL_CARRY_FIELDS,
+  ITEM_FIELDS,
+  STATS_MONEY_FIELDS,
+  SUMMARY_FIELDS,
+  THREE_PUBLIC_ITEMS,
+  VEHICLE_TYPES,
+  emptyItem,
+  emptyReport,
+  readFact,
+  setItemField,
+  writeFact,
+  type CustomCode,
+  type Department,
+  type FactRef,
+  type Report,
+} from '../../shared/domain/model';
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+let dir = '';
+const open: DisclosureFile[] = [];
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'disclosure-storage-'));
+});
+
+afterEach(() => {
+  for (const file of open.splice(0)) closeDisclosureFile(file);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function fileIn(name: string): string {
+  return path.join(dir, name);
+}
+
+function openFile(filePath: string, options: OpenOptions = { create: true }): DisclosureFile {
+  const file = openDisclosureFile(filePath, options);
+  open.push(file);
+  return file;
+}
+
+function close(file: DisclosureFile): void {
+  closeDisclosureFile(file);
+  open.splice(open.indexOf(file), 1);
+}
+
+/** Opens, runs `fn` with a repository, closes: the file is then a single self-contained file. */
+function withRepository<T>(filePath: string, fn: (repo: DisclosureRepository) => T, options?: OpenOptions): T {
+  const file = openFile(filePath, options);
+  try {
+    return fn(new DisclosureRepository(file.db));
+  } finally {
+    close(file);
+  }
+}
+
+/** Every file in the folder with a hash of its bytes: proves "nothing changed, nothing added". */
+function folderState(): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    state[name] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex');
+  }
+  return state;
+}
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+function expectStorageError(fn: () => unknown, code: StorageErrorCode | readonly StorageErrorCode[]): StorageError {
+  const error = catchError(fn);
+  expect(error).toBeInstanceOf(StorageError);
+  if (!(error instanceof StorageError)) throw error;
+  expect(typeof code === 'string' ? [code] : code).toContain(error.code);
+  expect(error.message).toMatch(CHINESE);
+  return error;
+}
+
+function sampleReport(year: number): Report {
+  const report = emptyReport(year, year);
+  report.settings = { packageKind: '单位', tableGrouping: false, inputUnit: '元' };
+  const codes = ['2010301', '2010302', '2080501', '2101101'];
+  report.items = codes.map((code, i) => {
+    const item = emptyItem(code);
+    ITEM_FIELDS.forEach((field, j) => setItemField(item, field, (i + 1) * 1_000_000 + j * 137));
+    return item;
+  });
+  report.economic = { '30101': 123_456_78, '30201': 9_999, '30217': 1 };
+  SUMMARY_FIELDS.forEach((f, i) => (report.summary[f] = 500_00 * (i + 1)));
+  FISCAL_CARRY_FIELDS.forEach((f, i) => (report.fiscalCarry[f] = -(i + 1) * 3));
+  THREE_PUBLIC_ITEMS.forEach((item, i) => {
+    report.threePublic.budget[item] = 10_000_00 + i;
+    report.threePublic.actual[item] = 8_000_00 + i;
+  });
+  STATS_MONEY_FIELDS.forEach((f, i) => (report.stats[f] = 77_00 * (i + 1)));
+  report.stats.operatingCostOverride = 0;
+  VEHICLE_TYPES.forEach((t, i) => (report.stats.vehicles[t] = i));
+  report.stats.equipmentCount = 2;
+  report.texts = { 'overview.duties': '负责全市商务工作。', 'narrative.1.reason': '', 'glossary.free': '名词解释' };
+  return report;
+}
+
+const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: '无' };
+const customCodes: CustomCode[] = [
+  { catalogue: 'economic', code: '31206', name: '其他资本性补助' },
+  { catalogue: 'functional', code: '2159802', name: '制造业' },
+  { catalogue: 'functional', code: '21598', name: '超长期特别国债安排的支出' },
+];
+
+function makeFile(name = 'data.db', report: Report = sampleReport(2023)): string {
+  const filePath = fileIn(name);
+  withRepository(filePath, (repo) => {
+    repo.setDepartment(department);
+    repo.saveReport(report);
+  });
+  return filePath;
+}
+
+describe('creating, saving and reopening', () => {
+  it('creates a marked, migrated, WAL-mode file with foreign keys on', () => {
+    const file = openFile(fileIn('new.db'));
+    expect(file.migration).toEqual({ fromVersion: 0, toVersion: 1, applied: [1], backupPath: null });
+    expect(file.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(file.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(file.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(file.db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get()).toBe('disclosure');
+    const rows = file.db.prepare('SELECT version, name FROM schema_migrations').all();
+    expect(rows).toEqual([{ version: 1, name: 'initial_schema' }]);
+    close(file);
+    expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back
+  });
+
+  it('round-trips a whole report, the department and custom codes across reopening', () => {
+    const filePath = fileIn('data.db');
+    const report = sampleReport(2023);
+    withRepository(filePath, (repo) => {
+      repo.setDepartment(department);
+      repo.saveReport(report);
+      for (const c of customCodes) repo.addCustomCode(c);
+    });
+    withRepository(filePath, (repo) => {
+      expect(repo.loadReport(2023)).toEqual(report);
+      expect(repo.getDepartment()).toEqual(department);
+      const byKey = (a: CustomCode, b: CustomCode): number => `${a.catalogue}/${a.code}`.localeCompare(`${b.catalogue}/${b.code}`);
+      expect(repo.listCustomCodes()).toEqual([...customCodes].sort(byKey));
+      expect(repo.listYears()).toEqual([2023]);
+    }, { create: false });
+  });
+
+  it('keeps many years in one file and deletes one with all its rows', () => {
+    const filePath = fileIn('years.db');
+    withRepository(filePath, (repo) => {
+      repo.saveReport(sampleReport(2024));
+      repo.saveReport(sampleReport(2023));
+      repo.createReport(2025, 2024);
+      expect(repo.listYears()).toEqual([2023, 2024, 2025]);
+      expect(repo.loadReport(2025)).toEqual(emptyReport(2025, 2024));
+      repo.deleteReport(2024);
+      expect(repo.listYears()).toEqual([2023, 2025]);
+      expect(repo.loadReport(2023)).toEqual(sampleReport(2023));
+    });
+    const file = openFile(filePath, { create: false });
+    for (const table of ['report_item', 'report_amount', 'report_text']) {
+      expect(file.db.prepare(`SELECT count(*) FROM ${table} WHERE year = 2024`).pluck().get()).toBe(0);
+    }
+  });
+
+  it('replaces a whole year on save, dropping rows the new report no longer has', () => {
+    const filePath = makeFile();
+    const next = sampleReport(2023);
+    next.items = next.items.slice(0, 1);
+    next.economic = { '30102': 5 };
+    next.texts = { only: '一条' };
+    next.stats.operatingCostOverride = null;
+    withRepository(filePath, (repo) => {
+      repo.saveReport(next);
+      expect(repo.loadReport(2023)).toEqual(next);
+    });
+  });
+
+  it('has a report_item column for every item field', () => {
+    const file = openFile(fileIn('cols.db'));
+    const columns = file.db.prepare("SELECT name FROM pragma_table_info('report_item')").pluck().all();
+    expect(columns).toEqual(['year', 'code', ...ITEM_FIELDS.map((f) => ITEM_COLUMNS[f])]);
+  });
+
+  it('reports absent and duplicate years in Chinese', () => {
+    withRepository(fileIn('y.db'), (repo) => {
+      expectStorageError(() => repo.loadReport(2020), 'NOT_FOUND');
+      expectStorageError(() => repo.deleteReport(2020), 'NOT_FOUND');
+      expectStorageError(() => repo.writeText(2020, 'a', 'b'), 'NOT_FOUND');
+      repo.createReport(2020, 2020);
+      expectStorageError(() => repo.createReport(2020, 2020), 'INVALID');
+      expect(repo.getDepartment()).toBeNull();
+    });
+  });
+});
+
+describe('writing one fact at a time', () => {
+  const year = 2024;
+
+  function everyRef(): Array<[FactRef, number | null]> {
+    return [
+      ...ITEM_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'item', code: '2010301', field }, 1000 + i]),
+      [{ kind: 'item', code: '2130101', field: 'expenditure.basic' }, 42],
+      [{ kind: 'economic', code: '30101' }, 123_45],
+      [{ kind: 'economic', code: '30201' }, -7],
+      ...SUMMARY_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'summary', field }, 10 + i]),
+      ...FISCAL_CARRY_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'fiscalCarry', field }, 20 + i]),
+      ...THREE_PUBLIC_ITEMS.flatMap((item, i): Array<[FactRef, number]> => [
+        [{ kind: 'threePublic', side: 'budget', item }, 30 + i],
+        [{ kind: 'threePublic', side: 'actual', item }, 40 + i],
+      ]),
+      ...STATS_MONEY_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'stats', field }, 50 + i]),
+      [{ kind: 'operatingCost' }, 60],
+      ...VEHICLE_TYPES.map((type, i): [FactRef, number] => [{ kind: 'vehicle', type }, i + 1]),
+      [{ kind: 'equipment' }, 3],
+    ];
+  }
+
+  it('round-trips every FactRef kind, matching the model’s own writeFact', () => {
+    const filePath = fileIn('facts.db');
+    const expected = emptyReport(year, year);
+    withRepository(filePath, (repo) => {
+      repo.createReport(year, year);
+      for (const [ref, value] of everyRef()) {
+        repo.writeFact(year, ref, value);
+        writeFact(expected, ref, value);
+        expect(readFact(repo.loadReport(year), ref)).toBe(value);
+      }
+    });
+    withRepository(filePath, (repo) => expect(repo.loadReport(year)).toEqual(expected), { create: false });
+  });
+
+  it('clears facts: zero removes an economic row, null resets 机关运行经费 to the table 06 default', () => {
+    withRepository(fileIn('clear.db'), (repo) => {
+      const expected = repo.createReport(year, year);
+      const steps: Array<[FactRef, number | null]> = [
+        [{ kind: 'economic', code: '30101' }, 5],
+        [{ kind: 'economic', code: '30101' }, 0],
+        [{ kind: 'operatingCost' }, 0],
+        [{ kind: 'summary', field: 'closingBalance' }, 9],
+        [{ kind: 'summary', field: 'closingBalance' }, null],
+        [{ kind: 'item', code: '2010301', field: 'income.other' }, 0],
+      ];
+      for (const [ref, value] of steps) {
+        repo.writeFact(year, ref, value);
+        writeFact(expected, ref, value);
+      }
+      const loaded = repo.loadReport(year);
+      expect(loaded).toEqual(expected);
+      expect(loaded.stats.operatingCostOverride).toBe(0);
+      expect(loaded.items.map((i) => i.code)).toEqual(['2010301']); // created on demand, kept at zero
+      repo.writeFact(year, { kind: 'operatingCost' }, null);
+      expect(repo.loadReport(year).stats.operatingCostOverride).toBeNull();
+    });
+  });
+
+  it('bumps updated_at on every change', () => {
+    let tick = Date.UTC(2024, 0, 1);
+    const file = openFile(fileIn('clock.db'));
+    const repo = new DisclosureRepository(file.db, { now: () => new Date((tick += 1000)) });
+    const updatedAt = (): unknown => file.db.prepare('SELECT updated_at FROM report WHERE year = ?').pluck().get(year);
+    repo.createReport(year, year);
+    const created = updatedAt();
+    repo.writeFact(year, { kind: 'equipment' }, 1);
+    const afterFact = updatedAt();
+    repo.writeText(year, 'k', '文');
+    const afterText = updatedAt();
+    repo.updateSettings(year, { packageKind: '部门', tableGrouping: true, inputUnit: '元' });
+    const afterSettings = updatedAt();
+    expect(new Set([created, afterFact, afterText, afterSettings]).size).toBe(4);
+    expect(repo.loadReport(year).settings.inputUnit).toBe('元');
+    expect(repo.loadReport(year).texts).toEqual({ k: '文' });
+  });
+});
+
+describe('refusing bad values and failed transactions', () => {
+  const year = 2023;
+  const ref: FactRef = { kind: 'summary', field: 'openingBalance' };
+
+  it('rejects a non-integer amount with INVALID in Chinese and keeps the previous value', () => {
+    withRepository(makeFile(), (repo) => {
+      const before = repo.loadReport(year);
+      for (const bad of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) {
+        const error = expectStorageError(() => repo.writeFact(year, ref, bad), 'INVALID');
+        expect(error.message).toContain('分');
+      }
+      const named = expectStorageError(() => repo.writeFact(year, { kind: 'item', code: '2010301', field: 'income.operating' }, 0.5), 'INVALID');
+      expect(named.message).toContain('科目2010301的经营收入');
+      expectStorageError(() => repo.writeFact(year, { kind: 'vehicle', type: 'other' }, -1), 'INVALID');
+      expectStorageError(() => repo.writeFact(year, { kind: 'item', code: '201', field: 'income.other' }, 1), 'INVALID');
+      expect(repo.loadReport(year)).toEqual(before);
+    });
+  });
+
+  it('rejects non-integer amounts before any SQL runs (even on a read-only connection)', () => {
+    const filePath = makeFile();
+    withRepository(filePath, (repo) => {
+      expectStorageError(() => repo.writeFact(year, ref, 0.1), 'INVALID');
+      expectStorageError(() => repo.writeFact(year, ref, 1), 'READ_ONLY');
+    }, { create: false, readonly: true });
+  });
+
+  it('rejects a whole report containing one bad amount, leaving the stored year intact', () => {
+    withRepository(makeFile(), (repo) => {
+      const before = repo.loadReport(year);
+      const bad = sampleReport(year);
+      bad.summary.openingBalance = 1;
+      const last = bad.items.at(-1);
+      if (last) last.fiscal.generalBasic = 12.5;
+      expectStorageError(() => repo.saveReport(bad), 'INVALID');
+      expect(repo.loadReport(year)).toEqual(before);
+    });
+  });
+
+  it('rolls back a save that fails half-way inside SQL', () => {
+    const file = openFile(makeFile(), { create: false });
+    const repo = new DisclosureRepository(file.db);
+    const before = repo.loadReport(year);
+    file.db.exec(`CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON report_text WHEN NEW.key = 'boom'
+      BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    const changed = sampleReport(year);
+    changed.items = [];
+    changed.summary.openingBalance = 1;
+    changed.texts = { boom: 'x' };
+    expectStorageError(() => repo.saveReport(changed), 'INVALID');
+    expect(repo.loadReport(year)).toEqual(before);
+  });
+
+  it('maps the database’s own integer guard to INVALID', () => {
+    const file = openFile(makeFile(), { create: false });
+    const error = catchError(() =>
+      file.db.prepare("INSERT INTO report_amount (year, key, value) VALUES (2023, 'summary/x', ?)").run(1.5),
+    );
+    const mapped = toStorageError(error);
+    expect(mapped.code).toBe('INVALID');
+    expect(mapped.message).toMatch(CHINESE);
+  });
+
+  it('reports a full disk as DISK_FULL and keeps the previous data', () => {
+    const file = openFile(makeFile(), { create: false });
+    const repo = new DisclosureRepository(file.db);
+    const before = repo.loadReport(year);
+    const pages = file.db.pragma('page_count', { simple: true });
+    file.db.pragma(`max_page_count = ${Number(pages) + 1}`);
+    const big = sampleReport(year);
+    big.texts = { long: '决'.repeat(200_000) };
+    const error = expectStorageError(() => repo.saveReport(big), 'DISK_FULL');
+    expect(error.message).toContain('磁盘空间不足');
+    expect(repo.loadReport(year)).toEqual(before);
+  });
+
+  it('reports a file held by another writer as LOCKED', () => {
+    const filePath = makeFile();
+    const file = openFile(filePath, { create: false, busyTimeoutMs: 20 });
+    const other = new Database(filePath);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expectStorageError(() => new DisclosureRepository(file.db).writeFact(year, ref, 1), 'LOCKED');
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe('refusing files that are not ours, damaged or newer', () => {
+  function expectRefused(filePath: string, codes: readonly StorageErrorCode[]): StorageError {
+    const before = folderState();
+    let error: StorageError | null = null;
+    for (const options of [{ create: false }, { create: true }, { create: false, readonly: true }]) {
+      error = expectStorageError(() => openFile(filePath, options), codes);
+    }
+    expect(folderState()).toEqual(before);
+    if (!error) throw new Error('unreachable');
+    return error;
+  }
+
+  function foreignDatabase(name: string, setup: (db: Database.Database) => void): string {
+    const filePath = fileIn(name);
+    const db = new Database(filePath);
+    db.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, \'x\')');
+    setup(db);
+    db.close();
+    return filePath;
+  }
+
+  it('refuses a text file, random bytes, an image and an empty file', () => {
+    const files: Array<[string, Buffer]> = [
+      ['notes.txt', Buffer.from('部门决算公开\n这是一个文本文件。\n'.repeat(50))],
+      ['random.bin', crypto.randomBytes(8192)],
+      ['picture.png', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), crypto.randomBytes(4000)])],
+      ['short.db', Buffer.from('SQLite format 3\0abc')],
+    ];
+    for (const [name, bytes] of files) {
+      fs.writeFileSync(fileIn(name), bytes);
+      expectRefused(fileIn(name), ['NOT_OUR_FILE', 'DAMAGED']);
+    }
+    fs.writeFileSync(fileIn('empty.db'), '');
+    expectStorageError(() => openFile(fileIn('empty.db'), { create: false }), 'NOT_OUR_FILE');
+    expect(fs.statSync(fileIn('empty.db')).size).toBe(0);
+  });
+
+  it('refuses another program’s SQLite database, in rollback or WAL mode, even with our id', () => {
+    const plain = foreignDatabase('other.sqlite', () => undefined);
+    const wal = foreignDatabase('other-wal.sqlite', (db) => db.pragma('journal_mode = WAL'));
+    const sameId = foreignDatabase('same-id.sqlite', (db) => db.pragma(`application_id = ${APPLICATION_ID}`));
+    for (const filePath of [plain, wal, sameId]) {
+      const error = expectRefused(filePath, ['NOT_OUR_FILE']);
+      expect(error.message).toContain('不是本程序的决算数据文件');
+    }
+  });
+
+  it('refuses truncated and corrupted copies of a real file', () => {
+    const source = fs.readFileSync(makeFile());
+    expect(source.length).toBeGreaterThan(4 * 4096);
+    const damagedCopies: Array<[string, Buffer]> = [
+      ['half.db', source.subarray(0, Math.floor(source.length / 2) + 123)],
+      ['pages.db', source.subarray(0, source.length - 4096)],
+      ['header-only.db', source.subarray(0, 60)],
+      ['scribbled.db', Buffer.concat([source.subarray(0, 4096), crypto.randomBytes(4096 * 2), source.subarray(4096 * 3)])],
+    ];
+    for (const [name, bytes] of damagedCopies) {
+      fs.writeFileSync(fileIn(name), bytes);
+      const error = expectRefused(fileIn(name), ['DAMAGED']);
+      expect(error.message).toContain('损坏');
+    }
+  });
+
+  it('refuses a file written by a newer version and leaves it untouched', () => {
+    const filePath = makeFile();
+    const raw = new Database(filePath);
+    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, ?, ?)').run('future', 'x');
+    raw.close();
+    const error = expectRefused(filePath, ['NEWER_VERSION']);
+    expect(error.message).toContain('999');
+    expect(error.message).toContain('升级');
+  });
+
+  it('reports a missing file and a folder', () => {
+    expectStorageError(() => openFile(fileIn('missing.db'), { create: false }), 'NOT_FOUND');
+    expectStorageError(() => openFile(path.join(dir, 'no-such-folder', 'x.db'), { create: true }), 'NOT_FOUND');
+    fs.mkdirSync(fileIn('folder.db'));
+    expectStorageError(() => openFile(fileIn('folder.db'), { create: true }), 'NOT_OUR_FILE');
+    expect(fs.readdirSync(dir).sort()).toEqual(['folder.db']);
+  });
+});
+
+describe('migrating existing files', () => {
+  const v1 = MIGRATIONS[0];
+  if (!v1) throw new Error('no migrations');
+  const v2: Migration = {
+    version: 2,
+    name: 'add_note',
+    up: (db) => db.exec("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT; INSERT INTO note VALUES (1, '升级')"),
+  };
+  const broken: Migration = {
+    version: 2,
+    name: 'broken',
+    up: (db) => {
+      db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+      throw new Error('migration failed');
+    },
+  };
+  const at = new Date(2024, 2, 15, 14, 25, 30);
+
+  it('backs up an existing file before migrating it, then applies and records the migration', () => {
+    const filePath = fileIn('old.db');
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: [v1] });
+
+    const file = openFile(filePath, { create: false, migrations: [v1, v2], now: () => at });
+    const backup = `${filePath}.bak-v1-20240315-142530`;
+    expect(file.migration).toEqual({ fromVersion: 1, toVersion: 2, applied: [2], backupPath: backup });
+    expect(file.db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
+    expect(file.db.prepare('SELECT text FROM note').pluck().get()).toBe('升级');
+    expect(new DisclosureRepository(file.db).loadReport(2023)).toEqual(sampleReport(2023));
+    close(file);
+
+    withRepository(backup, (repo) => expect(repo.loadReport(2023)).toEqual(sampleReport(2023)), {
+      create: false,
+      readonly: true,
+      migrations: [v1],
+    });
+    const reopened = openFile(filePath, { create: false, migrations: [v1, v2] });
+    expect(reopened.migration.backupPath).toBeNull();
+    expect(reopened.migration.applied).toEqual([]);
+  });
+
+  it('keeps the file at its old version when a migration fails', () => {
+    const filePath = fileIn('old.db');
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: [v1] });
+    expect(catchError(() => openFile(filePath, { create: false, migrations: [v1, broken] }))).toBeInstanceOf(StorageError);
+    const file = openFile(filePath, { create: false, migrations: [v1] });
+    expect(file.migration.applied).toEqual([]);
+    expect(file.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.bak-v1-'))).toHaveLength(1);
+  });
+
+  it('will not migrate a file opened read-only', () => {
+    const filePath = fileIn('old.db');
+    withRepository(filePath, (repo) => repo.createReport(2023, 2023), { create: true, migrations: [v1] });
+    const before = folderState();
+    expectStorageError(() => openFile(filePath, { create: false, readonly: true, migrations: [v1, v2] }), 'READ_ONLY');
+    expect(folderState()).toEqual(before); // no backup, no side files, same bytes
+  });
+});
+
+describe('a file left mid-write', () => {
+  it('opens a copy taken while its WAL was not yet folded back (as after a crash), with the latest data', () => {
+    const filePath = makeFile();
+    const writer = openFile(filePath, { create: false });
+    writer.db.pragma('wal_autocheckpoint = 0');
+    new DisclosureRepository(writer.db).writeText(2023, 'late', '崩溃前写入');
+    const crashed = fileIn('crashed.db');
+    fs.copyFileSync(filePath, crashed);
+    fs.copyFileSync(`${filePath}-wal`, `${crashed}-wal`);
+    expect(fs.statSync(`${crashed}-wal`).size).toBeGreaterThan(0);
+
+    const view = openFile(crashed, { create: false, readonly: true });
+    expect(new DisclosureRepository(view.db).loadReport(2023).texts.late).toBe('崩溃前写入');
+    close(view);
+    withRepository(crashed, (repo) => expect(repo.loadReport(2023).texts.late).toBe('崩溃前写入'), { create: false });
+  });
+});
+
+describe('read-only use', () => {
+  it('reads a file without creating or changing anything next to it', () => {
+    const filePath = makeFile();
+    const before = folderState();
+    const file = openFile(filePath, { create: false, readonly: true });
+    const repo = new DisclosureRepository(file.db);
+    expect(file.readonly).toBe(true);
+    expect(repo.loadReport(2023)).toEqual(sampleReport(2023));
+    expectStorageError(() => repo.setDepartment(department), 'READ_ONLY');
+    close(file);
+    expect(folderState()).toEqual(before);
+  });
+
+  it('refuses to create a file read-only', () => {
+    expectStorageError(() => openFile(fileIn('x.db'), { create: true, readonly: true }), 'INVALID');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('backups on demand', () => {
+  it('writes a consistent copy that opens as a disclosure file', async () => {
+    const file = openFile(makeFile(), { create: false });
+    const repo = new DisclosureRepository(file.db);
+    const target = fileIn('copy.db');
+    await repo.backupTo(target);
+    await expect(repo.backupTo(file.path)).rejects.toBeInstanceOf(StorageError);
+    withRepository(target, (copy) => expect(copy.loadReport(2023)).toEqual(sampleReport(2023)), { create: false });
+  });
+});
