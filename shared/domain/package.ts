@@ -1,0 +1,34 @@
+/**
+ * The whole disclosure package as one plain model, read by the screen and both exporters:
+ * cover, 第一部分 概况, 第二部分 the ten tables, 第三部分 情况说明, 第四部分 名词解释, 第五部分 附件.
+ */
+import type { Department, Report } from './model';
+import type { Section } from './narrative/types';
+import type { DerivedTables } from './tables';
+
+export interface GlossaryTerm {
+  /** `财政拨款收入` */
+  term: string;
+  /** `指单位从同级财政部门取得的财政预算资金。` */
+  definition: string;
+}
+
+export interface PackageModel {
+  department: Department;
+  year: number;
+  /** `晋城市商务局2023年度部门决算公开` */
+  title: string;
+  /** 第一部分 概况: 职责 as a numbered list, then 机构设置. */
+  overview: { duties: string[]; organisation: string };
+  tables: DerivedTables;
+  /** 第三部分 情况说明, sections 一 … 十. */
+  narrative: Section[];
+  /** 第四部分 名词解释 */
+  glossary: { terms: GlossaryTerm[]; extra: string };
+  /** 第五部分 附件: titles of the attached forms (the forms themselves come with the self-evaluation feature). */
+  attachments: string[];
+}
+
+export function packageTitle(department: Department, report: Report): string {
+  return `${department.name}${report.year}年度${report.settings.packageKind}决算公开`;
+}
