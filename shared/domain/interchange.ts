@@ -5,8 +5,10 @@
 import { editionForYear, getCatalogue } from './catalogue';
 import { NOT_APPLICABLE_CLASSES } from './tables/table06';
 import {
+  COUNT_FIELDS,
   type CustomCode,
   type Department,
+  isPriorKey,
   emptyItem,
   emptyReport,
   EXPENDITURE_KINDS,
@@ -141,6 +143,9 @@ const TOP_KEYS = [
   'fiscalCarry',
   'threePublic',
   'stats',
+  'initialBudget',
+  'adjustedBudget',
+  'prior',
   'texts',
 ] as const;
 
@@ -256,13 +261,29 @@ function readEconomic(r: Reader, v: unknown, report: Report, economicName: (code
 }
 
 function readStats(r: Reader, v: unknown, report: Report): void {
-  const o = r.object(v, '$.stats', [...STATS_MONEY_FIELDS, 'operatingCost', 'vehicles', 'equipmentCount']);
+  const o = r.object(v, '$.stats', [...STATS_MONEY_FIELDS, 'operatingCost', 'vehicles', 'equipmentCount', 'counts']);
   if (!o) return;
   for (const k of STATS_MONEY_FIELDS) report.stats[k] = r.amount(o[k], `$.stats.${k}`, false);
   report.stats.operatingCostOverride = o.operatingCost === undefined || o.operatingCost === null ? null : r.amount(o.operatingCost, '$.stats.operatingCost', false);
   const vehicles = r.object(o.vehicles, '$.stats.vehicles', VEHICLE_TYPES);
   if (vehicles) for (const t of VEHICLE_TYPES) report.stats.vehicles[t] = r.count(vehicles[t], `$.stats.vehicles.${t}`);
   report.stats.equipmentCount = r.count(o.equipmentCount, '$.stats.equipmentCount');
+  const counts = r.object(o.counts, '$.stats.counts', COUNT_FIELDS);
+  if (counts) for (const c of COUNT_FIELDS) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+}
+
+/** A map of key → amount where presence matters (a typed 0 differs from "not typed"). */
+function readKeyedAmounts(r: Reader, v: unknown, path: string, target: Record<string, Fen>, keyProblem: (key: string) => string | null): void {
+  if (v === undefined) return;
+  if (!isObject(v)) {
+    r.fail(path, `应为对象，收到${describe(v)}`);
+    return;
+  }
+  for (const [key, value] of Object.entries(v)) {
+    const problem = keyProblem(key);
+    if (problem) r.fail(`${path}.${key}`, problem);
+    else target[key] = r.amount(value, `${path}.${key}`, false);
+  }
 }
 
 function readSettings(r: Reader, v: unknown, report: Report): void {
@@ -332,6 +353,13 @@ export function parseInterchange(doc: unknown): ParseResult {
     r.amounts(three.actual, '$.threePublic.actual', THREE_PUBLIC_ITEMS, report.threePublic.actual, false);
   }
   readStats(r, doc.stats, report);
+  const budgetKey = (code: string) =>
+    catalogue.hasFunctional(code) ? null : `科目代码 ${code} 不在 ${report.edition} 年版支出功能分类中，也不在自定义科目中`;
+  readKeyedAmounts(r, doc.initialBudget, '$.initialBudget', report.initialBudget, budgetKey);
+  readKeyedAmounts(r, doc.adjustedBudget, '$.adjustedBudget', report.adjustedBudget, budgetKey);
+  readKeyedAmounts(r, doc.prior, '$.prior', report.prior, (key) =>
+    isPriorKey(key) ? null : `未知的上年数项目“${key}”（应为 incomeTotal 等，或 general/科目代码）`,
+  );
   readTexts(r, doc.texts, report);
   if (r.issues.length > 0) return { ok: false, issues: r.issues };
   return { ok: true, value: { department, report, customCodes } };
@@ -379,6 +407,9 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   if (report.stats.operatingCostOverride !== null) stats.operatingCost = fenToYuanNumber(report.stats.operatingCostOverride);
   if (Object.keys(vehicles).length > 0) stats.vehicles = vehicles;
   if (report.stats.equipmentCount !== 0) stats.equipmentCount = report.stats.equipmentCount;
+  const counts: Record<string, number> = {};
+  for (const c of COUNT_FIELDS) if (report.stats.counts[c] !== 0) counts[c] = report.stats.counts[c];
+  if (Object.keys(counts).length > 0) stats.counts = counts;
 
   const doc: Record<string, unknown> = {
     format: INTERCHANGE_FORMAT,
@@ -401,6 +432,10 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
     actual: nonZero(report.threePublic.actual, THREE_PUBLIC_ITEMS) ?? {},
   };
   doc.stats = stats;
+  const keyed = (map: Record<string, Fen>) => Object.fromEntries(Object.keys(map).sort().map((k) => [k, fenToYuanNumber(map[k] ?? 0)]));
+  if (Object.keys(report.initialBudget).length > 0) doc.initialBudget = keyed(report.initialBudget);
+  if (Object.keys(report.adjustedBudget).length > 0) doc.adjustedBudget = keyed(report.adjustedBudget);
+  if (Object.keys(report.prior).length > 0) doc.prior = keyed(report.prior);
   if (Object.keys(report.texts).length > 0) doc.texts = { ...report.texts };
   return doc;
 }

@@ -178,8 +178,60 @@ export const STATS_MONEY_FIELDS = [
   'procurementServices', // 政府采购 服务
   'procurementSme', // 授予中小企业合同金额
   'procurementMicro', // 其中：授予小微企业合同金额
+  'receptionDomestic', // 国内公务接待费 (含外事接待)
+  'receptionForeignAffairs', // 其中：外事接待费
+  'receptionOverseas', // 国（境）外接待费
+  'performanceFunds', // 绩效自评项目涉及资金
 ] as const;
 export type StatsMoneyField = (typeof STATS_MONEY_FIELDS)[number];
+
+/** Whole-number facts the narrative prints (三公 counts, 绩效自评 counts). */
+export const COUNT_FIELDS = [
+  'abroadGroups', // 因公出国（境）团组数
+  'abroadPeople', // 因公出国（境）人次
+  'vehiclesPurchased', // 使用财政拨款购置公务用车数
+  'vehiclesHeld', // 财政拨款负担的公务用车保有量
+  'receptionBatches', // 公务接待批次
+  'receptionPeople', // 公务接待人次
+  'domesticBatches', // 国内接待批次
+  'domesticPeople', // 国内接待人次
+  'foreignAffairsBatches', // 外事接待批次
+  'foreignAffairsPeople', // 外事接待人次
+  'overseasBatches', // 国（境）外接待批次
+  'overseasPeople', // 国（境）外接待人次
+  'performanceProjects', // 绩效自评项目个数
+  'performanceExcellent', // 自评等级“优”
+  'performanceGood', // 自评等级“良”
+  'performanceFair', // 自评等级“中”
+  'performancePoor', // 自评等级“差”
+] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+
+/**
+ * Last year's figures the narrative compares with, typed when the file has no report for
+ * last year. Per-row keys are `general/{code}` (一般公共预算财政拨款支出 of a 类 or 项).
+ */
+export const PRIOR_FIELDS = [
+  'incomeTotal', // 收入总计 (表01 第31行)
+  'expenditureTotal', // 支出总计 (表01 第62行)
+  'fiscalIncomeTotal', // 财政拨款收入总计 (表04 第32行)
+  'fiscalExpenditureTotal', // 财政拨款支出总计 (表04 第64行)
+  'generalExpenditure', // 一般公共预算财政拨款支出 (表05 合计)
+  'govFundIncomeTotal', // 政府性基金预算财政拨款收入总计
+  'govFundExpenditureTotal', // 政府性基金预算财政拨款支出总计
+  'stateCapitalExpenditure', // 国有资本经营预算财政拨款支出 (表08 合计)
+  'threePublicTotal', // “三公”经费决算合计 (表09 第7栏)
+  'threePublic.abroad',
+  'threePublic.vehiclePurchase',
+  'threePublic.vehicleOperation',
+  'threePublic.reception',
+  'operatingCost', // 机关运行经费
+] as const;
+export type PriorField = (typeof PRIOR_FIELDS)[number];
+
+export function isPriorKey(key: string): boolean {
+  return (PRIOR_FIELDS as readonly string[]).includes(key) || /^general\/\d{3}(\d{2}){0,2}$/.test(key);
+}
 
 export interface Stats {
   procurementGoods: Fen;
@@ -187,6 +239,11 @@ export interface Stats {
   procurementServices: Fen;
   procurementSme: Fen;
   procurementMicro: Fen;
+  receptionDomestic: Fen;
+  receptionForeignAffairs: Fen;
+  receptionOverseas: Fen;
+  performanceFunds: Fen;
+  counts: Record<CountField, number>;
   /**
    * 机关运行经费 typed by the officer; null means "take table 06 公用经费合计"
    * (line 5 for 行政单位, line 6 for 参公事业单位).
@@ -226,6 +283,15 @@ export interface Report {
   fiscalCarry: Record<FiscalCarryField, Fen>;
   threePublic: ThreePublic;
   stats: Stats;
+  /**
+   * 年初预算 of 一般公共预算财政拨款支出 per 支出功能分类 code (类, or 项 in the per-项 style);
+   * a code without an entry has not been typed yet.
+   */
+  initialBudget: Record<string, Fen>;
+  /** 全年预算 (after adjustments) per code, needed where 年初预算 is 0. */
+  adjustedBudget: Record<string, Fen>;
+  /** Last year's figures typed by the officer (see PRIOR_FIELDS); absent = not typed. */
+  prior: Record<string, Fen>;
   /** Free text fields used by later parts of the package (narrative, 概况, …), keyed by field id. */
   texts: Record<string, string>;
 }
@@ -270,10 +336,18 @@ export function emptyReport(year: number, edition = year): Report {
       procurementServices: 0,
       procurementSme: 0,
       procurementMicro: 0,
+      receptionDomestic: 0,
+      receptionForeignAffairs: 0,
+      receptionOverseas: 0,
+      performanceFunds: 0,
+      counts: zeroRecord(COUNT_FIELDS),
       operatingCostOverride: null,
       vehicles: zeroRecord(VEHICLE_TYPES),
       equipmentCount: 0,
     },
+    initialBudget: {},
+    adjustedBudget: {},
+    prior: {},
     texts: {},
   };
 }
@@ -318,7 +392,11 @@ export type FactRef =
   | { kind: 'stats'; field: StatsMoneyField }
   | { kind: 'operatingCost' }
   | { kind: 'vehicle'; type: VehicleType }
-  | { kind: 'equipment' };
+  | { kind: 'equipment' }
+  | { kind: 'count'; field: CountField }
+  | { kind: 'initialBudget'; code: string }
+  | { kind: 'adjustedBudget'; code: string }
+  | { kind: 'prior'; key: string };
 
 export function factRefKey(ref: FactRef): string {
   switch (ref.kind) {
@@ -340,12 +418,25 @@ export function factRefKey(ref: FactRef): string {
       return `vehicles/${ref.type}`;
     case 'equipment':
       return 'stats/equipmentCount';
+    case 'count':
+      return `counts/${ref.field}`;
+    case 'initialBudget':
+      return `initialBudget/${ref.code}`;
+    case 'adjustedBudget':
+      return `adjustedBudget/${ref.code}`;
+    case 'prior':
+      return `prior/${ref.key}`;
   }
+}
+
+/** Facts whose absence differs from zero (a budget or last-year figure not typed yet). */
+export function isOptionalFact(ref: FactRef): boolean {
+  return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior';
 }
 
 /** Counts (vehicles, equipment) are whole numbers, not money. */
 export function isCountFact(ref: FactRef): boolean {
-  return ref.kind === 'vehicle' || ref.kind === 'equipment';
+  return ref.kind === 'vehicle' || ref.kind === 'equipment' || ref.kind === 'count';
 }
 
 /** Reads the stored value of a fact; null for an operating cost left to default. */
@@ -371,7 +462,20 @@ export function readFact(report: Report, ref: FactRef): number | null {
       return report.stats.vehicles[ref.type];
     case 'equipment':
       return report.stats.equipmentCount;
+    case 'count':
+      return report.stats.counts[ref.field];
+    case 'initialBudget':
+      return report.initialBudget[ref.code] ?? null;
+    case 'adjustedBudget':
+      return report.adjustedBudget[ref.code] ?? null;
+    case 'prior':
+      return report.prior[ref.key] ?? null;
   }
+}
+
+function setOptional(map: Record<string, Fen>, key: string, value: number | null): void {
+  if (value === null) delete map[key];
+  else map[key] = value;
 }
 
 /** Writes one fact in place (the caller owns the report object). Items are created on demand. */
@@ -411,6 +515,18 @@ export function writeFact(report: Report, ref: FactRef, value: number | null): v
       return;
     case 'equipment':
       report.stats.equipmentCount = value ?? 0;
+      return;
+    case 'count':
+      report.stats.counts[ref.field] = value ?? 0;
+      return;
+    case 'initialBudget':
+      setOptional(report.initialBudget, ref.code, value);
+      return;
+    case 'adjustedBudget':
+      setOptional(report.adjustedBudget, ref.code, value);
+      return;
+    case 'prior':
+      setOptional(report.prior, ref.key, value);
       return;
   }
 }

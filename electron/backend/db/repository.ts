@@ -24,8 +24,11 @@ import {
   emptyReport,
   factRefKey,
   getItemField,
+  COUNT_FIELDS,
   isCountFact,
   isItemField,
+  isOptionalFact,
+  isPriorKey,
   readFact,
   setItemField,
   writeFact as applyFact,
@@ -83,6 +86,25 @@ function scalarFactRefs(): FactRef[] {
     { kind: 'operatingCost' },
     ...VEHICLE_TYPES.map((type): FactRef => ({ kind: 'vehicle', type })),
     { kind: 'equipment' },
+    ...COUNT_FIELDS.map((field): FactRef => ({ kind: 'count', field })),
+  ];
+}
+
+/** Keyed facts whose absence means "not typed yet": budgets per code and last year's figures. */
+const KEYED_PREFIXES = {
+  'initialBudget/': (code: string): FactRef => ({ kind: 'initialBudget', code }),
+  'adjustedBudget/': (code: string): FactRef => ({ kind: 'adjustedBudget', code }),
+  'prior/': (key: string): FactRef => ({ kind: 'prior', key }),
+} as const;
+
+const FUNCTIONAL_CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** Every keyed fact a report holds, for saving a whole report. */
+function keyedFacts(report: Report): [FactRef, number][] {
+  return [
+    ...Object.entries(report.initialBudget).map(([code, v]): [FactRef, number] => [{ kind: 'initialBudget', code }, v]),
+    ...Object.entries(report.adjustedBudget).map(([code, v]): [FactRef, number] => [{ kind: 'adjustedBudget', code }, v]),
+    ...Object.entries(report.prior).map(([key, v]): [FactRef, number] => [{ kind: 'prior', key }, v]),
   ];
 }
 
@@ -92,7 +114,19 @@ const SCALAR_REF_BY_KEY = new Map(SCALAR_REFS.map((ref) => [factRefKey(ref), ref
 /** The FactRef a report_amount key stands for, or null if this build does not know it. */
 function refForAmountKey(key: string): FactRef | null {
   if (key.startsWith(ECONOMIC_PREFIX)) return { kind: 'economic', code: key.slice(ECONOMIC_PREFIX.length) };
+  for (const [prefix, make] of Object.entries(KEYED_PREFIXES)) {
+    if (key.startsWith(prefix)) {
+      const ref = make(key.slice(prefix.length));
+      return isKnownKeyedRef(ref) ? ref : null;
+    }
+  }
   return SCALAR_REF_BY_KEY.get(key) ?? null;
+}
+
+function isKnownKeyedRef(ref: FactRef): boolean {
+  if (ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget') return FUNCTIONAL_CODE.test(ref.code);
+  if (ref.kind === 'prior') return isPriorKey(ref.key);
+  return false;
 }
 
 /**
@@ -100,7 +134,7 @@ function refForAmountKey(key: string): FactRef | null {
  * Only 机关运行经费 tells 0 (typed zero) from null (take table 06).
  */
 function storedAmount(ref: FactRef, value: number | null): number | null {
-  if (ref.kind === 'operatingCost') return value;
+  if (isOptionalFact(ref)) return value;
   return value === null || value === 0 ? null : value;
 }
 
@@ -165,13 +199,15 @@ function checkRef(ref: FactRef): void {
       ? isItemField(ref.field) && ITEM_CODE.test(ref.code)
       : ref.kind === 'economic'
         ? ECONOMIC_CODE.test(ref.code)
-        : SCALAR_REF_BY_KEY.has(factRefKey(ref));
+        : ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior'
+          ? isKnownKeyedRef(ref)
+          : SCALAR_REF_BY_KEY.has(factRefKey(ref));
   if (!known) throw invalid(`无法识别要修改的数据项（${factRefKey(ref)}）。`);
 }
 
 /** Money is a safe integer of 分; counts are whole non-negative numbers; only 机关运行经费 may be null. */
 function checkFactValue(ref: FactRef, value: unknown): number | null {
-  if (value === null && ref.kind === 'operatingCost') return null;
+  if (value === null && isOptionalFact(ref)) return null;
   if (value === null) return 0;
   if (isCountFact(ref)) {
     if (isFen(value) && value >= 0) return value;
@@ -265,6 +301,10 @@ function checkReport(report: Report): Report {
     checkFactValue({ kind: 'economic', code }, value);
   }
   for (const ref of SCALAR_REFS) checkFactValue(ref, readFact(report, ref));
+  for (const [ref, value] of keyedFacts(report)) {
+    checkRef(ref);
+    checkFactValue(ref, value);
+  }
   for (const [key, value] of Object.entries(report.texts)) checkText(value, checkTextKey(key));
   const items = [...report.items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { ...report, settings, items };
@@ -504,6 +544,7 @@ export class DisclosureRepository {
       }
       for (const [code, value] of Object.entries(r.economic)) this.putAmount(r.year, { kind: 'economic', code }, value);
       for (const ref of SCALAR_REFS) this.putAmount(r.year, ref, readFact(r, ref));
+      for (const [ref, value] of keyedFacts(r)) this.putAmount(r.year, ref, value);
       for (const [key, value] of Object.entries(r.texts)) this.stmt.upsertText.run(r.year, key, value);
     });
   }
