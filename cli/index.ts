@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { MoneyError } from '../shared/domain/money';
 import { TABLE_IDS, type TableId } from '../shared/domain/tables';
 import { closeDisclosureFile, type DisclosureFile, openDisclosureFile, StorageError } from '../electron/backend/db';
-import { deriveYear, exportReportJson, importReport, parseReportJson, UserError } from '../electron/backend/services/reports';
+import { narrativePlainText } from '../shared/domain/narrative';
+import { deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
@@ -29,6 +30,8 @@ export const USAGE = `用法（usage）:
       导入一个年度的决算数据（交换格式 JSON，见 docs/interchange-format.md）；数据文件不存在时新建。
   disclosure show --file <数据文件> --year <年度> --table <01..10>
       按公开表的行序以文本打印一张表。
+  disclosure narrative --file <数据文件> --year <年度>
+      打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
 退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误。
@@ -107,6 +110,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       const year = parseYear(requireOption(values, 'year'));
       const id = parseTableId(requireOption(values, 'table'));
       const text = withFile(requireOption(values, 'file'), false, (file) => renderTableText(deriveYear(file, year).tables[id]));
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    case 'narrative': {
+      const year = parseYear(requireOption(values, 'year'));
+      const text = withFile(requireOption(values, 'file'), false, (file) => narrativePlainText(packageForYear(file, year).narrative));
       io.stdout(text);
       return EXIT_OK;
     }

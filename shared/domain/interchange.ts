@@ -9,6 +9,7 @@ import {
   type CustomCode,
   type Department,
   isPriorKey,
+  readSettings,
   emptyItem,
   emptyReport,
   EXPENDITURE_KINDS,
@@ -286,21 +287,11 @@ function readKeyedAmounts(r: Reader, v: unknown, path: string, target: Record<st
   }
 }
 
-function readSettings(r: Reader, v: unknown, report: Report): void {
-  const o = r.object(v, '$.settings', ['packageKind', 'tableGrouping', 'inputUnit']);
-  if (!o) return;
-  if (o.packageKind !== undefined) {
-    if (o.packageKind === '部门' || o.packageKind === '单位') report.settings.packageKind = o.packageKind;
-    else r.fail('$.settings.packageKind', '应为“部门”或“单位”');
-  }
-  if (o.tableGrouping !== undefined) {
-    if (typeof o.tableGrouping === 'boolean') report.settings.tableGrouping = o.tableGrouping;
-    else r.fail('$.settings.tableGrouping', `应为 true 或 false，收到${describe(o.tableGrouping)}`);
-  }
-  if (o.inputUnit !== undefined) {
-    if (o.inputUnit === '元' || o.inputUnit === '万元') report.settings.inputUnit = o.inputUnit;
-    else r.fail('$.settings.inputUnit', '应为“元”或“万元”');
-  }
+function readReportSettings(r: Reader, v: unknown, report: Report): void {
+  if (v === undefined) return;
+  const { settings, problems } = readSettings(v);
+  for (const p of problems) r.fail(p.key ? `$.settings.${p.key}` : '$.settings', p.message);
+  report.settings = settings;
 }
 
 function readTexts(r: Reader, v: unknown, report: Report): void {
@@ -342,7 +333,7 @@ export function parseInterchange(doc: unknown): ParseResult {
   const customCodes = readCustomCodes(r, doc.customCodes);
   const catalogue = getCatalogue(edition, customCodes);
   const report = emptyReport(year, edition);
-  readSettings(r, doc.settings, report);
+  readReportSettings(r, doc.settings, report);
   readItems(r, doc.items, report, (code) => catalogue.hasFunctional(code));
   readEconomic(r, doc.economic, report, (code) => catalogue.economicName(code));
   r.amounts(doc.summary, '$.summary', SUMMARY_FIELDS, report.summary, true);

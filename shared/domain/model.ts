@@ -262,12 +262,63 @@ export interface ReportSettings {
   tableGrouping: boolean;
   /** The unit a user types amounts in by default. */
   inputUnit: '元' | '万元';
+  /** 情况说明 lists: every source/kind/vehicle type incl. zeros (seed 000) or only non-zero ones (seed 002). */
+  narrativeListStyle: 'all' | 'nonZero';
+  /** 五（三）: per 类 (seeds) or per 项 (`…（类）…（款）…（项）`). */
+  narrativeDetail: '类' | '项';
+  /** 五（三）: ask for the reason where 决算 differs from 年初预算 (not printed in the seeds). */
+  budgetVarianceReason: boolean;
+}
+
+type SettingRule<K extends keyof ReportSettings> = { valid: (v: unknown) => v is ReportSettings[K]; message: string };
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as string[]).includes(v);
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** What each setting may hold; the one place settings are validated (file, interchange, IPC). */
+export const SETTING_RULES: { [K in keyof ReportSettings]: SettingRule<K> } = {
+  packageKind: { valid: oneOf('部门', '单位'), message: '公开类型应为“部门”或“单位”' },
+  tableGrouping: { valid: isBoolean, message: '表格千分位应为 true 或 false' },
+  inputUnit: { valid: oneOf('元', '万元'), message: '录入单位应为“元”或“万元”' },
+  narrativeListStyle: { valid: oneOf('all', 'nonZero'), message: '情况说明列举方式应为“all”（列出全部，含零）或“nonZero”（只列非零项）' },
+  narrativeDetail: { valid: oneOf('类', '项'), message: '情况说明五（三）应按“类”或“项”说明' },
+  budgetVarianceReason: { valid: isBoolean, message: '是否说明决算与年初预算差异原因应为 true 或 false' },
+};
+
+/**
+ * Reads settings from untrusted data: every known key that is present must be valid;
+ * absent keys take the default. Unknown keys are reported.
+ */
+export function readSettings(value: unknown): { settings: ReportSettings; problems: { key: string; message: string }[] } {
+  const settings: ReportSettings = { ...DEFAULT_SETTINGS };
+  const problems: { key: string; message: string }[] = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { settings, problems: [{ key: '', message: '报表设置应为对象' }] };
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(key in SETTING_RULES)) problems.push({ key, message: `未知的设置项“${key}”` });
+  }
+  const assign = <K extends keyof ReportSettings>(key: K) => {
+    const v = record[key];
+    if (v === undefined) return;
+    const rule = SETTING_RULES[key];
+    if (rule.valid(v)) settings[key] = v;
+    else problems.push({ key, message: rule.message });
+  };
+  for (const key of Object.keys(SETTING_RULES) as (keyof ReportSettings)[]) assign(key);
+  return { settings, problems };
 }
 
 export const DEFAULT_SETTINGS: ReportSettings = {
   packageKind: '部门',
   tableGrouping: true,
   inputUnit: '万元',
+  narrativeListStyle: 'all',
+  narrativeDetail: '类',
+  budgetVarianceReason: true,
 };
 
 export interface Report {

@@ -104,7 +104,7 @@ function expectStorageError(fn: () => unknown, code: StorageErrorCode | readonly
 
 function sampleReport(year: number): Report {
   const report = emptyReport(year, year);
-  report.settings = { packageKind: '单位', tableGrouping: false, inputUnit: '元' };
+  report.settings = { ...report.settings, packageKind: '单位', tableGrouping: false, inputUnit: '元', narrativeListStyle: 'nonZero', narrativeDetail: '项', budgetVarianceReason: false };
   const codes = ['2010301', '2010302', '2080501', '2101101'];
   report.items = codes.map((code, i) => {
     const item = emptyItem(code);
@@ -293,7 +293,7 @@ describe('writing one fact at a time', () => {
     const afterFact = updatedAt();
     repo.writeText(year, 'k', '文');
     const afterText = updatedAt();
-    repo.updateSettings(year, { packageKind: '部门', tableGrouping: true, inputUnit: '元' });
+    repo.updateSettings(year, { ...repo.loadReport(year).settings, packageKind: '部门', tableGrouping: true, inputUnit: '元' });
     const afterSettings = updatedAt();
     expect(new Set([created, afterFact, afterText, afterSettings]).size).toBe(4);
     expect(repo.loadReport(year).settings.inputUnit).toBe('元');

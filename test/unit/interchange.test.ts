@@ -15,6 +15,7 @@ import {
   toInterchange,
 } from '../../shared/domain/interchange';
 import { decimalToFen, fenToWanText, numberToDecimal } from '../../shared/domain/money';
+import { DEFAULT_SETTINGS, STATS_MONEY_FIELDS } from '../../shared/domain/model';
 import { deriveTables, valueById } from '../../shared/domain/tables';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -97,7 +98,11 @@ describe('parsed content of the jincheng fixture', () => {
     expect(report.stats.operatingCostOverride).toBeNull();
     expect(report.stats.vehicles.other).toBe(1);
     expect(report.summary).toEqual({ nonFiscalSurplusUsed: 0, openingBalance: 0, surplusDistribution: 0, closingBalance: 0 });
-    expect(report.texts).toEqual({});
+    expect(report.texts['n1.reason']).toBe('减少了消费券的资金，项目类资金收入和支出减少');
+    expect(report.initialBudget['216']).toBe(0);
+    expect(report.adjustedBudget['216']).toBe(107_410_000);
+    expect(report.prior['general/201']).toBe(9_574_740_000);
+    expect(report.stats.counts.receptionBatches).toBe(2);
   });
 
   it('sorts items by code whatever their order in the file', () => {
@@ -409,9 +414,12 @@ function convertAmounts(doc: Doc, convert: (fen: number, k: number) => unknown):
   record(out.fiscalCarry);
   record(out.threePublic?.budget);
   record(out.threePublic?.actual);
-  for (const key of ['procurementGoods', 'procurementWorks', 'procurementServices', 'procurementSme', 'procurementMicro', 'operatingCost']) {
+  for (const key of [...STATS_MONEY_FIELDS, 'operatingCost']) {
     if (out.stats?.[key] !== undefined && out.stats[key] !== null) out.stats[key] = convert(fenOf(out.stats[key]), k++);
   }
+  record(out.initialBudget);
+  record(out.adjustedBudget);
+  record(out.prior);
   return out;
 }
 
@@ -528,7 +536,7 @@ describe('defaults and optional fields', () => {
   it('settings default when omitted', () => {
     const doc = jincheng();
     delete doc.settings;
-    expect(parseOk(doc).report.settings).toEqual({ packageKind: '部门', tableGrouping: true, inputUnit: '万元' });
+    expect(parseOk(doc).report.settings).toEqual(DEFAULT_SETTINGS);
     const bad = jincheng();
     bad.settings = { packageKind: '局', tableGrouping: 'yes', inputUnit: '分' };
     expect(issuesOf(bad).map((i) => i.path)).toEqual(['$.settings.packageKind', '$.settings.tableGrouping', '$.settings.inputUnit']);
@@ -547,7 +555,7 @@ describe('defaults and optional fields', () => {
       department: { name: '某局', unitKind: '事业单位', subordinateUnits: '' },
       year: 2024,
       edition: 2024,
-      settings: { packageKind: '部门', tableGrouping: true, inputUnit: '万元' },
+      settings: DEFAULT_SETTINGS,
       items: [],
       economic: {},
       threePublic: { budget: {}, actual: {} },

@@ -29,6 +29,7 @@ import {
   isItemField,
   isOptionalFact,
   isPriorKey,
+  readSettings,
   readFact,
   setItemField,
   writeFact as applyFact,
@@ -217,37 +218,16 @@ function checkFactValue(ref: FactRef, value: unknown): number | null {
   throw invalid(`${describeFact(ref)}必须是以“分”为单位的整数金额，收到：${String(value)}。`);
 }
 
-function isSettings(value: unknown): value is ReportSettings {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'packageKind' in value &&
-    (value.packageKind === '部门' || value.packageKind === '单位') &&
-    'tableGrouping' in value &&
-    typeof value.tableGrouping === 'boolean' &&
-    'inputUnit' in value &&
-    (value.inputUnit === '元' || value.inputUnit === '万元')
-  );
-}
-
 /** Complete and valid settings, copied so no stray property reaches the file. */
 function checkSettings(value: unknown): ReportSettings {
-  if (!isSettings(value)) {
-    throw invalid('报表设置无效：公开类型应为“部门”或“单位”，表格千分位应为是或否，录入单位应为“元”或“万元”。');
-  }
-  return { packageKind: value.packageKind, tableGrouping: value.tableGrouping, inputUnit: value.inputUnit };
+  const { settings, problems } = readSettings(value);
+  if (problems.length > 0) throw invalid(`报表设置无效：${problems.map((p) => p.message).join('；')}。`);
+  return settings;
 }
 
-/** Known settings from stored JSON; anything missing or unknown takes the default. */
+/** Known settings from stored JSON; anything missing or invalid takes the default. */
 function parseSettings(value: unknown): ReportSettings {
-  const settings = { ...DEFAULT_SETTINGS };
-  if (typeof value !== 'object' || value === null) return settings;
-  if ('packageKind' in value && (value.packageKind === '部门' || value.packageKind === '单位')) {
-    settings.packageKind = value.packageKind;
-  }
-  if ('tableGrouping' in value && typeof value.tableGrouping === 'boolean') settings.tableGrouping = value.tableGrouping;
-  if ('inputUnit' in value && (value.inputUnit === '元' || value.inputUnit === '万元')) settings.inputUnit = value.inputUnit;
-  return settings;
+  return readSettings(value).settings;
 }
 
 function isUnitKind(value: unknown): value is UnitKind {

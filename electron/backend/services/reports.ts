@@ -5,6 +5,8 @@
 import { getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
 import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
 import type { Department, Report } from '../../../shared/domain/model';
+import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
+import type { PackageModel } from '../../../shared/domain/package';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
 import { DisclosureRepository, type DisclosureFile, StorageError } from '../db';
 
@@ -70,4 +72,20 @@ export function deriveYear(file: DisclosureFile, year: number): { loaded: Loaded
 
 export function exportReportJson(file: DisclosureFile, year: number): string {
   return `${JSON.stringify(toInterchange(loadReport(file, year).pkg), null, 2)}\n`;
+}
+
+/** Last year's figures: last year's report in the same file, else what this year's report typed. */
+export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigures {
+  const repo = new DisclosureRepository(file.db);
+  const year = loaded.report.year - 1;
+  if (!repo.listYears().includes(year)) return priorFromTyped(loaded.report);
+  const last = repo.loadReport(year);
+  return priorFromTables(deriveTables(loaded.department, last, getCatalogue(last.edition, loaded.pkg.customCodes)));
+}
+
+/** The whole package of a year (tables, drafted narrative, 概况, 名词解释) and the narrative findings. */
+export function packageForYear(file: DisclosureFile, year: number): { model: PackageModel; narrative: Narrative; loaded: LoadedReport } {
+  const { loaded, tables } = deriveYear(file, year);
+  const { model, narrative } = buildPackage({ ...loaded, tables, prior: priorFor(file, loaded) });
+  return { model, narrative, loaded };
 }

@@ -3,12 +3,20 @@
  * source cell, and fields the officer fills in (主要原因是…, 用于…). The screen highlights
  * figures and makes fields editable; the exporters print the runs' text.
  */
+import type { FactRef } from '../model';
 import type { Fen } from '../money';
 
 export type Run =
   | { kind: 'text'; text: string }
   /** A number printed from the model: `text` as printed, `source` a cell id or a description. */
-  | { kind: 'figure'; text: string; value?: Fen | number; source?: string }
+  | {
+      kind: 'figure';
+      text: string;
+      value?: Fen | number;
+      source?: string;
+      /** A typed figure the sentence needs but the report lacks (last year's figure, a budget). */
+      missing?: { fact: FactRef; label: string };
+    }
   /** A user field: `key` in Report.texts; `text` is its value ('' when unfilled). */
   | { kind: 'field'; key: string; text: string; required: boolean; hint: string };
 

@@ -1,0 +1,67 @@
+/**
+ * Numbers in sentences. Everything here works on printed units (0.01 万元), the figures a
+ * reader sees in the tables, so every difference and percentage can be checked by hand.
+ */
+import { formatUnits, toPrintedUnits, type Fen } from '../money';
+
+/** `2,384.38`, and `0` for zero. */
+export function wanText(units: number): string {
+  return units === 0 ? '0' : formatUnits(units, { grouping: true });
+}
+
+export function units(fen: Fen): number {
+  return toPrintedUnits(fen);
+}
+
+/** Half-up ratio a/b in basis points (1/100 of a percent); b must be > 0, a ≥ 0. */
+export function ratioBasisPoints(a: number, b: number): number {
+  if (b <= 0) throw new Error('ratio with a zero base');
+  const sign = a < 0 ? -1 : 1;
+  const num = Math.abs(a) * 10000;
+  return sign * Math.floor((2 * num + b) / (2 * b));
+}
+
+/** `83.41%`; zero prints `0%` (as the seeds do). */
+export function percentText(basisPoints: number): string {
+  if (basisPoints === 0) return '0%';
+  const abs = Math.abs(basisPoints);
+  return `${basisPoints < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+}
+
+/**
+ * Shares of a list in basis points that add up to exactly 10000 (100.00%):
+ * largest-remainder over the parts' own sum. All zero parts give all zero shares.
+ */
+export function shares(parts: readonly number[]): number[] {
+  const total = parts.reduce((s, p) => s + p, 0);
+  if (total <= 0) return parts.map(() => 0);
+  const exact = parts.map((p) => (p * 10000) / total);
+  const floors = exact.map((e) => Math.floor(e));
+  let left = 10000 - floors.reduce((s, f) => s + f, 0);
+  const order = exact
+    .map((e, i) => ({ i, rest: e - Math.floor(e) }))
+    .sort((a, b) => b.rest - a.rest || b.i - a.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    if (parts[i] === 0) continue;
+    floors[i] = (floors[i] ?? 0) + 1;
+    left--;
+  }
+  return floors;
+}
+
+export type Direction = 'up' | 'down' | 'same';
+
+export interface Change {
+  direction: Direction;
+  /** Absolute difference in printed units. */
+  diff: number;
+  /** Percentage change in basis points; null when last year was zero. */
+  pct: number | null;
+}
+
+export function change(current: number, prior: number): Change {
+  const diff = current - prior;
+  const direction: Direction = diff > 0 ? 'up' : diff < 0 ? 'down' : 'same';
+  return { direction, diff: Math.abs(diff), pct: prior > 0 && diff !== 0 ? ratioBasisPoints(Math.abs(diff), prior) : null };
+}

@@ -1,0 +1,138 @@
+/**
+ * The narrative as a whole: drafted sections, what the officer still has to fill in,
+ * the lint of every sentence, and plain-text rendering for the CLI.
+ */
+import type { Catalogue } from '../catalogue';
+import { factRefKey, type FactRef } from '../model';
+import type { Department, Report } from '../model';
+import { type PackageModel, packageTitle } from '../package';
+import type { DerivedTables } from '../tables';
+import { draftNarrative, type NarrativeInput } from './draft';
+import { standardGlossary } from './glossary';
+import { type LintContext, type LintFinding, lintText } from './lint';
+import type { PriorFigures } from './prior';
+import { type Paragraph, paragraphText, type Section } from './types';
+
+export * from './types';
+export { priorFromTables, priorFromTyped, type PriorFigures } from './prior';
+export { lintText, type LintFinding } from './lint';
+export { standardGlossary } from './glossary';
+export { draftNarrative, type NarrativeInput } from './draft';
+export { shares, percentText, change, ratioBasisPoints } from './figures';
+
+/** Something the narrative needs and the report lacks. */
+export interface MissingItem {
+  section: string;
+  /** A text field key (`n1.reason`) or a fact (last year's figure, a budget). */
+  field?: string;
+  fact?: FactRef;
+  label: string;
+}
+
+export interface Narrative {
+  sections: Section[];
+  missing: MissingItem[];
+  lint: LintFinding[];
+}
+
+export function missingItems(sections: readonly Section[]): MissingItem[] {
+  const out: MissingItem[] = [];
+  for (const s of sections) {
+    for (const p of s.paragraphs) {
+      for (const r of p.runs) {
+        if (r.kind === 'field' && r.required && r.text === '') out.push({ section: s.title, field: r.key, label: r.hint });
+        if (r.kind === 'figure' && r.missing) out.push({ section: s.title, fact: r.missing.fact, label: r.missing.label });
+      }
+    }
+  }
+  return out;
+}
+
+function lintSections(sections: readonly Section[], ctx: LintContext): LintFinding[] {
+  return sections.flatMap((s) => s.paragraphs.flatMap((p, k) => lintText(paragraphText(p), `${s.title} 第${k + 1}段`, ctx)));
+}
+
+export function composeNarrative(input: NarrativeInput): Narrative {
+  const sections = draftNarrative(input);
+  const ctx = { year: input.report.year, departmentName: input.department.name };
+  return { sections, missing: missingItems(sections), lint: lintSections(sections, ctx) };
+}
+
+/** A paragraph as plain text; unfilled required parts are marked so they cannot be missed. */
+export function paragraphPlainText(p: Paragraph): string {
+  return p.runs
+    .map((r) => {
+      if (r.kind === 'figure' && r.missing) return `【待填写：${r.missing.label}】`;
+      if (r.kind === 'field' && r.text === '' && r.required) return `【待填写：${r.hint}】`;
+      return r.text;
+    })
+    .join('');
+}
+
+export function narrativePlainText(narrative: Narrative): string {
+  const lines: string[] = ['第三部分 情况说明', ''];
+  for (const s of narrative.sections) {
+    lines.push(s.title, '');
+    for (const p of s.paragraphs) lines.push(paragraphPlainText(p), '');
+  }
+  if (narrative.missing.length > 0) {
+    lines.push(`尚未填写（${narrative.missing.length}处）：`);
+    for (const m of narrative.missing) lines.push(`  - ${m.section}：${m.label}${m.field ? `（${m.field}）` : m.fact ? `（${factRefKey(m.fact)}）` : ''}`);
+    lines.push('');
+  }
+  if (narrative.lint.length > 0) {
+    lines.push(`文字检查发现（${narrative.lint.length}处）：`);
+    for (const f of narrative.lint) lines.push(`  - ${f.where}：${f.message}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** 第一部分 概况 from the report's texts: duties one per line, and the 机构设置 text. */
+export function overviewOf(report: Report): PackageModel['overview'] {
+  const duties = (report.texts['overview.duties'] ?? '')
+    .split(/\r?\n/)
+    .map((d) => d.trim().replace(/^[（(][一二三四五六七八九十]+[）)]\s*/u, ''))
+    .filter((d) => d !== '');
+  return { duties, organisation: (report.texts['overview.organisation'] ?? '').trim() };
+}
+
+/** 第四部分 名词解释: the edition's standard terms, each definition overridable, plus free text. */
+export function glossaryOf(report: Report): PackageModel['glossary'] {
+  const terms = standardGlossary(report.edition).map((t, k) => {
+    const override = report.texts[`glossary.${k + 1}`]?.trim();
+    return override ? { term: t.term, definition: override } : t;
+  });
+  return { terms, extra: (report.texts['glossary.extra'] ?? '').trim() };
+}
+
+export interface PackageInput {
+  department: Department;
+  report: Report;
+  catalogue: Catalogue;
+  tables: DerivedTables;
+  prior: PriorFigures;
+}
+
+/** The whole package as one model for the screen and the exporters. */
+export function buildPackage(input: PackageInput): { model: PackageModel; narrative: Narrative } {
+  const narrative = composeNarrative(input);
+  const { report, department } = input;
+  const attachments = (report.texts['attachments'] ?? '')
+    .split(/\r?\n/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  return {
+    narrative,
+    model: {
+      department,
+      year: report.year,
+      title: packageTitle(department, report),
+      overview: overviewOf(report),
+      tables: input.tables,
+      narrative: narrative.sections,
+      glossary: glossaryOf(report),
+      attachments,
+    },
+  };
+}
