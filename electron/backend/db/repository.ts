@@ -356,6 +356,7 @@ const SQL = {
   insertItem: `INSERT INTO report_item (year, code, ${ITEM_FIELD_LIST})
     VALUES (?, ?, ${ITEM_FIELDS.map(() => '?').join(', ')})`,
   deleteItems: 'DELETE FROM report_item WHERE year = ?',
+  deleteItem: 'DELETE FROM report_item WHERE year = ? AND code = ?',
   selectAmounts: 'SELECT key, value FROM report_amount WHERE year = ?',
   upsertAmount: `INSERT INTO report_amount (year, key, value) VALUES (?, ?, ?)
     ON CONFLICT (year, key) DO UPDATE SET value = excluded.value`,
@@ -412,6 +413,7 @@ export class DisclosureRepository {
       selectItems: p(SQL.selectItems),
       insertItem: p(SQL.insertItem),
       deleteItems: p(SQL.deleteItems),
+      deleteItem: p(SQL.deleteItem),
       selectAmounts: p(SQL.selectAmounts),
       upsertAmount: p(SQL.upsertAmount),
       deleteAmount: p(SQL.deleteAmount),
@@ -558,6 +560,31 @@ export class DisclosureRepository {
     const stored = storedAmount(ref, value);
     if (stored === null) this.stmt.deleteAmount.run(year, factRefKey(ref));
     else this.stmt.upsertAmount.run(year, factRefKey(ref), stored);
+  }
+
+  /** Adds an empty 项 row (all amounts zero) so the officer can type into it; a no-op when present. */
+  addItem(year: number, code: string): void {
+    checkYear(year);
+    const c = checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
+    this.write(() => {
+      this.touch(year);
+      this.putItemField(year, c, 'expenditure.basic', this.itemFieldValue(year, c, 'expenditure.basic'));
+    });
+  }
+
+  /** Removes a 项 row and every amount on it. */
+  deleteItem(year: number, code: string): void {
+    checkYear(year);
+    const c = checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
+    this.write(() => {
+      this.touch(year);
+      this.stmt.deleteItem.run(year, c);
+    });
+  }
+
+  private itemFieldValue(year: number, code: string, field: ItemField): Fen {
+    const item = this.stmt.selectItems.all(year).map((r) => rowToItem(asRow(r))).find((i) => i.code === code);
+    return item ? getItemField(item, field) : 0;
   }
 
   writeText(year: number, key: string, value: string): void {

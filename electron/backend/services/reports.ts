@@ -2,9 +2,9 @@
  * Report use cases over an open disclosure file, shared by the CLI and (later) the IPC handlers.
  * Each use case validates first and writes in one transaction, so a refused request writes nothing.
  */
-import { getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
+import { editionForYear, getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
 import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
-import type { Department, Report } from '../../../shared/domain/model';
+import { type Department, emptyItem, emptyReport, type Report } from '../../../shared/domain/model';
 import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
@@ -88,4 +88,27 @@ export function packageForYear(file: DisclosureFile, year: number): { model: Pac
   const { loaded, tables } = deriveYear(file, year);
   const { model, narrative } = buildPackage({ ...loaded, tables, prior: priorFor(file, loaded) });
   return { model, narrative, loaded };
+}
+
+/** Text fields a new year starts from: 第一部分 概况, 第四部分 名词解释, the attachment list. */
+const CARRIED_TEXT = /^(overview\.|glossary\.|attachments$)/u;
+
+/**
+ * 新建年度: a report for `fromYear + 1` that starts from last year's 概况, 名词解释, settings
+ * and 科目 rows (with zero amounts). Last year's figures need no typing: the narrative reads
+ * them from last year's report in the same file.
+ */
+export function createNextYear(file: DisclosureFile, fromYear: number): Report {
+  const repo = new DisclosureRepository(file.db);
+  const last = repo.loadReport(fromYear);
+  const year = fromYear + 1;
+  if (repo.listYears().includes(year)) throw new UserError(`文件中已有${year}年度的数据。`);
+  const edition = editionForYear(year);
+  const catalogue = getCatalogue(edition, repo.listCustomCodes());
+  const next = emptyReport(year, edition);
+  next.settings = { ...last.settings };
+  next.items = last.items.filter((i) => catalogue.hasFunctional(i.code)).map((i) => emptyItem(i.code));
+  for (const [key, value] of Object.entries(last.texts)) if (CARRIED_TEXT.test(key)) next.texts[key] = value;
+  repo.saveReport(next);
+  return next;
 }
