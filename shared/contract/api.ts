@@ -1,0 +1,148 @@
+/**
+ * The Api: the whole contract between the renderer and the backend, one typed channel map.
+ * The Electron preload and the browser-mode HTTP server implement the same `invoke`.
+ *
+ * Data flow: the backend stores typed facts; the renderer receives a year's facts, derives
+ * every table, sentence and check itself with shared/domain (so a keystroke updates the
+ * screen without a round trip), and sends each edit back as one small write.
+ * The renderer never sends a file path: files are chosen by the backend (dialogs in
+ * Electron, the data folder in browser mode) and named by opaque ids.
+ */
+import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
+
+/** A file the user can reopen; `id` is opaque (never a path). */
+export interface FileEntry {
+  id: string;
+  /** File name for display, e.g. `晋城市商务局.jsgk`. */
+  name: string;
+  /** Folder for display only. */
+  location: string;
+  department: string | null;
+  /** ISO time it was last opened (recent files) or modified (data folder listing). */
+  at: string;
+}
+
+export interface OpenFileInfo {
+  name: string;
+  location: string;
+  department: Department;
+  years: number[];
+  /** The backup taken when the file was upgraded on opening, for display. */
+  backupName: string | null;
+}
+
+export interface LoadedYear {
+  department: Department;
+  report: Report;
+  customCodes: CustomCode[];
+  /** Last year's report from the same file, for year-over-year figures; null when absent. */
+  lastYear: Report | null;
+}
+
+export interface ExportResult {
+  folder: string;
+  files: string[];
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  /** Where new files go in browser mode (display only). */
+  dataFolder: string;
+}
+
+type Empty = Record<string, never>;
+
+export interface ApiChannels {
+  'app.info': { request: Empty; response: AppInfo };
+  /** Recently opened files, newest first. */
+  'file.recent': { request: Empty; response: FileEntry[] };
+  /** Disclosure files in the data folder (browser mode's "open"). */
+  'file.list': { request: Empty; response: FileEntry[] };
+  /** Opens a listed/recent file by id, or (no id, Electron) asks with a dialog; null = cancelled. */
+  'file.open': { request: { id?: string }; response: OpenFileInfo | null };
+  /** Opens (creating when needed) the demo file built from 晋城市商务局 2023. */
+  'file.openDemo': { request: Empty; response: OpenFileInfo };
+  /** 新建部门文件: the backend picks the path (save dialog / data folder); null = cancelled. */
+  'file.create': { request: { departmentName: string; unitKind: UnitKind; year: number }; response: OpenFileInfo | null };
+  /** 另存为: copies the open file (backup API) to a new path chosen by the backend. */
+  'file.saveAs': { request: Empty; response: OpenFileInfo | null };
+  'file.current': { request: Empty; response: OpenFileInfo | null };
+  'file.close': { request: Empty; response: null };
+  'report.load': { request: { year: number }; response: LoadedYear };
+  /** One typed fact, one transaction. null clears an optional fact (budget, last-year figure, 机关运行经费 override). */
+  'report.writeFact': { request: { year: number; ref: FactRef; value: number | null }; response: null };
+  'report.writeText': { request: { year: number; key: string; value: string }; response: null };
+  'report.updateSettings': { request: { year: number; settings: ReportSettings }; response: null };
+  'report.addItem': { request: { year: number; code: string }; response: null };
+  'report.deleteItem': { request: { year: number; code: string }; response: null };
+  /** 新建年度 from the latest year: carries 概况, 名词解释, settings and rows forward. */
+  'report.createYear': { request: { fromYear: number }; response: OpenFileInfo };
+  'department.update': { request: { department: Department }; response: OpenFileInfo };
+  'catalogue.addCode': { request: { code: CustomCode }; response: CustomCode[] };
+  /** Writes the chosen files into a folder chosen by the backend; null = cancelled. */
+  'export.run': { request: { year: number; docx: boolean; xlsx: boolean }; response: ExportResult | null };
+  /** Opens the folder of the last export in the system's file manager (no-op in browser mode). */
+  'export.openFolder': { request: Empty; response: null };
+}
+
+export type Channel = keyof ApiChannels;
+export type RequestOf<C extends Channel> = ApiChannels[C]['request'];
+export type ResponseOf<C extends Channel> = ApiChannels[C]['response'];
+
+export const ERROR_CODES = [
+  'INVALID_REQUEST', // the request does not match the contract (a bug or a foreign caller)
+  'NO_FILE', // no file is open
+  'USER', // a request the user can fix; the message says how
+  'NOT_OUR_FILE',
+  'DAMAGED',
+  'NEWER_VERSION',
+  'LOCKED', // open elsewhere (another window or computer): the message says who holds it
+  'READ_ONLY',
+  'DISK_FULL',
+  'NOT_FOUND',
+  'INVALID',
+  'EXPORT_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Complete Chinese message for the user. */
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the preload exposes as `window.api` and the browser-mode shim installs. */
+export interface Api {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>>;
+}
+
+export const CHANNELS: readonly Channel[] = [
+  'app.info',
+  'file.recent',
+  'file.list',
+  'file.open',
+  'file.openDemo',
+  'file.create',
+  'file.saveAs',
+  'file.current',
+  'file.close',
+  'report.load',
+  'report.writeFact',
+  'report.writeText',
+  'report.updateSettings',
+  'report.addItem',
+  'report.deleteItem',
+  'report.createYear',
+  'department.update',
+  'catalogue.addCode',
+  'export.run',
+  'export.openFolder',
+];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
