@@ -95,7 +95,17 @@ class Reader {
     if (v === undefined || v === null) return 0;
     let text: string;
     if (typeof v === 'number') text = numberToDecimal(v);
-    else if (typeof v === 'string') text = v.trim().replace(/,/g, '');
+    else if (typeof v === 'string') {
+      text = v.trim();
+      // Thousands separators are allowed only where they belong (`1,234.56`, not `12,34`).
+      if (text.includes(',')) {
+        if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) {
+          this.fail(path, `“${v}”的千分位逗号位置不对`);
+          return 0;
+        }
+        text = text.replace(/,/g, '');
+      }
+    }
     else {
       this.fail(path, `应为金额（数字），收到${describe(v)}`);
       return 0;

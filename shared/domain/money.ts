@@ -90,6 +90,12 @@ export function normaliseWidth(text: string): string {
     .replace(/。/g, '.');
 }
 
+/**
+ * The largest amount accepted: just under 10 万亿元. Far above any department's figures, and
+ * small enough that every amount round-trips exactly through a JSON number of 元.
+ */
+export const MAX_AMOUNT_FEN = 999_999_999_999_999;
+
 const DECIMALS: Record<AmountUnit, number> = { 分: 0, 元: 2, 万元: 6 };
 const SCALE: Record<AmountUnit, bigint> = { 分: 1n, 元: 100n, 万元: 1_000_000n };
 
@@ -110,8 +116,8 @@ export function decimalToFen(decimal: string, unit: AmountUnit): Fen {
   }
   const scaled = BigInt(whole) * SCALE[unit] + (trimmed ? BigInt(trimmed.padEnd(maxDecimals, '0')) : 0n);
   const signed = sign === '-' ? -scaled : scaled;
-  if (signed > BigInt(Number.MAX_SAFE_INTEGER) || signed < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new MoneyError(`“${decimal}”超出可记录的金额范围`);
+  if (signed > BigInt(MAX_AMOUNT_FEN) || signed < -BigInt(MAX_AMOUNT_FEN)) {
+    throw new MoneyError(`“${decimal}”超出可记录的金额范围（绝对值不超过 9,999,999,999,999.99 元）`);
   }
   return Number(signed);
 }

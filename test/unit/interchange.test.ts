@@ -617,3 +617,16 @@ describe('the example in docs/interchange-format.md', () => {
     expect(valueById(t['05'], '05.total.basic')).toBe(yuan(1_250_000));
   });
 });
+
+describe('thousands separators in amount strings', () => {
+  it('accepts 1,234.56 and rejects a misplaced comma', () => {
+    const ok = JSON.parse(readFileSync(new URL('../fixtures/jincheng-2023.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    ok.summary = { openingBalance: '1,234.56' };
+    const parsed = parseInterchange(ok);
+    expect(parsed.ok && parsed.value.report.summary.openingBalance).toBe(123_456);
+    const bad = { ...ok, summary: { openingBalance: '12,34' } };
+    const result = parseInterchange(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toEqual([{ path: '$.summary.openingBalance', message: '“12,34”的千分位逗号位置不对' }]);
+  });
+});

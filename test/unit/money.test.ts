@@ -8,6 +8,9 @@ import {
   decimalToFen,
   fenToWanText,
   fenToYuanText,
+  fenToYuanNumber,
+  MAX_AMOUNT_FEN,
+  numberToDecimal,
   formatWanCell,
   formatWanSentence,
   MoneyError,
@@ -185,19 +188,27 @@ describe('decimalToFen', () => {
     expect(decimalToFen('125.00', '分')).toBe(125);
   });
 
-  it('is exact for large values up to Number.MAX_SAFE_INTEGER 分', () => {
+  it('is exact for large values up to MAX_AMOUNT_FEN (just under 10 万亿元)', () => {
     expect(decimalToFen('123456789012.34', '元')).toBe(12_345_678_901_234);
-    expect(decimalToFen('90071992547409.91', '元')).toBe(Number.MAX_SAFE_INTEGER);
-    expect(decimalToFen('-90071992547409.91', '元')).toBe(-Number.MAX_SAFE_INTEGER);
-    expect(decimalToFen('9007199254.740991', '万元')).toBe(Number.MAX_SAFE_INTEGER);
-    expect(decimalToFen('9007199254740991', '分')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decimalToFen('9999999999999.99', '元')).toBe(MAX_AMOUNT_FEN);
+    expect(decimalToFen('-9999999999999.99', '元')).toBe(-MAX_AMOUNT_FEN);
+    expect(decimalToFen('999999999.999999', '万元')).toBe(MAX_AMOUNT_FEN);
+    expect(decimalToFen('999999999999999', '分')).toBe(MAX_AMOUNT_FEN);
     expect(decimalToFen('12345678.901234', '万元')).toBe(12_345_678_901_234);
   });
 
+  it('every accepted amount round-trips exactly through a JSON number of 元', () => {
+    for (const fen of [MAX_AMOUNT_FEN, MAX_AMOUNT_FEN - 1, 987_654_321_098_765, 123_456_789_012_301]) {
+      const viaJson = JSON.parse(JSON.stringify(fenToYuanNumber(fen))) as number;
+      expect(decimalToFen(numberToDecimal(viaJson), '元')).toBe(fen);
+    }
+  });
+
   it('rejects amounts beyond the safe range', () => {
-    const message = moneyError(() => decimalToFen('90071992547409.92', '元'));
+    const message = moneyError(() => decimalToFen('10000000000000.00', '元'));
     expect(message).toContain('超出可记录的金额范围');
-    expect(() => decimalToFen('9007199254740992', '分')).toThrow(MoneyError);
+    expect(() => decimalToFen('1000000000000000', '分')).toThrow(MoneyError);
+    expect(() => decimalToFen('90071992547409.91', '元')).toThrow(MoneyError);
   });
 
   it('rejects malformed text and excess decimals with Chinese messages', () => {
@@ -222,7 +233,7 @@ describe('fenToYuanText and fenToWanText', () => {
   });
 
   it('round-trips through decimalToFen', () => {
-    for (const fen of [0, 1, 99, 100, 753_321_537, -10_000, Number.MAX_SAFE_INTEGER, 7_036_874_417_766_399]) {
+    for (const fen of [0, 1, 99, 100, 753_321_537, -10_000, MAX_AMOUNT_FEN, -MAX_AMOUNT_FEN]) {
       expect(decimalToFen(fenToYuanText(fen), '元')).toBe(fen);
       expect(decimalToFen(fenToWanText(fen), '万元')).toBe(fen);
     }
