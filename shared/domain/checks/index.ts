@@ -1,0 +1,44 @@
+/**
+ * The rule engine: every consistency rule of the ten tables (docs/checks.md), run on the
+ * printed figures. Pure: no Node or DOM imports.
+ *
+ *     const findings = runChecks({ department, report, tables: deriveTables(department, report) });
+ */
+import { TABLE_IDS } from '../tables/types';
+import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
+import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES } from './types';
+
+export * from './types';
+export { compareTerms, describeCell, envelopeUnits, equalCheck, printedUnits, sumCheck } from './printed';
+export type { CompareOptions, RuleMeta, Term } from './printed';
+
+/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules. */
+export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES];
+
+const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
+const TABLE_ORDER: Record<string, number> = Object.fromEntries(TABLE_IDS.map((t, k) => [t, k]));
+
+/** Runs every rule (or the ones given); findings sorted by severity, then table, then rule order. */
+export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): Finding[] {
+  const all: Finding[] = [];
+  for (const rule of rules) {
+    for (const f of rule.run(ctx)) all.push(f);
+  }
+  // Array.prototype.sort is stable: within a severity and table, rule order and cell order stay.
+  return all.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.table === undefined ? TABLE_IDS.length : (TABLE_ORDER[a.table] ?? 0)) -
+        (b.table === undefined ? TABLE_IDS.length : (TABLE_ORDER[b.table] ?? 0)),
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
