@@ -12,7 +12,7 @@ import { type BenchGroup, type BenchRow, measure, row } from './util';
 /** Target for deriving the ten tables of the 20× department (ms). */
 export const DERIVE_TARGET_MS = 10;
 
-function loadFixture(name: string): ReportPackage {
+export function loadFixture(name: string): ReportPackage {
   const text = readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8');
   const parsed = parseInterchangeText(text);
   if (!parsed.ok) throw new Error(`${name}: ${formatInterchangeIssues(parsed.issues)}`);

@@ -8,9 +8,10 @@
  * `npm run bench -- derive storage` runs only the named groups.
  */
 import { pathToFileURL } from 'node:url';
+import { checksBench } from './checks';
 import { deriveBench } from './derive';
 import { storageBench } from './storage';
-import { type BenchGroup, type BenchRow, formatMb, memoryFigures, renderRows, renderTable, targetText } from './util';
+import { type BenchGroup, type BenchRow, collectGarbage, formatMb, memoryFigures, renderRows, renderTable, targetText } from './util';
 
 export type { BenchGroup, BenchRow } from './util';
 
@@ -18,7 +19,7 @@ export type { BenchGroup, BenchRow } from './util';
 export const MEMORY_TARGET_MB = 200;
 
 /** The groups `npm run bench` runs, in order. */
-export const BENCH_GROUPS: BenchGroup[] = [deriveBench, storageBench];
+export const BENCH_GROUPS: BenchGroup[] = [deriveBench, checksBench, storageBench];
 
 export function registerBench(group: BenchGroup): void {
   if (BENCH_GROUPS.some((g) => g.name === group.name)) throw new Error(`bench group “${group.name}” is already registered`);
@@ -36,6 +37,8 @@ export async function runBenchmarks(names: readonly string[] = [], out: (text: s
   for (const group of groups) {
     out('');
     out(`【${group.title}】`);
+    // Start each group on a collected heap: the previous group's garbage is not this group's.
+    collectGarbage();
     let rows: BenchRow[];
     try {
       rows = await group.run();

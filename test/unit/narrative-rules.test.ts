@@ -349,7 +349,14 @@ describe('item 2: figures in sentences', () => {
     expect(para(n, 'n5', '卫生健康支出年初预算')).toBe(
       '卫生健康支出年初预算【待填写：卫生健康支出年初预算】万元，支出决算53.92万元，用于医保缴纳。较上年决算增加9.74万元，增长22.05%，主要原因是调整了社保基数。',
     );
-    expect(n.missing).toEqual([{ section: T5, fact: { kind: 'initialBudget', code: '210' }, label: '卫生健康支出年初预算' }]);
+    // The total is the sum of the rows' budgets, so it is reported missing too (never summed as if 0).
+    expect(para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe(
+      '2023年度一般公共预算财政拨款支出年初预算【待填写：年初预算合计（各科目年初预算未填齐）】万元，支出决算2,384.38万元。其中：',
+    );
+    expect(n.missing).toEqual([
+      { section: T5, fact: { kind: 'initialBudget', code: '210' }, label: '年初预算合计（各科目年初预算未填齐）' },
+      { section: T5, fact: { kind: 'initialBudget', code: '210' }, label: '卫生健康支出年初预算' },
+    ]);
   });
 
   it('决算 above / below 年初预算 uses 大于 / 小于 (budgetVarianceReason)', () => {

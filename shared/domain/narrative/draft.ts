@@ -245,10 +245,17 @@ function section5(d: Drafter): Section {
   paragraphs.push(d.heading('（三）一般公共预算财政拨款支出决算具体情况'));
   const rows = generalRows(d);
   const budgets = rows.map((r) => d.input.report.initialBudget[r.code]);
-  const budgetTotal = units(budgets.reduce<number>((s, b) => s + (b ?? 0), 0));
-  const intro = d.p().t(`${d.year}年度一般公共预算财政拨款支出年初预算`).fig(budgetTotal, '年初预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元，');
-  if (budgetTotal > 0) intro.t('完成年初预算的').pct(ratioBasisPoints(general, budgetTotal)).t('。其中：');
-  else intro.t('年初预算为0。其中：');
+  const intro = d.p().t(`${d.year}年度一般公共预算财政拨款支出年初预算`);
+  const untyped = rows.filter((_, k) => budgets[k] === undefined);
+  if (untyped.length > 0) {
+    // The total is the sum of the rows' budgets: it cannot be printed while one is missing.
+    intro.missing({ kind: 'initialBudget', code: untyped[0]?.code ?? '' }, '年初预算合计（各科目年初预算未填齐）').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元。其中：');
+  } else {
+    const budgetTotal = units(budgets.reduce<number>((s, b) => s + (b ?? 0), 0));
+    intro.fig(budgetTotal, '年初预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元，');
+    if (budgetTotal > 0) intro.t('完成年初预算的').pct(ratioBasisPoints(general, budgetTotal)).t('。其中：');
+    else intro.t('年初预算为0。其中：');
+  }
   paragraphs.push(intro.build());
   for (const row of rows) paragraphs.push(detailParagraph(d, row.code, row.label));
   return { id: 'n5', title: '五、一般公共预算财政拨款支出决算情况说明', paragraphs };
@@ -378,31 +385,30 @@ function section9(d: Drafter): Section {
   const c = d.input.report.stats.counts;
   const since2024 = d.input.report.edition >= 2024;
   const colon = since2024 ? '：' : '';
+  /** `{lead}{field}` when the amount is not zero (required) or the officer wrote something. */
+  const use = (p: Para, lead: string, key: string, hint: string, required: boolean): Para =>
+    required || p.has(key) ? p.t(lead).field(key, hint, required) : p;
   const abroad = d.cell('09', '09.actual.abroad');
-  paragraphs.push(
-    d.p().t('1、因公出国（境）费支出').fig(abroad, '09.actual.abroad').t(`万元，${since2024 ? '出国（境）团组' : '出国团组'}共`).count(c.abroadGroups)
-      .t('个，').count(c.abroadPeople).t('人次。主要用于：').field('n9.2.abroad.use', '因公出国（境）的主要用途', abroad > 0).t('。').build(),
-  );
+  const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad, '09.actual.abroad').t(`万元，${since2024 ? '出国（境）团组' : '出国团组'}共`).count(c.abroadGroups)
+    .t('个，').count(c.abroadPeople).t('人次');
+  paragraphs.push(use(p1, '。主要用于：', 'n9.2.abroad.use', '因公出国（境）的主要用途', abroad > 0).t('。').build());
   const purchase = d.cell('09', '09.actual.vehiclePurchase');
-  paragraphs.push(
-    d.p().t('2、公务用车购置支出').fig(purchase, '09.actual.vehiclePurchase').t('万元，使用财政拨款共购置公务用车').count(c.vehiclesPurchased)
-      .t(`辆，主要用于${colon}`).field('n9.2.vehiclePurchase.use', '购置公务用车的主要用途', purchase > 0).t('。').build(),
-  );
+  const p2 = d.p().t('2、公务用车购置支出').fig(purchase, '09.actual.vehiclePurchase').t('万元，使用财政拨款共购置公务用车').count(c.vehiclesPurchased).t('辆');
+  paragraphs.push(use(p2, `，主要用于${colon}`, 'n9.2.vehiclePurchase.use', '购置公务用车的主要用途', purchase > 0).t('。').build());
   const operation = d.cell('09', '09.actual.vehicleOperation');
-  paragraphs.push(
-    d.p().t('3、公务用车运行维护费支出').fig(operation, '09.actual.vehicleOperation').t('万元，使用财政拨款负担的公务用车保有量共').count(c.vehiclesHeld)
-      .t(`${since2024 ? '辆' : '辆车'}，主要用于：`).field('n9.2.vehicleOperation.use', '运行维护费的主要用途', operation > 0).t('。').build(),
-  );
+  const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation, '09.actual.vehicleOperation').t('万元，使用财政拨款负担的公务用车保有量共').count(c.vehiclesHeld)
+    .t(since2024 ? '辆' : '辆车');
+  paragraphs.push(use(p3, '，主要用于：', 'n9.2.vehicleOperation.use', '运行维护费的主要用途', operation > 0).t('。').build());
   const reception = d.cell('09', '09.actual.reception');
   const s = d.input.report.stats;
-  paragraphs.push(
-    d.p().t('4、公务接待费支出').fig(reception, '09.actual.reception').t('万元，共接待').count(c.receptionBatches).t('批次，').count(c.receptionPeople)
-      .t('人次。国内接待费').fig(units(s.receptionDomestic)).t('万元，共接待').count(c.domesticBatches).t('批次，').count(c.domesticPeople)
-      .t('人次，其中外事接待费').fig(units(s.receptionForeignAffairs)).t('万元，共接待').count(c.foreignAffairsBatches).t('批次，').count(c.foreignAffairsPeople)
-      .t('人次，主要是').field('n9.2.reception.domesticUse', '国内接待的主要内容', units(s.receptionDomestic) > 0)
-      .t('；国（境）外接待费').fig(units(s.receptionOverseas)).t('万元，共接待国（境）外').count(c.overseasBatches).t('批次，').count(c.overseasPeople)
-      .t('人次，主要是').field('n9.2.reception.overseasUse', '国（境）外接待的主要内容', units(s.receptionOverseas) > 0).t('。').build(),
-  );
+  const p4 = d.p().t('4、公务接待费支出').fig(reception, '09.actual.reception').t('万元，共接待').count(c.receptionBatches).t('批次，').count(c.receptionPeople)
+    .t('人次。国内接待费').fig(units(s.receptionDomestic)).t('万元，共接待').count(c.domesticBatches).t('批次，').count(c.domesticPeople)
+    .t('人次，其中外事接待费').fig(units(s.receptionForeignAffairs)).t('万元，共接待').count(c.foreignAffairsBatches).t('批次，').count(c.foreignAffairsPeople)
+    .t('人次');
+  use(p4, '，主要是', 'n9.2.reception.domesticUse', '国内接待的主要内容', units(s.receptionDomestic) > 0);
+  p4.t('；国（境）外接待费').fig(units(s.receptionOverseas)).t('万元，共接待国（境）外').count(c.overseasBatches).t('批次，').count(c.overseasPeople).t('人次');
+  use(p4, '，主要是', 'n9.2.reception.overseasUse', '国（境）外接待的主要内容', units(s.receptionOverseas) > 0);
+  paragraphs.push(p4.t('。').build());
   return { id: 'n9', title: '九、财政拨款“三公”经费支出决算情况说明', paragraphs };
 }
 

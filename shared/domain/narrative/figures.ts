@@ -40,7 +40,7 @@ export function shares(parts: readonly number[]): number[] {
   let left = 10000 - floors.reduce((s, f) => s + f, 0);
   const order = exact
     .map((e, i) => ({ i, rest: e - Math.floor(e) }))
-    .sort((a, b) => b.rest - a.rest || b.i - a.i);
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
     if (parts[i] === 0) continue;

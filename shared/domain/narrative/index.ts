@@ -9,9 +9,9 @@ import { type PackageModel, packageTitle } from '../package';
 import type { DerivedTables } from '../tables';
 import { draftNarrative, type NarrativeInput } from './draft';
 import { standardGlossary } from './glossary';
-import { type LintContext, type LintFinding, lintText } from './lint';
+import { FIELD_MARK, type LintContext, type LintFinding, lintText } from './lint';
 import type { PriorFigures } from './prior';
-import { type Paragraph, paragraphText, type Section } from './types';
+import type { Paragraph, Section } from './types';
 
 export * from './types';
 export { priorFromTables, priorFromTyped, type PriorFigures } from './prior';
@@ -48,8 +48,13 @@ export function missingItems(sections: readonly Section[]): MissingItem[] {
   return out;
 }
 
+/** The text that is linted: an unfilled field or figure stands as FIELD_MARK (reported as missing, not as residue). */
+function lintableText(p: Paragraph): string {
+  return p.runs.map((r) => ((r.kind === 'field' && r.text === '') || (r.kind === 'figure' && r.missing) ? FIELD_MARK : r.text)).join('');
+}
+
 function lintSections(sections: readonly Section[], ctx: LintContext): LintFinding[] {
-  return sections.flatMap((s) => s.paragraphs.flatMap((p, k) => lintText(paragraphText(p), `${s.title} 第${k + 1}段`, ctx)));
+  return sections.flatMap((s) => s.paragraphs.flatMap((p, k) => lintText(lintableText(p), `${s.title} 第${k + 1}段`, ctx)));
 }
 
 export function composeNarrative(input: NarrativeInput): Narrative {
