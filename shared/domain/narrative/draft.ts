@@ -18,7 +18,7 @@ import {
 } from '../model';
 import { type DerivedTables, valueById } from '../tables';
 import { change, percentText, ratioBasisPoints, shares, units, wanText } from './figures';
-import type { PriorFigures } from './prior';
+import { priorLabel, type PriorFigures } from './prior';
 import type { Paragraph, ParagraphStyle, Run, Section } from './types';
 
 export interface NarrativeInput {
@@ -118,7 +118,7 @@ class Drafter {
   yoy(p: Para, current: number, key: PriorField | `general/${string}`, lead: string, same: string): boolean | null {
     const prior = this.priorUnits(key);
     if (prior === null) {
-      p.t(lead).missing({ kind: 'prior', key }, `上年数（${key}）`);
+      p.t(lead).missing({ kind: 'prior', key }, priorLabel(key, (code) => this.input.catalogue.functionalName(code)));
       return null;
     }
     const c = change(current, prior);

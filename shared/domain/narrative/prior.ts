@@ -41,3 +41,29 @@ export function priorFromTables(t: DerivedTables): PriorFigures {
 export function priorFromTyped(report: Report): PriorFigures {
   return { source: 'typed', get: (key) => report.prior[key] ?? null };
 }
+
+const PRIOR_LABELS: Record<PriorField, string> = {
+  incomeTotal: '上年收入总计',
+  expenditureTotal: '上年支出总计',
+  fiscalIncomeTotal: '上年财政拨款收入总计',
+  fiscalExpenditureTotal: '上年财政拨款支出总计',
+  generalExpenditure: '上年一般公共预算财政拨款支出',
+  govFundIncomeTotal: '上年政府性基金预算财政拨款收入总计',
+  govFundExpenditureTotal: '上年政府性基金预算财政拨款支出总计',
+  stateCapitalExpenditure: '上年国有资本经营预算财政拨款支出',
+  threePublicTotal: '上年“三公”经费决算合计',
+  'threePublic.abroad': '上年因公出国（境）费',
+  'threePublic.vehiclePurchase': '上年公务用车购置费',
+  'threePublic.vehicleOperation': '上年公务用车运行维护费',
+  'threePublic.reception': '上年公务接待费',
+  operatingCost: '上年机关运行经费',
+};
+
+/** Chinese label of a last-year figure, for the list of what is still to fill in. */
+export function priorLabel(key: string, name?: (code: string) => string | undefined): string {
+  if (key.startsWith('general/')) {
+    const code = key.slice('general/'.length);
+    return `上年一般公共预算财政拨款支出（${code} ${name?.(code) ?? ''}）`.replace(' ）', '）');
+  }
+  return PRIOR_LABELS[key as PriorField] ?? `上年数（${key}）`;
+}
