@@ -8,12 +8,15 @@ import { MoneyError } from '../shared/domain/money';
 import { TABLE_IDS, type TableId } from '../shared/domain/tables';
 import { closeDisclosureFile, type DisclosureFile, openDisclosureFile, StorageError } from '../electron/backend/db';
 import { narrativePlainText } from '../shared/domain/narrative';
-import { deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
+import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
+import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;
 export const EXIT_INTERNAL = 2;
+/** `validate` found findings of severity 错误. */
+export const EXIT_FINDINGS = 3;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -32,9 +35,11 @@ export const USAGE = `用法（usage）:
       按公开表的行序以文本打印一张表。
   disclosure narrative --file <数据文件> --year <年度>
       打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。
+  disclosure validate --file <数据文件> --year <年度> [--json]
+      勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
-退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误。
+退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
 `;
 
 function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
@@ -90,6 +95,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         table: { type: 'string' },
         out: { type: 'string' },
         replace: { type: 'boolean' },
+        json: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -118,6 +124,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       const text = withFile(requireOption(values, 'file'), false, (file) => narrativePlainText(packageForYear(file, year).narrative));
       io.stdout(text);
       return EXIT_OK;
+    }
+    case 'validate': {
+      const year = parseYear(requireOption(values, 'year'));
+      const { findings } = withFile(requireOption(values, 'file'), false, (file) => checkYear(file, year));
+      io.stdout(values.json === true ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings));
+      return findings.some((f) => f.severity === '错误') ? EXIT_FINDINGS : EXIT_OK;
     }
     case 'export-json': {
       const year = parseYear(requireOption(values, 'year'));

@@ -143,3 +143,42 @@ describe('the installed bin', () => {
     expect(bad.stderr).toContain('缺少参数');
   });
 });
+
+describe('validate', () => {
+  it('seed 000: no 错误, exit 0, the 尾数误差 listed as 提示', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const result = await cli(['validate', '--file', file, '--year', '2023']);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.out.split('\n')[0]).toBe('审核结果：错误 0 项，警告 0 项，提示 16 项');
+    const json = await cli(['validate', '--file', file, '--year', '2023', '--json']);
+    const findings = JSON.parse(json.out) as { ruleId: string; severity: string }[];
+    expect(findings).toHaveLength(16);
+    expect(findings.every((f) => f.severity === '提示')).toBe(true);
+  });
+
+  it('exits 3 when a finding is an 错误 (an unfilled reason)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const doc = JSON.parse(readFileSync(FIXTURE('jincheng-2023.json'), 'utf8')) as { texts: Record<string, string> };
+    delete doc.texts['n1.reason'];
+    const source = join(dir, 'r.json');
+    writeFileSync(source, JSON.stringify(doc));
+    const file = join(dir, 'd.jsgk');
+    await cli(['import', source, '--file', file]);
+    const result = await cli(['validate', '--file', file, '--year', '2023']);
+    expect(result.code).toBe(3);
+    expect(result.out).toContain('审核结果：错误 1 项');
+    expect(result.out).toContain('[N-REQUIRED]');
+  });
+});
+
+describe('narrative', () => {
+  it('prints the drafted 第三部分 with nothing left to fill for seed 002', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
+    const result = await cli(['narrative', '--file', file, '--year', '2024']);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.out).toContain('2024年度收入总计12,367.43万元，支出总计12,367.43万元。');
+    expect(result.out).not.toContain('尚未填写');
+  });
+});

@@ -5,6 +5,7 @@
 import { editionForYear, getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
 import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
 import { type Department, emptyItem, emptyReport, type Report } from '../../../shared/domain/model';
+import { type Finding, runChecks } from '../../../shared/domain/checks';
 import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
@@ -111,4 +112,11 @@ export function createNextYear(file: DisclosureFile, fromYear: number): Report {
   for (const [key, value] of Object.entries(last.texts)) if (CARRIED_TEXT.test(key)) next.texts[key] = value;
   repo.saveReport(next);
   return next;
+}
+
+/** 勾稽审核 of a year: every table, cross-table, report and 情况说明 rule. */
+export function checkYear(file: DisclosureFile, year: number): { findings: Finding[]; loaded: LoadedReport } {
+  const { model, loaded } = packageForYear(file, year);
+  const findings = runChecks({ department: loaded.department, report: loaded.report, tables: model.tables, narrative: model.narrative });
+  return { findings, loaded };
 }

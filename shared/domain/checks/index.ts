@@ -5,6 +5,7 @@
  *     const findings = runChecks({ department, report, tables: deriveTables(department, report) });
  */
 import { TABLE_IDS } from '../tables/types';
+import { NARRATIVE_RULES } from './narrativeRules';
 import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
 import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES } from './types';
 
@@ -12,8 +13,8 @@ export * from './types';
 export { compareTerms, describeCell, envelopeUnits, equalCheck, printedUnits, sumCheck } from './printed';
 export type { CompareOptions, RuleMeta, Term } from './printed';
 
-/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules. */
-export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES];
+/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, narrative rules. */
+export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...NARRATIVE_RULES];
 
 const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
 const TABLE_ORDER: Record<string, number> = Object.fromEntries(TABLE_IDS.map((t, k) => [t, k]));
@@ -42,3 +43,6 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
+
+/** Ids of the 情况说明 rules, which run when the context carries the drafted narrative. */
+export const NARRATIVE_RULES_IDS: readonly string[] = NARRATIVE_RULES.map((r) => r.id);

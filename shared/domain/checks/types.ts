@@ -47,6 +47,9 @@ export interface Finding {
   exactDifference?: number;
   /** The table the finding belongs to (the left-hand side's table). */
   table?: TableId;
+  /** For 情况说明 findings: the section id (`n1` … `n10`) and, for an unfilled field, its key. */
+  section?: string;
+  field?: string;
 }
 
 /** What every rule sees. */
@@ -54,10 +57,7 @@ export interface CheckContext {
   department: Department;
   report: Report;
   tables: DerivedTables;
-  /**
-   * 第三部分 情况说明 as drafted, when available. No rule reads it yet; narrative rules
-   * (every printed figure equals its source cell) are added separately.
-   */
+  /** 第三部分 情况说明 as drafted, when available: the narrative rules (N-…) check it. */
   narrative?: Section[];
 }
 

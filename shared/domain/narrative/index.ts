@@ -15,7 +15,7 @@ import type { Paragraph, Section } from './types';
 
 export * from './types';
 export { priorFromTables, priorFromTyped, type PriorFigures } from './prior';
-export { lintText, type LintFinding } from './lint';
+export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
 export { draftNarrative, type NarrativeInput } from './draft';
 export { shares, percentText, change, ratioBasisPoints } from './figures';
@@ -49,7 +49,7 @@ export function missingItems(sections: readonly Section[]): MissingItem[] {
 }
 
 /** The text that is linted: an unfilled field or figure stands as FIELD_MARK (reported as missing, not as residue). */
-function lintableText(p: Paragraph): string {
+export function lintableText(p: Paragraph): string {
   return p.runs.map((r) => ((r.kind === 'field' && r.text === '') || (r.kind === 'figure' && r.missing) ? FIELD_MARK : r.text)).join('');
 }
 

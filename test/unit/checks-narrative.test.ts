@@ -1,0 +1,76 @@
+/** 情况说明 rules (N-…): each one broken in a copy of a seed, and both seeds clean. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getCatalogue } from '../../shared/domain/catalogue';
+import { type CheckContext, NARRATIVE_RULES_IDS, runChecks } from '../../shared/domain/checks';
+import { parseInterchangeText } from '../../shared/domain/interchange';
+import { buildPackage, priorFromTyped, type Section } from '../../shared/domain/narrative';
+import { deriveTables } from '../../shared/domain/tables';
+
+function context(fixture: string, edit: (texts: Record<string, string>) => void = () => {}): CheckContext {
+  const parsed = parseInterchangeText(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8'));
+  if (!parsed.ok) throw new Error('fixture');
+  const { department, report } = parsed.value;
+  edit(report.texts);
+  const catalogue = getCatalogue(report.edition);
+  const tables = deriveTables(department, report, catalogue);
+  const { model } = buildPackage({ department, report, catalogue, tables, prior: priorFromTyped(report) });
+  return { department, report, tables, narrative: model.narrative };
+}
+
+const narrativeFindings = (ctx: CheckContext) => runChecks(ctx).filter((f) => f.ruleId.startsWith('N-'));
+
+function section(ctx: CheckContext, id: string): Section {
+  const s = ctx.narrative?.find((x) => x.id === id);
+  if (!s) throw new Error(id);
+  return s;
+}
+
+describe('情况说明 rules', () => {
+  it.each(['jincheng-2023.json', 'yangquan-2024.json'])('%s: the drafted narrative passes every N- rule', (fixture) => {
+    expect(narrativeFindings(context(fixture))).toEqual([]);
+    expect(NARRATIVE_RULES_IDS).toEqual(['N-FIGURE-SOURCE', 'N-REQUIRED', 'N-LINT', 'N-SHARES']);
+  });
+
+  it('N-FIGURE-SOURCE: a figure that differs from its source cell', () => {
+    const ctx = context('jincheng-2023.json');
+    const run = section(ctx, 'n1').paragraphs[0]?.runs.find((r) => r.kind === 'figure' && r.source === '01.L31.amount');
+    if (run?.kind !== 'figure') throw new Error('no figure');
+    run.text = '2,384.39';
+    const findings = narrativeFindings(ctx);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.cells, f.section])).toEqual([['N-FIGURE-SOURCE', '错误', ['01.L31.amount'], 'n1']]);
+    expect(findings[0]?.message).toContain('2,384.39 与来源单元格 01.L31.amount 的 2,384.38 不一致');
+  });
+
+  it('N-REQUIRED: an empty reason where the figure changed', () => {
+    const findings = narrativeFindings(context('jincheng-2023.json', (t) => delete t['n5.3.208.reason']));
+    expect(findings.map((f) => [f.ruleId, f.severity, f.section, f.field])).toEqual([['N-REQUIRED', '错误', 'n5', 'n5.3.208.reason']]);
+  });
+
+  it('N-LINT: a placeholder is an error, a doubled word a warning', () => {
+    const ctx = context('jincheng-2023.json', (t) => {
+      t['n1.reason'] = 'XX原因';
+      t['n5.3.210.use'] = '用于医保缴纳';
+    });
+    expect(narrativeFindings(ctx).map((f) => [f.ruleId, f.severity, f.section])).toEqual([
+      ['N-LINT', '错误', 'n1'],
+      ['N-LINT', '警告', 'n5'],
+    ]);
+  });
+
+  it('N-SHARES: a share list that does not sum to 100.00%', () => {
+    const ctx = context('jincheng-2023.json');
+    const runs = section(ctx, 'n3').paragraphs.flatMap((p) => p.runs);
+    const share = runs.find((r) => r.kind === 'figure' && r.text === '46.44%');
+    if (share?.kind !== 'figure') throw new Error('no share');
+    share.text = '46.45%';
+    const findings = narrativeFindings(ctx);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.section])).toEqual([['N-SHARES', '错误', 'n3']]);
+    expect(findings[0]?.message).toContain('100.01%');
+  });
+
+  it('without a narrative in the context, no N- rule finds anything', () => {
+    const ctx = context('jincheng-2023.json', (t) => delete t['n1.reason']);
+    expect(narrativeFindings({ ...ctx, narrative: undefined })).toEqual([]);
+  });
+});
