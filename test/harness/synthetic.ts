@@ -361,6 +361,24 @@ function scaled(rng: Rng, scale: number, min: number, max: number): Fen {
   return clampFen(rng.logUniform(min, max) * scale);
 }
 
+/**
+ * 三公 决算 counts basic and project spending, so it is never below the basic-expenditure codes
+ * of table 06 (因公出国 30212, 公务用车运行维护 30231, 公务接待 30217): raise both the actual and,
+ * where needed, the budget so the department stays consistent.
+ */
+function coverEconomicCodes(report: Report): void {
+  const floors: [ThreePublicItem, string][] = [
+    ['abroad', '30212'],
+    ['vehicleOperation', '30231'],
+    ['reception', '30217'],
+  ];
+  for (const [item, code] of floors) {
+    const floor = report.economic[code] ?? 0;
+    if (report.threePublic.actual[item] < floor) report.threePublic.actual[item] = floor;
+    if (report.threePublic.budget[item] < report.threePublic.actual[item]) report.threePublic.budget[item] = report.threePublic.actual[item];
+  }
+}
+
 /** Fills 三公 budget and actual in place (fields the generator does not know stay as they are). */
 function fillThreePublic(rng: Rng, scale: number, three: Report['threePublic']): void {
   const ranges: Record<ThreePublicItem, [number, number]> = {
@@ -449,6 +467,7 @@ export function syntheticReport(scale: number, year: number, seed: number = SYNT
   report.summary.surplusDistribution = distribution;
   report.summary.closingBalance = general + stateCapital + govFundClosing + nonFiscalClosing;
   fillThreePublic(rng, scale, report.threePublic);
+  coverEconomicCodes(report);
   fillStats(rng, scale, report.stats);
 
   return { department: syntheticDepartment(scale, seed), report, customCodes };
