@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MoneyError } from '../shared/domain/money';
 import { TABLE_IDS, type TableId } from '../shared/domain/tables';
-import { closeDisclosureFile, type DisclosureFile, openDisclosureFile, StorageError } from '../electron/backend/db';
+import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, StorageError } from '../electron/backend/db';
+import { economicLevel, functionalLevel } from '../shared/domain/catalogue';
 import { narrativePlainText } from '../shared/domain/narrative';
 import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
 import { renderFindings } from './findings';
@@ -35,6 +36,8 @@ export const USAGE = `用法（usage）:
       按公开表的行序以文本打印一张表。
   disclosure narrative --file <数据文件> --year <年度>
       打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。
+  disclosure add-code --file <数据文件> --catalogue <functional|economic> --code <代码> --name <名称>
+      向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。
   disclosure validate --file <数据文件> --year <年度> [--json]
       勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
@@ -96,6 +99,9 @@ async function run(argv: string[], io: Io): Promise<number> {
         out: { type: 'string' },
         replace: { type: 'boolean' },
         json: { type: 'boolean' },
+        catalogue: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
       },
     });
   } catch (e) {
@@ -123,6 +129,17 @@ async function run(argv: string[], io: Io): Promise<number> {
       const year = parseYear(requireOption(values, 'year'));
       const text = withFile(requireOption(values, 'file'), false, (file) => narrativePlainText(packageForYear(file, year).narrative));
       io.stdout(text);
+      return EXIT_OK;
+    }
+    case 'add-code': {
+      const catalogue = requireOption(values, 'catalogue');
+      if (catalogue !== 'functional' && catalogue !== 'economic') throw new UserError('--catalogue 应为 functional（支出功能分类）或 economic（经济分类）。');
+      const code = requireOption(values, 'code').trim();
+      const name = requireOption(values, 'name').trim();
+      const level = catalogue === 'functional' ? functionalLevel(code) : economicLevel(code);
+      if (!level) throw new UserError(`科目代码“${code}”无效：${catalogue === 'functional' ? '支出功能分类应为3、5或7位数字' : '经济分类应为3或5位数字'}。`);
+      withFile(requireOption(values, 'file'), false, (file) => new DisclosureRepository(file.db).addCustomCode({ catalogue, code, name }));
+      io.stderr(`已添加${level}级科目 ${code} ${name}\n`);
       return EXIT_OK;
     }
     case 'validate': {

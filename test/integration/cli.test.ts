@@ -182,3 +182,19 @@ describe('narrative', () => {
     expect(result.out).not.toContain('尚未填写');
   });
 });
+
+describe('add-code', () => {
+  it('adds a 项 missing from the catalogue; its level comes from its length; import then accepts it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const file = join(dir, 'd.jsgk');
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const added = await cli(['add-code', '--file', file, '--catalogue', 'functional', '--code', '2011397', '--name', '自定义商贸事务']);
+    expect(added.code, added.err).toBe(EXIT_OK);
+    expect(added.err).toContain('已添加项级科目 2011397 自定义商贸事务');
+    const bad = await cli(['add-code', '--file', file, '--catalogue', 'functional', '--code', '20113971', '--name', 'x']);
+    expect(bad.code).toBe(EXIT_USER);
+    expect(bad.err).toContain('3、5或7位数字');
+    const exported = JSON.parse((await cli(['export-json', '--file', file, '--year', '2023'])).out) as { customCodes: unknown[] };
+    expect(exported.customCodes).toEqual([{ catalogue: 'functional', code: '2011397', name: '自定义商贸事务' }]);
+  });
+});
