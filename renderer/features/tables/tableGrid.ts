@@ -1,0 +1,132 @@
+/**
+ * Which cells of a derived table the officer can edit, as a Grid aligned with the table's rows,
+ * followed by the 待填写科目 rows: 项 the report holds that have no data in this table yet.
+ *
+ * Why a separate block rather than rows inline: the derived table hides 项 without data (the
+ * printed table lists only rows with data, with 类/款 sums above them), so an empty 项 has no
+ * place in the printed layout until it has a figure. The editor lists them under the table
+ * with the same columns; typing a figure moves the row into the table, in code order.
+ */
+import type { Catalogue } from '../../../shared/domain/catalogue';
+import { type FactRef, getItemField, type ItemFacts, type ItemField, type Report } from '../../../shared/domain/model';
+import type { Cell, DerivedTable, Row, TableId } from '../../../shared/domain/tables/types';
+import type { Grid, GridCell } from './grid';
+
+/** Value columns of the 科目 tables that hold typed item facts; an array = 财政拨款 by fund. */
+export const SUBJECT_INPUTS: Partial<Record<TableId, Record<string, ItemField | readonly ItemField[]>>> = {
+  '02': {
+    fiscal: ['income.generalBudget', 'income.govFund', 'income.stateCapital'],
+    superior: 'income.superior',
+    business: 'income.business',
+    operating: 'income.operating',
+    affiliated: 'income.affiliated',
+    other: 'income.other',
+  },
+  '03': {
+    basic: 'expenditure.basic',
+    project: 'expenditure.project',
+    remitUpper: 'expenditure.remitUpper',
+    operating: 'expenditure.operating',
+    affiliatedSubsidy: 'expenditure.affiliatedSubsidy',
+  },
+  '05': { basic: 'fiscal.generalBasic', project: 'fiscal.generalProject' },
+  '07': {
+    opening: 'govFundOpening',
+    income: 'income.govFund',
+    basic: 'fiscal.govFundBasic',
+    project: 'fiscal.govFundProject',
+    closing: 'govFundClosing',
+  },
+  '08': { basic: 'fiscal.stateCapitalBasic', project: 'fiscal.stateCapitalProject' },
+};
+
+/** Names of the three parts of 表02 财政拨款收入. */
+export const FUND_PART_NAMES: Record<string, string> = {
+  'income.generalBudget': '一般公共预算财政拨款',
+  'income.govFund': '政府性基金预算财政拨款',
+  'income.stateCapital': '国有资本经营预算财政拨款',
+};
+
+export function isSubjectTable(id: TableId): boolean {
+  return SUBJECT_INPUTS[id] !== undefined;
+}
+
+function tableFields(id: TableId): ItemField[] {
+  return Object.values(SUBJECT_INPUTS[id] ?? {}).flatMap((f) => (typeof f === 'string' ? [f] : [...f]));
+}
+
+/** 项 of the report with no data in this table's columns (they have no row in it yet). */
+export function pendingItems(report: Report, id: TableId): ItemFacts[] {
+  const fields = tableFields(id);
+  if (fields.length === 0) return [];
+  return report.items.filter((item) => fields.every((f) => getItemField(item, f) === 0));
+}
+
+function itemRef(code: string, field: ItemField): FactRef {
+  return { kind: 'item', code, field };
+}
+
+/** `公开03表 2010301 行政运行 基本支出`: the texts left of a cell in its row, then its column. */
+export function describeBodyCell(table: DerivedTable, row: Row, col: number): string {
+  const parts: string[] = [];
+  for (let k = col - 1; k >= 0; k--) {
+    const c = row.cells[k]!;
+    if (c.kind === 'input' || c.kind === 'derived' || c.kind === 'na') break;
+    if (c.kind === 'lineNo' && c.text) parts.unshift(`第${c.text}行`);
+    else if ((c.kind === 'label' || c.kind === 'code') && c.text) parts.unshift(c.text);
+  }
+  const column = table.columns[col]?.name ?? '';
+  const isLine = parts.some((p) => p.startsWith('第'));
+  return [table.code, ...parts, isLine && column === '金额' ? '' : column].filter((p) => p !== '').join(' ');
+}
+
+function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report): GridCell | null {
+  const cell: Cell = row.cells[col]!;
+  const label = () => describeBodyCell(table, row, col);
+  if ((cell.kind === 'input' || cell.kind === 'derived') && cell.fact) {
+    return { kind: 'input', ref: cell.fact, valueType: cell.valueType ?? 'money', value: cell.value ?? 0, label: label() };
+  }
+  if (table.id === '02' && cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1) {
+    const refs = [...cell.sourceFacts];
+    return { kind: 'breakdown', refs, values: refs.map((r) => factNumber(report, r)), label: label() };
+  }
+  return null;
+}
+
+function factNumber(report: Report, ref: FactRef): number {
+  if (ref.kind !== 'item') return 0;
+  const item = report.items.find((i) => i.code === ref.code);
+  return item ? getItemField(item, ref.field) : 0;
+}
+
+export interface PendingRow {
+  item: ItemFacts;
+  name: string;
+  /** One entry per table column: the grid cell of a value column (null: nothing to type). */
+  cells: (GridCell | null)[];
+}
+
+export function pendingRows(table: DerivedTable, report: Report, catalogue: Catalogue): PendingRow[] {
+  const inputs = SUBJECT_INPUTS[table.id];
+  if (!inputs) return [];
+  return pendingItems(report, table.id).map((item) => {
+    const name = catalogue.functionalName(item.code) ?? '（目录中没有此科目）';
+    const cells = table.columns.map((column): GridCell | null => {
+      const field = inputs[column.key];
+      if (field === undefined) return null;
+      const label = `${table.code} ${item.code} ${name} ${column.name}`;
+      if (typeof field === 'string') {
+        return { kind: 'input', ref: itemRef(item.code, field), valueType: 'money', value: getItemField(item, field), label };
+      }
+      const refs = field.map((f) => itemRef(item.code, f));
+      return { kind: 'breakdown', refs, values: field.map((f) => getItemField(item, f)), label };
+    });
+    return { item, name, cells };
+  });
+}
+
+/** The grid: one row per table row, then one per pending row. */
+export function buildGrid(table: DerivedTable, report: Report, pending: readonly PendingRow[]): Grid {
+  const body = table.rows.map((row) => row.cells.map((_, col) => bodyGridCell(table, row, col, report)));
+  return [...body, ...pending.map((p) => p.cells)];
+}

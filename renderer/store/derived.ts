@@ -1,0 +1,97 @@
+/**
+ * Everything the screen shows is derived locally from the loaded year with shared/domain:
+ * the ten tables, the narrative package and the checks. Each is memoised by the identity of
+ * its inputs; an edit makes a new Report object (copy-on-write), so each version is derived
+ * once. Tables follow every keystroke (the draft), the narrative and the checks follow
+ * committed edits only.
+ */
+import type { LoadedYear } from '../../shared/contract/api';
+import { type Catalogue, getCatalogue } from '../../shared/domain/catalogue';
+import { type Finding, runChecks } from '../../shared/domain/checks';
+import { factRefKey, type Report } from '../../shared/domain/model';
+import { buildPackage, type Narrative, type PriorFigures, priorFromTables, priorFromTyped } from '../../shared/domain/narrative';
+import type { PackageModel } from '../../shared/domain/package';
+import { deriveTables, type DerivedTables } from '../../shared/domain/tables';
+import { withFact } from './reportEdit';
+import type { Draft } from './session';
+
+/** Remembers the result for the most recent inputs (compared by identity). */
+function memoLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A): R => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, k) => a === args[k])) return lastResult;
+    lastResult = fn(...args);
+    lastArgs = args;
+    return lastResult;
+  };
+}
+
+export const catalogueOf = memoLast((edition: number, customCodes: LoadedYear['customCodes']): Catalogue => getCatalogue(edition, customCodes));
+
+export function catalogueFor(loaded: LoadedYear): Catalogue {
+  return catalogueOf(loaded.report.edition, loaded.customCodes);
+}
+
+const tablesCache = new WeakMap<Report, { department: LoadedYear['department']; catalogue: Catalogue; tables: DerivedTables }>();
+
+/** The ten tables of a report version (cached per Report object). */
+export function tablesOf(loaded: LoadedYear, report: Report = loaded.report): DerivedTables {
+  const catalogue = catalogueFor(loaded);
+  const hit = tablesCache.get(report);
+  if (hit && hit.department === loaded.department && hit.catalogue === catalogue) return hit.tables;
+  const tables = deriveTables(loaded.department, report, catalogue);
+  tablesCache.set(report, { department: loaded.department, catalogue, tables });
+  return tables;
+}
+
+let lastPreview: { report: Report; key: string | null; result: Report } | null = null;
+
+/** The report as the screen shows it: the committed report with the value being typed. */
+export function previewReport(report: Report, draft: Draft | null): Report {
+  if (!draft) return report;
+  const key = `${factRefKey(draft.ref)}=${draft.value ?? 'null'}`;
+  if (lastPreview && lastPreview.report === report && lastPreview.key === key) return lastPreview.result;
+  const result = withFact(report, draft.ref, draft.value);
+  lastPreview = { report, key, result };
+  return result;
+}
+
+/** Last year's figures: from last year's report in the file, otherwise as typed this year. */
+export const priorOf = memoLast((loaded: LoadedYear, report: Report): PriorFigures => {
+  if (loaded.lastYear) {
+    const lastCatalogue = getCatalogue(loaded.lastYear.edition, loaded.customCodes);
+    return priorFromTables(deriveTables(loaded.department, loaded.lastYear, lastCatalogue));
+  }
+  return priorFromTyped(report);
+});
+
+export interface PackageView {
+  model: PackageModel;
+  narrative: Narrative;
+  prior: PriorFigures;
+}
+
+const packageCache = new WeakMap<Report, PackageView>();
+
+export function packageOf(loaded: LoadedYear): PackageView {
+  const report = loaded.report;
+  const hit = packageCache.get(report);
+  if (hit && hit.model.department === loaded.department) return hit;
+  const prior = priorOf(loaded, report);
+  const built = buildPackage({ department: loaded.department, report, catalogue: catalogueFor(loaded), tables: tablesOf(loaded), prior });
+  const view = { ...built, prior };
+  packageCache.set(report, view);
+  return view;
+}
+
+const findingsCache = new WeakMap<Report, { department: LoadedYear['department']; findings: Finding[] }>();
+
+export function findingsOf(loaded: LoadedYear): Finding[] {
+  const report = loaded.report;
+  const hit = findingsCache.get(report);
+  if (hit && hit.department === loaded.department) return hit.findings;
+  const findings = runChecks({ department: loaded.department, report, tables: tablesOf(loaded) });
+  findingsCache.set(report, { department: loaded.department, findings });
+  return findings;
+}

@@ -1,0 +1,82 @@
+/**
+ * Undo/redo across the session: a history of steps, each a list of changes with their values
+ * before and after. A step is what one user action did (one cell, or a pasted block).
+ * Undoing a step writes the "before" values again (each write sent to the backend like any
+ * edit); redoing writes the "after" values. Pure data: the store decides how to apply.
+ */
+import { type FactRef, factRefKey } from '../../shared/domain/model';
+
+export type Change =
+  | { kind: 'fact'; year: number; ref: FactRef; before: number | null; after: number | null }
+  | { kind: 'text'; year: number; key: string; before: string; after: string };
+
+export interface Step {
+  /** Short Chinese description for the status line (`修改 表03 …`). */
+  label: string;
+  changes: Change[];
+}
+
+export interface History {
+  past: Step[];
+  future: Step[];
+}
+
+export const HISTORY_LIMIT = 500;
+
+export const emptyHistory: History = { past: [], future: [] };
+
+/** Records a new step; a new edit discards what could have been redone. */
+export function record(history: History, step: Step): History {
+  if (step.changes.length === 0) return history;
+  const past = [...history.past, step];
+  if (past.length > HISTORY_LIMIT) past.splice(0, past.length - HISTORY_LIMIT);
+  return { past, future: [] };
+}
+
+/** The change that undoes `change` (before and after swapped). */
+export function invert(change: Change): Change {
+  return change.kind === 'fact'
+    ? { ...change, before: change.after, after: change.before }
+    : { ...change, before: change.after, after: change.before };
+}
+
+/**
+ * Takes the last step off the past. Returns the changes to apply (inverted, in reverse order)
+ * and the new history, or null when there is nothing to undo.
+ */
+export function undo(history: History): { history: History; step: Step; apply: Change[] } | null {
+  const step = history.past[history.past.length - 1];
+  if (!step) return null;
+  return {
+    history: { past: history.past.slice(0, -1), future: [...history.future, step] },
+    step,
+    apply: [...step.changes].reverse().map(invert),
+  };
+}
+
+export function redo(history: History): { history: History; step: Step; apply: Change[] } | null {
+  const step = history.future[history.future.length - 1];
+  if (!step) return null;
+  return {
+    history: { past: [...history.past, step], future: history.future.slice(0, -1) },
+    step,
+    apply: step.changes,
+  };
+}
+
+/**
+ * Removes a refused change from the history: a write the backend refused never happened.
+ * Steps left without changes disappear.
+ */
+export function forget(history: History, change: Change): History {
+  const strip = (steps: Step[]) =>
+    steps
+      .map((s) => (s.changes.includes(change) ? { ...s, changes: s.changes.filter((c) => c !== change) } : s))
+      .filter((s) => s.changes.length > 0);
+  return { past: strip(history.past), future: strip(history.future) };
+}
+
+/** A stable key for what a change writes (the fact or the text field of a year). */
+export function changeTarget(change: Change): string {
+  return change.kind === 'fact' ? `${change.year}:${factRefKey(change.ref)}` : `${change.year}:text/${change.key}`;
+}

@@ -1,0 +1,31 @@
+/** What the workspace shows: one entry of the navigation tree. */
+import { TABLE_IDS, type TableId } from '../../shared/domain/tables/types';
+
+export const NARRATIVE_IDS = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n10'] as const;
+export type NarrativeId = (typeof NARRATIVE_IDS)[number];
+
+export type View =
+  | { kind: 'overview' } // 第一部分 概况
+  | { kind: 'settings' } // 报表设置
+  | { kind: 'table'; id: TableId } // 第二部分 公开01表…公开10表
+  | { kind: 'narrative'; id: NarrativeId } // 第三部分 情况说明 一…十
+  | { kind: 'glossary' } // 第四部分 名词解释
+  | { kind: 'attachments' } // 第五部分 附件
+  | { kind: 'checks' }; // 审核
+
+export function sameView(a: View, b: View): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'table' && b.kind === 'table') return a.id === b.id;
+  if (a.kind === 'narrative' && b.kind === 'narrative') return a.id === b.id;
+  return true;
+}
+
+export function isTableId(value: string): value is TableId {
+  return (TABLE_IDS as readonly string[]).includes(value);
+}
+
+/** The table a cell id (`03.208.total`) belongs to. */
+export function tableOfCell(cellId: string): TableId | null {
+  const prefix = cellId.slice(0, cellId.indexOf('.'));
+  return isTableId(prefix) ? prefix : null;
+}
