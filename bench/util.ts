@@ -3,6 +3,7 @@
  * plain-text report. Benchmarks inform; they never fail the process for missing a target.
  */
 import v8 from 'node:v8';
+import vm from 'node:vm';
 import { displayWidth } from '../cli/textTable';
 
 /** One printed line of results. Times are milliseconds. */
@@ -52,6 +53,29 @@ let heapPeak = 0;
 export function sampleHeap(): void {
   const used = v8.getHeapStatistics().used_heap_size;
   if (used > heapPeak) heapPeak = used;
+}
+
+let gcFunction: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, run between groups (never inside a timing) so that the garbage one
+ * group leaves behind does not count against the next group's memory. Uses `gc` when node runs
+ * with --expose-gc, otherwise exposes it for this call; does nothing if that is not possible.
+ */
+export function collectGarbage(): void {
+  if (gcFunction === undefined) {
+    const global = globalThis as { gc?: () => void };
+    if (typeof global.gc === 'function') gcFunction = global.gc;
+    else {
+      try {
+        v8.setFlagsFromString('--expose-gc');
+        gcFunction = vm.runInNewContext('gc') as () => void;
+      } catch {
+        gcFunction = null;
+      }
+    }
+  }
+  gcFunction?.();
 }
 
 export interface MemoryFigures {

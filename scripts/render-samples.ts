@@ -16,7 +16,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderDocx } from '../electron/backend/export/docx';
 import type { DerivedTables } from '../shared/domain/tables';
-import { samplePackage } from '../test/harness/samplePackage';
+import { fixturePackage } from '../test/harness/fixturePackage';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'samples');
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const written: string[] = [];
   try {
     for (const { fixture, name } of FIXTURES) {
-      const model = samplePackage(fixture);
+      const { model } = fixturePackage(fixture);
       const files: string[] = [];
       const docx = join(OUT, `${name}.docx`);
       writeFileSync(docx, await renderDocx(model));
