@@ -26,6 +26,7 @@ import {
   type UnitKind,
   VEHICLE_TYPES,
 } from '../domain/model';
+import { MAX_AMOUNT_FEN } from '../domain/money';
 import { type ApiError, type Channel, isChannel, type RequestOf } from './api';
 
 /** Limits on what a request may carry. */
@@ -179,11 +180,14 @@ function factRef(value: unknown, path: string): FactRef {
   }
 }
 
-/** A fact's value: whole 分 (or a whole count) as a safe integer, or null to clear. Limits are the storage's. */
+/**
+ * A fact's value: whole 分 (or a whole count) within the app's amount limit, or null to clear.
+ * Which facts may be negative or null is the storage's rule.
+ */
 function factValue(value: unknown, path: string): number | null {
   if (value === null) return null;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-  throw new Invalid(path, `应为整数（金额以“分”为单位）或 null，${describe(value)}`);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_AMOUNT_FEN) return value;
+  throw new Invalid(path, `应为绝对值不超过${MAX_AMOUNT_FEN}的整数（金额以“分”为单位）或 null，${describe(value)}`);
 }
 
 function settings(value: unknown, path: string): ReportSettings {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../shared/contract/api';
 import { LIMITS, validateFor, validateRequest } from '../../shared/contract/validate';
 import { DEFAULT_SETTINGS } from '../../shared/domain/model';
+import { MAX_AMOUNT_FEN } from '../../shared/domain/money';
 
 const settings = { ...DEFAULT_SETTINGS };
 
@@ -39,6 +40,7 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     valid: [
       { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 100 },
       { year: 2023, ref: { kind: 'economic', code: '30101' }, value: -5 },
+      { year: 2023, ref: { kind: 'item', code: '2011301', field: 'income.other' }, value: -MAX_AMOUNT_FEN },
       { year: 2023, ref: { kind: 'summary', field: 'openingBalance' }, value: 0 },
       { year: 2023, ref: { kind: 'fiscalCarry', field: 'generalClosing' }, value: 1 },
       { year: 2023, ref: { kind: 'threePublic', side: 'budget', item: 'reception' }, value: 1 },
@@ -57,6 +59,7 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
       { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 1.5 },
       { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: '100' },
       { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 2 ** 60 },
+      { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: MAX_AMOUNT_FEN + 1 },
       { year: 2023, ref: { kind: 'item', code: '201130', field: 'expenditure.basic' }, value: 1 },
       { year: 2023, ref: { kind: 'item', code: '20113a1', field: 'expenditure.basic' }, value: 1 },
       { year: 2023, ref: { kind: 'item', code: '2011301', field: 'expenditure.toString' }, value: 1 },
