@@ -403,23 +403,48 @@ export function emptyReport(year: number, edition = year): Report {
   };
 }
 
-export function getItemField(item: ItemFacts, field: ItemField): Fen {
-  if (field === 'govFundOpening' || field === 'govFundClosing') return item[field];
+/**
+ * One reader and one writer per item field, built once: getItemField/setItemField run for every
+ * cell of every derivation, so they must not parse the field name on each call.
+ */
+type ItemFieldAccess = { get: (item: ItemFacts) => Fen; set: (item: ItemFacts, fen: Fen) => void };
+
+const ITEM_FIELD_ACCESS: ReadonlyMap<string, ItemFieldAccess> = (() => {
+  const access = new Map<string, ItemFieldAccess>();
+  for (const k of INCOME_SOURCES) {
+    access.set(`income.${k}`, { get: (item) => item.income[k], set: (item, fen) => void (item.income[k] = fen) });
+  }
+  for (const k of EXPENDITURE_KINDS) {
+    access.set(`expenditure.${k}`, { get: (item) => item.expenditure[k], set: (item, fen) => void (item.expenditure[k] = fen) });
+  }
+  for (const k of FISCAL_SPLITS) {
+    access.set(`fiscal.${k}`, { get: (item) => item.fiscal[k], set: (item, fen) => void (item.fiscal[k] = fen) });
+  }
+  for (const k of GOV_FUND_CARRY) access.set(k, { get: (item) => item[k], set: (item, fen) => void (item[k] = fen) });
+  return access;
+})();
+
+/** A field name not in ITEM_FIELDS (only reachable by casting): read it the way its prefix says. */
+function fieldPath(field: string): [group: 'income' | 'expenditure' | 'fiscal', key: string] {
   const [group, key] = field.split('.') as [string, string];
-  if (group === 'income') return item.income[key as IncomeSource];
-  if (group === 'expenditure') return item.expenditure[key as ExpenditureKind];
-  return item.fiscal[key as FiscalSplit];
+  return [group === 'income' || group === 'expenditure' ? group : 'fiscal', key];
+}
+
+export function getItemField(item: ItemFacts, field: ItemField): Fen {
+  const access = ITEM_FIELD_ACCESS.get(field);
+  if (access) return access.get(item);
+  const [group, key] = fieldPath(field);
+  return (item[group] as Record<string, Fen>)[key] as Fen;
 }
 
 export function setItemField(item: ItemFacts, field: ItemField, fen: Fen): void {
-  if (field === 'govFundOpening' || field === 'govFundClosing') {
-    item[field] = fen;
+  const access = ITEM_FIELD_ACCESS.get(field);
+  if (access) {
+    access.set(item, fen);
     return;
   }
-  const [group, key] = field.split('.') as [string, string];
-  if (group === 'income') item.income[key as IncomeSource] = fen;
-  else if (group === 'expenditure') item.expenditure[key as ExpenditureKind] = fen;
-  else item.fiscal[key as FiscalSplit] = fen;
+  const [group, key] = fieldPath(field);
+  (item[group] as Record<string, Fen>)[key] = fen;
 }
 
 export function isItemField(value: string): value is ItemField {
@@ -490,11 +515,74 @@ export function isCountFact(ref: FactRef): boolean {
   return ref.kind === 'vehicle' || ref.kind === 'equipment' || ref.kind === 'count';
 }
 
+/** Code order as `localeCompare` gives it (the order `report.items` is kept in); plain string order for all-digit codes. */
+function compareCodes(a: string, b: string): number {
+  if (a === b) return 0;
+  if (isDigits(a) && isDigits(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
+}
+
+function isDigits(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The first index whose code sorts after `code` (items in code order). */
+function upperBound(items: readonly ItemFacts[], code: string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareCodes(items[mid]!.code, code) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The item with this code. Items are kept in code order (for all-digit codes that is plain string
+ * order), so a binary search finds it; if that misses (codes out of order, or codes that are not
+ * all digits) the array is searched in full before the item is reported missing. Codes are unique
+ * (the interchange and the storage layer reject duplicates).
+ */
+function findItem(items: readonly ItemFacts[], code: string): ItemFacts | undefined {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = items[mid]!.code;
+    if (c === code) {
+      // The first of equal codes, as a linear search gives.
+      let k = mid;
+      while (k > 0 && items[k - 1]!.code === code) k--;
+      return items[k];
+    }
+    if (c < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return items.find((i) => i.code === code);
+}
+
+/** Adds a new item in code order (as pushing it and sorting the array would). */
+function insertItem(items: ItemFacts[], item: ItemFacts): void {
+  for (let k = 1; k < items.length; k++) {
+    if (compareCodes(items[k - 1]!.code, items[k]!.code) > 0) {
+      items.push(item);
+      items.sort((a, b) => a.code.localeCompare(b.code));
+      return;
+    }
+  }
+  items.splice(upperBound(items, item.code), 0, item);
+}
+
 /** Reads the stored value of a fact; null for an operating cost left to default. */
 export function readFact(report: Report, ref: FactRef): number | null {
   switch (ref.kind) {
     case 'item': {
-      const item = report.items.find((i) => i.code === ref.code);
+      const item = findItem(report.items, ref.code);
       return item ? getItemField(item, ref.field) : 0;
     }
     case 'economic':
@@ -533,11 +621,10 @@ function setOptional(map: Record<string, Fen>, key: string, value: number | null
 export function writeFact(report: Report, ref: FactRef, value: number | null): void {
   switch (ref.kind) {
     case 'item': {
-      let item = report.items.find((i) => i.code === ref.code);
+      let item = findItem(report.items, ref.code);
       if (!item) {
         item = emptyItem(ref.code);
-        report.items.push(item);
-        report.items.sort((a, b) => a.code.localeCompare(b.code));
+        insertItem(report.items, item);
       }
       setItemField(item, ref.field, value ?? 0);
       return;

@@ -8,8 +8,25 @@ export interface BuildContext {
   grouping: boolean;
 }
 
+/**
+ * Printed texts by amount, with and without grouping. A derivation prints some 10,000 amounts and
+ * the next one (after an edit) nearly the same ones; formatting is pure, so the texts are kept
+ * (and forgotten wholesale should a session ever print very many different amounts).
+ */
+const TEXT_CACHE_LIMIT = 100_000;
+const groupedTexts = new Map<number, string>();
+const plainTexts = new Map<number, string>();
+
 export function moneyText(ctx: BuildContext, fen: Fen): string {
-  return formatWanCell(fen, { grouping: ctx.grouping });
+  if (fen === 0) return '';
+  const cache = ctx.grouping ? groupedTexts : plainTexts;
+  let text = cache.get(fen);
+  if (text === undefined) {
+    text = formatWanCell(fen, { grouping: ctx.grouping });
+    if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
+    cache.set(fen, text);
+  }
+  return text;
 }
 
 export function countText(n: number): string {

@@ -4,7 +4,7 @@
  * Cell ids are semantic: `01.L58.amount`, `04.L59.general`.
  */
 import { blank, label, lineNo } from './cells';
-import type { Cell, Row } from './types';
+import { type Cell, type DerivedTable, type Row, valueById } from './types';
 
 export interface LineSide {
   line: number;
@@ -27,6 +27,19 @@ export function lineRows(left: readonly LineSide[], right: readonly LineSide[]):
 
 export function lineId(table: '01' | '04', line: number, column: string): string {
   return `${table}.L${line}.${column}`;
+}
+
+/**
+ * The value of a left-hand line cell (`04.L1.amount`): line n is row n, so this reads the row
+ * instead of indexing every cell of the table by id. 0 when there is no such cell.
+ */
+export function lineValue(table: DerivedTable, line: number, column: string): number {
+  const id = `${table.id}.L${line}.${column}`;
+  const row = table.rows[line - 1];
+  if (row && row.key === `L${line}`) {
+    for (const cell of row.cells) if (cell.id === id) return cell.value ?? 0;
+  }
+  return valueById(table, id);
 }
 
 export function blanks(n: number): Cell[] {

@@ -3,9 +3,9 @@ import { TABLE01_CLASSES } from '../catalogue';
 import { INCOME_SOURCE_NAMES, INCOME_SOURCES, type SummaryField } from '../model';
 import { type BuildContext, chineseNumeral, derivedMoney, h, inputMoney } from './cells';
 import { context, frame, type TableInput } from './frame';
-import { blanks, lineId, lineRows, type LineSide } from './lineTables';
+import { blanks, lineId, lineRows, lineValue, type LineSide } from './lineTables';
+import { subjectTotal } from './subjects';
 import type { Cell, ColumnDef, DerivedTable } from './types';
-import { valueById } from './types';
 
 export const TABLE01_COLUMNS: ColumnDef[] = [
   { key: 'itemL', name: '收入项目', width: 30, align: 'left' },
@@ -47,7 +47,7 @@ export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable,
     const line = k + 1;
     const column = table02Column[source];
     const ref = column ? `02.total.${column}` : lineId('04', line, 'amount');
-    const value = column ? valueById(t02, ref) : valueById(t04, ref);
+    const value = column ? subjectTotal(t02, 'total', column) : lineValue(t04, line, 'amount');
     const formula = column ? `= 表02 合计行 ${INCOME_SOURCE_NAMES[source]}` : `= 表04 第${line}行`;
     cells.set(line, derivedMoney(ctx, id(line), value, { formula, refs: [ref] }));
   });
@@ -63,7 +63,7 @@ export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable,
     classLines.push(line);
     const ref = `03.${code}.total`;
     const name = input.catalogue.functionalName(code) ?? code;
-    cells.set(line, derivedMoney(ctx, id(line), valueById(t03, ref), { formula: `= 表03 ${code} ${name} 本年支出合计`, refs: [ref] }));
+    cells.set(line, derivedMoney(ctx, id(line), subjectTotal(t03, code, 'total'), { formula: `= 表03 ${code} ${name} 本年支出合计`, refs: [ref] }));
   });
   cells.set(58, sumOf(ctx, id(58), classLines, cells, '= 第32至57行之和'));
   cells.set(59, summaryInput(ctx, 59, input, 'surplusDistribution'));

@@ -1,11 +1,11 @@
 /** 公开04表 财政拨款收入支出决算总表 */
 import { TABLE01_CLASSES } from '../catalogue';
-import type { FactRef, FiscalCarryField, IncomeSource } from '../model';
+import type { FactRef, FiscalCarryField, IncomeSource, ItemField } from '../model';
 import { type BuildContext, chineseNumeral, derivedMoney, h, inputMoney } from './cells';
 import { context, frame, type TableInput } from './frame';
 import { blanks, lineId, lineRows, type LineSide } from './lineTables';
+import { itemFact, subjectTotal } from './subjects';
 import type { Cell, ColumnDef, DerivedTable } from './types';
-import { valueById } from './types';
 
 export const TABLE04_COLUMNS: ColumnDef[] = [
   { key: 'itemL', name: '收入项目', width: 26, align: 'left' },
@@ -27,6 +27,9 @@ const FUND_NAMES: Record<Fund, string> = {
   stateCapital: '国有资本经营预算财政拨款',
 };
 const FUND_INCOME: Record<Fund, IncomeSource> = { general: 'generalBudget', govFund: 'govFund', stateCapital: 'stateCapital' };
+
+/** Lines 1–3's `sourceFacts` of the last derivation, per fund (frozen; shared while unchanged). */
+const lastFundFacts = new Map<Fund, readonly FactRef[]>();
 
 /** Right-hand value cells: 合计 = Σ funds, then one cell per fund. */
 function rightCells(ctx: BuildContext, line: number, funds: Record<Fund, Cell>): Cell[] {
@@ -54,18 +57,34 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
   // Lines 1–3: 财政拨款收入 by fund, summed over every 项.
   FUNDS.forEach((fund, k) => {
     const source = FUND_INCOME[fund];
-    const facts: FactRef[] = [];
+    const field: ItemField = `income.${source}`;
+    // The list of summed facts is usually the one the previous derivation made: reuse it then.
+    const previous = lastFundFacts.get(fund);
+    let facts: FactRef[] | undefined;
+    let same = 0;
     let fen = 0;
     for (const item of input.report.items) {
-      if (item.income[source] === 0) continue;
-      fen += item.income[source];
-      facts.push({ kind: 'item', code: item.code, field: `income.${source}` });
+      const value = item.income[source];
+      if (value === 0) continue;
+      fen += value;
+      const fact = itemFact(item.code, field);
+      if (facts) facts.push(fact);
+      else if (previous && previous[same] === fact) same++;
+      else {
+        facts = previous ? previous.slice(0, same) : [];
+        facts.push(fact);
+      }
     }
+    if (!facts) {
+      if (previous && previous.length === same) facts = previous as FactRef[];
+      else facts = previous ? previous.slice(0, same) : [];
+    }
+    if (facts !== previous) lastFundFacts.set(fund, Object.freeze(facts));
     left.set(k + 1, derivedMoney(ctx, leftId(k + 1), fen, { formula: `= 各科目${FUND_NAMES[fund]}收入之和`, facts }));
   });
   left.set(27, sumLeft(27, [1, 2, 3], '= 第1、2、3行之和'));
   left.set(29, carryInput(leftId(29), 'generalOpening'));
-  left.set(30, derivedMoney(ctx, leftId(30), valueById(t07, '07.total.opening'), { formula: '= 表07 合计行 年初结转和结余', refs: ['07.total.opening'] }));
+  left.set(30, derivedMoney(ctx, leftId(30), subjectTotal(t07, 'total', 'opening'), { formula: '= 表07 合计行 年初结转和结余', refs: ['07.total.opening'] }));
   left.set(31, carryInput(leftId(31), 'stateCapitalOpening'));
   left.set(28, sumLeft(28, [29, 30, 31], '= 第29、30、31行之和'));
   left.set(32, sumLeft(32, [27, 28], '= 第27、28行之和'));
@@ -76,14 +95,15 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
     const line = 33 + k;
     classLines.push(line);
     const source: Record<Fund, [DerivedTable, string, string]> = {
-      general: [t05, `05.${code}.subtotal`, `= 表05 ${code} 本年支出小计`],
-      govFund: [t07, `07.${code}.subtotal`, `= 表07 ${code} 本年支出小计`],
-      stateCapital: [t08, `08.${code}.total`, `= 表08 ${code} 本年支出合计`],
+      general: [t05, 'subtotal', `= 表05 ${code} 本年支出小计`],
+      govFund: [t07, 'subtotal', `= 表07 ${code} 本年支出小计`],
+      stateCapital: [t08, 'total', `= 表08 ${code} 本年支出合计`],
     };
     const funds = {} as Record<Fund, Cell>;
     for (const f of FUNDS) {
-      const [table, ref, formula] = source[f];
-      funds[f] = derivedMoney(ctx, lineId('04', line, f), valueById(table, ref), { formula, refs: [ref] });
+      const [table, column, formula] = source[f];
+      const ref = `${table.id}.${code}.${column}`;
+      funds[f] = derivedMoney(ctx, lineId('04', line, f), subjectTotal(table, code, column), { formula, refs: [ref] });
     }
     right.set(line, rightCells(ctx, line, funds));
   });
@@ -101,7 +121,7 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
     60,
     rightCells(ctx, 60, {
       general: carryInput(lineId('04', 60, 'general'), 'generalClosing'),
-      govFund: derivedMoney(ctx, lineId('04', 60, 'govFund'), valueById(t07, '07.total.closing'), {
+      govFund: derivedMoney(ctx, lineId('04', 60, 'govFund'), subjectTotal(t07, 'total', 'closing'), {
         formula: '= 表07 合计行 年末结转和结余',
         refs: ['07.total.closing'],
       }),

@@ -6,7 +6,7 @@
 import type { CodeList } from '../catalogue';
 import { type BuildContext, blank, codeCell, covered, derivedMoney, h, inputMoney, label, na } from './cells';
 import { context, frame, type TableInput } from './frame';
-import type { Cell, ColumnDef, DerivedTable, Row } from './types';
+import { type Cell, type ColumnDef, type DerivedTable, type Row, valueById } from './types';
 
 /** 基本建设 classes: no 基本支出 can be recorded under them. */
 export const NOT_APPLICABLE_CLASSES: ReadonlySet<string> = new Set(['309', '311']);
@@ -21,6 +21,16 @@ export const TABLE06_COLUMNS: ColumnDef[] = Array.from({ length: GROUPS }, (_, g
 
 export function economicCellId(code: string): string {
   return `06.${code}.amount`;
+}
+
+/** The value of `06.personnelTotal.amount` or `06.publicTotal.amount`, read from the last (totals) row. */
+export function economicTotal(t06: DerivedTable, which: 'personnelTotal' | 'publicTotal'): number {
+  const id = `06.${which}.amount`;
+  const totals = t06.rows[t06.rows.length - 1];
+  if (totals?.key === 'totals') {
+    for (const cell of totals.cells) if (cell.id === id) return cell.value ?? 0;
+  }
+  return valueById(t06, id);
 }
 
 /** Builds the amount cells of one list: 款 are inputs, 类 are sums of their 款. */

@@ -2,8 +2,8 @@
 import { VEHICLE_TYPE_NAMES, VEHICLE_TYPES, type StatsMoneyField } from '../model';
 import { blank, covered, derivedCount, derivedMoney, h, inputCount, inputMoney, label, lineNo } from './cells';
 import { context, frame, type TableInput } from './frame';
+import { economicTotal } from './table06';
 import type { Cell, ColumnDef, DerivedTable, Row } from './types';
-import { valueById } from './types';
 
 export const TABLE10_COLUMNS: ColumnDef[] = [
   { key: 'item', name: '项目', width: 40, align: 'left' },
@@ -46,7 +46,7 @@ export function table10(input: TableInput, t06: DerivedTable): DerivedTable {
     if (stats.operatingCostOverride !== null) {
       return inputMoney(ctx, statsCellId(line), stats.operatingCostOverride, { kind: 'operatingCost' });
     }
-    const cell = derivedMoney(ctx, statsCellId(line), valueById(t06, '06.publicTotal.amount'), {
+    const cell = derivedMoney(ctx, statsCellId(line), economicTotal(t06, 'publicTotal'), {
       formula: '= 表06 公用经费合计',
       refs: ['06.publicTotal.amount'],
     });
