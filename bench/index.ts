@@ -10,6 +10,7 @@
 import { pathToFileURL } from 'node:url';
 import { checksBench } from './checks';
 import { deriveBench } from './derive';
+import { exportBench } from './export';
 import { storageBench } from './storage';
 import { type BenchGroup, type BenchRow, collectGarbage, formatMb, memoryFigures, renderRows, renderTable, targetText } from './util';
 
@@ -19,7 +20,7 @@ export type { BenchGroup, BenchRow } from './util';
 export const MEMORY_TARGET_MB = 200;
 
 /** The groups `npm run bench` runs, in order. */
-export const BENCH_GROUPS: BenchGroup[] = [deriveBench, checksBench, storageBench];
+export const BENCH_GROUPS: BenchGroup[] = [deriveBench, checksBench, storageBench, exportBench];
 
 export function registerBench(group: BenchGroup): void {
   if (BENCH_GROUPS.some((g) => g.name === group.name)) throw new Error(`bench group “${group.name}” is already registered`);
