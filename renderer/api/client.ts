@@ -11,20 +11,13 @@
  * body = the request JSON, response = an ApiResult JSON (`{ ok, value }` or `{ ok, error }`).
  */
 import type { Api, ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/contract/api';
+import type { DesktopApi } from '../../shared/contract/menu';
 
-/** Commands the Electron application menu sends to the window. */
-export const MENU_COMMANDS = ['undo', 'redo', 'new', 'open', 'saveAs', 'exportDocx', 'exportXlsx'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-/** What the preload may install: the Api plus, optionally, the menu subscription. */
-export interface WindowApi extends Api {
-  /** Subscribes to menu commands; may return an unsubscribe function. */
-  onMenu?: (callback: (command: MenuCommand) => void) => void | (() => void);
-}
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+/**
+ * What the preload may install: the Api plus, in the desktop app, the menu subscription
+ * (shared/contract/menu.ts). `onMenu` is optional here: browser mode has no menu.
+ */
+export type WindowApi = Api & Partial<Pick<DesktopApi, 'onMenu'>>;
 
 function isWindowApi(value: unknown): value is WindowApi {
   return typeof value === 'object' && value !== null && 'invoke' in value && typeof value.invoke === 'function';

@@ -60,6 +60,8 @@ export interface FactInput {
 export interface SessionActions {
   openFile(info: OpenFileInfo): Promise<void>;
   closeFile(): Promise<void>;
+  /** 另存为: the session continues in the copy (same years, same report). */
+  fileChanged(info: OpenFileInfo): void;
   loadYear(year: number): Promise<boolean>;
   createYear(): Promise<void>;
   /** One user action over one or more facts of the loaded year (one undo step). */
@@ -71,6 +73,8 @@ export interface SessionActions {
   deleteItem(code: string): Promise<boolean>;
   updateSettings(patch: Partial<ReportSettings>): Promise<boolean>;
   updateDepartment(department: Department): Promise<boolean>;
+  /** Adds a 支出功能分类 code missing from the shipped catalogue to the file. */
+  addCustomCode(code: string, name: string): Promise<boolean>;
   navigate(view: View): void;
   /** Opens the table of the first cell and highlights the cells. */
   showCells(cells: readonly string[]): void;
@@ -234,6 +238,11 @@ export function createSessionStore(api: Api): SessionStore {
         set({ ...INITIAL, notice: get().notice });
       },
 
+      fileChanged(info) {
+        set({ file: info });
+        notify('info', `已另存为“${info.name}”，之后的修改保存在新文件中。`);
+      },
+
       loadYear,
 
       async createYear() {
@@ -355,6 +364,17 @@ export function createSessionStore(api: Api): SessionStore {
         }
         const loaded = get().loaded;
         set({ file: result.value, loaded: loaded ? { ...loaded, department: result.value.department } : null });
+        return true;
+      },
+
+      async addCustomCode(code, name) {
+        const result = await api.invoke('catalogue.addCode', { code: { catalogue: 'functional', code, name } });
+        if (!result.ok) {
+          notify('error', result.error.message);
+          return false;
+        }
+        const loaded = get().loaded;
+        if (loaded) set({ loaded: { ...loaded, customCodes: result.value } });
         return true;
       },
 

@@ -1,0 +1,42 @@
+/** The workspace: top bar, navigation tree, the selected view, status bar. */
+import { useEffect, useRef } from 'react';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { MainView } from '../features/workspace/MainView';
+import { NavTree } from '../features/workspace/NavTree';
+import { NoticeBar } from '../features/workspace/NoticeBar';
+import { StatusBar } from '../features/workspace/StatusBar';
+import { TopBar } from '../features/workspace/TopBar';
+import { useSession } from '../store/useSession';
+import { useUi } from './uiState';
+
+export function Workspace() {
+  const loaded = useSession((s) => s.loaded);
+  const loading = useSession((s) => s.loading);
+  const view = useSession((s) => s.view);
+  const exporting = useUi((s) => s.exporting);
+  const mainRef = useRef<HTMLElement>(null);
+
+  // A new view starts at its top.
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [view]);
+
+  return (
+    <div className="workspace">
+      <TopBar onExport={() => useUi.getState().openExport(['docx', 'xlsx'])} />
+      {loaded ? (
+        <>
+          <NavTree />
+          <main className="main" ref={mainRef}>
+            <MainView />
+          </main>
+          <StatusBar />
+        </>
+      ) : (
+        <main className="main loading">{loading ? '正在读取……' : '该文件还没有年度报表。'}</main>
+      )}
+      <NoticeBar />
+      {exporting && loaded ? <ExportDialog initial={exporting} onClose={() => useUi.getState().closeExport()} /> : null}
+    </div>
+  );
+}

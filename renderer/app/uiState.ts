@@ -1,0 +1,20 @@
+/** Window-level UI state that is not part of the session: which dialog is open. */
+import { create } from 'zustand';
+import type { ExportFormat } from '../features/export/ExportDialog';
+
+interface UiState {
+  exporting: ReadonlySet<ExportFormat> | null;
+  /** 新建部门文件 form requested from the menu. */
+  newFileRequest: number;
+  openExport(formats: readonly ExportFormat[]): void;
+  closeExport(): void;
+  requestNewFile(): void;
+}
+
+export const useUi = create<UiState>()((set, get) => ({
+  exporting: null,
+  newFileRequest: 0,
+  openExport: (formats) => set({ exporting: new Set(formats) }),
+  closeExport: () => set({ exporting: null }),
+  requestNewFile: () => set({ newFileRequest: get().newFileRequest + 1 }),
+}));

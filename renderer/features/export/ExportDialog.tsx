@@ -1,0 +1,155 @@
+/**
+ * 导出: Word, Excel or both, one `export.run` per format (so progress shows 1/2, 2/2). With 错误
+ * findings the officer confirms first, seeing them listed. The result names the folder and
+ * files, with 打开文件夹.
+ */
+import { useState } from 'react';
+import type { ExportResult } from '../../../shared/contract/api';
+import { getApi } from '../../api/client';
+import { useFindings, useLoaded } from '../../store/useDerived';
+import { actions } from '../../store/useSession';
+import { Modal } from '../../ui/Modal';
+
+export type ExportFormat = 'docx' | 'xlsx';
+const FORMAT_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档（.docx）', xlsx: 'Excel 工作簿（.xlsx）' };
+
+type Phase =
+  | { kind: 'choose' }
+  | { kind: 'confirm' }
+  | { kind: 'running'; index: number; total: number; format: ExportFormat }
+  | { kind: 'done'; results: ExportResult[] }
+  | { kind: 'failed'; message: string; results: ExportResult[] };
+
+export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<ExportFormat>; onClose: () => void }) {
+  const loaded = useLoaded();
+  const errors = useFindings().filter((f) => f.severity === '错误');
+  const [formats, setFormats] = useState<Set<ExportFormat>>(new Set(initial));
+  const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
+  const year = loaded.report.year;
+
+  const run = async () => {
+    await actions().settled();
+    const list = (['docx', 'xlsx'] as const).filter((f) => formats.has(f));
+    const results: ExportResult[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const format = list[k]!;
+      setPhase({ kind: 'running', index: k + 1, total: list.length, format });
+      const result = await getApi().invoke('export.run', { year, docx: format === 'docx', xlsx: format === 'xlsx' });
+      if (!result.ok) {
+        setPhase({ kind: 'failed', message: result.error.message, results });
+        return;
+      }
+      if (result.value === null) {
+        setPhase(results.length > 0 ? { kind: 'done', results } : { kind: 'choose' });
+        return;
+      }
+      results.push(result.value);
+    }
+    setPhase({ kind: 'done', results });
+  };
+
+  const start = () => (errors.length > 0 && phase.kind === 'choose' ? setPhase({ kind: 'confirm' }) : void run());
+
+  const openFolder = async () => {
+    const result = await getApi().invoke('export.openFolder', {});
+    if (!result.ok) actions().notify('error', result.error.message);
+  };
+
+  const toggle = (f: ExportFormat) => {
+    const next = new Set(formats);
+    if (next.has(f)) next.delete(f);
+    else next.add(f);
+    setFormats(next);
+  };
+
+  const busy = phase.kind === 'running';
+  const footer =
+    phase.kind === 'choose' ? (
+      <>
+        <button type="button" onClick={onClose}>
+          取消
+        </button>
+        <button type="button" className="primary" disabled={formats.size === 0} onClick={start}>
+          导出
+        </button>
+      </>
+    ) : phase.kind === 'confirm' ? (
+      <>
+        <button type="button" onClick={() => setPhase({ kind: 'choose' })}>
+          返回修改
+        </button>
+        <button type="button" className="danger" onClick={() => void run()}>
+          仍然导出
+        </button>
+      </>
+    ) : phase.kind === 'done' || phase.kind === 'failed' ? (
+      <>
+        {phase.results.length > 0 ? (
+          <button type="button" onClick={() => void openFolder()}>
+            打开文件夹
+          </button>
+        ) : null}
+        <button type="button" className="primary" onClick={onClose}>
+          完成
+        </button>
+      </>
+    ) : null;
+
+  return (
+    <Modal title={`导出 ${year}年度决算公开`} onClose={busy ? () => {} : onClose} footer={footer}>
+      {phase.kind === 'choose' ? (
+        <div className="choices vertical">
+          {(['docx', 'xlsx'] as const).map((f) => (
+            <label key={f} className="choice">
+              <input type="checkbox" checked={formats.has(f)} onChange={() => toggle(f)} />
+              {FORMAT_NAMES[f]}
+              <span className="muted">{f === 'docx' ? '完整公开文本：封面、目录、概况、十张表、情况说明、名词解释、附件' : '十张表，每表一个工作表'}</span>
+            </label>
+          ))}
+        </div>
+      ) : null}
+      {phase.kind === 'confirm' ? (
+        <div>
+          <p className="warn-text">审核发现 {errors.length} 个错误，公开前应予修正。确定仍要导出吗？</p>
+          <ul className="finding-list compact">
+            {errors.slice(0, 12).map((f, k) => (
+              <li key={k}>
+                <span className="sev 错误">错误</span> {f.message}
+              </li>
+            ))}
+            {errors.length > 12 ? <li className="muted">……另有 {errors.length - 12} 个</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      {phase.kind === 'running' ? (
+        <div className="progress">
+          <div>
+            正在导出 {phase.index}/{phase.total}：{FORMAT_NAMES[phase.format]}……
+          </div>
+          <div className="bar">
+            <div style={{ width: `${((phase.index - 0.5) / phase.total) * 100}%` }} />
+          </div>
+        </div>
+      ) : null}
+      {phase.kind === 'done' || phase.kind === 'failed' ? (
+        <div>
+          {phase.kind === 'failed' ? <p className="error-text">导出失败：{phase.message}</p> : <p className="ok-summary">导出完成。</p>}
+          {phase.results.map((r, k) => (
+            <div key={k} className="export-result">
+              <div>
+                文件夹：<code>{r.folder}</code>
+              </div>
+              <ul>
+                {r.files.map((f) => (
+                  <li key={f}>
+                    <code>{f}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </Modal>
+  );
+}

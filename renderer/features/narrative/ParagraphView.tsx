@@ -1,0 +1,49 @@
+/** One drafted paragraph: literal text, highlighted figures (source on hover), editable fields. */
+import type { CheckContext } from '../../../shared/domain/checks';
+import type { Paragraph } from '../../../shared/domain/narrative';
+import { actions } from '../../store/useSession';
+import { tableOfCell } from '../../store/view';
+import { FactField } from '../../ui/FactField';
+import { FieldRun } from './FieldRun';
+import { figureSourceText } from './figureSource';
+
+export interface ParagraphViewProps {
+  paragraph: Paragraph;
+  texts: Readonly<Record<string, string>>;
+  ctx: CheckContext;
+  where: string;
+}
+
+export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewProps) {
+  const runs = paragraph.runs.map((run, k) => {
+    switch (run.kind) {
+      case 'text':
+        return <span key={k}>{run.text}</span>;
+      case 'figure': {
+        if (run.missing) {
+          return (
+            <span key={k} className="missing-figure">
+              <FactField fact={run.missing.fact} label={run.missing.label} required inline />
+            </span>
+          );
+        }
+        const source = run.source;
+        const linked = source !== undefined && tableOfCell(source) !== null;
+        return (
+          <span
+            key={k}
+            className={`fig${linked ? ' linked' : ''}`}
+            title={figureSourceText(source, ctx)}
+            onClick={linked ? () => actions().showCells([source]) : undefined}
+          >
+            {run.text}
+          </span>
+        );
+      }
+      case 'field':
+        return <FieldRun key={k} run={run} stored={texts[run.key] ?? ''} where={where} />;
+    }
+  });
+  if (paragraph.style === 'body') return <p className="para">{runs}</p>;
+  return <h4 className={`para-${paragraph.style}`}>{runs}</h4>;
+}

@@ -1,0 +1,102 @@
+/** 报表设置: the per-report presentation choices (ReportSettings). */
+import type { ReactNode } from 'react';
+import type { ReportSettings } from '../../../shared/domain/model';
+import { useLoaded } from '../../store/useDerived';
+import { actions } from '../../store/useSession';
+
+function Choice<K extends keyof ReportSettings>({
+  setting,
+  title,
+  options,
+  note,
+}: {
+  setting: K;
+  title: string;
+  options: { value: ReportSettings[K]; label: string }[];
+  note?: ReactNode;
+}) {
+  const settings = useLoaded().report.settings;
+  return (
+    <fieldset className="input-group">
+      <legend>{title}</legend>
+      <div className="choices">
+        {options.map((o) => (
+          <label key={String(o.value)} className="choice">
+            <input
+              type="radio"
+              name={setting}
+              checked={settings[setting] === o.value}
+              onChange={() => {
+                const patch: Partial<ReportSettings> = {};
+                patch[setting] = o.value;
+                void actions().updateSettings(patch);
+              }}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {note ? <div className="group-note">{note}</div> : null}
+    </fieldset>
+  );
+}
+
+export function SettingsView() {
+  const report = useLoaded().report;
+  return (
+    <div className="form-view">
+      <h2 className="view-title">
+        报表设置（{report.year}年度，科目目录 {report.edition} 年版）
+      </h2>
+      <Choice
+        setting="inputUnit"
+        title="录入单位"
+        options={[
+          { value: '万元', label: '万元（照公开表录入）' },
+          { value: '元', label: '元（照会计账录入，精确到分）' },
+        ]}
+        note="在单元格中输入数字后加“元”或“万元”可临时改用另一单位，例如 12345.67元。"
+      />
+      <Choice
+        setting="tableGrouping"
+        title="表格数字格式"
+        options={[
+          { value: true, label: '千分位：2,384.38' },
+          { value: false, label: '不加千分位：2384.38' },
+        ]}
+      />
+      <Choice
+        setting="packageKind"
+        title="公开类型"
+        options={[
+          { value: '部门', label: '部门决算公开' },
+          { value: '单位', label: '单位决算公开' },
+        ]}
+      />
+      <Choice
+        setting="narrativeListStyle"
+        title="情况说明列举方式"
+        options={[
+          { value: 'all', label: '列出全部（含为0的项目）' },
+          { value: 'nonZero', label: '只列出不为0的项目' },
+        ]}
+      />
+      <Choice
+        setting="narrativeDetail"
+        title="情况说明 五（三）说明口径"
+        options={[
+          { value: '类', label: '按类' },
+          { value: '项', label: '按项（类、款、项全称）' },
+        ]}
+      />
+      <Choice
+        setting="budgetVarianceReason"
+        title="决算与年初预算不一致时"
+        options={[
+          { value: true, label: '要求说明原因' },
+          { value: false, label: '不说明' },
+        ]}
+      />
+    </div>
+  );
+}

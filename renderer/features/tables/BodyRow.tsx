@@ -1,0 +1,80 @@
+/**
+ * One printed row. Rows are rebuilt on every derivation, so the memo compares what is shown
+ * (texts, kinds, marks) rather than object identity: typing in one cell repaints only the
+ * rows whose figures changed.
+ */
+import { memo } from 'react';
+import { factRefKey } from '../../../shared/domain/model';
+import type { ColumnDef, Row } from '../../../shared/domain/tables/types';
+import { ActiveCell } from './ActiveCell';
+import { cellClass, cellTitle } from './cellClasses';
+import type { GridCell } from './grid';
+
+export interface BodyRowProps {
+  row: Row;
+  rowIndex: number;
+  columns: ColumnDef[];
+  gridRow: readonly (GridCell | null)[];
+  /** Column of the active cell when it is in this row, else −1. */
+  activeCol: number;
+  highlighted: ReadonlySet<string>;
+  errors: Readonly<Record<string, string>>;
+  /** Shows the 删除 button (项 rows of 科目 tables). */
+  onDelete?: (code: string) => void;
+}
+
+function errorOf(cell: GridCell | null, errors: Readonly<Record<string, string>>): string | undefined {
+  if (!cell) return undefined;
+  return cell.kind === 'input' ? errors[factRefKey(cell.ref)] : cell.refs.map((r) => errors[factRefKey(r)]).find(Boolean);
+}
+
+function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, errors, onDelete }: BodyRowProps) {
+  return (
+    <tr className={`r-${row.kind}${row.level ? ` lv${row.level}` : ''}`}>
+      {row.cells.map((cell, col) => {
+        if (cell.kind === 'covered') return null;
+        const editable = gridRow[col] ?? null;
+        const error = errorOf(editable, errors);
+        const active = col === activeCol && editable !== null;
+        return (
+          <td
+            key={col}
+            colSpan={cell.colSpan}
+            data-row={rowIndex}
+            data-col={col}
+            data-cell-id={cell.id}
+            className={cellClass(cell, columns[col], editable !== null, cell.id !== undefined && highlighted.has(cell.id), error !== undefined) + (active ? ' active' : '')}
+            title={active ? undefined : cellTitle(cell, editable !== null, error)}
+          >
+            {active ? <ActiveCell cell={editable} shown={cell.text} /> : cell.text}
+          </td>
+        );
+      })}
+      {onDelete && row.kind === 'item' && row.level === 3 ? (
+        <td className="gutter">
+          <button type="button" className="row-delete" title="删除此科目" onClick={() => onDelete(row.key)}>
+            ×
+          </button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function sameRow(a: BodyRowProps, b: BodyRowProps): boolean {
+  if (a.activeCol !== b.activeCol || a.highlighted !== b.highlighted || a.errors !== b.errors || a.rowIndex !== b.rowIndex) return false;
+  if (a.row.key !== b.row.key || a.row.kind !== b.row.kind || a.columns !== b.columns || a.onDelete !== b.onDelete) return false;
+  if (a.activeCol >= 0) return false; // the active row follows the editor closely
+  const ca = a.row.cells;
+  const cb = b.row.cells;
+  if (ca.length !== cb.length) return false;
+  for (let k = 0; k < ca.length; k++) {
+    const x = ca[k]!;
+    const y = cb[k]!;
+    if (x.text !== y.text || x.kind !== y.kind || x.formula !== y.formula || x.id !== y.id) return false;
+    if (!a.gridRow[k] !== !b.gridRow[k]) return false;
+  }
+  return true;
+}
+
+export const BodyRow = memo(BodyRowView, sameRow);

@@ -1,0 +1,176 @@
+/**
+ * A table editor in the official layout: the printed table itself, with its input cells
+ * editable in place and its derived cells shaded (hover for the formula), then the
+ * 待填写科目 of 科目 tables. One table at a time; the derived figures follow every keystroke.
+ */
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ItemFacts, itemHasData } from '../../../shared/domain/model';
+import type { TableId } from '../../../shared/domain/tables/types';
+import { useCatalogue, useLoaded, usePreviewReport, usePreviewTables } from '../../store/useDerived';
+import { actions, useSession } from '../../store/useSession';
+import { AddItemDialog } from './AddItemDialog';
+import { BodyRow } from './BodyRow';
+import { DeleteItemConfirm } from './DeleteItemConfirm';
+import { EditorContext } from './editorContext';
+import { PendingBlock } from './PendingBlock';
+import { ColGroup, HeaderRows, TableTitle } from './TableFrame';
+import { buildGrid, isSubjectTable, pendingRows } from './tableGrid';
+import { gridKey, useCellEditor } from './useCellEditor';
+
+const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
+
+function positionOf(target: EventTarget): { row: number; col: number } | null {
+  if (!(target instanceof Element)) return null;
+  const td = target.closest('td[data-row]');
+  if (!(td instanceof HTMLElement)) return null;
+  return { row: Number(td.dataset.row), col: Number(td.dataset.col) };
+}
+
+export function TableEditor({ id }: { id: TableId }) {
+  const loaded = useLoaded();
+  const report = usePreviewReport();
+  const table = usePreviewTables()[id];
+  const catalogue = useCatalogue();
+  const unit = loaded.report.settings.inputUnit;
+  const subject = isSubjectTable(id);
+  const pending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
+  const grid = useMemo(() => buildGrid(table, report, pending), [table, report, pending]);
+  const editor = useCellEditor({ grid, unit, isPendingRow: (row) => row >= table.rows.length });
+  const highlight = useSession((s) => s.highlight);
+  const errors = useSession((s) => s.errors);
+  const highlighted = useMemo(() => (highlight ? new Set(highlight.cells) : NO_HIGHLIGHT), [highlight]);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const [adding, setAdding] = useState(false);
+  const [focusCode, setFocusCode] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<ItemFacts | null>(null);
+
+  // From the check panel: bring the first highlighted cell into view.
+  useEffect(() => {
+    if (!highlight) return;
+    const first = highlight.cells.find((c) => c.startsWith(`${id}.`));
+    const el = first ? sheetRef.current?.querySelector(`[data-cell-id="${CSS.escape(first)}"]`) : null;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }, [highlight, id]);
+
+  // After 添加科目: put the cursor on the new row's first input.
+  useEffect(() => {
+    if (!focusCode) return;
+    for (const cols of grid) {
+      for (const cell of cols) {
+        const ref = cell?.kind === 'input' ? cell.ref : cell?.refs[0];
+        if (cell && ref?.kind === 'item' && ref.code === focusCode) {
+          editor.activateKey(gridKey(cell));
+          setFocusCode(null);
+          return;
+        }
+      }
+    }
+  }, [focusCode, grid, editor]);
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLInputElement || (e.target instanceof Element && e.target.closest('.breakdown, .row-delete'))) return;
+    const pos = positionOf(e.target);
+    if (pos && grid[pos.row]?.[pos.col]) {
+      e.preventDefault();
+      editor.activate(pos);
+    }
+  };
+
+  const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
+    const pos = positionOf(e.target);
+    if (pos && grid[pos.row]?.[pos.col]) editor.activate(pos, { caret: true });
+  };
+
+  // Stable across edits so the memoised rows do not repaint for it.
+  const itemsRef = useRef(loaded.report.items);
+  itemsRef.current = loaded.report.items;
+  const requestDelete = useCallback((code: string) => {
+    const item = itemsRef.current.find((i) => i.code === code);
+    if (!item) return;
+    if (itemHasData(item)) setDeleting(item);
+    else void actions().deleteItem(code);
+  }, []);
+
+  const active = editor.activePos;
+  const activeRow = active?.row ?? -1;
+  const bodyRows = table.rows.length;
+  return (
+    <EditorContext.Provider value={{ editor, unit }}>
+      <div className="table-view">
+        <div className="view-toolbar">
+          {subject ? (
+            <button type="button" onClick={() => setAdding(true)}>
+              ＋ 添加科目
+            </button>
+          ) : null}
+          <span className="toolbar-hint">
+            白色单元格可填写（录入单位：{unit}），灰色为自动计算（悬停查看公式）。回车确认，Tab 下一格，Esc 取消，Delete 清除，可从 Excel/WPS 粘贴整块数据。
+          </span>
+        </div>
+        <div
+          ref={sheetRef}
+          className={`sheet${table.landscape ? ' landscape' : ''} t${id}`}
+          onMouseDown={onMouseDown}
+          onDoubleClick={onDoubleClick}
+        >
+          <TableTitle table={table} />
+          <table className="sheet-table">
+            <ColGroup columns={table.columns} gutter={subject} />
+            <HeaderRows table={table} gutter={subject} />
+            <tbody>
+              {table.rows.map((row, r) => (
+                <BodyRow
+                  key={row.key}
+                  row={row}
+                  rowIndex={r}
+                  columns={table.columns}
+                  gridRow={grid[r] ?? []}
+                  activeCol={r === activeRow ? (active?.col ?? -1) : -1}
+                  highlighted={highlighted}
+                  errors={errors}
+                  onDelete={subject ? requestDelete : undefined}
+                />
+              ))}
+            </tbody>
+          </table>
+          <div className="sheet-note">{table.note}</div>
+          {table.emptyNote ? <div className="sheet-note">{table.emptyNote}</div> : null}
+          {subject ? (
+            <PendingBlock
+              table={table}
+              rows={pending}
+              firstRow={bodyRows}
+              activeRow={activeRow}
+              activeCol={active?.col ?? -1}
+              onDelete={requestDelete}
+            />
+          ) : null}
+          {subject && pending.length === 0 && table.rows.length <= 1 ? (
+            <div className="pending-empty">本表还没有科目。点击“添加科目”，按代码或名称查找项级科目后填写数字。</div>
+          ) : null}
+        </div>
+      </div>
+      {adding ? (
+        <AddItemDialog
+          onClose={() => setAdding(false)}
+          onAdded={(code) => {
+            setAdding(false);
+            setFocusCode(code);
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteItemConfirm
+          item={deleting}
+          name={catalogue.functionalName(deleting.code) ?? ''}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const code = deleting.code;
+            setDeleting(null);
+            void actions().deleteItem(code);
+          }}
+        />
+      ) : null}
+    </EditorContext.Provider>
+  );
+}

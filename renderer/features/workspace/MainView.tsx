@@ -1,0 +1,29 @@
+/** The view the navigation tree selected. */
+import { useSession } from '../../store/useSession';
+import { AttachmentsView } from '../attachments/AttachmentsView';
+import { CheckPanel } from '../checks/CheckPanel';
+import { GlossaryEditor } from '../glossary/GlossaryEditor';
+import { NarrativeView } from '../narrative/NarrativeView';
+import { OverviewEditor } from '../overview/OverviewEditor';
+import { SettingsView } from '../settings/SettingsView';
+import { TableEditor } from '../tables/TableEditor';
+
+export function MainView() {
+  const view = useSession((s) => s.view);
+  switch (view.kind) {
+    case 'overview':
+      return <OverviewEditor />;
+    case 'settings':
+      return <SettingsView />;
+    case 'table':
+      return <TableEditor key={view.id} id={view.id} />;
+    case 'narrative':
+      return <NarrativeView key={view.id} id={view.id} />;
+    case 'glossary':
+      return <GlossaryEditor />;
+    case 'attachments':
+      return <AttachmentsView />;
+    case 'checks':
+      return <CheckPanel />;
+  }
+}

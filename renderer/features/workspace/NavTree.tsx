@@ -1,0 +1,51 @@
+/** The navigation tree: the package in its printed order, then 报表设置 and 审核. */
+import { countBySeverity } from '../../../shared/domain/checks';
+import { TABLE_TITLES } from '../../../shared/domain/tables';
+import { TABLE_IDS } from '../../../shared/domain/tables/types';
+import { useFindings, usePackage } from '../../store/useDerived';
+import { actions, useSession } from '../../store/useSession';
+import { NARRATIVE_IDS, sameView, type View } from '../../store/view';
+
+function Item({ view, label, title, badge }: { view: View; label: string; title?: string; badge?: string | null }) {
+  const current = useSession((s) => s.view);
+  const active = sameView(current, view);
+  return (
+    <li>
+      <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} title={title ?? label} onClick={() => actions().navigate(view)}>
+        <span className="nav-label">{label}</span>
+        {badge ? <span className="nav-badge">{badge}</span> : null}
+      </button>
+    </li>
+  );
+}
+
+export function NavTree() {
+  const { narrative } = usePackage();
+  const findings = useFindings();
+  const errors = countBySeverity(findings).错误;
+  const missingBySection = new Map<string, number>();
+  for (const m of narrative.missing) missingBySection.set(m.section, (missingBySection.get(m.section) ?? 0) + 1);
+  return (
+    <nav className="nav" aria-label="目录">
+      <ul>
+        <Item view={{ kind: 'overview' }} label="第一部分 概况" />
+        <li className="nav-part">第二部分 决算表</li>
+        {TABLE_IDS.map((id) => (
+          <Item key={id} view={{ kind: 'table', id }} label={`公开${id}表 ${TABLE_TITLES[id]}`} />
+        ))}
+        <li className="nav-part">第三部分 情况说明</li>
+        {NARRATIVE_IDS.map((id, k) => {
+          const section = narrative.sections[k];
+          const title = section?.title ?? id;
+          const missing = missingBySection.get(title) ?? 0;
+          return <Item key={id} view={{ kind: 'narrative', id }} label={title.replace(/情况说明$/, '')} title={title} badge={missing > 0 ? `待填${missing}` : null} />;
+        })}
+        <Item view={{ kind: 'glossary' }} label="第四部分 名词解释" />
+        <Item view={{ kind: 'attachments' }} label="第五部分 附件" />
+        <li className="nav-part">工具</li>
+        <Item view={{ kind: 'settings' }} label="报表设置" />
+        <Item view={{ kind: 'checks' }} label="审核" badge={errors > 0 ? `错误${errors}` : null} />
+      </ul>
+    </nav>
+  );
+}
