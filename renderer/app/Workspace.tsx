@@ -1,5 +1,5 @@
 /** The workspace: top bar, navigation tree, the selected view, status bar. */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { MainView } from '../features/workspace/MainView';
 import { NavTree } from '../features/workspace/NavTree';
@@ -16,8 +16,9 @@ export function Workspace() {
   const exporting = useUi((s) => s.exporting);
   const mainRef = useRef<HTMLElement>(null);
 
-  // A new view starts at its top.
-  useEffect(() => {
+  // A new view starts at its top (a layout effect: it runs before the table's own effect that
+  // scrolls a highlighted cell into view).
+  useLayoutEffect(() => {
     mainRef.current?.scrollTo({ top: 0 });
   }, [view]);
 

@@ -13,6 +13,13 @@ import { Modal } from '../../ui/Modal';
 export type ExportFormat = 'docx' | 'xlsx';
 const FORMAT_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档（.docx）', xlsx: 'Excel 工作簿（.xlsx）' };
 
+/** The written files grouped by folder (both formats usually go to the same one). */
+function foldersOf(results: readonly ExportResult[]): [string, string[]][] {
+  const byFolder = new Map<string, string[]>();
+  for (const r of results) byFolder.set(r.folder, [...(byFolder.get(r.folder) ?? []), ...r.files]);
+  return [...byFolder.entries()];
+}
+
 type Phase =
   | { kind: 'choose' }
   | { kind: 'confirm' }
@@ -134,13 +141,13 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
       {phase.kind === 'done' || phase.kind === 'failed' ? (
         <div>
           {phase.kind === 'failed' ? <p className="error-text">导出失败：{phase.message}</p> : <p className="ok-summary">导出完成。</p>}
-          {phase.results.map((r, k) => (
-            <div key={k} className="export-result">
+          {foldersOf(phase.results).map(([folder, files]) => (
+            <div key={folder} className="export-result">
               <div>
-                文件夹：<code>{r.folder}</code>
+                文件夹：<code>{folder}</code>
               </div>
               <ul>
-                {r.files.map((f) => (
+                {files.map((f) => (
                   <li key={f}>
                     <code>{f}</code>
                   </li>

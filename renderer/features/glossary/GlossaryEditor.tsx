@@ -31,7 +31,7 @@ export function GlossaryEditor() {
               <CommitText
                 value={override || t.definition}
                 multiline
-                rows={2}
+                rows={Math.min(6, Math.max(1, Math.ceil((override || t.definition).length / 64)))}
                 className={override ? 'overridden' : undefined}
                 onCommit={(v) => void actions().editText(key, v.trim() === t.definition ? '' : v.trim(), `名词解释 ${t.term}`)}
               />

@@ -47,6 +47,11 @@ function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, 
             title={active ? undefined : cellTitle(cell, editable !== null, error)}
           >
             {active ? <ActiveCell cell={editable} shown={cell.text} /> : cell.text}
+            {!active && error ? (
+              <div className="cell-error" role="alert">
+                {error}
+              </div>
+            ) : null}
           </td>
         );
       })}

@@ -8,7 +8,7 @@
  * with the same columns; typing a figure moves the row into the table, in code order.
  */
 import type { Catalogue } from '../../../shared/domain/catalogue';
-import { type FactRef, getItemField, type ItemFacts, type ItemField, type Report } from '../../../shared/domain/model';
+import { type FactRef, getItemField, type ItemFacts, type ItemField, readFact, type Report } from '../../../shared/domain/model';
 import type { Cell, DerivedTable, Row, TableId } from '../../../shared/domain/tables/types';
 import type { Grid, GridCell } from './grid';
 
@@ -69,9 +69,15 @@ function itemRef(code: string, field: ItemField): FactRef {
 /** `公开03表 2010301 行政运行 基本支出`: the texts left of a cell in its row, then its column. */
 export function describeBodyCell(table: DerivedTable, row: Row, col: number): string {
   const parts: string[] = [];
+  // Skip the value cells between this one and its row's labels, then take the labels up to the
+  // next value cell (the other side of a two-sided table, or the previous group of table 06).
+  let seenLabel = false;
   for (let k = col - 1; k >= 0; k--) {
     const c = row.cells[k]!;
-    if (c.kind === 'input' || c.kind === 'derived' || c.kind === 'na') break;
+    const isValue = c.kind === 'input' || c.kind === 'derived' || c.kind === 'na';
+    if (isValue && seenLabel) break;
+    if (isValue || c.kind === 'covered' || c.kind === 'blank') continue;
+    seenLabel = true;
     if (c.kind === 'lineNo' && c.text) parts.unshift(`第${c.text}行`);
     else if ((c.kind === 'label' || c.kind === 'code') && c.text) parts.unshift(c.text);
   }
@@ -80,23 +86,50 @@ export function describeBodyCell(table: DerivedTable, row: Row, col: number): st
   return [table.code, ...parts, isLine && column === '金额' ? '' : column].filter((p) => p !== '').join(' ');
 }
 
+/**
+ * Grid cells of the printed rows. The label names the cell in the undo history and messages;
+ * it is built only when asked for, as the grid is rebuilt on every keystroke and a large
+ * table has thousands of input cells.
+ */
+class BodyInput {
+  readonly kind = 'input';
+  constructor(
+    readonly ref: FactRef,
+    readonly valueType: 'money' | 'count',
+    readonly value: number,
+    private readonly at: { table: DerivedTable; row: Row; col: number },
+  ) {}
+  get label(): string {
+    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+  }
+}
+
+class BodyBreakdown {
+  readonly kind = 'breakdown';
+  constructor(
+    readonly refs: FactRef[],
+    readonly values: number[],
+    private readonly at: { table: DerivedTable; row: Row; col: number },
+  ) {}
+  get label(): string {
+    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+  }
+}
+
 function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report): GridCell | null {
   const cell: Cell = row.cells[col]!;
-  const label = () => describeBodyCell(table, row, col);
   if ((cell.kind === 'input' || cell.kind === 'derived') && cell.fact) {
-    return { kind: 'input', ref: cell.fact, valueType: cell.valueType ?? 'money', value: cell.value ?? 0, label: label() };
+    return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, { table, row, col });
   }
   if (table.id === '02' && cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1) {
     const refs = [...cell.sourceFacts];
-    return { kind: 'breakdown', refs, values: refs.map((r) => factNumber(report, r)), label: label() };
+    return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), { table, row, col });
   }
   return null;
 }
 
 function factNumber(report: Report, ref: FactRef): number {
-  if (ref.kind !== 'item') return 0;
-  const item = report.items.find((i) => i.code === ref.code);
-  return item ? getItemField(item, ref.field) : 0;
+  return readFact(report, ref) ?? 0;
 }
 
 export interface PendingRow {
