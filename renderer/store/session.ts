@@ -14,6 +14,7 @@ import type { Api, ApiError, LoadedYear, OpenFileInfo } from '../../shared/contr
 import { type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
 import { type Change, changeTarget, emptyHistory, forget, type History, record, redo, type Step, undo } from './history';
 import { factValue, textValue, withFact, withItem, withoutItem, withSettings, withText } from './reportEdit';
+import type { TableId } from '../../shared/domain/tables/types';
 import { tableOfCell, type View } from './view';
 import { WriteQueue } from './writeQueue';
 
@@ -76,8 +77,8 @@ export interface SessionActions {
   /** Adds a 支出功能分类 code missing from the shipped catalogue to the file. */
   addCustomCode(code: string, name: string): Promise<boolean>;
   navigate(view: View): void;
-  /** Opens the table of the first cell and highlights the cells. */
-  showCells(cells: readonly string[]): void;
+  /** Opens the table of the first cell (or the given table) and highlights the cells. */
+  showCells(cells: readonly string[], table?: TableId): void;
   setDraft(draft: Draft | null): void;
   clearError(target: string): void;
   notify(kind: Notice['kind'], text: string): void;
@@ -382,10 +383,10 @@ export function createSessionStore(api: Api): SessionStore {
         set({ view, highlight: null });
       },
 
-      showCells(cells) {
+      showCells(cells, table) {
         const first = cells.find((c) => tableOfCell(c) !== null);
-        const table = first ? tableOfCell(first) : null;
-        set({ view: table ? { kind: 'table', id: table } : get().view, highlight: { cells: [...cells], seq: ++highlightSeq } });
+        const target = table ?? (first ? tableOfCell(first) : null);
+        set({ view: target ? { kind: 'table', id: target } : get().view, highlight: { cells: [...cells], seq: ++highlightSeq } });
       },
 
       setDraft(draft) {

@@ -35,6 +35,11 @@ export function usePackage(): PackageView {
   return packageOf(useLoaded());
 }
 
+/** The package for side panels (navigation badges): follows commits in a background render. */
+export function useDeferredPackage(): PackageView {
+  return packageOf(useDeferredValue(useLoaded()));
+}
+
 /**
  * The checks of the committed report. Deferred: a commit repaints the cells first, and the
  * checks (some 20 ms at 600 项) follow in a background render.

@@ -6,8 +6,24 @@ import { useMemo, useState } from 'react';
 import { countBySeverity, SEVERITIES, type Severity } from '../../../shared/domain/checks';
 import { useFindings, usePackage } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
-import { NARRATIVE_IDS } from '../../store/view';
+import { NARRATIVE_IDS, tableOfCell } from '../../store/view';
+import type { TableId } from '../../../shared/domain/tables/types';
 import { groupFindings } from './groupFindings';
+
+/** A finding between tables: one link per table, each opening it with the cells highlighted. */
+function TableLinks({ cells }: { cells: readonly string[] }) {
+  const tables = [...new Set(cells.map(tableOfCell).filter((t): t is TableId => t !== null))];
+  if (tables.length < 2) return null;
+  return (
+    <span className="table-links">
+      {tables.map((t) => (
+        <button key={t} type="button" className="link" onClick={() => actions().showCells(cells, t)}>
+          查看表{t}
+        </button>
+      ))}
+    </span>
+  );
+}
 
 export function CheckPanel() {
   const findings = useFindings();
@@ -63,6 +79,7 @@ export function CheckPanel() {
                     <span className="finding-message">{f.message}</span>
                     <span className="finding-rule">{f.ruleId}</span>
                   </button>
+                  <TableLinks cells={f.cells} />
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@
 import { countBySeverity } from '../../../shared/domain/checks';
 import { TABLE_TITLES } from '../../../shared/domain/tables';
 import { TABLE_IDS } from '../../../shared/domain/tables/types';
-import { useFindings, usePackage } from '../../store/useDerived';
+import { useDeferredPackage, useFindings } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { NARRATIVE_IDS, sameView, type View } from '../../store/view';
 
@@ -20,7 +20,7 @@ function Item({ view, label, title, badge }: { view: View; label: string; title?
 }
 
 export function NavTree() {
-  const { narrative } = usePackage();
+  const { narrative } = useDeferredPackage();
   const findings = useFindings();
   const errors = countBySeverity(findings).错误;
   const missingBySection = new Map<string, number>();
