@@ -3,7 +3,10 @@
 //
 //   npm start                 → Electron window (demo file when no file is given)
 //   npm start -- 某单位.jsgk  → Electron window opening that file
-import { spawn } from 'node:child_process';
+//
+// With Electron: builds the renderer and the main process (dist/), makes sure better-sqlite3 is
+// built for Electron, then runs it. Without: runs `npm run web` with the same file argument.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -50,20 +53,72 @@ function runAndExit(command, commandArgs, options = {}) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** package.json scripts, to see which builds this checkout defines. */
+function packageScripts() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return pkg.scripts ?? {};
+}
+
+/** Run a step to completion; exit with a Chinese message when it fails. */
+function runStep(label, command, commandArgs, options = {}) {
+  console.log(`${label}：${command} ${commandArgs.join(' ')}`);
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  });
+  if (result.status !== 0) {
+    console.error(`${label}失败，应用未启动。`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** Builds the renderer (when the checkout defines a build) and the main process + preload. */
+function buildDesktop() {
+  const scripts = packageScripts();
+  const viteConfig = join(root, 'renderer', 'vite.config.ts');
+  if (scripts['build:renderer']) runStep('构建界面', npm, ['run', 'build:renderer']);
+  else if (existsSync(viteConfig)) runStep('构建界面', npx, ['--no-install', 'vite', 'build', '--config', viteConfig]);
+  else console.warn('找不到界面的构建配置，跳过界面构建（窗口会提示界面尚未构建）。');
+  runStep('构建主进程', process.execPath, [join(root, 'scripts', 'build-electron.mjs')]);
+}
+
+/**
+ * better-sqlite3 is a native module built for one ABI: `npm install` builds it for Node, Electron
+ * needs its own. Rebuild it for Electron when Electron cannot load it (`npm test` rebuilds it for
+ * Node again; scripts/setup.sh checks that).
+ */
+function ensureSqliteForElectron(binary, env) {
+  const probe = "const D = require('better-sqlite3'); new D(':memory:').prepare('select 1').get();";
+  const loads = () =>
+    spawnSync(binary, ['-e', probe], { cwd: root, env: { ...env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'ignore' }).status === 0;
+  if (loads()) return;
+  console.log('正在为 Electron 重新编译 better-sqlite3（首次启动需要联网，约一分钟）…');
+  runStep('重新编译 better-sqlite3', npx, ['--no-install', 'electron-rebuild', '--force', '--only', 'better-sqlite3']);
+  if (!loads()) {
+    console.error('better-sqlite3 仍无法在 Electron 中加载，应用未启动。可改用浏览器模式：npm run web');
+    process.exit(1);
+  }
+}
+
 const binary = electronBinary();
 if (binary) {
   const env = { ...process.env };
   // Set by some editors; it would make Electron behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
+  buildDesktop();
+  ensureSqliteForElectron(binary, env);
   runAndExit(binary, ['.', ...args], { env });
 } else {
-  console.log('本机没有可用的 Electron 程序（下载被跳过或失败），将改用浏览器模式。');
-  console.log('The Electron binary is not available on this machine; using the browser mode instead.');
+  console.log('本机没有可用的 Electron 程序（下载被跳过或失败），将改用浏览器模式（npm run web）。');
+  console.log('The Electron binary is not available on this machine; using the browser mode (npm run web) instead.');
 
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.web) {
-    console.error('浏览器模式尚未构建（package.json 中没有 "web" 脚本），无法启动。');
-    console.error('The browser mode is not built yet (no "web" script in package.json).');
+  if (!packageScripts().web) {
+    console.error('浏览器模式不可用（package.json 中没有 "web" 脚本），无法启动。');
     process.exit(1);
   }
   const webArgs = ['run', 'web', ...(args.length > 0 ? ['--', ...args] : [])];
@@ -72,8 +127,6 @@ if (binary) {
   if (npmCli && existsSync(npmCli)) {
     runAndExit(process.execPath, [npmCli, ...webArgs]);
   } else {
-    runAndExit(process.platform === 'win32' ? 'npm.cmd' : 'npm', webArgs, {
-      shell: process.platform === 'win32',
-    });
+    runAndExit(npm, webArgs, { shell: process.platform === 'win32' });
   }
 }

@@ -19,6 +19,8 @@ const USAGE = `用法：npm run web [-- <数据文件.jsgk>] [--port <端口>] [
   --port       监听端口（默认随机空闲端口），只监听 127.0.0.1
   --data-dir   数据文件夹（默认 ~/部门决算公开，或环境变量 DISCLOSURE_DATA_DIR）
   --no-open    不自动打开浏览器（在 CI 环境中本来就不会打开）
+  --dev-port   开发用：同时接受来自该端口（界面的 Vite 开发服务器，npm run dev:renderer）的请求；
+               此时可用环境变量 DISCLOSURE_TOKEN（至少 32 个字符）指定令牌
 `;
 
 interface Options {
@@ -26,6 +28,14 @@ interface Options {
   port: number;
   dataDir: string;
   openBrowser: boolean;
+  devPort: number | undefined;
+}
+
+function portOption(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`${name}“${text}”无效，应为 0–65535 之间的整数。`);
+  return port;
 }
 
 function fail(message: string): never {
@@ -43,6 +53,7 @@ function readOptions(argv: string[]): Options {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
+        'dev-port': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,8 +66,7 @@ function readOptions(argv: string[]): Options {
     process.exit(0);
   }
   if (positionals.length > 1) fail(`一次只能打开一个文件。\n\n${USAGE}`);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口“${values.port}”无效，应为 0–65535 之间的整数。`);
+  const port = portOption(values.port, '端口') ?? 0;
   // npm runs scripts from the package root; INIT_CWD is where the user typed the command.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const first = positionals[0];
@@ -65,6 +75,7 @@ function readOptions(argv: string[]): Options {
     port,
     dataDir: values['data-dir'] === undefined ? defaultDataFolder() : path.resolve(cwd, values['data-dir']),
     openBrowser: !values['no-open'] && !process.env.CI,
+    devPort: portOption(values['dev-port'], '开发端口'),
   };
 }
 
@@ -74,14 +85,15 @@ function ensureRendererBuilt(): void {
   const pkg: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const scripts = typeof pkg === 'object' && pkg !== null && 'scripts' in pkg ? pkg.scripts : undefined;
   const hasScript = typeof scripts === 'object' && scripts !== null && 'build:renderer' in scripts;
-  const hasViteConfig = ['ts', 'mts', 'js', 'mjs'].some((ext) => fs.existsSync(path.join(ROOT, `vite.config.${ext}`)));
+  const viteConfig = path.join(ROOT, 'renderer', 'vite.config.ts');
+  const hasViteConfig = fs.existsSync(viteConfig);
   if (!hasScript && !hasViteConfig) {
     console.error('界面尚未构建，且找不到构建配置（npm run build:renderer 或 vite.config）。浏览器模式仍会启动，页面会给出提示。');
     return;
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const [command, args] = hasScript ? [npm, ['run', 'build:renderer']] : [npx, ['--no-install', 'vite', 'build']];
+  const [command, args] = hasScript ? [npm, ['run', 'build:renderer']] : [npx, ['--no-install', 'vite', 'build', '--config', viteConfig]];
   console.log(`界面尚未构建（dist/renderer 不存在），正在构建：${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0 || !fs.existsSync(path.join(DEFAULT_RENDERER_DIR, 'index.html'))) {
@@ -106,7 +118,14 @@ async function main(): Promise<void> {
   ensureRendererBuilt();
   let server;
   try {
-    server = await startWebServer({ port: options.port, dataDir: options.dataDir, open: options.file === null ? 'demo' : { file: options.file } });
+    const devToken = options.devPort === undefined ? undefined : process.env.DISCLOSURE_TOKEN || undefined;
+    server = await startWebServer({
+      port: options.port,
+      dataDir: options.dataDir,
+      open: options.file === null ? 'demo' : { file: options.file },
+      devPort: options.devPort,
+      token: devToken,
+    });
   } catch (e) {
     // StorageError / AppError / UserError messages are complete Chinese sentences.
     const message = e instanceof Error ? e.message : String(e);

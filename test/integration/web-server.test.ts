@@ -58,7 +58,9 @@ async function call<C extends Channel>(channel: C, body: RequestOf<C>): Promise<
     body: JSON.stringify(body),
   });
   expect(res.status).toBe(200);
-  return (await res.json()) as ApiResult<ResponseOf<C>>;
+  // The wire carries the channel's ApiResult (what the renderer's shim trusts too).
+  const result: ApiResult<ResponseOf<C>> = await res.json();
+  return result;
 }
 
 async function value<C extends Channel>(channel: C, body: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -152,7 +154,10 @@ describe('browser-mode server', () => {
     expect((await request('GET', '/%2e%2e/secret.txt', { Host: `127.0.0.1:${server.port}` })).status).toBe(404);
   });
 
-  it('injects the token after <head>', () => {
+  it('fills the token placeholder of the page, or adds the tag after <head>', () => {
+    expect(injectToken('<head><meta charset="utf-8" /><meta name="disclosure-token" content="" /></head>', 'T')).toBe(
+      '<head><meta charset="utf-8" /><meta name="disclosure-token" content="T"></head>',
+    );
     expect(injectToken('<html><head lang="x"><title>a</title></head></html>', 'T')).toBe(
       '<html><head lang="x"><meta name="disclosure-token" content="T"><title>a</title></head></html>',
     );
@@ -180,6 +185,31 @@ describe('browser-mode server', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('accepts the renderer dev server only when asked to, still with the token', async () => {
+    const token = 'd'.repeat(40);
+    const dev = await startWebServer({ dataDir: tempFolder('disclosure-web3-'), rendererDir: join(tempFolder(), 'none'), open: null, devPort: 5174, token });
+    try {
+      const post = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port: dev.port, method: 'POST', path: '/api/app.info', headers }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end('{}');
+        });
+      const base = { 'Content-Type': 'application/json', Host: '127.0.0.1:5174', Origin: 'http://localhost:5174' };
+      expect(await post({ ...base, 'X-Disclosure-Token': token })).toBe(200);
+      expect(await post(base)).toBe(401);
+      expect(await post({ ...base, Host: '127.0.0.1:5175', 'X-Disclosure-Token': token })).toBe(403);
+    } finally {
+      await dev.close();
+    }
+    // Without devPort (the server above), the dev server's Host is refused.
+    expect((await request('POST', '/api/app.info', apiHeaders({ Host: '127.0.0.1:5174' }), '{}')).status).toBe(403);
+    await expect(startWebServer({ dataDir: tempFolder(), open: null, token: 'short' })).rejects.toThrow('at least 32');
   });
 
   it('logged nothing unexpected', () => {

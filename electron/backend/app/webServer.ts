@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiResult, OpenFileInfo } from '../../../shared/contract/api';
 import { isChannel } from '../../../shared/contract/api';
 import { type Backend, createBackend } from './backend';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { DEMO_FIXTURE_NAME } from './demo';
 import { type Log, logToStderr } from './dispatch';
 import { createWebHost, defaultDataFolder } from './host';
@@ -45,19 +46,8 @@ import { createWebHost, defaultDataFolder } from './host';
 export const TOKEN_HEADER = 'x-disclosure-token';
 export const TOKEN_META = 'disclosure-token';
 export const MAX_BODY_BYTES = 1024 * 1024;
+export { CONTENT_SECURITY_POLICY };
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'renderer');
@@ -75,6 +65,13 @@ export interface WebServerOptions {
   log?: Log;
   version?: string;
   demoFixture?: string;
+  /**
+   * Development only: also accept Host/Origin 127.0.0.1:<devPort> (the renderer's Vite dev server,
+   * which proxies /api here). The token is still required.
+   */
+  devPort?: number;
+  /** Development and tests: a fixed token (at least 32 characters) instead of a random one. */
+  token?: string;
 }
 
 export interface WebServer {
@@ -154,9 +151,12 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
   res.end(data);
 }
 
-/** index.html with the token as a meta tag. */
+const TOKEN_META_TAG = /<meta\s+name=["']disclosure-token["'][^>]*>/iu;
+
+/** index.html with the token as a meta tag: fills the page's placeholder tag, or adds one after <head>. */
 export function injectToken(html: string, token: string): string {
   const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+  if (TOKEN_META_TAG.test(html)) return html.replace(TOKEN_META_TAG, meta);
   const head = /<head(\s[^>]*)?>/iu.exec(html);
   if (head) return `${html.slice(0, head.index + head[0].length)}${meta}${html.slice(head.index + head[0].length)}`;
   return `${meta}${html}`;
@@ -206,18 +206,20 @@ function readBody(req: http.IncomingMessage): Promise<Body> {
 
 interface ServerState {
   port: number;
+  devPort: number | null;
   token: string;
   rendererDir: string;
   backend: Backend;
 }
 
-function allowedHosts(port: number): string[] {
-  return [`127.0.0.1:${port}`, `localhost:${port}`];
+function allowedHosts(state: ServerState): string[] {
+  const ports = state.devPort === null ? [state.port] : [state.port, state.devPort];
+  return ports.flatMap((port) => [`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
 /** Host must name this server (DNS rebinding); a present Origin must be this server's. */
-function fromThisServer(req: http.IncomingMessage, port: number): boolean {
-  const hosts = allowedHosts(port);
+function fromThisServer(req: http.IncomingMessage, state: ServerState): boolean {
+  const hosts = allowedHosts(state);
   if (!hosts.includes(String(req.headers.host ?? '').toLowerCase())) return false;
   const origin = req.headers.origin;
   return origin === undefined || hosts.some((h) => origin.toLowerCase() === `http://${h}`);
@@ -316,7 +318,7 @@ function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, state
 function handler(state: ServerState, log: Log): http.RequestListener {
   return (req, res) => {
     securityHeaders(res);
-    if (!fromThisServer(req, state.port)) {
+    if (!fromThisServer(req, state)) {
       sendJson(res, 403, refusal('拒绝访问：只接受来自本机本程序页面的请求。'));
       return;
     }
@@ -365,9 +367,14 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     throw e;
   }
 
+  if (options.token !== undefined && options.token.length < 32) {
+    backend.close();
+    throw new Error('The browser-mode token must be at least 32 characters long');
+  }
   const state: ServerState = {
     port: 0,
-    token: randomBytes(32).toString('base64url'),
+    devPort: options.devPort ?? null,
+    token: options.token ?? randomBytes(32).toString('base64url'),
     rendererDir: path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR),
     backend,
   };
