@@ -305,6 +305,12 @@ function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, state
     serveIndex(res, state, head);
     return;
   }
+  if (stat === null && pathname === '/favicon.ico') {
+    // Browsers ask for it unprompted; no icon is not an error worth a console message.
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   if (stat === null || !stat.isFile()) {
     sendText(res, 404, '找不到该文件。');
     return;
