@@ -12,5 +12,13 @@ export function App() {
     void adoptCurrentFile();
   }, []);
   const screen = useSession((s) => s.screen);
+  const saving = useSession((s) => s.pendingWrites > 0);
+  // Closing the window while a write is on its way would lose it: ask first.
+  useEffect(() => {
+    if (!saving) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [saving]);
   return screen === 'workspace' ? <Workspace /> : <StartPage />;
 }

@@ -1,5 +1,5 @@
 /** The workspace: top bar, navigation tree, the selected view, status bar. */
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { MainView } from '../features/workspace/MainView';
 import { NavTree } from '../features/workspace/NavTree';
@@ -15,6 +15,11 @@ export function Workspace() {
   const view = useSession((s) => s.view);
   const exporting = useUi((s) => s.exporting);
   const mainRef = useRef<HTMLElement>(null);
+  const title = useSession((s) => (s.file ? `${s.file.department.name}${s.year ? ` ${s.year}年度` : ''} — 部门决算公开助手` : '部门决算公开助手'));
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   // A new view starts at its top (a layout effect: it runs before the table's own effect that
   // scrolls a highlighted cell into view).

@@ -115,7 +115,8 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
       if (options.caret) update({ caret: true });
       return;
     }
-    commit();
+    // A refused entry keeps the cursor (and its message) where it is.
+    if (!commit()) return;
     activateCell(cell, options);
   };
 
