@@ -91,7 +91,9 @@ export function findingsOf(loaded: LoadedYear): Finding[] {
   const report = loaded.report;
   const hit = findingsCache.get(report);
   if (hit && hit.department === loaded.department) return hit.findings;
-  const findings = runChecks({ department: loaded.department, report, tables: tablesOf(loaded) });
+  // The 情况说明 rules (N-…) need the drafted narrative: every figure against its source cell,
+  // unfilled required parts, the prose lint, shares summing to 100.00%.
+  const findings = runChecks({ department: loaded.department, report, tables: tablesOf(loaded), narrative: packageOf(loaded).model.narrative });
   findingsCache.set(report, { department: loaded.department, findings });
   return findings;
 }
