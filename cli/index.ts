@@ -10,6 +10,8 @@ import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDis
 import { economicLevel, functionalLevel } from '../shared/domain/catalogue';
 import { narrativePlainText } from '../shared/domain/narrative';
 import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
+import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
+import { AppError } from '../electron/backend/app/errors';
 import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
 
@@ -40,6 +42,8 @@ export const USAGE = `用法（usage）:
       向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。
   disclosure validate --file <数据文件> --year <年度> [--json]
       勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
+  disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]
+      导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
 退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
@@ -72,6 +76,17 @@ function withFile<T>(path: string, create: boolean, fn: (file: DisclosureFile) =
   }
 }
 
+async function withFileAsync<T>(path: string, fn: (file: DisclosureFile) => Promise<T>): Promise<T> {
+  const file = openDisclosureFile(path, { create: false });
+  try {
+    return await fn(file);
+  } finally {
+    closeDisclosureFile(file);
+  }
+}
+
+const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
+
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -100,6 +115,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         replace: { type: 'boolean' },
         json: { type: 'boolean' },
         catalogue: { type: 'string' },
+        docx: { type: 'string' },
+        xlsx: { type: 'string' },
         code: { type: 'string' },
         name: { type: 'string' },
       },
@@ -142,6 +159,20 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`已添加${level}级科目 ${code} ${name}\n`);
       return EXIT_OK;
     }
+    case 'export': {
+      const year = parseYear(requireOption(values, 'year'));
+      const written = await withFileAsync(requireOption(values, 'file'), async (file) => {
+        const option = (v: string | boolean | undefined) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+        let targets: ExportTargets = { docx: option(values.docx), xlsx: option(values.xlsx) };
+        if (!targets.docx && !targets.xlsx) {
+          const names = exportFileNames(packageForYear(file, year).model);
+          targets = { docx: names.docx, xlsx: names.xlsx };
+        }
+        return exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
+      });
+      for (const path of written) io.stderr(`已导出：${path}\n`);
+      return EXIT_OK;
+    }
     case 'validate': {
       const year = parseYear(requireOption(values, 'year'));
       const { findings } = withFile(requireOption(values, 'file'), false, (file) => checkYear(file, year));
@@ -167,7 +198,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof UserError || e instanceof StorageError || e instanceof MoneyError) {
+    if (e instanceof UserError || e instanceof StorageError || e instanceof MoneyError || e instanceof AppError) {
       io.stderr(`错误：${e.message}\n`);
       return EXIT_USER;
     }

@@ -1,6 +1,6 @@
 /** The `disclosure` CLI: import → export-json round trips, show, and exit codes. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -196,5 +196,54 @@ describe('add-code', () => {
     expect(bad.err).toContain('3、5或7位数字');
     const exported = JSON.parse((await cli(['export-json', '--file', file, '--year', '2023'])).out) as { customCodes: unknown[] };
     expect(exported.customCodes).toEqual([{ catalogue: 'functional', code: '2011397', name: '自定义商贸事务' }]);
+  });
+});
+
+describe('export', () => {
+  it('writes the .docx and .xlsx of seed 000, which independent readers open, with progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const file = join(dir, 'd.jsgk');
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const docx = join(dir, 'out.docx');
+    const xlsx = join(dir, 'out.xlsx');
+    const result = await cli(['export', '--file', file, '--year', '2023', '--docx', docx, '--xlsx', xlsx]);
+    expect(result.code, result.err).toBe(EXIT_OK);
+    expect(result.err).toContain('生成 Word');
+    expect(result.err).toContain('生成 Excel 10/10');
+    expect(result.err).toContain(`已导出：${docx}`);
+    const python = '/usr/bin/python3';
+    const read = spawnSync(
+      python,
+      ['-c', 'import sys, docx, openpyxl; d = docx.Document(sys.argv[1]); w = openpyxl.load_workbook(sys.argv[2]); print(len(d.tables), ",".join(w.sheetnames))', docx, xlsx],
+      { encoding: 'utf8' },
+    );
+    expect(read.status, `${python} with python3-docx and python3-openpyxl (Debian packages) is needed: ${read.stderr}`).toBe(0);
+    const [tableCount, sheets] = read.stdout.trim().split(' ');
+    expect(Number(tableCount)).toBeGreaterThanOrEqual(10);
+    expect(sheets).toBe(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `公开${n}表`).join(','));
+  });
+
+  it('a target that cannot be written gives a Chinese message, exit 1, and leaves the earlier file intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const file = join(dir, 'd.jsgk');
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const out = join(dir, 'ro');
+    mkdirSync(out);
+    const xlsx = join(out, 'old.xlsx');
+    writeFileSync(xlsx, 'earlier export');
+    chmodSync(out, 0o500);
+    try {
+      const result = await cli(['export', '--file', file, '--year', '2023', '--xlsx', xlsx]);
+      if (process.getuid?.() === 0) {
+        // root ignores directory permissions: the export then simply succeeds.
+        expect(result.code).toBe(EXIT_OK);
+      } else {
+        expect(result.code).toBe(EXIT_USER);
+        expect(result.err).toContain('原有文件未被修改');
+        expect(readFileSync(xlsx, 'utf8')).toBe('earlier export');
+      }
+    } finally {
+      chmodSync(out, 0o700);
+    }
   });
 });

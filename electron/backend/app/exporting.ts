@@ -155,3 +155,39 @@ export async function exportPackage(file: DisclosureFile, year: number, folder: 
   }
   return { folder, files: outputs.map((o) => o.name) };
 }
+
+export interface ExportTargets {
+  /** Full path of the .docx to write, if any. */
+  docx?: string;
+  /** Full path of the .xlsx to write, if any. */
+  xlsx?: string;
+}
+
+/**
+ * Renders the package of `year` and writes each file to the path given (the CLI's
+ * `--docx out.docx --xlsx out.xlsx`), each safely: a temporary file beside it, then a rename.
+ */
+export async function exportToPaths(
+  file: DisclosureFile,
+  year: number,
+  targets: ExportTargets,
+  options: { onProgress?: (progress: ExportProgress) => void; fs?: ExportFs } = {},
+): Promise<string[]> {
+  const io = options.fs ?? nodeExportFs;
+  const progress = options.onProgress ?? (() => {});
+  const { model } = packageForYear(file, year);
+  const outputs: { target: string; data: Buffer }[] = [];
+  if (targets.docx) {
+    const data = await render(' Word ', () => renderDocx(model, { onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
+    outputs.push({ target: path.resolve(targets.docx), data });
+  }
+  if (targets.xlsx) {
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
+    outputs.push({ target: path.resolve(targets.xlsx), data });
+  }
+  for (const [k, output] of outputs.entries()) {
+    await writeSafely(io, path.dirname(output.target), path.basename(output.target), output.data);
+    progress({ stage: 'write', done: k + 1, total: outputs.length });
+  }
+  return outputs.map((o) => o.target);
+}
