@@ -23,9 +23,11 @@ export interface FactFieldProps {
   required?: boolean;
   /** Inside a sentence: no label, a narrow input. */
   inline?: boolean;
+  /** The sentence prints the unit right after the field: do not show it twice (“待填写 万元 万元”). */
+  hideUnit?: boolean;
 }
 
-export function FactField({ fact, label, valueType = 'money', countUnit, hint, required, inline }: FactFieldProps) {
+export function FactField({ fact, label, valueType = 'money', countUnit, hint, required, inline, hideUnit }: FactFieldProps) {
   const loaded = useLoaded();
   const unit = loaded.report.settings.inputUnit;
   const stored = factValue(loaded.report, fact);
@@ -88,7 +90,7 @@ export function FactField({ fact, label, valueType = 'money', countUnit, hint, r
           onKeyDown={onKeyDown}
           {...ime.handlers}
         />
-        <span className="fact-unit">{valueType === 'money' ? unit : (countUnit ?? '')}</span>
+        {hideUnit ? null : <span className="fact-unit">{valueType === 'money' ? unit : (countUnit ?? '')}</span>}
       </span>
       {message ? <span className="field-error">{message}</span> : hint ? <span className="fact-hint">{hint}</span> : null}
     </label>

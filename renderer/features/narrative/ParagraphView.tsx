@@ -2,6 +2,7 @@
 import type { CheckContext } from '../../../shared/domain/checks';
 import type { Paragraph } from '../../../shared/domain/narrative';
 import { actions } from '../../store/useSession';
+import { useLoaded } from '../../store/useDerived';
 import { tableOfCell } from '../../store/view';
 import { FactField } from '../../ui/FactField';
 import { FieldRun } from './FieldRun';
@@ -15,15 +16,18 @@ export interface ParagraphViewProps {
 }
 
 export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewProps) {
+  const unit = useLoaded().report.settings.inputUnit;
   const runs = paragraph.runs.map((run, k) => {
     switch (run.kind) {
       case 'text':
         return <span key={k}>{run.text}</span>;
       case 'figure': {
         if (run.missing) {
+          const next = paragraph.runs[k + 1];
+          const unitFollows = next?.kind === 'text' && next.text.startsWith(unit);
           return (
             <span key={k} className="missing-figure">
-              <FactField fact={run.missing.fact} label={run.missing.label} required inline />
+              <FactField fact={run.missing.fact} label={run.missing.label} required inline hideUnit={unitFollows} />
             </span>
           );
         }

@@ -40,7 +40,7 @@ export function PendingBlock({ table, rows, firstRow, activeRow, activeCol, onDe
           {rows.map((p, k) => {
             const rowIndex = firstRow + k;
             return (
-              <tr key={p.item.code}>
+              <tr key={p.item.code} data-testid={`pending-row-${p.item.code}`}>
                 {table.columns.map((column, col) => {
                   const cell = p.cells[col] ?? null;
                   const active = rowIndex === activeRow && col === activeCol && cell !== null;
@@ -51,6 +51,7 @@ export function PendingBlock({ table, rows, firstRow, activeRow, activeCol, onDe
                       key={col}
                       data-row={rowIndex}
                       data-col={col}
+                      data-testid={`pending.${p.item.code}.${column.key}`}
                       className={`num${cell ? ' editable' : ' c-blank'}${active ? ' active' : ''}`}
                       title={cell?.kind === 'breakdown' ? '由三部分组成：回车或双击填写明细' : undefined}
                     >

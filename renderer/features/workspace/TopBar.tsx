@@ -23,7 +23,7 @@ export function TopBar({ onExport }: { onExport: () => void }) {
       </div>
       <label className="year-switch">
         年度
-        <select value={year ?? ''} disabled={loading} onChange={(e) => void actions().loadYear(Number(e.target.value))}>
+        <select data-testid="year-select" value={year ?? ''} disabled={loading} onChange={(e) => void actions().loadYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
               {y}年度
