@@ -61,6 +61,7 @@ const VIEWPORTS = [
   { width: 1920, height: 1080 },
 ] as const;
 
+let work = '';
 let browser: Browser;
 let server: WebServer;
 let page: Page;
@@ -69,7 +70,7 @@ const screenshots: string[] = [];
 
 beforeAll(async () => {
   requireChromium();
-  const work = tempDir('disclosure-e2e-');
+  work = tempDir('disclosure-e2e-');
   const rendererDir = buildRenderer(path.join(work, 'renderer'));
   server = await startWebServer({ dataDir: path.join(work, 'data'), rendererDir, open: null, log: (m) => pageErrors.push(`server: ${m}`) });
   browser = await launchChromium();
@@ -84,6 +85,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  // The data folder, exports and renderer build; the screenshots stay in samples/screenshots/.
+  if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
 // ---------------------------------------------------------------------------------------------
