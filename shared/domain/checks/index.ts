@@ -10,7 +10,7 @@ import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
 import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES } from './types';
 
 export * from './types';
-export { compareTerms, describeCell, envelopeUnits, equalCheck, printedUnits, sumCheck } from './printed';
+export { compareTerms, describeCell, envelopeUnits, equalCheck, leafEnvelopeUnits, printedUnits, sumCheck } from './printed';
 export type { CompareOptions, RuleMeta, Term } from './printed';
 
 /** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, narrative rules. */

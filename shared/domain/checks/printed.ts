@@ -115,6 +115,18 @@ export function envelopeUnits(nonZeroFigures: number): number {
   return Math.max(0, Math.ceil(nonZeroFigures / 2) - 1);
 }
 
+/**
+ * The rounding envelope of two sums of n typed leaves in all: each leaf carries an independent
+ * rounding error of at most half a unit, so the worst case grows like n/2 — but a worst case
+ * over dozens of leaves would hide real typing errors of several hundred 元. The sum of n
+ * independent errors uniform on ±½ unit has a standard deviation of √(n/12) units; three
+ * standard deviations, never more than the worst case and never less than one unit, is the
+ * envelope used.
+ */
+export function leafEnvelopeUnits(leaves: number): number {
+  return Math.max(1, Math.min(envelopeUnits(leaves), Math.ceil(3 * Math.sqrt(leaves / 12))));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Describing cells in Chinese.
 
@@ -253,6 +265,13 @@ export interface CompareOptions {
   rightLabel?: string;
   /** Text put before the comparison, e.g. `一般公共预算财政拨款：`. */
   prefix?: string;
+  /**
+   * How many independently typed figures lie behind the two sides, when they are more than the
+   * cells compared: two totals that each add up many typed leaves (table 05's 基本支出 and
+   * table 06's two 合计) may differ by the leaves' rounding — when a user types 万元 figures
+   * copied from printed tables — not just by the totals' own rounding. See leafEnvelopeUnits.
+   */
+  envelopeLeaves?: number;
 }
 
 interface Resolved {
@@ -340,7 +359,9 @@ export function compareTerms(
   const exactViolation = violation(exact);
   if (printedViolation <= 0 && exactViolation <= 0) return [];
 
-  const envelope = count ? 0 : envelopeUnits(l.nonZero + r.nonZero);
+  const envelope = count
+    ? 0
+    : Math.max(envelopeUnits(l.nonZero + r.nonZero), options.envelopeLeaves ? leafEnvelopeUnits(options.envelopeLeaves) : 0);
   const within = printedViolation <= envelope;
   const severity: Severity = within ? '提示' : meta.severity;
 

@@ -45,6 +45,16 @@ import type { CheckContext, Finding, Rule, Severity } from './types';
 
 type Run = (ctx: CheckContext, meta: RuleMeta) => Finding[];
 
+/** Non-zero typed figures behind table 05's 基本支出 合计 and table 06's two 合计 (their rounding envelope). */
+function basicLeafCount(ctx: CheckContext): number {
+  const t05 = ctx.tables['05'];
+  const basic = columnIndex(t05, 'basic');
+  let n = 0;
+  for (const row of t05.rows) if (row.level === 3 && (row.cells[basic]?.value ?? 0) !== 0) n++;
+  for (const row of ctx.tables['06'].rows) for (const cell of row.cells) if (cell.kind === 'input' && (cell.value ?? 0) !== 0) n++;
+  return n;
+}
+
 function rule(id: string, severity: Severity, title: string, description: string, run: Run): Rule {
   const meta: RuleMeta = { id, title, severity };
   return { id, title, severity, description, run: (ctx) => run(ctx, meta) };
@@ -719,8 +729,12 @@ export const CROSS_RULES: Rule[] = [
     '表04 没有国有资本经营预算财政拨款支出（第5栏 第33至59行）⇔ 表08 印“说明：本表无数据”；表08 有数据时不得印此说明。（只有收入或结转而无支出时表08 仍为空表。）',
     emptyNoteRule('08', () => [...CLASS_LINES_04, 59].map((n) => line04(n, 'stateCapital'))),
   ),
-  rule('X-05-06-BASIC', '错误', '表05与表06 基本支出', '表05 合计行 第2栏“基本支出” = 表06 人员经费合计 + 公用经费合计。表06 的经济分类数是另行录入的，可能不一致。', (ctx, m) =>
-    sumCheck(ctx, '05.total.basic', ['06.personnelTotal.amount', '06.publicTotal.amount'], m),
+  rule(
+    'X-05-06-BASIC',
+    '错误',
+    '表05与表06 基本支出',
+    '表05 合计行 第2栏“基本支出” = 表06 人员经费合计 + 公用经费合计。表06 的经济分类数是另行录入的，可能不一致；两边都由许多录入数相加（照印出的万元数录入时各有尾数），尾数误差按录入数的个数估计（三倍标准差，不少于0.01万元）。',
+    (ctx, m) => sumCheck(ctx, '05.total.basic', ['06.personnelTotal.amount', '06.publicTotal.amount'], m, { envelopeLeaves: basicLeafCount(ctx) }),
   ),
   rule(
     'X-03-FISCAL-ITEM',
