@@ -37,6 +37,8 @@ export interface MeasureOptions {
   /** …or once this much time was spent timing, provided at least `minRuns` were made. */
   budgetMs: number;
   minRuns: number;
+  /** Called before each call, warm-up and timed, outside the timing (e.g. collectGarbage, so each call starts on a collected heap). */
+  beforeEach?: () => void;
 }
 
 export interface Summary {
@@ -114,11 +116,15 @@ export function summarize(samples: readonly number[]): Summary {
 /** Times `fn` with performance.now() after warm-up; `fn` may return a value so it is not optimised away. */
 export async function measure(fn: () => unknown, options: MeasureOptions): Promise<Summary> {
   let sink: unknown;
-  for (let i = 0; i < options.warmup; i++) sink = await fn();
+  for (let i = 0; i < options.warmup; i++) {
+    options.beforeEach?.();
+    sink = await fn();
+  }
   sampleHeap();
   const samples: number[] = [];
   let spent = 0;
   while (samples.length < options.maxRuns && (spent < options.budgetMs || samples.length < options.minRuns)) {
+    options.beforeEach?.();
     const start = performance.now();
     sink = await fn();
     const elapsed = performance.now() - start;
