@@ -16,15 +16,16 @@ export type { BenchGroup, BenchRow } from './util';
 
 interface GroupEntry {
   name: string;
-  /** Peak memory target of the group's own process (maxRSS, MB). */
-  memoryTargetMb: number;
+  /** Peak memory target of the group's own process (maxRSS, MB), where an issue sets one. */
+  memoryTargetMb?: number;
   load: () => Promise<BenchGroup>;
 }
 
 /** The groups `npm run bench` runs, in order; loaded only in the process that runs them. */
 export const GROUPS: GroupEntry[] = [
   { name: 'derive', memoryTargetMb: 200, load: async () => (await import('./derive')).deriveBench },
-  { name: 'checks', memoryTargetMb: 200, load: async () => (await import('./checks')).checksBench },
+  // Issue 6 sets a time target for the checks, no memory target.
+  { name: 'checks', load: async () => (await import('./checks')).checksBench },
   { name: 'storage', memoryTargetMb: 200, load: async () => (await import('./storage')).storageBench },
   { name: 'export', memoryTargetMb: 300, load: async () => (await import('./export')).exportBench },
   { name: 'ui', memoryTargetMb: 300, load: async () => (await import('./ui')).uiBench },
@@ -46,7 +47,7 @@ async function runGroup(entry: GroupEntry, out: (text: string) => void): Promise
     renderTable(
       ['本组进程内存 (this group’s process)', '数值 (value)', '目标 (target)'],
       [
-        ['峰值常驻内存 (peak RSS, maxRSS)', formatMb(memory.maxRssMb), targetText(memory.maxRssMb, entry.memoryTargetMb, 'MB')],
+        ['峰值常驻内存 (peak RSS, maxRSS)', formatMb(memory.maxRssMb), entry.memoryTargetMb === undefined ? '' : targetText(memory.maxRssMb, entry.memoryTargetMb, 'MB')],
         ['堆内存峰值 (peak heap used, sampled)', formatMb(memory.heapPeakMb), ''],
       ],
       ['left', 'right', 'left'],
