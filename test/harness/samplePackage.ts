@@ -4,6 +4,7 @@
  * glossary are fixed sample text taken from seed 000 (shared/seeds/000_80dc64eda384f1d0.txt),
  * with a figure run and an unfilled required field so the exporters' handling of both is exercised.
  */
+import { standardGlossary } from '../../shared/domain/narrative';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatInterchangeIssues, parseInterchangeText } from '../../shared/domain/interchange';
@@ -24,24 +25,8 @@ export const SAMPLE_ORGANISATION =
   '晋城市商务局部门包含2个全额事业单位晋城市商贸流通产业促进中心和晋城市口岸服务中心，1个自收自支事业单位晋城市对外劳务咨询和市场建设服务中心。晋城市商务局本级设办公室、人事宣教科、财务科、市场秩序和应急管理科、市场体系建设和运行调节科、流通业发展科、对外贸易发展科、对外经济合作科、开发区管理科、电子商务和信息化科10个内设机构。';
 
 /** The twelve standard terms of 第四部分 名词解释, as seed 000 prints them. */
-export const SAMPLE_GLOSSARY: readonly GlossaryTerm[] = [
-  { term: '财政拨款收入', definition: '指单位从同级财政部门取得的财政预算资金。' },
-  { term: '事业收入', definition: '指事业单位开展专业业务活动及辅助活动取得的收入。' },
-  { term: '经营收入', definition: '指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。' },
-  { term: '其他收入', definition: '指单位取得的除上述收入以外的各项收入。主要是事业单位固定资产出租收入、存款利息收入等。' },
-  { term: '使用非财政拨款结余', definition: '指事业单位使用以前年度积累的非财政拨款结余弥补当年收支差额的金额。' },
-  { term: '年初结转和结余', definition: '指单位以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金，或项目已完成等产生的结余资金。' },
-  { term: '结余分配', definition: '指事业单位按照会计制度规定缴纳的所得税、提取的专用结余以及转入非财政拨款结余的金额等。' },
-  { term: '年末结转和结余', definition: '指单位按有关规定结转到下年或以后年度继续使用的资金，或项目已完成等产生的结余资金。' },
-  { term: '基本支出', definition: '指为保障机构正常运转、完成日常工作而发生的人员支出和公用经费支出。' },
-  { term: '项目支出', definition: '指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。' },
-  {
-    term: '“三公”经费',
-    definition:
-      '指各级部门、单位用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费支出。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置费反映公务用车车辆购置支出（含车辆购置税）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。',
-  },
-  { term: '机关运行经费', definition: '指行政单位和参照公务员法管理的事业单位财政拨款基本支出中的公用经费支出。' },
-];
+/** The twelve terms of seed 000 (the 2023 edition's standard wording). */
+export const SAMPLE_GLOSSARY: readonly GlossaryTerm[] = standardGlossary(2023);
 
 export const SAMPLE_GLOSSARY_EXTRA = '本单位无其他的解释说明';
 

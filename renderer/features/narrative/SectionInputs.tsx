@@ -10,24 +10,8 @@ import { useLoaded, usePreviewTables } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
 import { FactField } from '../../ui/FactField';
+import { priorLabel } from '../../../shared/domain/narrative';
 import { BudgetTable } from './BudgetTable';
-
-const PRIOR_LABELS: Record<PriorField, string> = {
-  incomeTotal: '上年收入总计',
-  expenditureTotal: '上年支出总计',
-  fiscalIncomeTotal: '上年财政拨款收入总计',
-  fiscalExpenditureTotal: '上年财政拨款支出总计',
-  generalExpenditure: '上年一般公共预算财政拨款支出',
-  govFundIncomeTotal: '上年政府性基金预算财政拨款收入总计',
-  govFundExpenditureTotal: '上年政府性基金预算财政拨款支出总计',
-  stateCapitalExpenditure: '上年国有资本经营预算财政拨款支出',
-  threePublicTotal: '上年“三公”经费支出决算合计',
-  'threePublic.abroad': '上年因公出国（境）费',
-  'threePublic.vehiclePurchase': '上年公务用车购置费',
-  'threePublic.vehicleOperation': '上年公务用车运行维护费',
-  'threePublic.reception': '上年公务接待费',
-  operatingCost: '上年机关运行经费',
-};
 
 const PRIOR_BY_SECTION: Partial<Record<NarrativeId, PriorField[]>> = {
   n1: ['incomeTotal', 'expenditureTotal'],
@@ -109,7 +93,7 @@ export function SectionInputs({ id }: { id: NarrativeId }) {
     groups.push(
       <Group key="prior" title={`上年（${year - 1}年）数`} note="本文件中没有上年度报表，请按上年公开的决算填写，用于与上年比较的表述。">
         {priorFields.map((key) => (
-          <FactField key={key} fact={{ kind: 'prior', key }} label={PRIOR_LABELS[key]} required />
+          <FactField key={key} fact={{ kind: 'prior', key }} label={priorLabel(key)} required />
         ))}
       </Group>,
     );
