@@ -12,6 +12,7 @@ import { narrativePlainText } from '../shared/domain/narrative';
 import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
 import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
 import { AppError } from '../electron/backend/app/errors';
+import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
 import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
 
@@ -40,6 +41,8 @@ export const USAGE = `用法（usage）:
       打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。
   disclosure add-code --file <数据文件> --catalogue <functional|economic> --code <代码> --name <名称>
       向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。
+  disclosure import-codes --file <数据文件> --catalogue <functional|economic> --from <codes.xlsx|codes.csv>
+      从表格（.xlsx 或 UTF-8 编码的 CSV，含“科目代码”“科目名称”两列表头）批量添加科目；有任何问题时不导入。
   disclosure validate --file <数据文件> --year <年度> [--json]
       勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
   disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]
@@ -87,13 +90,33 @@ async function withFileAsync<T>(path: string, fn: (file: DisclosureFile) => Prom
 
 const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
 
+function unreadable(path: string, e: unknown): UserError {
+  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return new UserError(`找不到文件“${path}”。`);
+  if (code === 'EISDIR') return new UserError(`“${path}”是文件夹，不是文件。`);
+  return new UserError(`无法读取文件“${path}”：${e instanceof Error ? e.message : String(e)}`);
+}
+
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-    throw new UserError(code === 'ENOENT' ? `找不到文件“${path}”。` : `无法读取文件“${path}”：${e instanceof Error ? e.message : String(e)}`);
+    throw unreadable(path, e);
   }
+}
+
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+}
+
+function parseCatalogue(values: Record<string, string | boolean | undefined>): 'functional' | 'economic' {
+  const catalogue = requireOption(values, 'catalogue');
+  if (catalogue !== 'functional' && catalogue !== 'economic') throw new UserError('--catalogue 应为 functional（支出功能分类）或 economic（经济分类）。');
+  return catalogue;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -119,6 +142,7 @@ async function run(argv: string[], io: Io): Promise<number> {
         xlsx: { type: 'string' },
         code: { type: 'string' },
         name: { type: 'string' },
+        from: { type: 'string' },
       },
     });
   } catch (e) {
@@ -149,14 +173,21 @@ async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_OK;
     }
     case 'add-code': {
-      const catalogue = requireOption(values, 'catalogue');
-      if (catalogue !== 'functional' && catalogue !== 'economic') throw new UserError('--catalogue 应为 functional（支出功能分类）或 economic（经济分类）。');
+      const catalogue = parseCatalogue(values);
       const code = requireOption(values, 'code').trim();
       const name = requireOption(values, 'name').trim();
       const level = catalogue === 'functional' ? functionalLevel(code) : economicLevel(code);
       if (!level) throw new UserError(`科目代码“${code}”无效：${catalogue === 'functional' ? '支出功能分类应为3、5或7位数字' : '经济分类应为3或5位数字'}。`);
       withFile(requireOption(values, 'file'), false, (file) => new DisclosureRepository(file.db).addCustomCode({ catalogue, code, name }));
       io.stderr(`已添加${level}级科目 ${code} ${name}\n`);
+      return EXIT_OK;
+    }
+    case 'import-codes': {
+      const catalogue = parseCatalogue(values);
+      const source = requireOption(values, 'from');
+      const bytes = readBytes(source);
+      const result = await withFileAsync(requireOption(values, 'file'), (file) => importCodeSheet(file, catalogue, bytes, source));
+      io.stderr(`已从“${source}”导入${describeCodeImport(catalogue, result)}\n`);
       return EXIT_OK;
     }
     case 'export': {
