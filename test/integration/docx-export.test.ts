@@ -1,17 +1,21 @@
 /**
  * Word export of the whole package (electron/backend/export/docx.ts), read back with an
  * independent reader: Debian's python-docx (`/usr/bin/python3`, package python3-docx) through
- * test/harness/read_docx.py, then converted to PDF by LibreOffice headless.
+ * test/harness/read_docx.py, then converted to PDF by LibreOffice headless; the 目录's page
+ * numbers are checked against the pages the headings land on in that PDF (poppler-utils,
+ * test/harness/pdfPages.ts), for the sample packages and the real drafted ones.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLines, renderDocx } from '../../electron/backend/export/docx';
 import type { PackageModel } from '../../shared/domain/package';
 import { chineseNumeral, TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
+import { fixturePackage } from '../harness/fixturePackage';
+import { headingPlacements, pdfPages, printedToc, requirePoppler, squash, tocPages } from '../harness/pdfPages';
 import { samplePackage } from '../harness/samplePackage';
 
 const PYTHON = '/usr/bin/python3';
@@ -51,6 +55,68 @@ function requireTool(command: string, args: string[], pkg: string): void {
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(`${command} is missing: install the Debian package ${pkg}`);
   }
+}
+
+/**
+ * Word files to PDF with LibreOffice headless, in one run, with a private profile (no clash with
+ * a running LibreOffice or another test's conversion). The PDFs are named after the files.
+ */
+function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnSync> {
+  requireTool('soffice', ['--version'], 'libreoffice-writer-nogui');
+  const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+  try {
+    return spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, ...files],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The 目录's entries in order: the parts, 概况's two sections, the ten tables, the narrative's sections. */
+function tocTitles(model: PackageModel): string[] {
+  return [
+    '第一部分 概况',
+    '一、本部门（单位）职责',
+    '二、机构设置情况',
+    `第二部分 ${model.year}年部门决算表`,
+    ...TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`),
+    '第三部分 情况说明',
+    ...model.narrative.map((s) => s.title),
+    '第四部分 名词解释',
+    '第五部分 附件',
+  ];
+}
+
+/**
+ * The 目录 as LibreOffice prints it against the pages the headings land on in the same PDF:
+ * every heading first appears on the page whose footer (`— N —`) prints the 目录's number.
+ */
+function expectTocMatchesPdf(model: PackageModel, pdf: string): void {
+  const pages = pdfPages(pdf);
+  const toc = printedToc(pages);
+  const titles = tocTitles(model);
+  expect(
+    toc.map((e) => e.title),
+    '目录 entries as printed',
+  ).toEqual(titles.map(squash));
+  // The footers: none on the cover, roman numbers on the 目录, then 1, 2, 3, … to the end.
+  const tocEnd = pages.indexOf(tocPages(pages).at(-1)!) + 1;
+  expect(pages[0]!.footer, 'cover').toBeNull();
+  for (const p of pages.slice(1, tocEnd)) expect(p.footer, `目录 page ${p.page}`).toMatch(/^[IVXLC]+$/);
+  expect(
+    pages.slice(tocEnd).map((p) => p.printed),
+    'footer numbers of the pages after the 目录',
+  ).toEqual(pages.slice(tocEnd).map((_, i) => i + 1));
+  // Each heading on the page the 目录 says (the whole list compared, so a failure shows every miss).
+  const placed = headingPlacements(pages, titles);
+  const where = (h: (typeof placed)[number]) =>
+    h.pdfPage === null ? 'not found after the 目录' : (h.printed ?? `PDF page ${h.pdfPage}, no footer number`);
+  expect(placed.map((h) => `${h.title} → ${where(h)}`)).toEqual(
+    toc.map((e, i) => `${titles[i]} → ${e.page}`),
+  );
 }
 
 /** Cell text as compared: python-docx shows a line break inside a cell as `\n`. */
@@ -213,18 +279,7 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
     expect(back.toc.instr).toContain('\\h');
     expect(back.toc.updateFields).toBe(true);
     const entries = back.toc.entries.map((e) => e.text.split('\t')[0]);
-    const expected = [
-      '第一部分 概况',
-      '一、本部门（单位）职责',
-      '二、机构设置情况',
-      `第二部分 ${model.year}年部门决算表`,
-      ...TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`),
-      '第三部分 情况说明',
-      ...model.narrative.map((s) => s.title),
-      '第四部分 名词解释',
-      '第五部分 附件',
-    ];
-    expect(entries).toEqual(expected);
+    expect(entries).toEqual(tocTitles(model));
     // Page numbers written with the file (Word and WPS refresh them on open).
     for (const e of back.toc.entries) expect(e.text, e.text).toMatch(/\t\d+$/);
   });
@@ -292,20 +347,10 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
   });
 
   it('converts to PDF with LibreOffice headless', () => {
-    requireTool('soffice', ['--version'], 'libreoffice-writer-nogui');
     requireTool('pdftotext', ['-v'], 'poppler-utils');
-    const profile = mkdtempSync(join(tmpdir(), 'lo-'));
-    try {
-      const r = spawnSync(
-        'soffice',
-        [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      expect(r.error, String(r.error)).toBeUndefined();
-      expect(r.status, r.stderr).toBe(0);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const r = convertToPdf(dir, [file]);
+    expect(r.error, String(r.error)).toBeUndefined();
+    expect(r.status, String(r.stderr)).toBe(0);
     const pdf = file.replace(/\.docx$/, '.pdf');
     expect(existsSync(pdf), `${pdf} was not written`).toBe(true);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
@@ -314,6 +359,46 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
     expect(text).toContain(model.tables['01'].rows.find((r) => r.key === 'L31')!.cells[2]!.text);
     expect(text).toContain('第五部分附件');
   }, 180_000);
+
+  it('prints in the 目录 the pages the headings land on in LibreOffice’s PDF (sample package)', () => {
+    requirePoppler();
+    const pdf = file.replace(/\.docx$/, '.pdf');
+    expect(existsSync(pdf), `${pdf} was not written (the conversion above failed)`).toBe(true);
+    expectTocMatchesPdf(model, pdf);
+  });
+});
+
+describe('目录 page numbers of the real drafted packages against LibreOffice’s PDF', () => {
+  const fixtures = ['jincheng-2023.json', 'yangquan-2024.json'];
+  const models = new Map<string, PackageModel>();
+  let dir: string;
+
+  beforeAll(async () => {
+    requirePoppler();
+    dir = mkdtempSync(join(tmpdir(), 'disclosure-docx-toc-'));
+    const files: string[] = [];
+    for (const fixture of fixtures) {
+      const { model } = fixturePackage(fixture);
+      models.set(fixture, model);
+      const file = join(dir, fixture.replace(/\.json$/, '.docx'));
+      writeFileSync(file, await renderDocx(model));
+      files.push(file);
+    }
+    // Both files in one LibreOffice run.
+    const r = convertToPdf(dir, files);
+    if (r.error) throw r.error;
+    if (r.status !== 0) throw new Error(`soffice failed (${r.status}): ${String(r.stderr)}`);
+  }, 180_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(fixtures)('%s: every heading on the page its 目录 entry prints', (fixture) => {
+    const pdf = join(dir, fixture.replace(/\.json$/, '.pdf'));
+    expect(existsSync(pdf), `${pdf} was not written`).toBe(true);
+    expectTocMatchesPdf(models.get(fixture)!, pdf);
+  });
 });
 
 describe('header text wrapping', () => {
