@@ -1,0 +1,110 @@
+/**
+ * The prose parts, on 公文 pages: 第一部分 概况 (职责, 机构设置; its section starts the page
+ * numbers at 1), 第三部分 情况说明 (the drafted narrative, unfilled fields in red),
+ * 第四部分 名词解释 and 第五部分 附件.
+ */
+import { type FileChild, HeadingLevel, type ISectionOptions, NumberFormat, Paragraph, type TextRun } from 'docx';
+import type { Paragraph as NarrativeParagraph, Run, Section as NarrativeSection } from '../../../../shared/domain/narrative/types';
+import type { PackageModel } from '../../../../shared/domain/package';
+import { chineseNumeral } from '../../../../shared/domain/tables';
+import { FONTS, run, SIZE } from './fonts';
+import type { Outline } from './outline';
+import { PROSE_PAGE, section } from './page';
+import { HEADING_METRICS } from './pageFlow';
+import { bodyParagraph, MISSING_FIELD_TEXT, missingRun, partHeading, sectionHeading } from './paragraphs';
+
+export function overviewSection(model: PackageModel, toc: Outline): ISectionOptions {
+  toc.flow.section(PROSE_PAGE);
+  const children: FileChild[] = [partHeading(toc, '第一部分 概况'), sectionHeading(toc, '一、本部门（单位）职责')];
+  if (model.overview.duties.length === 0) children.push(bodyParagraph(toc, MISSING_FIELD_TEXT, [missingRun()]));
+  model.overview.duties.forEach((duty, i) => {
+    children.push(bodyParagraph(toc, `（${chineseNumeral(i + 1)}）${duty.trim()}`));
+  });
+  children.push(sectionHeading(toc, '二、机构设置情况'));
+  const organisation = model.overview.organisation
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (organisation.length === 0) children.push(bodyParagraph(toc, MISSING_FIELD_TEXT, [missingRun()]));
+  for (const p of organisation) children.push(bodyParagraph(toc, p));
+  return section(PROSE_PAGE, children, { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } });
+}
+
+/** What a required field or typed figure prints while unfilled: red, so the officer (and the checker) sees it. */
+export function missingText(label: string): string {
+  return label.trim() === '' ? MISSING_FIELD_TEXT : `【待填写：${label.trim()}】`;
+}
+
+/** The printed pieces of a narrative paragraph: its runs' text, and what unfilled fields print (in red). */
+function narrativePieces(runs: Run[]): { text: string; missing: boolean }[] {
+  const out: { text: string; missing: boolean }[] = [];
+  for (const r of runs) {
+    if (r.kind === 'field' && r.text.trim() === '') {
+      if (r.required) out.push({ text: missingText(r.hint), missing: true });
+      continue;
+    }
+    // A figure the report lacks (last year's figure, a budget) — `missing` is set by the narrative drafter.
+    const missing = r.kind === 'figure' ? (r as { missing?: { label: string } }).missing : undefined;
+    if (missing && r.text === '') {
+      out.push({ text: missingText(missing.label), missing: true });
+      continue;
+    }
+    if (r.text === '') continue;
+    out.push({ text: r.text, missing: false });
+  }
+  return out;
+}
+
+function narrativeRuns(pieces: { text: string; missing: boolean }[], font: string, size: number, bold: boolean): TextRun[] {
+  return pieces.map((p) => run(p.text, font, size, p.missing ? { bold, color: 'FF0000' } : { bold }));
+}
+
+function narrativeParagraph(p: NarrativeParagraph, toc: Outline): Paragraph {
+  const pieces = narrativePieces(p.runs);
+  const text = pieces.map((piece) => piece.text).join('');
+  switch (p.style) {
+    case 'heading3':
+      toc.flow.paragraph(text, HEADING_METRICS.subsection);
+      return new Paragraph({
+        heading: HeadingLevel.HEADING_3,
+        children: narrativeRuns(pieces, FONTS.kai, SIZE.heading, true),
+      });
+    case 'heading1':
+    case 'heading2':
+      // Sub-headings inside a section: 黑体, but not in the 目录 (the section title is).
+      return bodyParagraph(toc, text, narrativeRuns(pieces, FONTS.hei, SIZE.heading, false), { keepNext: true });
+    default:
+      return bodyParagraph(toc, text, narrativeRuns(pieces, FONTS.fangsong, SIZE.body, false));
+  }
+}
+
+export function narrativeChildren(sections: NarrativeSection[], toc: Outline): FileChild[] {
+  toc.flow.section(PROSE_PAGE);
+  const children: FileChild[] = [partHeading(toc, '第三部分 情况说明')];
+  for (const s of sections) {
+    children.push(sectionHeading(toc, s.title));
+    for (const p of s.paragraphs) children.push(narrativeParagraph(p, toc));
+  }
+  return children;
+}
+
+export function glossaryChildren(model: PackageModel, toc: Outline): FileChild[] {
+  const children: FileChild[] = [partHeading(toc, '第四部分 名词解释', { pageBreakBefore: true })];
+  model.glossary.terms.forEach((t, i) => {
+    children.push(bodyParagraph(toc, `${chineseNumeral(i + 1)}、${t.term}：${t.definition}`));
+  });
+  for (const line of model.glossary.extra.split(/\n+/)) {
+    if (line.trim() !== '') children.push(bodyParagraph(toc, line.trim()));
+  }
+  return children;
+}
+
+export function attachmentChildren(model: PackageModel, toc: Outline): FileChild[] {
+  const children: FileChild[] = [partHeading(toc, '第五部分 附件')];
+  const titles = model.attachments.map((t) => t.trim()).filter((t) => t !== '');
+  if (titles.length === 0) children.push(bodyParagraph(toc, '无'));
+  titles.forEach((title, i) => {
+    children.push(bodyParagraph(toc, titles.length > 1 ? `${i + 1}.${title}` : title));
+  });
+  return children;
+}
