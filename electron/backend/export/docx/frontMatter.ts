@@ -34,7 +34,7 @@ export function tocSection(toc: Outline): ISectionOptions {
     [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        spacing: { after: 400 },
+        spacing: { before: 0, after: 160 },
         children: [run('目  录', FONTS.hei, SIZE.part)],
       }),
       new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-2', contentChildren: toc.paragraphs(textWidth(PROSE_PAGE)) }),
