@@ -16,16 +16,14 @@
  * 20× synthetic department (test/harness/synthetic.ts, 600 项). The renderer is built from the
  * current sources into a temp folder first (vite, about a second, untimed).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startWebServer } from '../electron/backend/app/webServer';
 import { closeDisclosureFile, openDisclosureFile } from '../electron/backend/db';
 import { importReport, parseReportJson } from '../electron/backend/services/reports';
+import { buildRenderer, launchChromium, ROOT } from '../test/e2e/browser';
 import { syntheticFile } from '../test/harness/synthetic';
 import { type BenchGroup, type BenchRow, formatMs, row, sampleHeap, summarize } from './util';
 
@@ -34,9 +32,6 @@ export const KEYSTROKE_TARGET_MS = 50;
 /** Issuing the year load to the table on screen (ms). */
 export const OPEN_TARGET_MS = 1000;
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1366, height: 768 };
 
 const KEY_WARMUP = 5;
@@ -46,26 +41,6 @@ const OPEN_RUNS = 12;
 
 const TOTAL_BASIC = 'td[data-cell-id="03.total.basic"]';
 const TOTAL_TOTAL = 'td[data-cell-id="03.total.total"]';
-
-function buildRenderer(outDir: string): void {
-  const require = createRequire(import.meta.url);
-  const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-  const result = spawnSync(
-    process.execPath,
-    [vite, 'build', '--config', path.join(ROOT, 'renderer', 'vite.config.ts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  if (result.status !== 0 || !fs.existsSync(path.join(outDir, 'index.html'))) {
-    throw new Error(`界面构建失败 (renderer build failed):\n${result.stdout}\n${result.stderr}`);
-  }
-}
-
-async function launch(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} 不存在：界面基准需要 Debian 软件包 chromium（apt-get install chromium） (needs the Debian package chromium)`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 interface Timing {
   dom: number;
@@ -212,7 +187,7 @@ export const uiBench: BenchGroup = {
     try {
       const rendererDir = path.join(dir, 'renderer');
       buildRenderer(rendererDir);
-      browser = await launch();
+      browser = await launchChromium();
 
       // Seed 000 through the services' import, as `disclosure import` does.
       const seedDir = path.join(dir, 'seed');

@@ -516,7 +516,7 @@ export function isCountFact(ref: FactRef): boolean {
 }
 
 /** Code order as `localeCompare` gives it (the order `report.items` is kept in); plain string order for all-digit codes. */
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   if (a === b) return 0;
   if (isDigits(a) && isDigits(b)) return a < b ? -1 : 1;
   return a.localeCompare(b);

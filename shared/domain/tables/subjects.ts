@@ -8,7 +8,7 @@
  * of input cells) are kept between derivations and shared, frozen, by the cells that use them.
  */
 import type { Catalogue } from '../catalogue';
-import { getItemField, type FactRef, type ItemFacts, type ItemField } from '../model';
+import { compareCodes, getItemField, type FactRef, type ItemFacts, type ItemField } from '../model';
 import { type BuildContext, codeCell, covered, derivedMoney, inputMoney, label } from './cells';
 import { type Cell, type CellId, type ColumnDef, type DerivedTable, type Row, type TableId, valueById } from './types';
 
@@ -245,21 +245,6 @@ function parentRow(
 
 function nameOf(catalogue: Catalogue, code: string): string {
   return catalogue.functionalName(code) ?? '（目录中没有此科目）';
-}
-
-/** Code order as `localeCompare` gives it; for all-digit codes that is plain string order. */
-function compareCodes(a: string, b: string): number {
-  if (a === b) return 0;
-  if (isDigits(a) && isDigits(b)) return a < b ? -1 : 1;
-  return a.localeCompare(b);
-}
-
-function isDigits(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /** The 项 with data in the given fields, in code order (the report keeps them so; sorted if not). */
