@@ -39,6 +39,26 @@ export interface LoadedYear {
   lastYear: Report | null;
 }
 
+export interface FactWrite {
+  ref: FactRef;
+  /** null clears an optional fact (budget, last-year figure, 机关运行经费 override). */
+  value: number | null;
+}
+
+export interface TextWrite {
+  key: string;
+  value: string;
+}
+
+export interface WriteBatch {
+  year: number;
+  facts: FactWrite[];
+  texts: TextWrite[];
+  /** 项 codes (7 digits) to add as empty rows before the facts are written. */
+  addItems: string[];
+  customCodes: CustomCode[];
+}
+
 export interface ExportResult {
   folder: string;
   files: string[];
@@ -73,6 +93,13 @@ export interface ApiChannels {
   /** One typed fact, one transaction. null clears an optional fact (budget, last-year figure, 机关运行经费 override). */
   'report.writeFact': { request: { year: number; ref: FactRef; value: number | null }; response: null };
   'report.writeText': { request: { year: number; key: string; value: string }; response: null };
+  /**
+   * One user action (a typed cell, a paste, an undo or redo step, a fill): every fact and text of
+   * it in one transaction — all written or, when anything is refused, nothing. `addItems` adds
+   * 项 rows first (a paste naming codes not yet in the file), `customCodes` adds codes the
+   * shipped catalogue lacks. The renderer sends all its edits through this channel.
+   */
+  'report.writeBatch': { request: WriteBatch; response: null };
   'report.updateSettings': { request: { year: number; settings: ReportSettings }; response: null };
   'report.addItem': { request: { year: number; code: string }; response: null };
   'report.deleteItem': { request: { year: number; code: string }; response: null };
@@ -133,6 +160,7 @@ export const CHANNELS: readonly Channel[] = [
   'report.load',
   'report.writeFact',
   'report.writeText',
+  'report.writeBatch',
   'report.updateSettings',
   'report.addItem',
   'report.deleteItem',

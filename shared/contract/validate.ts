@@ -41,6 +41,8 @@ export const LIMITS = {
   textLength: 20_000,
   textKeyLength: 200,
   fileIdLength: 100,
+  /** Facts (or texts, or rows to add) in one batch: a paste of a whole table of a large department. */
+  batchSize: 20_000,
 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
@@ -110,6 +112,13 @@ function text(value: unknown, path: string, maxLength: number, options: { nonEmp
 function code(value: unknown, path: string, lengths: readonly number[]): string {
   if (typeof value === 'string' && /^\d+$/u.test(value) && lengths.includes(value.length)) return value;
   throw new Invalid(path, `应为${lengths.join('、')}位数字的科目代码，${describe(value)}`);
+}
+
+/** An array of at most LIMITS.batchSize entries, each validated by `each`. */
+function list<T>(value: unknown, path: string, each: (value: unknown, path: string) => T): T[] {
+  if (!Array.isArray(value)) throw new Invalid(path, `应为数组，${describe(value)}`);
+  if (value.length > LIMITS.batchSize) throw new Invalid(path, `一次最多${LIMITS.batchSize}项（收到${value.length}项）`);
+  return value.map((v, k) => each(v, `${path}[${k}]`));
 }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown, path: string): T {
@@ -265,6 +274,26 @@ const VALIDATORS: Validators = {
       value: text(f.value, `${p}.value`, LIMITS.textLength),
     };
   },
+  'report.writeBatch': (r, p) => {
+    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes']);
+    return {
+      year: year(f.year, `${p}.year`),
+      facts: list(f.facts, `${p}.facts`, (v, q) => {
+        const w = object(v, q, ['ref'], ['value']);
+        if (!('value' in w)) throw new Invalid(`${q}.value`, '缺少此字段');
+        return { ref: factRef(w.ref, `${q}.ref`), value: factValue(w.value, `${q}.value`) };
+      }),
+      texts: list(f.texts, `${p}.texts`, (v, q) => {
+        const w = object(v, q, ['key', 'value']);
+        return {
+          key: text(w.key, `${q}.key`, LIMITS.textKeyLength, { nonEmpty: true, singleLine: true }),
+          value: text(w.value, `${q}.value`, LIMITS.textLength),
+        };
+      }),
+      addItems: list(f.addItems, `${p}.addItems`, (v, q) => code(v, q, ITEM_LENGTHS)),
+      customCodes: list(f.customCodes, `${p}.customCodes`, customCode),
+    };
+  },
   'report.updateSettings': (r, p) => {
     const f = object(r, p, ['year', 'settings']);
     return { year: year(f.year, `${p}.year`), settings: settings(f.settings, `${p}.settings`) };
@@ -351,6 +380,7 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'report.load': (request) => ({ ok: true, channel: 'report.load', request }),
   'report.writeFact': (request) => ({ ok: true, channel: 'report.writeFact', request }),
   'report.writeText': (request) => ({ ok: true, channel: 'report.writeText', request }),
+  'report.writeBatch': (request) => ({ ok: true, channel: 'report.writeBatch', request }),
   'report.updateSettings': (request) => ({ ok: true, channel: 'report.updateSettings', request }),
   'report.addItem': (request) => ({ ok: true, channel: 'report.addItem', request }),
   'report.deleteItem': (request) => ({ ok: true, channel: 'report.deleteItem', request }),

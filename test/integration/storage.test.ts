@@ -354,6 +354,42 @@ describe('refusing bad values and failed transactions', () => {
     expect(repo.loadReport(year)).toEqual(before);
   });
 
+  it('writes a batch (codes, rows, facts, texts) as one transaction: all of it, or nothing', () => {
+    const file = openFile(makeFile(), { create: false });
+    const repo = new DisclosureRepository(file.db);
+    const before = repo.loadReport(year);
+    const item: FactRef = { kind: 'item', code: '2011399', field: 'income.generalBudget' };
+    const batch = {
+      facts: [
+        { ref: item, value: 229_600 },
+        { ref: { kind: 'summary', field: 'openingBalance' } as FactRef, value: 7 },
+      ],
+      texts: [{ key: 'n1.reason', value: '人员增加' }],
+      addItems: ['2011301', '2011399'],
+      customCodes: [{ catalogue: 'functional', code: '2011399', name: '其他发展与改革事务支出' } as CustomCode],
+    };
+    // A value refused by validation: nothing of the batch is written.
+    expectStorageError(() => repo.writeBatch(year, { ...batch, facts: [...batch.facts, { ref: item, value: 0.5 }] }), 'INVALID');
+    expect(repo.loadReport(year)).toEqual(before);
+    expect(repo.listCustomCodes()).toEqual([]);
+    // A failure inside SQL after the facts were written rolls them back too.
+    file.db.exec(`CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON report_text WHEN NEW.key = 'boom'
+      BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+    expectStorageError(() => repo.writeBatch(year, { ...batch, texts: [...batch.texts, { key: 'boom', value: 'x' }] }), 'INVALID');
+    expect(repo.loadReport(year)).toEqual(before);
+    // The whole batch.
+    repo.writeBatch(year, batch);
+    const after = repo.loadReport(year);
+    expect(readFact(after, item)).toBe(229_600);
+    expect(after.summary.openingBalance).toBe(7);
+    expect(after.texts['n1.reason']).toBe('人员增加');
+    expect(after.items.find((i) => i.code === '2011301')).toEqual(emptyItem('2011301'));
+    expect(repo.listCustomCodes()).toEqual([{ catalogue: 'functional', code: '2011399', name: '其他发展与改革事务支出' }]);
+    // Adding rows that exist keeps their figures.
+    repo.writeBatch(year, { facts: [], texts: [], addItems: ['2011399'], customCodes: [] });
+    expect(readFact(repo.loadReport(year), item)).toBe(229_600);
+  });
+
   it('maps the database’s own integer guard to INVALID', () => {
     const file = openFile(makeFile(), { create: false });
     const error = catchError(() =>

@@ -85,6 +85,31 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
       { year: 2023, key: 'k'.repeat(LIMITS.textKeyLength + 1), value: 'x' },
     ],
   },
+  'report.writeBatch': {
+    valid: [
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [] },
+      {
+        year: 2023,
+        facts: [
+          { ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 100 },
+          { ref: { kind: 'operatingCost' }, value: null },
+        ],
+        texts: [{ key: 'n1.reason', value: '原因' }],
+        addItems: ['2011301'],
+        customCodes: [{ catalogue: 'functional', code: '2011399', name: '其他' }],
+      },
+    ],
+    invalid: [
+      { year: 2023, facts: [], texts: [], addItems: [] },
+      { year: 2023, facts: {}, texts: [], addItems: [], customCodes: [] },
+      { year: 2023, facts: [{ ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' } }], texts: [], addItems: [], customCodes: [] },
+      { year: 2023, facts: [{ ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 1.5 }], texts: [], addItems: [], customCodes: [] },
+      { year: 2023, facts: [], texts: [{ key: '', value: 'x' }], addItems: [], customCodes: [] },
+      { year: 2023, facts: [], texts: [], addItems: ['201'], customCodes: [] },
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [{ catalogue: 'functional', code: '2011399', name: '' }] },
+      { year: 2023, facts: Array.from({ length: LIMITS.batchSize + 1 }, () => ({ ref: { kind: 'equipment' }, value: 1 })), texts: [], addItems: [], customCodes: [] },
+    ],
+  },
   'report.updateSettings': {
     valid: [{ year: 2023, settings }],
     invalid: [

@@ -55,6 +55,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       repo().writeText(year, key, value);
       return null;
     },
+    'report.writeBatch': async ({ year, ...batch }) => {
+      repo().writeBatch(year, batch);
+      return null;
+    },
     'report.updateSettings': async ({ year, settings }) => {
       repo().updateSettings(year, settings);
       return null;

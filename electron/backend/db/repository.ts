@@ -355,6 +355,7 @@ const SQL = {
   selectItems: `SELECT code, ${ITEM_FIELD_LIST} FROM report_item WHERE year = ? ORDER BY code`,
   insertItem: `INSERT INTO report_item (year, code, ${ITEM_FIELD_LIST})
     VALUES (?, ?, ${ITEM_FIELDS.map(() => '?').join(', ')})`,
+  addItemIfAbsent: 'INSERT INTO report_item (year, code) VALUES (?, ?) ON CONFLICT (year, code) DO NOTHING',
   deleteItems: 'DELETE FROM report_item WHERE year = ?',
   deleteItem: 'DELETE FROM report_item WHERE year = ? AND code = ?',
   selectAmounts: 'SELECT key, value FROM report_amount WHERE year = ?',
@@ -378,6 +379,14 @@ function itemFieldUpsert(field: ItemField): string {
   const column = ITEM_COLUMNS[field];
   return `INSERT INTO report_item (year, code, ${column}) VALUES (?, ?, ?)
     ON CONFLICT (year, code) DO UPDATE SET ${column} = excluded.${column}`;
+}
+
+/** What `writeBatch` writes (the Api's WriteBatch without the year). */
+export interface BatchWrite {
+  facts: readonly { ref: FactRef; value: number | null }[];
+  texts: readonly { key: string; value: string }[];
+  addItems: readonly string[];
+  customCodes: readonly CustomCode[];
 }
 
 export interface RepositoryOptions {
@@ -412,6 +421,7 @@ export class DisclosureRepository {
       updateSettings: p(SQL.updateSettings),
       selectItems: p(SQL.selectItems),
       insertItem: p(SQL.insertItem),
+      addItemIfAbsent: p(SQL.addItemIfAbsent),
       deleteItems: p(SQL.deleteItems),
       deleteItem: p(SQL.deleteItem),
       selectAmounts: p(SQL.selectAmounts),
@@ -550,6 +560,35 @@ export class DisclosureRepository {
     });
   }
 
+  /**
+   * One user action in one transaction: custom codes, then new 项 rows, then facts and texts.
+   * Everything is validated before anything is written, and a failure inside the transaction
+   * rolls all of it back, so a batch is never half written.
+   */
+  writeBatch(year: number, batch: BatchWrite): void {
+    checkYear(year);
+    const customCodes = batch.customCodes.map(checkCustomCode);
+    const addItems = batch.addItems.map((code) => checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）'));
+    const facts = batch.facts.map(({ ref, value }) => {
+      checkRef(ref);
+      return { ref, value: checkFactValue(ref, value) };
+    });
+    const texts = batch.texts.map(({ key, value }) => {
+      const k = checkTextKey(key);
+      return { key: k, value: checkText(value, k) };
+    });
+    this.write(() => {
+      this.touch(year);
+      for (const c of customCodes) this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name);
+      for (const code of addItems) this.stmt.addItemIfAbsent.run(year, code);
+      for (const { ref, value } of facts) {
+        if (ref.kind === 'item') this.putItemField(year, ref.code, ref.field, value ?? 0);
+        else this.putAmount(year, ref, value);
+      }
+      for (const { key, value } of texts) this.stmt.upsertText.run(year, key, value);
+    });
+  }
+
   private putItemField(year: number, code: string, field: ItemField, value: Fen): void {
     const upsert = this.itemUpserts.get(field);
     if (upsert === undefined) throw invalid(`无法识别要修改的数据项（${field}）。`);
@@ -568,7 +607,7 @@ export class DisclosureRepository {
     const c = checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
     this.write(() => {
       this.touch(year);
-      this.putItemField(year, c, 'expenditure.basic', this.itemFieldValue(year, c, 'expenditure.basic'));
+      this.stmt.addItemIfAbsent.run(year, c);
     });
   }
 
@@ -582,10 +621,6 @@ export class DisclosureRepository {
     });
   }
 
-  private itemFieldValue(year: number, code: string, field: ItemField): Fen {
-    const item = this.stmt.selectItems.all(year).map((r) => rowToItem(asRow(r))).find((i) => i.code === code);
-    return item ? getItemField(item, field) : 0;
-  }
 
   writeText(year: number, key: string, value: string): void {
     checkYear(year);
