@@ -52,10 +52,14 @@ function isApiResult<T>(value: unknown): value is ApiResult<T> {
   return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string';
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; keepalive?: boolean }) => Promise<{
   status: number;
   text(): Promise<string>;
 }>;
+
+/** Channels that change the file: sent with `keepalive` so a reload does not cut them off. */
+const WRITE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['report.writeBatch', 'report.writeFact', 'report.writeText', 'report.updateSettings']);
+const KEEPALIVE_LIMIT = 60_000;
 
 /** The browser-mode Api: one POST per call. Never throws; network failures become ApiErrors. */
 export function browserApi(fetchImpl: FetchLike, token: string, base = ''): Api {
@@ -63,10 +67,14 @@ export function browserApi(fetchImpl: FetchLike, token: string, base = ''): Api 
     async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ApiResult<ResponseOf<C>>> {
       let body: string;
       try {
+        const payload = JSON.stringify(request);
         const response = await fetchImpl(`${base}/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(request),
+          body: payload,
+          // A write started as the page unloads (reload, closing the tab) must still arrive.
+          // Browsers cap keepalive bodies at 64 KB; larger batches are only sent while the page lives.
+          ...(WRITE_CHANNELS.has(channel) && payload.length < KEEPALIVE_LIMIT ? { keepalive: true } : {}),
         });
         body = await response.text();
         let parsed: unknown;

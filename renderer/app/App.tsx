@@ -1,7 +1,7 @@
 /** The window: the start page or the workspace of the open file. */
 import { StartPage } from '../features/start/StartPage';
 import { useEffect } from 'react';
-import { useSession } from '../store/useSession';
+import { sessionStore, useSession } from '../store/useSession';
 import { adoptCurrentFile, useCommands } from './useCommands';
 import { Workspace } from './Workspace';
 
@@ -12,13 +12,17 @@ export function App() {
     void adoptCurrentFile();
   }, []);
   const screen = useSession((s) => s.screen);
-  const saving = useSession((s) => s.pendingWrites > 0);
-  // Closing the window while a write is on its way would lose it: ask first.
+  // Reloading or closing the window: commit what is being typed (its write is sent with
+  // keepalive, so it arrives even if the page goes), and ask first while anything is unsaved.
   useEffect(() => {
-    if (!saving) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const session = sessionStore().getState();
+      const committed = session.flushEdits();
+      const state = sessionStore().getState();
+      if (!committed || state.pendingWrites > 0 || state.typing) e.preventDefault();
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [saving]);
+  }, []);
   return screen === 'workspace' ? <Workspace /> : <StartPage />;
 }

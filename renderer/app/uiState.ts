@@ -1,6 +1,7 @@
 /** Window-level UI state that is not part of the session: which dialog is open. */
 import { create } from 'zustand';
 import type { ExportFormat } from '../features/export/ExportDialog';
+import { actions } from '../store/useSession';
 
 interface UiState {
   exporting: ReadonlySet<ExportFormat> | null;
@@ -14,7 +15,10 @@ interface UiState {
 export const useUi = create<UiState>()((set, get) => ({
   exporting: null,
   newFileRequest: 0,
-  openExport: (formats) => set({ exporting: new Set(formats) }),
+  // The export is made from the file: what is being typed is committed first (or the dialog waits).
+  openExport: (formats) => {
+    if (actions().flushEdits()) set({ exporting: new Set(formats) });
+  },
   closeExport: () => set({ exporting: null }),
   requestNewFile: () => set({ newFileRequest: get().newFileRequest + 1 }),
 }));

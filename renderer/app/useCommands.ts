@@ -43,7 +43,7 @@ async function runMenu(command: MenuCommand, arg: string | null): Promise<void> 
       return;
     }
     case 'saveAs': {
-      if (!inWorkspace) return;
+      if (!inWorkspace || !actions().flushEdits()) return;
       await actions().settled();
       const result = await api.invoke('file.saveAs', {});
       if (!result.ok) actions().notify('error', result.error.message);

@@ -1,8 +1,9 @@
 /**
- * Undo/redo across the session: a history of steps, each a list of changes with their values
- * before and after. A step is what one user action did (one cell, or a pasted block).
- * Undoing a step writes the "before" values again (each write sent to the backend like any
- * edit); redoing writes the "after" values. Pure data: the store decides how to apply.
+ * Undo/redo: a history of steps per year, each a list of changes with their values before and
+ * after. A step is what one user action did (one cell, a pasted block, a fill). Undoing a step
+ * writes the "before" values again as one batch; redoing writes the "after" values. Each year of
+ * the file has its own history, so an undo never reaches into a year that is not on screen.
+ * Pure data: the store decides how to apply.
  */
 import { type FactRef, factRefKey } from '../../shared/domain/model';
 
@@ -62,6 +63,11 @@ export function redo(history: History): { history: History; step: Step; apply: C
     step,
     apply: step.changes,
   };
+}
+
+/** Removes a whole step (a batch the backend refused never happened). */
+export function forgetStep(history: History, step: Step): History {
+  return { past: history.past.filter((s) => s !== step), future: history.future.filter((s) => s !== step) };
 }
 
 /**

@@ -1,24 +1,29 @@
 /**
  * The session store: the open file, the loaded year, the local copy of its Report, the
- * edit history and the save state.
+ * edit history (one per year) and the save state.
  *
- * Every edit is applied to the local Report at once (copy-on-write, so the derived view
- * recomputes from the new object) and sent as one small write; writes go out one at a time
- * in order. When the backend refuses a write, the fact goes back to its old value, the
- * change leaves the history and the Chinese message is kept by the cell (`errors`).
+ * Every user action is applied to the local Report at once (copy-on-write, so the derived view
+ * recomputes from the new object) and sent as ONE batch write (`report.writeBatch`, one
+ * transaction); batches go out one at a time in order. When the backend refuses a batch, every
+ * change of it goes back to its old value, the step leaves the history and the Chinese message
+ * is kept by the cells (`errors`). Undo and redo are batches too.
+ *
+ * Typed but uncommitted text lives in the editors; before the year, the view or the file
+ * changes, the session flushes it (pendingEdits.ts) and refuses to go on if an entry is refused.
  *
  * Plain zustand (vanilla) with the Api injected, so it is tested under Node with a fake Api.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Api, ApiError, LoadedYear, OpenFileInfo } from '../../shared/contract/api';
-import { type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
-import { type Change, changeTarget, emptyHistory, forget, type History, record, redo, type Step, undo } from './history';
+import type { Api, ApiError, LoadedYear, OpenFileInfo, WriteBatch } from '../../shared/contract/api';
+import { type CustomCode, type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
+import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo } from './history';
+import { flushPendingEdits } from './pendingEdits';
 import { factValue, textValue, withFact, withItem, withoutItem, withSettings, withText } from './reportEdit';
 import type { TableId } from '../../shared/domain/tables/types';
 import { tableOfCell, type View } from './view';
 import { WriteQueue } from './writeQueue';
 
-export type SaveState = '已保存' | '保存中…' | '保存失败';
+export type SaveState = '已保存' | '保存中…' | '保存失败' | '输入中，未保存';
 
 /** A value being typed, not yet committed: derived cells follow it live. */
 export interface Draft {
@@ -40,8 +45,13 @@ export interface SessionState {
   /** The loaded year; `report` is the local copy with every edit applied. */
   loaded: LoadedYear | null;
   loading: boolean;
+  /** The loaded year's undo history. */
   history: History;
+  /** Every year's history, by year (the loaded year's is `history`). */
+  histories: Record<number, History>;
   pendingWrites: number;
+  /** An editor holds typed text that is not committed yet. */
+  typing: boolean;
   /** The last refused write's message until a later write succeeds. */
   saveError: string | null;
   /** Messages of refused writes by target: `factRefKey(ref)` or `text/{key}`. */
@@ -58,6 +68,12 @@ export interface FactInput {
   value: number | null;
 }
 
+/** Rows and codes an action adds before its facts (a paste naming codes not yet in the file). */
+export interface Additions {
+  addItems?: readonly string[];
+  customCodes?: readonly CustomCode[];
+}
+
 export interface SessionActions {
   openFile(info: OpenFileInfo): Promise<void>;
   closeFile(): Promise<void>;
@@ -65,8 +81,10 @@ export interface SessionActions {
   fileChanged(info: OpenFileInfo): void;
   loadYear(year: number): Promise<boolean>;
   createYear(): Promise<void>;
-  /** One user action over one or more facts of the loaded year (one undo step). */
-  editFacts(inputs: readonly FactInput[], label: string): Promise<boolean>;
+  /** One user action over one or more facts of the loaded year (one undo step, one batch write). */
+  editFacts(inputs: readonly FactInput[], label: string, additions?: Additions): Promise<boolean>;
+  /** Adds 项 rows (and codes missing from the catalogue) in one write. */
+  addItems(codes: readonly string[], customCodes?: readonly CustomCode[]): Promise<boolean>;
   editText(key: string, value: string, label: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -80,6 +98,10 @@ export interface SessionActions {
   /** Opens the table of the first cell (or the given table) and highlights the cells. */
   showCells(cells: readonly string[], table?: TableId): void;
   setDraft(draft: Draft | null): void;
+  /** An editor reports whether it holds uncommitted text (the status bar says so). */
+  setTyping(typing: boolean): void;
+  /** Commits typed text everywhere; false (with a notice) when an entry is refused. */
+  flushEdits(): boolean;
   clearError(target: string): void;
   notify(kind: Notice['kind'], text: string): void;
   /** Resolves when every write sent so far has settled (tests, closing). */
@@ -97,7 +119,8 @@ export function textTarget(key: string): string {
   return `text/${key}`;
 }
 
-export function saveStateOf(state: Pick<SessionState, 'pendingWrites' | 'saveError'>): SaveState {
+export function saveStateOf(state: Pick<SessionState, 'pendingWrites' | 'saveError'> & Partial<Pick<SessionState, 'typing'>>): SaveState {
+  if (state.typing) return '输入中，未保存';
   if (state.pendingWrites > 0) return '保存中…';
   return state.saveError ? '保存失败' : '已保存';
 }
@@ -109,7 +132,9 @@ const INITIAL: SessionState = {
   loaded: null,
   loading: false,
   history: emptyHistory,
+  histories: {},
   pendingWrites: 0,
+  typing: false,
   saveError: null,
   errors: {},
   notice: null,
@@ -122,6 +147,26 @@ function sameValue(a: number | null, b: number | null): boolean {
   return a === b;
 }
 
+const targetOf = (change: Change) => (change.kind === 'fact' ? factTarget(change.ref) : textTarget(change.key));
+
+/** The batch that writes a list of changes' `after` values. */
+function batchOf(year: number, changes: readonly Change[], additions: Additions = {}): WriteBatch {
+  const facts: WriteBatch['facts'] = [];
+  const texts: WriteBatch['texts'] = [];
+  for (const c of changes) {
+    if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
+    else texts.push({ key: c.key, value: c.after });
+  }
+  return { year, facts, texts, addItems: [...(additions.addItems ?? [])], customCodes: [...(additions.customCodes ?? [])] };
+}
+
+function mergeCodes(codes: readonly CustomCode[], added: readonly CustomCode[]): CustomCode[] {
+  const key = (c: CustomCode) => `${c.catalogue}/${c.code}`;
+  const byKey = new Map(codes.map((c) => [key(c), c]));
+  for (const c of added) byKey.set(key(c), c);
+  return [...byKey.values()];
+}
+
 export function createSessionStore(api: Api): SessionStore {
   let noticeSeq = 0;
   let highlightSeq = 0;
@@ -131,94 +176,120 @@ export function createSessionStore(api: Api): SessionStore {
 
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
 
-    const setError = (target: string, message: string | null) => {
+    const setErrors = (targets: readonly string[], message: string | null) => {
       const errors = { ...get().errors };
-      if (message === null) delete errors[target];
-      else errors[target] = message;
-      set({ errors });
-    };
-
-    /** Applies one change to the local report when it belongs to the loaded year. */
-    const applyLocal = (change: Change) => {
-      const loaded = get().loaded;
-      if (!loaded || loaded.report.year !== change.year) return;
-      const report =
-        change.kind === 'fact' ? withFact(loaded.report, change.ref, change.after) : withText(loaded.report, change.key, change.after);
-      set({ loaded: { ...loaded, report } });
-    };
-
-    /** Puts the old value back if nothing newer has been typed over the refused one. */
-    const revertLocal = (change: Change) => {
-      const loaded = get().loaded;
-      if (!loaded || loaded.report.year !== change.year) return;
-      if (change.kind === 'fact') {
-        if (!sameValue(factValue(loaded.report, change.ref), change.after)) return;
-        set({ loaded: { ...loaded, report: withFact(loaded.report, change.ref, change.before) } });
-      } else {
-        if (textValue(loaded.report, change.key) !== change.after) return;
-        set({ loaded: { ...loaded, report: withText(loaded.report, change.key, change.before) } });
+      let changed = false;
+      for (const target of targets) {
+        if (message === null) {
+          if (errors[target] === undefined) continue;
+          delete errors[target];
+        } else errors[target] = message;
+        changed = true;
       }
+      if (changed) set({ errors });
     };
 
-    const targetOf = (change: Change) => (change.kind === 'fact' ? factTarget(change.ref) : textTarget(change.key));
+    const historyOf = (year: number): History => get().histories[year] ?? emptyHistory;
 
-    /** Sends one change; on refusal reverts it locally and keeps the message by its cell. */
-    const send = (change: Change, onRefused: (error: ApiError) => void): Promise<boolean> =>
+    /** Replaces a year's history (and the visible one when that year is loaded). */
+    const setHistory = (year: number, history: History) => {
+      const histories = { ...get().histories, [year]: history };
+      set(get().year === year ? { histories, history } : { histories });
+    };
+
+    /** Applies changes (and additions) to the local report when their year is loaded. */
+    const applyLocal = (year: number, changes: readonly Change[], additions: Additions = {}) => {
+      const loaded = get().loaded;
+      if (!loaded || loaded.report.year !== year) return;
+      let report = loaded.report;
+      for (const code of additions.addItems ?? []) report = withItem(report, code);
+      for (const c of changes) report = c.kind === 'fact' ? withFact(report, c.ref, c.after) : withText(report, c.key, c.after);
+      const customCodes = additions.customCodes?.length ? mergeCodes(loaded.customCodes, additions.customCodes) : loaded.customCodes;
+      set({ loaded: { ...loaded, report, customCodes } });
+    };
+
+    /** Puts the old values back where nothing newer has been typed over the refused ones. */
+    const revertLocal = (year: number, changes: readonly Change[]) => {
+      const loaded = get().loaded;
+      if (!loaded || loaded.report.year !== year) return;
+      let report = loaded.report;
+      for (const c of [...changes].reverse()) {
+        if (c.kind === 'fact') {
+          if (sameValue(factValue(report, c.ref), c.after)) report = withFact(report, c.ref, c.before);
+        } else if (textValue(report, c.key) === c.after) report = withText(report, c.key, c.before);
+      }
+      if (report !== loaded.report) set({ loaded: { ...loaded, report } });
+    };
+
+    /** Sends one batch after every earlier one; resolves to the refusal, or null when saved. */
+    const send = (batch: WriteBatch, targets: readonly string[]): Promise<ApiError | null> =>
       queue.run(async () => {
-        const result =
-          change.kind === 'fact'
-            ? await api.invoke('report.writeFact', { year: change.year, ref: change.ref, value: change.after })
-            : await api.invoke('report.writeText', { year: change.year, key: change.key, value: change.after });
+        const result = await api.invoke('report.writeBatch', batch);
         if (result.ok) {
           if (get().saveError !== null) set({ saveError: null });
-          if (get().errors[targetOf(change)] !== undefined) setError(targetOf(change), null);
-          return true;
+          setErrors(targets, null);
+          return null;
         }
-        revertLocal(change);
-        setError(targetOf(change), result.error.message);
         set({ saveError: result.error.message });
-        onRefused(result.error);
-        return false;
+        return result.error;
       });
 
-    /** Applies a new step's changes, records it, sends them; resolves to whether all were saved. */
-    const commit = async (step: Step): Promise<boolean> => {
-      if (step.changes.length === 0) return true;
-      for (const change of step.changes) {
-        applyLocal(change);
-        setError(targetOf(change), null);
-      }
-      set({ history: record(get().history, step), draft: null });
-      const results = await Promise.all(
-        step.changes.map((change) =>
-          send(change, (error) => {
-            set({ history: forget(get().history, change) });
-            notify('error', error.message);
-          }),
-        ),
-      );
-      return results.every(Boolean);
+    /** Applies a new step, records it, sends it as one batch; resolves to whether it was saved. */
+    const commit = async (year: number, step: Step, additions: Additions = {}): Promise<boolean> => {
+      const targets = step.changes.map(targetOf);
+      applyLocal(year, step.changes, additions);
+      setErrors(targets, null);
+      if (step.changes.length > 0) setHistory(year, record(historyOf(year), step));
+      set({ draft: null });
+      const refused = await send(batchOf(year, step.changes, additions), targets);
+      if (!refused) return true;
+      revertLocal(year, step.changes);
+      setHistory(year, forgetStep(historyOf(year), step));
+      setErrors(targets, refused.message);
+      notify('error', refused.message);
+      return false;
     };
 
-    /** Undo/redo: the history has moved already; apply and send the step's writes. */
-    const replay = async (apply: Change[], verb: string, label: string) => {
-      for (const change of apply) applyLocal(change);
+    /** Undo/redo: the history has moved already; apply and send the step's writes as one batch. */
+    const replay = async (year: number, apply: Change[], verb: string, label: string, restore: History) => {
+      applyLocal(year, apply);
       set({ draft: null });
-      const current = get().year;
-      const elsewhere = apply.some((c) => c.year !== current);
-      notify('info', `已${verb}：${label}${elsewhere ? '（含其他年度的修改）' : ''}`);
-      await Promise.all(apply.map((change) => send(change, (error) => notify('error', `${verb}未能保存：${error.message}`))));
+      notify('info', `已${verb}：${label}`);
+      const refused = await send(batchOf(year, apply), apply.map(targetOf));
+      if (!refused) return;
+      // Not saved: the screen and the history go back to where they were.
+      revertLocal(year, apply);
+      setHistory(year, restore);
+      notify('error', `${verb}未能保存：${refused.message}`);
+    };
+
+    /** Commits typed text before the screen changes; false (with a notice) when it is refused. */
+    const flushEdits = (): boolean => {
+      if (flushPendingEdits()) return true;
+      notify('error', '当前输入的内容有误，未保存。请改正（或按 Esc 放弃输入）后再继续。');
+      return false;
     };
 
     const loadYear = async (year: number): Promise<boolean> => {
+      if (!flushEdits()) return false;
       set({ loading: true });
+      await queue.idle();
       const result = await api.invoke('report.load', { year });
       if (!result.ok) {
         set({ loading: false });
         notify('error', result.error.message);
         return false;
       }
-      set({ loading: false, loaded: result.value, year, draft: null, errors: {}, highlight: null });
+      set({
+        loading: false,
+        loaded: result.value,
+        year,
+        draft: null,
+        typing: false,
+        errors: {},
+        highlight: null,
+        history: historyOf(year),
+      });
       return true;
     };
 
@@ -226,13 +297,16 @@ export function createSessionStore(api: Api): SessionStore {
       ...INITIAL,
 
       async openFile(info) {
+        if (!flushEdits()) return;
+        await queue.idle();
         const latest = Math.max(...info.years);
-        set({ file: info, screen: 'workspace', loaded: null, year: null, history: emptyHistory, view: { kind: 'table', id: '01' } });
+        set({ file: info, screen: 'workspace', loaded: null, year: null, history: emptyHistory, histories: {}, view: { kind: 'table', id: '01' } });
         if (info.years.length > 0) await loadYear(latest);
         if (info.backupName) notify('info', `文件已升级到新版本，升级前的备份为“${info.backupName}”。`);
       },
 
       async closeFile() {
+        if (!flushEdits()) return;
         await queue.idle();
         const result = await api.invoke('file.close', {});
         if (!result.ok) notify('error', result.error.message);
@@ -249,6 +323,7 @@ export function createSessionStore(api: Api): SessionStore {
       async createYear() {
         const file = get().file;
         if (!file || file.years.length === 0) return;
+        if (!flushEdits()) return;
         await queue.idle();
         const fromYear = Math.max(...file.years);
         const result = await api.invoke('report.createYear', { fromYear });
@@ -261,22 +336,42 @@ export function createSessionStore(api: Api): SessionStore {
         if (await loadYear(newest)) notify('info', `已新建${newest}年度，概况、名词解释、设置和科目已从${fromYear}年度带入。`);
       },
 
-      async editFacts(inputs, label) {
+      async editFacts(inputs, label, additions = {}) {
         const loaded = get().loaded;
         if (!loaded) return false;
         const year = loaded.report.year;
         const changes: Change[] = [];
+        const seen = new Map<string, Change>();
         for (const input of inputs) {
+          const key = factRefKey(input.ref);
+          const earlier = seen.get(key);
+          if (earlier && earlier.kind === 'fact') {
+            // The same fact twice in one action: the last value wins, one change.
+            earlier.after = input.value;
+            continue;
+          }
           const before = factValue(loaded.report, input.ref);
-          if (sameValue(before, input.value)) continue;
-          changes.push({ kind: 'fact', year, ref: input.ref, before, after: input.value });
+          const change: Change = { kind: 'fact', year, ref: input.ref, before, after: input.value };
+          seen.set(key, change);
+          changes.push(change);
         }
-        if (changes.length === 0) {
+        const effective = changes.filter((c) => c.kind !== 'fact' || !sameValue(c.before, c.after));
+        const adds = (additions.addItems?.length ?? 0) + (additions.customCodes?.length ?? 0);
+        if (effective.length === 0 && adds === 0) {
           set({ draft: null });
-          for (const input of inputs) setError(factTarget(input.ref), null);
+          setErrors(inputs.map((i) => factTarget(i.ref)), null);
           return true;
         }
-        return commit({ label, changes });
+        return commit(year, { label, changes: effective }, additions);
+      },
+
+      async addItems(codes, customCodes = []) {
+        const loaded = get().loaded;
+        if (!loaded) return false;
+        const existing = new Set(loaded.report.items.map((i) => i.code));
+        const addItems = codes.filter((c) => !existing.has(c));
+        if (addItems.length === 0 && customCodes.length === 0) return true;
+        return commit(loaded.report.year, { label: '添加科目', changes: [] }, { addItems, customCodes });
       },
 
       async editText(key, value, label) {
@@ -284,41 +379,38 @@ export function createSessionStore(api: Api): SessionStore {
         if (!loaded) return false;
         const before = textValue(loaded.report, key);
         if (before === value) return true;
-        return commit({ label, changes: [{ kind: 'text', year: loaded.report.year, key, before, after: value }] });
+        const year = loaded.report.year;
+        return commit(year, { label, changes: [{ kind: 'text', year, key, before, after: value }] });
       },
 
       async undo() {
-        const step = undo(get().history);
+        const year = get().year;
+        if (year === null) return;
+        const history = historyOf(year);
+        const step = undo(history);
         if (!step) {
           notify('info', '没有可撤销的操作');
           return;
         }
-        set({ history: step.history });
-        await replay(step.apply, '撤销', step.step.label);
+        setHistory(year, step.history);
+        await replay(year, step.apply, '撤销', step.step.label, history);
       },
 
       async redo() {
-        const step = redo(get().history);
+        const year = get().year;
+        if (year === null) return;
+        const history = historyOf(year);
+        const step = redo(history);
         if (!step) {
           notify('info', '没有可重做的操作');
           return;
         }
-        set({ history: step.history });
-        await replay(step.apply, '重做', step.step.label);
+        setHistory(year, step.history);
+        await replay(year, step.apply, '重做', step.step.label, history);
       },
 
       async addItem(code) {
-        const loaded = get().loaded;
-        if (!loaded) return false;
-        await queue.idle();
-        const result = await api.invoke('report.addItem', { year: loaded.report.year, code });
-        if (!result.ok) {
-          notify('error', result.error.message);
-          return false;
-        }
-        const current = get().loaded;
-        if (current) set({ loaded: { ...current, report: withItem(current.report, code) } });
-        return true;
+        return get().addItems([code]);
       },
 
       async deleteItem(code) {
@@ -335,9 +427,9 @@ export function createSessionStore(api: Api): SessionStore {
         // Steps that wrote to the deleted row cannot be replayed meaningfully.
         const year = loaded.report.year;
         const touches = (c: Change) => c.kind === 'fact' && c.year === year && c.ref.kind === 'item' && c.ref.code === code;
-        let history = get().history;
+        let history = historyOf(year);
         for (const step of [...history.past, ...history.future]) for (const c of step.changes) if (touches(c)) history = forget(history, c);
-        set({ history });
+        setHistory(year, history);
         return true;
       },
 
@@ -358,6 +450,7 @@ export function createSessionStore(api: Api): SessionStore {
       },
 
       async updateDepartment(department) {
+        await queue.idle();
         const result = await api.invoke('department.update', { department });
         if (!result.ok) {
           notify('error', result.error.message);
@@ -369,6 +462,7 @@ export function createSessionStore(api: Api): SessionStore {
       },
 
       async addCustomCode(code, name) {
+        await queue.idle();
         const result = await api.invoke('catalogue.addCode', { code: { catalogue: 'functional', code, name } });
         if (!result.ok) {
           notify('error', result.error.message);
@@ -380,10 +474,12 @@ export function createSessionStore(api: Api): SessionStore {
       },
 
       navigate(view) {
+        if (!flushEdits()) return;
         set({ view, highlight: null });
       },
 
       showCells(cells, table) {
+        if (!flushEdits()) return;
         const first = cells.find((c) => tableOfCell(c) !== null);
         const target = table ?? (first ? tableOfCell(first) : null);
         set({ view: target ? { kind: 'table', id: target } : get().view, highlight: { cells: [...cells], seq: ++highlightSeq } });
@@ -393,8 +489,14 @@ export function createSessionStore(api: Api): SessionStore {
         set({ draft });
       },
 
+      setTyping(typing) {
+        if (get().typing !== typing) set({ typing });
+      },
+
+      flushEdits,
+
       clearError(target) {
-        if (get().errors[target] !== undefined) setError(target, null);
+        setErrors([target], null);
       },
 
       notify,

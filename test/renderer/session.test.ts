@@ -1,23 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedYear, OpenFileInfo } from '../../shared/contract/api';
 import { type Department, emptyReport, type FactRef, readFact } from '../../shared/domain/model';
+import type { WriteBatch } from '../../shared/contract/api';
 import { createSessionStore, factTarget, saveStateOf } from '../../renderer/store/session';
-import { fakeApi, ok, type Handlers } from './fakeApi';
+import { registerPendingEdit } from '../../renderer/store/pendingEdits';
+import { fakeApi, ok, type FakeApi, type Handlers } from './fakeApi';
 
 const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: '' };
 const info: OpenFileInfo = { name: '晋城市商务局.jsgk', location: '/tmp', department, years: [2023], backupName: null };
 const basic: FactRef = { kind: 'item', code: '2010301', field: 'expenditure.basic' };
 const project: FactRef = { kind: 'item', code: '2010301', field: 'expenditure.project' };
 
-function loadedYear(): LoadedYear {
-  return { department, report: emptyReport(2023), customCodes: [], lastYear: null };
+function loadedYear(year = 2023): LoadedYear {
+  return { department, report: emptyReport(year), customCodes: [], lastYear: null };
+}
+
+/** The batches sent, in order. */
+function batches(api: FakeApi): WriteBatch[] {
+  return api.calls.filter((c) => c.channel === 'report.writeBatch').map((c) => c.request as WriteBatch);
+}
+
+/** Every fact value written, in order (one entry per fact of every batch). */
+function factValues(api: FakeApi): (number | null)[] {
+  return batches(api).flatMap((b) => b.facts.map((f) => f.value));
 }
 
 async function openStore(extra: Handlers = {}) {
   const api = fakeApi({
-    'report.load': () => ok(loadedYear()),
-    'report.writeFact': () => ok(null),
-    'report.writeText': () => ok(null),
+    'report.load': ({ year }) => ok(loadedYear(year)),
+    'report.writeBatch': () => ok(null),
     ...extra,
   });
   const store = createSessionStore(api);
@@ -39,21 +50,20 @@ describe('session store: edits', () => {
     await pending;
     await store.getState().settled();
     expect(saveStateOf(store.getState())).toBe('已保存');
-    const writes = api.calls.filter((c) => c.channel === 'report.writeFact');
-    expect(writes).toEqual([{ channel: 'report.writeFact', request: { year: 2023, ref: basic, value: 1_234_560_000 } }]);
+    expect(batches(api)).toEqual([{ year: 2023, facts: [{ ref: basic, value: 1_234_560_000 }], texts: [], addItems: [], customCodes: [] }]);
     expect(store.getState().history.past).toHaveLength(1);
   });
 
   it('does not write or record an edit that changes nothing', async () => {
     const { api, store } = await openStore();
     await store.getState().editFacts([{ ref: basic, value: 0 }], 'x');
-    expect(api.calls.filter((c) => c.channel === 'report.writeFact')).toHaveLength(0);
+    expect(batches(api)).toHaveLength(0);
     expect(store.getState().history.past).toHaveLength(0);
   });
 
   it('reverts a refused write, keeps the message by the cell and forgets the step', async () => {
     const { store } = await openStore({
-      'report.writeFact': () => ({ ok: false, error: { code: 'USER', message: '该文件为只读，无法保存' } }),
+      'report.writeBatch': () => ({ ok: false, error: { code: 'USER', message: '该文件为只读，无法保存' } }),
     });
     const saved = await store.getState().editFacts([{ ref: basic, value: 500 }], '表03 基本支出');
     expect(saved).toBe(false);
@@ -67,7 +77,7 @@ describe('session store: edits', () => {
   it('does not revert over a newer value typed while the refused write was in flight', async () => {
     let calls = 0;
     const { store } = await openStore({
-      'report.writeFact': () => (++calls === 1 ? { ok: false, error: { code: 'USER', message: '拒绝' } } : ok(null)),
+      'report.writeBatch': () => (++calls === 1 ? { ok: false, error: { code: 'USER', message: '拒绝' } } : ok(null)),
     });
     const first = store.getState().editFacts([{ ref: basic, value: 100 }], 'a');
     const second = store.getState().editFacts([{ ref: basic, value: 200 }], 'b');
@@ -81,11 +91,7 @@ describe('session store: edits', () => {
     expect(store.getState().loaded!.report.texts['n1.reason']).toBe('业务量增加');
     await store.getState().undo();
     expect(store.getState().loaded!.report.texts['n1.reason']).toBe('');
-    const texts = api.calls.filter((c) => c.channel === 'report.writeText').map((c) => c.request);
-    expect(texts).toEqual([
-      { year: 2023, key: 'n1.reason', value: '业务量增加' },
-      { year: 2023, key: 'n1.reason', value: '' },
-    ]);
+    expect(batches(api).map((b) => b.texts)).toEqual([[{ key: 'n1.reason', value: '业务量增加' }], [{ key: 'n1.reason', value: '' }]]);
   });
 });
 
@@ -101,14 +107,13 @@ describe('session store: undo and redo', () => {
     await store.getState().redo();
     expect(value(store, basic)).toBe(100);
     await store.getState().settled();
-    const values = api.calls.filter((c) => c.channel === 'report.writeFact').map((c) => (c.request as { value: number }).value);
-    expect(values).toEqual([100, 300, 100, 0, 100]);
+    expect(factValues(api)).toEqual([100, 300, 100, 0, 100]);
     expect(store.getState().history.past).toHaveLength(1);
     expect(store.getState().history.future).toHaveLength(1);
   });
 
-  it('treats a pasted block as one step', async () => {
-    const { store } = await openStore();
+  it('treats a pasted block as one step and one batch', async () => {
+    const { api, store } = await openStore();
     await store.getState().editFacts(
       [
         { ref: basic, value: 100 },
@@ -122,6 +127,60 @@ describe('session store: undo and redo', () => {
     await store.getState().redo();
     expect(value(store, basic)).toBe(100);
     expect(value(store, project)).toBe(200);
+    expect(batches(api).map((b) => b.facts.length)).toEqual([2, 2, 2]);
+  });
+
+  it('refuses a whole pasted block: every cell goes back, the step is forgotten', async () => {
+    const { store } = await openStore({ 'report.writeBatch': () => ({ ok: false, error: { code: 'INVALID', message: '金额超出范围' } }) });
+    await store.getState().editFacts([{ ref: basic, value: 100 }], 'a').catch(() => {});
+    const saved = await store.getState().editFacts(
+      [
+        { ref: basic, value: 7 },
+        { ref: project, value: 8 },
+      ],
+      '粘贴',
+    );
+    expect(saved).toBe(false);
+    expect(value(store, basic)).toBe(0);
+    expect(value(store, project)).toBe(0);
+    expect(store.getState().history.past).toHaveLength(0);
+    expect(store.getState().errors[factTarget(project)]).toBe('金额超出范围');
+  });
+
+  it('keeps one history per year: undo in 2024 never touches 2023', async () => {
+    const twoYears: OpenFileInfo = { ...info, years: [2023, 2024] };
+    const api = fakeApi({ 'report.load': ({ year }) => ok(loadedYear(year)), 'report.writeBatch': () => ok(null) });
+    const store = createSessionStore(api);
+    await store.getState().openFile(twoYears);
+    expect(store.getState().year).toBe(2024);
+    await store.getState().editText('n1.reason', '二〇二四', '一 主要原因');
+    await store.getState().loadYear(2023);
+    expect(store.getState().history.past).toHaveLength(0);
+    await store.getState().editFacts([{ ref: basic, value: 5 }], '2023 基本支出');
+    await store.getState().loadYear(2024);
+    expect(store.getState().history.past.map((s) => s.label)).toEqual(['一 主要原因']);
+    await store.getState().undo();
+    await store.getState().undo();
+    expect(store.getState().notice?.text).toBe('没有可撤销的操作');
+    await store.getState().settled();
+    expect(batches(api).map((b) => [b.year, b.facts.length, b.texts.length])).toEqual([
+      [2024, 0, 1],
+      [2023, 1, 0],
+      [2024, 0, 1],
+    ]);
+    await store.getState().loadYear(2023);
+    expect(store.getState().history.past.map((s) => s.label)).toEqual(['2023 基本支出']);
+  });
+
+  it('an undo the backend refuses goes back on screen and stays undoable', async () => {
+    let refuse = false;
+    const { store } = await openStore({ 'report.writeBatch': () => (refuse ? { ok: false, error: { code: 'READ_ONLY', message: '只读' } } : ok(null)) });
+    await store.getState().editFacts([{ ref: basic, value: 100 }], 'a');
+    refuse = true;
+    await store.getState().undo();
+    expect(value(store, basic)).toBe(100);
+    expect(store.getState().history.past).toHaveLength(1);
+    expect(store.getState().history.future).toHaveLength(0);
   });
 
   it('a new edit discards the redo list', async () => {
@@ -145,10 +204,46 @@ describe('session store: undo and redo', () => {
   });
 });
 
+describe('session store: typed text is committed before the screen changes', () => {
+  it('commits an edit in progress before switching year, and stays when it is refused', async () => {
+    const twoYears: OpenFileInfo = { ...info, years: [2023, 2024] };
+    const api = fakeApi({ 'report.load': ({ year }) => ok(loadedYear(year)), 'report.writeBatch': () => ok(null) });
+    const store = createSessionStore(api);
+    await store.getState().openFile(twoYears);
+    let typed: number | null = 2296;
+    const unregister = registerPendingEdit({
+      flush: () => {
+        if (typed === null) return false;
+        void store.getState().editFacts([{ ref: basic, value: typed }], '表03 基本支出');
+        return true;
+      },
+    });
+    try {
+      store.getState().setTyping(true);
+      expect(saveStateOf(store.getState())).toBe('输入中，未保存');
+      store.getState().setTyping(false);
+      expect(await store.getState().loadYear(2023)).toBe(true);
+      expect(batches(api)).toEqual([{ year: 2024, facts: [{ ref: basic, value: 2296 }], texts: [], addItems: [], customCodes: [] }]);
+      typed = null; // a refused entry: the year does not change
+      expect(await store.getState().loadYear(2024)).toBe(false);
+      expect(store.getState().year).toBe(2023);
+      expect(store.getState().notice?.text).toContain('当前输入的内容有误');
+      store.getState().navigate({ kind: 'glossary' });
+      expect(store.getState().view).toEqual({ kind: 'table', id: '01' });
+    } finally {
+      unregister();
+    }
+  });
+});
+
 describe('session store: rows and navigation', () => {
-  it('adds and deletes 项 rows through the backend', async () => {
-    const { api, store } = await openStore({ 'report.addItem': () => ok(null), 'report.deleteItem': () => ok(null) });
-    expect(await store.getState().addItem('2010301')).toBe(true);
+  it('adds 项 rows (with codes missing from the catalogue) in one batch, and deletes them', async () => {
+    const { api, store } = await openStore({ 'report.deleteItem': () => ok(null) });
+    expect(await store.getState().addItems(['2010301', '2011399'], [{ catalogue: 'functional', code: '2011399', name: '其他' }])).toBe(true);
+    expect(store.getState().loaded!.report.items.map((i) => i.code)).toEqual(['2010301', '2011399']);
+    expect(store.getState().loaded!.customCodes).toEqual([{ catalogue: 'functional', code: '2011399', name: '其他' }]);
+    expect(batches(api).at(-1)).toMatchObject({ addItems: ['2010301', '2011399'], facts: [] });
+    expect(await store.getState().deleteItem('2011399')).toBe(true);
     expect(store.getState().loaded!.report.items.map((i) => i.code)).toEqual(['2010301']);
     expect(await store.getState().deleteItem('2010301')).toBe(true);
     expect(store.getState().loaded!.report.items).toEqual([]);

@@ -35,6 +35,7 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
   const year = loaded.report.year;
 
   const run = async () => {
+    if (!actions().flushEdits()) return;
     await actions().settled();
     const list = (['docx', 'xlsx'] as const).filter((f) => formats.has(f));
     const results: ExportResult[] = [];
