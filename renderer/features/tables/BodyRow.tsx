@@ -46,7 +46,7 @@ function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, 
             className={cellClass(cell, columns[col], editable !== null, cell.id !== undefined && highlighted.has(cell.id), error !== undefined) + (active ? ' active' : '')}
             title={active ? undefined : cellTitle(cell, editable !== null, error)}
           >
-            {active ? <ActiveCell cell={editable} shown={cell.text} /> : cell.text}
+            {active ? <ActiveCell cell={editable} /> : cell.text}
             {!active && error ? (
               <div className="cell-error" role="alert">
                 {error}

@@ -53,9 +53,9 @@ export function PendingBlock({ table, rows, firstRow, activeRow, activeCol, onDe
                       data-col={col}
                       data-testid={`pending.${p.item.code}.${column.key}`}
                       className={`num${cell ? ' editable' : ' c-blank'}${active ? ' active' : ''}`}
-                      title={cell?.kind === 'breakdown' ? '由三部分组成：回车或双击填写明细' : undefined}
+                      title={cell?.kind === 'breakdown' ? '填写财政拨款收入合计（一般公共预算部分）；F4 分别填写三部分' : undefined}
                     >
-                      {active && cell ? <ActiveCell cell={cell} shown="" /> : ''}
+                      {active && cell ? <ActiveCell cell={cell} /> : ''}
                     </td>
                   );
                 })}

@@ -3,11 +3,16 @@
  * editable in place and its derived cells shaded (hover for the formula), then the
  * 待填写科目 of 科目 tables. One table at a time; the derived figures follow every keystroke.
  */
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type ItemFacts, itemHasData } from '../../../shared/domain/model';
+import { type ClipboardEvent, type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type CustomCode, type ItemFacts, itemHasData } from '../../../shared/domain/model';
 import type { TableId } from '../../../shared/domain/tables/types';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTables } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
+import { Confirm } from '../../ui/Modal';
+import { firstEditable } from './grid';
+import { parseClipboardBlock } from './paste';
+import { pasteContextFor } from './pasteContext';
+import { type PasteContext, type PastePlan, planPaste } from './pastePlan';
 import { AddItemDialog } from './AddItemDialog';
 import { BodyRow } from './BodyRow';
 import { DeleteItemConfirm } from './DeleteItemConfirm';
@@ -15,7 +20,7 @@ import { EditorContext } from './editorContext';
 import { PendingBlock } from './PendingBlock';
 import { ColGroup, HeaderRows, TableTitle } from './TableFrame';
 import { buildGrid, isSubjectTable, pendingRows } from './tableGrid';
-import { gridKey, useCellEditor } from './useCellEditor';
+import { gridKey, pasteRefusal, useCellEditor } from './useCellEditor';
 
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 
@@ -35,7 +40,46 @@ export function TableEditor({ id }: { id: TableId }) {
   const subject = isSubjectTable(id);
   const pending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
   const grid = useMemo(() => buildGrid(table, report, pending), [table, report, pending]);
-  const editor = useCellEditor({ grid, unit, isPendingRow: (row) => row >= table.rows.length });
+  const [askAdd, setAskAdd] = useState<{ plan: PastePlan; label: string } | null>(null);
+
+  const pasteContext = (): PasteContext => pasteContextFor(loaded, table, grid, pending, catalogue, unit);
+
+  const applyPaste = (plan: PastePlan, label: string) => {
+    const customCodes: CustomCode[] = plan.missing.filter((m) => m.custom).map((m) => ({ catalogue: 'functional', code: m.code, name: m.name }));
+    void actions().editFacts(plan.writes, label, { addItems: plan.missing.map((m) => m.code), customCodes });
+    const skipped = plan.skipped > 0 ? `，跳过 ${plan.skipped} 行标题或栏次` : '';
+    const checked = plan.checked > 0 ? `，核对了 ${plan.checked} 个合计/小计数` : '';
+    actions().notify('info', `已粘贴 ${plan.writes.length} 个数（${plan.mode === 'code' ? '按科目代码对齐' : '按位置对齐'}${checked}${skipped}）。`);
+  };
+
+  const editor = useCellEditor({
+    grid,
+    unit,
+    isPendingRow: (row) => row >= table.rows.length,
+    pasteContext,
+    onPastePlan: (plan, rows) => {
+      const label = `粘贴 ${rows} 行到${table.code}`;
+      if (plan.missing.length > 0) setAskAdd({ plan, label });
+      else applyPaste(plan, label);
+    },
+  });
+
+  // A block pasted while no cell is active (the sheet itself has the focus): by code only.
+  const onSheetPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    e.preventDefault();
+    const plan = planPaste(pasteContext(), null, parseClipboardBlock(e.clipboardData.getData('text/plain')));
+    if (plan.errors.length > 0) actions().notify('error', pasteRefusal(plan.errors));
+    else if (plan.missing.length > 0) setAskAdd({ plan, label: `粘贴到${table.code}` });
+    else if (plan.writes.length > 0) applyPaste(plan, `粘贴到${table.code}`);
+  };
+
+  // Tab from the toolbar into the table: the cursor goes to the first cell one can type in.
+  const onSheetFocus = (e: FocusEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || editor.activePos) return;
+    const first = firstEditable(grid);
+    if (first) editor.activate(first);
+  };
   const highlight = useSession((s) => s.highlight);
   const errors = useSession((s) => s.errors);
   const highlighted = useMemo(() => (highlight ? new Set(highlight.cells) : NO_HIGHLIGHT), [highlight]);
@@ -109,9 +153,14 @@ export function TableEditor({ id }: { id: TableId }) {
         </div>
         <div
           ref={sheetRef}
+          id="table-sheet"
+          tabIndex={editor.activePos ? -1 : 0}
+          aria-label={`${table.code} ${table.title}`}
           className={`sheet${table.landscape ? ' landscape' : ''} t${id}`}
           onMouseDown={onMouseDown}
           onDoubleClick={onDoubleClick}
+          onFocus={onSheetFocus}
+          onPaste={onSheetPaste}
         >
           <TableTitle table={table} />
           <table className="sheet-table">
@@ -158,6 +207,28 @@ export function TableEditor({ id }: { id: TableId }) {
             setFocusCode(code);
           }}
         />
+      ) : null}
+      {askAdd ? (
+        <Confirm
+          title="粘贴的内容含有尚未添加的科目"
+          confirmText={`添加 ${askAdd.plan.missing.length} 个科目并粘贴`}
+          onCancel={() => setAskAdd(null)}
+          onConfirm={() => {
+            const { plan, label } = askAdd;
+            setAskAdd(null);
+            applyPaste(plan, label);
+          }}
+        >
+          <p>以下科目还不在本年度的报表中，添加后再粘贴（可以撤销粘贴的数字）：</p>
+          <ul className="missing-codes">
+            {askAdd.plan.missing.map((m) => (
+              <li key={m.code}>
+                <span className="pick-code">{m.code}</span> {m.name}
+                {m.custom ? <span className="pick-have">目录中没有，按粘贴的名称作为自定义科目添加</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Confirm>
       ) : null}
       {deleting ? (
         <DeleteItemConfirm

@@ -140,21 +140,26 @@ export interface PendingRow {
 }
 
 export function pendingRows(table: DerivedTable, report: Report, catalogue: Catalogue): PendingRow[] {
-  const inputs = SUBJECT_INPUTS[table.id];
-  if (!inputs) return [];
+  if (!SUBJECT_INPUTS[table.id]) return [];
   return pendingItems(report, table.id).map((item) => {
     const name = catalogue.functionalName(item.code) ?? '（目录中没有此科目）';
-    const cells = table.columns.map((column): GridCell | null => {
-      const field = inputs[column.key];
-      if (field === undefined) return null;
-      const label = `${table.code} ${item.code} ${name} ${column.name}`;
-      if (typeof field === 'string') {
-        return { kind: 'input', ref: itemRef(item.code, field), valueType: 'money', value: getItemField(item, field), label };
-      }
-      const refs = field.map((f) => itemRef(item.code, f));
-      return { kind: 'breakdown', refs, values: field.map((f) => getItemField(item, f)), label };
-    });
-    return { item, name, cells };
+    return { item, name, cells: itemGridCells(table, item, name) ?? [] };
+  });
+}
+
+/** The editable cells of a 项 row laid out by the table's columns; null for tables without 项 rows. */
+export function itemGridCells(table: DerivedTable, item: ItemFacts, name: string): (GridCell | null)[] | null {
+  const inputs = SUBJECT_INPUTS[table.id];
+  if (!inputs) return null;
+  return table.columns.map((column): GridCell | null => {
+    const field = inputs[column.key];
+    if (field === undefined) return null;
+    const label = `${table.code} ${item.code} ${name} ${column.name}`;
+    if (typeof field === 'string') {
+      return { kind: 'input', ref: itemRef(item.code, field), valueType: 'money', value: getItemField(item, field), label };
+    }
+    const refs = field.map((f) => itemRef(item.code, f));
+    return { kind: 'breakdown', refs, values: field.map((f) => getItemField(item, f)), label };
   });
 }
 

@@ -5,18 +5,28 @@
  * can add or remove rows (a 项 gets its first figure and joins the table), and the cursor must
  * stay on the same fact or go to the one the officer moved to.
  *
+ * Every cell — also 表02 财政拨款收入, whose three parts sum to the printed figure — is typed
+ * into the same inline input, so every keystroke lands in the one element that has the focus;
+ * the parts of 财政拨款收入 have their own small editor (F4), which only opens on request.
+ *
  * Keys (like Excel/WPS): typing replaces the value; F2 or a double click edits it with a caret;
  * arrows commit and move (in caret mode ←/→ move the caret); Enter commits and moves down
- * (Shift+Enter up); Tab/Shift+Tab commit and move along; Esc cancels; Delete clears.
+ * (Shift+Enter up); Tab/Shift+Tab commit and move along (and leave the table at either end);
+ * Esc cancels; Delete clears; F4 or Alt+↓ opens the parts of 财政拨款收入.
  * While an IME composition is open no key is taken over.
+ *
+ * While text is typed and not committed, the editor is registered as a pending edit, so a year
+ * switch, a view change, an export or a reload commits it first (store/pendingEdits.ts).
  */
-import { type ClipboardEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { factRefKey } from '../../../shared/domain/model';
+import { registerPendingEdit } from '../../store/pendingEdits';
 import { actions } from '../../store/useSession';
-import { editText, type InputUnit, parseCellText, specOf } from './cellInput';
+import { storedText, writesForText } from './cellWrites';
+import { type InputUnit, specOf } from './cellInput';
 import { cellAt, type Direction, type Grid, type GridCell, type GridPos, move, tabFrom } from './grid';
 import { isBlock, parseClipboardBlock } from './paste';
-import { planPaste } from './pastePlan';
+import { type PasteContext, type PastePlan, planPaste } from './pastePlan';
 
 export function gridKey(cell: GridCell): string {
   return cell.kind === 'input' ? factRefKey(cell.ref) : `parts:${cell.refs.map(factRefKey).join('+')}`;
@@ -31,11 +41,11 @@ export interface EditorState {
   caret: boolean;
   /** Why the last entry was refused (shown by the cell). */
   refusal: string | null;
-  /** 表02 财政拨款收入: the breakdown's input to focus (0–2), bumped by `seq`. */
-  partFocus: { index: number; seq: number; initial: string | null } | null;
+  /** 表02 财政拨款收入: its parts editor is open. */
+  splitOpen: boolean;
 }
 
-const IDLE: EditorState = { key: null, text: '', dirty: false, caret: false, refusal: null, partFocus: null };
+const IDLE: EditorState = { key: null, text: '', dirty: false, caret: false, refusal: null, splitOpen: false };
 
 export interface CellEditor {
   state: EditorState;
@@ -48,19 +58,31 @@ export interface CellEditor {
   commit(): boolean;
   onKeyDown(e: KeyboardEvent<HTMLElement>, composing: boolean): void;
   onPaste(e: ClipboardEvent<HTMLElement>): void;
-  /** Moves from the active cell (after a breakdown closes, for instance). */
+  /** Moves from the active cell. */
   moveActive(direction: Direction): void;
-  openParts(index: number, initial: string | null): void;
+  /** 表02 财政拨款收入: opens or closes the parts editor (closing returns the focus to the cell). */
+  setSplitOpen(open: boolean): void;
 }
 
 export interface CellEditorOptions {
   grid: Grid;
   unit: InputUnit;
+  /** What a paste needs to know about the table (built when a block is pasted). */
+  pasteContext: () => PasteContext;
+  /** A paste that can land: write it (after asking, when it adds rows). */
+  onPastePlan: (plan: PastePlan, blockRows: number) => void;
   /** Rows still waiting for data: typing there must not show a live preview (the row would move). */
   isPendingRow: (row: number) => boolean;
 }
 
-export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): CellEditor {
+/** The Chinese message of a refused paste: the first problems by row, and how many there are. */
+export function pasteRefusal(errors: readonly string[]): string {
+  const shown = errors.slice(0, 5).join('\n');
+  const more = errors.length > 5 ? `\n……另有${errors.length - 5}处问题` : '';
+  return `粘贴未执行，表中数据没有任何改动：\n${shown}${more}`;
+}
+
+export function useCellEditor({ grid, unit, isPendingRow, pasteContext, onPastePlan }: CellEditorOptions): CellEditor {
   const [state, setState] = useState<EditorState>(IDLE);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -86,26 +108,39 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
     setState(next);
   };
 
-  /** Commits what was typed in the active cell; false when the entry is refused. */
+  /**
+   * Commits what was typed in the active cell; false when the entry is refused. A refused entry
+   * stays in the cell, selected, with its message, so the officer can correct it (or Esc).
+   */
   const commit = useCallback((): boolean => {
     const s = stateRef.current;
     const cell = gridRef.current.activeCell;
-    if (!cell || !s.dirty || cell.kind !== 'input') return true;
-    const parsed = parseCellText(s.text, specOf(cell.ref, cell.valueType), unit);
-    if (!parsed.ok) {
-      update({ text: editText(cell.value, cell.valueType, unit), dirty: false, caret: false, refusal: parsed.message });
+    if (!cell || !s.dirty) return true;
+    const result = writesForText(cell, s.text, unit);
+    if (!result.ok) {
+      update({ caret: false, refusal: result.message });
       actions().setDraft(null);
       return false;
     }
     update({ dirty: false, caret: false, refusal: null });
-    void actions().editFacts([{ ref: cell.ref, value: parsed.value }], cell.label);
+    void actions().editFacts(result.writes, cell.label);
     return true;
   }, [unit]);
 
+  // While typed text is not committed: the status bar says so, and leaving commits it first.
+  useEffect(() => {
+    if (!state.dirty) return;
+    actions().setTyping(true);
+    const unregister = registerPendingEdit({ flush: () => commit() });
+    return () => {
+      unregister();
+      actions().setTyping(false);
+    };
+  }, [state.dirty, commit]);
+
   const activateCell = (cell: GridCell, options: { caret?: boolean } = {}) => {
     const key = gridKey(cell);
-    const text = cell.kind === 'input' ? editText(cell.value, cell.valueType, unit) : '';
-    update({ key, text, dirty: false, caret: options.caret ?? false, refusal: null, partFocus: null });
+    update({ key, text: storedText(cell, unit), dirty: false, caret: options.caret ?? false, refusal: null, splitOpen: false });
   };
 
   const activate = (pos: GridPos, options: { caret?: boolean } = {}) => {
@@ -143,10 +178,10 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
     // Live preview: derived cells follow a valid figure as it is typed (not for rows that
     // would jump into the table, nor for clearing a figure, which would hide its row).
     const pos = gridRef.current.activePos;
-    if (!cell || cell.kind !== 'input' || !pos || isPendingRow(pos.row)) return;
-    const parsed = parseCellText(text, specOf(cell.ref, cell.valueType), unit);
-    const preview = parsed.ok && parsed.value !== null && parsed.value !== 0;
-    actions().setDraft(preview ? { ref: cell.ref, value: parsed.value } : null);
+    if (!cell || !pos || isPendingRow(pos.row)) return;
+    const result = text.trim() === '' ? null : writesForText(cell, text, unit);
+    const write = result?.ok && result.writes.length === 1 ? result.writes[0]! : null;
+    actions().setDraft(write && write.value !== null && write.value !== 0 ? { ref: write.ref, value: write.value } : null);
   };
 
   const clearActive = () => {
@@ -167,8 +202,7 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
   const cancel = () => {
     const cell = gridRef.current.activeCell;
     actions().setDraft(null);
-    if (cell?.kind === 'input') update({ text: editText(cell.value, cell.valueType, unit), dirty: false, caret: false, refusal: null });
-    else update({ dirty: false, caret: false, refusal: null });
+    update({ text: cell ? storedText(cell, unit) : '', dirty: false, caret: false, refusal: null });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, composing: boolean) => {
@@ -185,6 +219,11 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
       cancel();
       return;
     }
+    if (cell.kind === 'breakdown' && e.altKey && e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (commit()) update({ splitOpen: true });
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (direction) {
       if (s.caret && (direction === 'left' || direction === 'right')) return;
@@ -192,53 +231,52 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
       goTo(move(g, pos, direction));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (cell.kind === 'breakdown' && !s.dirty) {
-        openParts(0, null);
-        return;
-      }
       goTo(move(g, pos, e.shiftKey ? 'up' : 'down'));
     } else if (e.key === 'Tab') {
+      const target = tabFrom(g, pos, e.shiftKey);
+      if (target.row === pos.row && target.col === pos.col) {
+        // The first or last cell: Tab leaves the table (after committing), as in a form.
+        if (!commit()) e.preventDefault();
+        return;
+      }
       e.preventDefault();
-      goTo(tabFrom(g, pos, e.shiftKey));
+      goTo(target);
     } else if (e.key === 'Escape') {
       e.preventDefault();
       cancel();
     } else if (e.key === 'F2') {
       e.preventDefault();
-      if (cell.kind === 'breakdown') openParts(0, null);
-      else update({ caret: true });
+      update({ caret: true });
+    } else if (cell.kind === 'breakdown' && e.key === 'F4') {
+      e.preventDefault();
+      if (commit()) update({ splitOpen: true });
     } else if (e.key === 'Delete' && !s.dirty && !s.caret) {
       e.preventDefault();
       clearActive();
-    } else if (cell.kind === 'breakdown' && e.key.length === 1) {
-      // Typing on 财政拨款收入 starts with its first part, 一般公共预算.
-      e.preventDefault();
-      openParts(0, e.key);
     }
   };
 
-  const openParts = (index: number, initial: string | null) => {
-    update({ partFocus: { index, seq: (stateRef.current.partFocus?.seq ?? 0) + 1, initial } });
+  const setSplitOpen = (open: boolean) => {
+    if (open && !commit()) return;
+    update({ splitOpen: open });
   };
 
   const onPaste = (e: ClipboardEvent<HTMLElement>) => {
     const text = e.clipboardData.getData('text/plain');
     const pos = gridRef.current.activePos;
-    if (!pos || !isBlock(text)) return;
+    if (!isBlock(text) && pos) return; // one value: the input takes it as typed text
     e.preventDefault();
+    if (!commit()) return;
     const block = parseClipboardBlock(text);
-    const plan = planPaste(gridRef.current.grid, pos, block, unit);
+    const plan = planPaste(pasteContext(), pos, block);
+    actions().setDraft(null);
     if (plan.errors.length > 0) {
-      const more = plan.errors.length > 1 ? `（共${plan.errors.length}处）` : '';
-      update({ refusal: `粘贴未执行：${plan.errors[0]}${more}`, dirty: false });
+      update({ refusal: `粘贴未执行：${plan.errors[0]}${plan.errors.length > 1 ? `（共${plan.errors.length}处问题）` : ''}` });
+      actions().notify('error', pasteRefusal(plan.errors));
       return;
     }
-    actions().setDraft(null);
-    const cells = block.reduce((n, r) => n + r.length, 0);
-    void actions().editFacts(plan.writes, `粘贴 ${cells} 个单元格`);
-    const cell = gridRef.current.activeCell;
-    update({ dirty: false, refusal: null, text: cell?.kind === 'input' ? stateRef.current.text : '' });
-    if (plan.dropped > 0) actions().notify('info', `已粘贴 ${plan.writes.length} 个数；${plan.dropped} 个数超出了可填写的单元格，未粘贴。`);
+    update({ refusal: null });
+    onPastePlan(plan, block.length);
   };
 
   const deactivate = () => {
@@ -259,6 +297,6 @@ export function useCellEditor({ grid, unit, isPendingRow }: CellEditorOptions): 
     onKeyDown,
     onPaste,
     moveActive,
-    openParts,
+    setSplitOpen,
   };
 }

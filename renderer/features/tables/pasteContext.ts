@@ -1,0 +1,37 @@
+/** The PasteContext of one table editor: the table as shown, its grid and how to derive it again. */
+import type { LoadedYear } from '../../../shared/contract/api';
+import { type Catalogue, getCatalogue } from '../../../shared/domain/catalogue';
+import { emptyItem } from '../../../shared/domain/model';
+import { deriveTables } from '../../../shared/domain/tables';
+import type { DerivedTable } from '../../../shared/domain/tables/types';
+import { withFact, withItem } from '../../store/reportEdit';
+import type { InputUnit } from './cellInput';
+import type { Grid } from './grid';
+import type { PasteContext } from './pastePlan';
+import { isSubjectTable, itemGridCells, type PendingRow } from './tableGrid';
+
+export function pasteContextFor(
+  loaded: LoadedYear,
+  table: DerivedTable,
+  grid: Grid,
+  pending: readonly PendingRow[],
+  catalogue: Catalogue,
+  unit: InputUnit,
+): PasteContext {
+  return {
+    table,
+    grid,
+    pendingCodes: pending.map((p) => p.item.code),
+    unit,
+    subjectTable: isSubjectTable(table.id),
+    virtualRow: (code) => itemGridCells(table, emptyItem(code), catalogue.functionalName(code) ?? code),
+    functionalName: (code) => catalogue.functionalName(code) ?? null,
+    deriveWith: (writes, addItems, customCodes) => {
+      let next = loaded.report;
+      for (const code of addItems) next = withItem(next, code);
+      for (const w of writes) next = withFact(next, w.ref, w.value);
+      const codes = [...loaded.customCodes, ...customCodes];
+      return deriveTables(loaded.department, next, getCatalogue(next.edition, codes))[table.id];
+    },
+  };
+}
