@@ -316,9 +316,10 @@ describe('browser mode, as a finance officer', () => {
       const message = (await bubble.textContent()) ?? '';
       expect(message).toMatch(/\p{Script=Han}/u);
       expect(message).toContain('“abc”不是有效的金额');
-      // The cursor stays on the refused cell, showing the old value.
-      expect(await page.locator(`${cellSelector(id)} input.cell-input`).inputValue()).toBe('99.52');
+      // The cursor stays on the refused cell with the text kept for correction; Esc brings back the stored value.
+      expect(await page.locator(`${cellSelector(id)} input.cell-input`).inputValue()).toBe('abc');
       await page.keyboard.press('Escape');
+      expect(await page.locator(`${cellSelector(id)} input.cell-input`).inputValue()).toBe('99.52');
       await page.locator('.view-toolbar .toolbar-hint').click();
       await expectCell(page, id, '99.52');
       await expectDerived(new Map([...TABLE03_TOTALS].filter(([k]) => k.startsWith('03.total.'))));
