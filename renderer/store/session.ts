@@ -17,6 +17,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api, ApiError, LoadedYear, OpenFileInfo, WriteBatch } from '../../shared/contract/api';
 import { type CustomCode, type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
 import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo } from './history';
+import { withImpliedSplit } from '../../shared/domain/fiscalSplit';
 import { flushPendingEdits } from './pendingEdits';
 import { factValue, textValue, withFact, withItem, withoutItem, withSettings, withText } from './reportEdit';
 import type { TableId } from '../../shared/domain/tables/types';
@@ -336,10 +337,12 @@ export function createSessionStore(api: Api): SessionStore {
         if (await loadYear(newest)) notify('info', `已新建${newest}年度，概况、名词解释、设置和科目已从${fromYear}年度带入。`);
       },
 
-      async editFacts(inputs, label, additions = {}) {
+      async editFacts(typed, label, additions = {}) {
         const loaded = get().loaded;
         if (!loaded) return false;
         const year = loaded.report.year;
+        // Typing one part of an implied 财政拨款 split writes the rest of it as well.
+        const inputs = withImpliedSplit(loaded.report, typed);
         const changes: Change[] = [];
         const seen = new Map<string, Change>();
         for (const input of inputs) {

@@ -193,6 +193,39 @@ describe('planPaste: 公开03表 copied whole, into a year with no 项 yet (seed
   });
 });
 
+describe('planPaste: plain figures are not codes', () => {
+  const full = seed002();
+  const loaded: LoadedYear = { ...full, report: { ...full.report, items: [emptyItem('2010301'), emptyItem('2080501')] } };
+  const { ctx, grid } = setup(loaded, '03');
+  const pendingStart = { row: grid.length - 2, col: 3 };
+
+  it('pastes a block of figures (230.84, 201 …) into the 待填写 rows by position', () => {
+    const plan = planPaste(ctx, pendingStart, [
+      ['230.84', '201'],
+      ['8.85', ''],
+    ]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.mode).toBe('position');
+    expect(plan.writes).toEqual([
+      { ref: item('2010301', 'expenditure.basic'), value: 2_308_400 * 100 },
+      { ref: item('2010301', 'expenditure.project'), value: 2_010_000 * 100 },
+      { ref: item('2080501', 'expenditure.basic'), value: 88_500 * 100 },
+      { ref: item('2080501', 'expenditure.project'), value: 0 },
+    ]);
+  });
+
+  it('reads a sheet of codes without names (code | 合计 | 基本支出 | 项目支出) by code, checking 合计', () => {
+    const plan = planPaste(ctx, null, [
+      ['2080501', '8.85', '8.85', ''],
+      ['2010301', '231.84', '230.84', '1'],
+    ]);
+    expect(plan.checked).toBe(2);
+    expect(plan.errors).toEqual([]);
+    expect(plan.mode).toBe('code');
+    expect(plan.writes).toContainEqual({ ref: item('2010301', 'expenditure.project'), value: 1_000_000 });
+  });
+});
+
 describe('planPaste: 表02 财政拨款收入 takes the printed sum', () => {
   const full = seed002();
   const code = full.report.items.find((i) => i.income.govFund !== 0)?.code ?? '';

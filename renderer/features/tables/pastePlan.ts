@@ -84,7 +84,8 @@ export interface PastePlan {
 // ---------------------------------------------------------------------------------------------
 // Reading the block's cells.
 
-const CODE = /^(\d{3}(?:\d{2}){0,2})(?:\s*([^\d\s].*))?$/u;
+/** A 科目代码, maybe with its name in the same cell (`2010301 行政运行`, `2010301行政运行`). */
+const CODE = /^(\d{3}(?:\d{2}){0,2})(?:\s*([\p{L}（(].*))?$/u;
 
 function clean(text: string): string {
   return normaliseWidth(text).replace(/\s+/gu, ' ').trim();
@@ -214,12 +215,22 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
   const landings: Landing[] = [];
   let skipped = 0;
 
+  // Every row with figures starts with a code the table knows (or a 7-digit 项 code): codes
+  // without names, e.g. a working sheet of code | 基本支出 | 项目支出.
+  const withFigures = block.filter((cells) => !isLanciRow(cells) && cells.some((c) => isNumeric(c)));
+  const codeColumn =
+    withFigures.length > 0 &&
+    withFigures.every((cells) => {
+      const first = clean(cells.find((c) => clean(c) !== '') ?? '');
+      return /^\d{7}$/u.test(first) || (/^\d{3}(\d{2})?$/u.test(first) && index.codes.has(first));
+    });
+
   const anchorOf = (cells: readonly string[]): { blockCol: number; anchor: Anchor; name: string } | null => {
     for (let j = 0; j < cells.length; j++) {
       const text = clean(cells[j] ?? '');
       if (text === '') continue;
       const code = joinSplitCode(cells, j);
-      if (code) {
+      if (code && (code.named || codeColumn)) {
         const found = index.codes.get(code.code);
         if (found) return { blockCol: j + code.span - 1, anchor: found, name: code.name };
         const virtual = virtualAnchor(code.code, code.name);
@@ -322,7 +333,7 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
 }
 
 /** `2010301`, `2010301 行政运行`, or split `201` `03` `01` code columns starting at j. */
-function joinSplitCode(cells: readonly string[], j: number): { code: string; name: string; span: number } | null {
+function joinSplitCode(cells: readonly string[], j: number): { code: string; name: string; span: number; named: boolean } | null {
   const first = clean(cells[j] ?? '');
   const match = CODE.exec(first);
   if (!match) return null;
@@ -339,7 +350,9 @@ function joinSplitCode(cells: readonly string[], j: number): { code: string; nam
     const next = clean(cells[j + span] ?? '');
     if (next !== '' && !isNumeric(next) && !isEmpty(next)) name = next;
   }
-  return { code, name, span };
+  // A bare 3-, 5- or 7-digit number may as well be an amount: it is a code only with its name
+  // beside it, in split 类/款/项 columns, or when the whole block is laid out by code (`codeColumn`).
+  return { code, name, span, named: name !== '' || span > 1 };
 }
 
 /**

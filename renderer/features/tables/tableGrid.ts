@@ -8,6 +8,7 @@
  * with the same columns; typing a figure moves the row into the table, in code order.
  */
 import type { Catalogue } from '../../../shared/domain/catalogue';
+import { effectiveItem } from '../../../shared/domain/fiscalSplit';
 import { type FactRef, getItemField, type ItemFacts, type ItemField, readFact, type Report } from '../../../shared/domain/model';
 import type { Cell, DerivedTable, Row, TableId } from '../../../shared/domain/tables/types';
 import type { Grid, GridCell } from './grid';
@@ -59,7 +60,8 @@ function tableFields(id: TableId): ItemField[] {
 export function pendingItems(report: Report, id: TableId): ItemFacts[] {
   const fields = tableFields(id);
   if (fields.length === 0) return [];
-  return report.items.filter((item) => fields.every((f) => getItemField(item, f) === 0));
+  // A 项 whose split is implied by tables 02 and 03 is in the table already.
+  return report.items.filter((item) => fields.every((f) => getItemField(effectiveItem(item), f) === 0));
 }
 
 function itemRef(code: string, field: ItemField): FactRef {

@@ -6,6 +6,8 @@ import type { Cell, CellId, HeaderCell, TableId } from './types';
 export interface BuildContext {
   table: TableId;
   grouping: boolean;
+  /** 项 codes whose 财政拨款 split is implied, not typed (tables 05, 07, 08). */
+  implied?: ReadonlySet<string>;
 }
 
 /**

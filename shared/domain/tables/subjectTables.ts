@@ -2,6 +2,8 @@
  * 公开02表 收入决算表, 公开03表 支出决算表, 公开05表 一般公共预算财政拨款支出决算表,
  * 公开07表 政府性基金预算财政拨款收入支出决算表, 公开08表 国有资本经营预算财政拨款支出决算表.
  */
+import { effectiveItems, isSplitImplied } from '../fiscalSplit';
+import type { ItemFacts } from '../model';
 import { h } from './cells';
 import { context, frame, NO_DATA_NOTE, type TableInput } from './frame';
 import { buildSubjectRows, lanciRow, subjectColumnDefs, type SubjectColumn } from './subjects';
@@ -14,7 +16,15 @@ function subjectTable(
   header: HeaderCell[][],
   options: { emptyNote?: boolean; width?: number } = {},
 ): DerivedTable {
-  const { rows, empty } = buildSubjectRows(context(id, input), input.report.items, columns, input.catalogue);
+  // Tables of 财政拨款 by fund read a 项's implied split while none is typed (fiscalSplit.ts).
+  const byFund = columns.some((c) => c.kind === 'input' && c.field.startsWith('fiscal.'));
+  const ctx = context(id, input);
+  let items: readonly ItemFacts[] = input.report.items;
+  if (byFund) {
+    items = effectiveItems(items);
+    if (items !== input.report.items) ctx.implied = new Set(input.report.items.filter(isSplitImplied).map((i) => i.code));
+  }
+  const { rows, empty } = buildSubjectRows(ctx, items, columns, input.catalogue);
   const table: DerivedTable = {
     ...frame(id, input),
     columns: subjectColumnDefs(columns, options.width),

@@ -19,6 +19,8 @@ export type SubjectColumn =
   /** The sum of several facts that have no column here (e.g. 财政拨款收入 = three funds). */
   | { key: string; name: string; kind: 'factSum'; fields: readonly ItemField[]; formula: string };
 
+const IMPLIED_FORMULA = '= 表03 同栏支出：本科目的收入全部来自这一项财政拨款，收支相等且无结转，由表02、表03得出（直接填写可改写）';
+
 export const CODE_COLUMNS: ColumnDef[] = [
   { key: 'code', name: '科目代码', width: 10, align: 'left' },
   { key: 'name', name: '科目名称', width: 30, align: 'left' },
@@ -196,7 +198,12 @@ function leafRow(ctx: BuildContext, plan: Plan, item: ItemFacts, name: string): 
     if (col.kind === 'input') {
       const fen = getItemField(item, col.field);
       values[i] = fen;
-      cells[i + 2] = inputMoney(ctx, ids[i]!, fen, itemFact(code, col.field));
+      const cell = inputMoney(ctx, ids[i]!, fen, itemFact(code, col.field));
+      if (ctx.implied?.has(code) && col.field.startsWith('fiscal.')) {
+        cell.implied = true;
+        cell.formula = IMPLIED_FORMULA;
+      }
+      cells[i + 2] = cell;
     } else if (col.kind === 'factSum') {
       let fen = 0;
       for (const field of col.fields) fen += getItemField(item, field);

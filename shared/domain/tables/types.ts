@@ -41,6 +41,11 @@ export interface Cell {
   refs?: CellId[];
   /** Derived cells: facts summed directly, when they have no cell of their own in any table. */
   sourceFacts?: FactRef[];
+  /**
+   * Input cells whose fact is not typed but follows from others (a 财政拨款 split implied by
+   * tables 02 and 03, see fiscalSplit.ts): shown as derived, with `formula`; typing overrides.
+   */
+  implied?: boolean;
   /** Horizontal span (the following cells are `covered`). */
   colSpan?: number;
   id?: CellId;
