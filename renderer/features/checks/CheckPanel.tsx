@@ -3,8 +3,8 @@
  * the table with the cells highlighted. Below, what 情况说明 still lacks.
  */
 import { useMemo, useState } from 'react';
-import { countBySeverity, SEVERITIES, type Severity } from '../../../shared/domain/checks';
-import { useFindings, usePackage } from '../../store/useDerived';
+import { countBySeverity, inputPlaces, SEVERITIES, type Severity } from '../../../shared/domain/checks';
+import { useFindings, usePackage, usePreviewTables } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { NARRATIVE_IDS, tableOfCell } from '../../store/view';
 import type { TableId } from '../../../shared/domain/tables/types';
@@ -19,6 +19,27 @@ function TableLinks({ cells }: { cells: readonly string[] }) {
       {tables.map((t) => (
         <button key={t} type="button" className="link" onClick={() => actions().showCells(cells, t)}>
           查看表{t}
+        </button>
+      ))}
+    </span>
+  );
+}
+
+/**
+ * Where to correct a finding on grey cells: the tables (and cells) where the figures behind them
+ * are typed, e.g. a 公开04表 finding → 公开05表 and 公开07表.
+ */
+function FixLinks({ cells }: { cells: readonly string[] }) {
+  const tables = usePreviewTables();
+  const own = new Set(cells.map(tableOfCell));
+  const places = useMemo(() => inputPlaces(tables, cells).filter((p) => !(own.has(p.table) && p.cells.every((c) => cells.includes(c)))), [tables, cells]);
+  if (places.length === 0) return null;
+  return (
+    <span className="fix-links">
+      在此填写：
+      {places.map((p) => (
+        <button key={p.table} type="button" className="link" onClick={() => actions().showCells(p.cells, p.table)}>
+          公开{p.table}表（{p.cells.length}格）
         </button>
       ))}
     </span>
@@ -80,6 +101,7 @@ export function CheckPanel() {
                     <span className="finding-rule">{f.ruleId}</span>
                   </button>
                   <TableLinks cells={f.cells} />
+                  {f.severity !== '提示' ? <FixLinks cells={f.cells} /> : null}
                 </li>
               ))}
             </ul>

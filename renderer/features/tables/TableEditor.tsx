@@ -4,6 +4,7 @@
  * 待填写科目 of 科目 tables. One table at a time; the derived figures follow every keystroke.
  */
 import { type ClipboardEvent, type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fillFromTable03, type Fund } from '../../../shared/domain/fiscalSplit';
 import { type CustomCode, type ItemFacts, itemHasData } from '../../../shared/domain/model';
 import type { TableId } from '../../../shared/domain/tables/types';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTables } from '../../store/useDerived';
@@ -24,6 +25,10 @@ import { gridKey, pasteRefusal, useCellEditor } from './useCellEditor';
 
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 
+/** The 财政拨款 fund whose split a table shows (按表03填充). */
+const FUND_OF_TABLE: Partial<Record<TableId, Fund>> = { '05': 'general', '07': 'govFund', '08': 'stateCapital' };
+const FUND_NAMES: Record<Fund, string> = { general: '一般公共预算财政拨款', govFund: '政府性基金预算财政拨款', stateCapital: '国有资本经营预算财政拨款' };
+
 function positionOf(target: EventTarget): { row: number; col: number } | null {
   if (!(target instanceof Element)) return null;
   const td = target.closest('td[data-row]');
@@ -41,6 +46,9 @@ export function TableEditor({ id }: { id: TableId }) {
   const pending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
   const grid = useMemo(() => buildGrid(table, report, pending), [table, report, pending]);
   const [askAdd, setAskAdd] = useState<{ plan: PastePlan; label: string } | null>(null);
+  const fund = FUND_OF_TABLE[id];
+  const fills = useMemo(() => (fund ? fillFromTable03(loaded.report, fund) : []), [fund, loaded.report]);
+  const [askFill, setAskFill] = useState(false);
 
   const pasteContext = (): PasteContext => pasteContextFor(loaded, table, grid, pending, catalogue, unit);
 
@@ -147,6 +155,20 @@ export function TableEditor({ id }: { id: TableId }) {
               ＋ 添加科目
             </button>
           ) : null}
+          {fund ? (
+            <button
+              type="button"
+              disabled={fills.length === 0}
+              onClick={() => setAskFill(true)}
+              title={
+                fills.length === 0
+                  ? '没有需要按表03填充的科目：收入全部来自本项财政拨款且收支相等的科目已自动得出（斜体绿色）'
+                  : `把${fills.length}个科目的基本支出、项目支出按表03填入本表`
+              }
+            >
+              按表03填充{fills.length > 0 ? `（${fills.length}）` : ''}
+            </button>
+          ) : null}
           <span className="toolbar-hint">
             白色单元格可填写（录入单位：{unit}），灰色为自动计算（悬停查看公式）。回车确认，Tab 下一格，Esc 取消，Delete 清除，可从 Excel/WPS 粘贴整块数据。
           </span>
@@ -207,6 +229,31 @@ export function TableEditor({ id }: { id: TableId }) {
             setFocusCode(code);
           }}
         />
+      ) : null}
+      {askFill ? (
+        <Confirm
+          title="按表03填充"
+          confirmText={`填充 ${fills.length} 个科目`}
+          onCancel={() => setAskFill(false)}
+          onConfirm={() => {
+            setAskFill(false);
+            void actions().editFacts(
+              fills.flatMap((f) => f.writes),
+              `${table.code} 按表03填充 ${fills.length} 个科目`,
+            );
+          }}
+        >
+          <p>
+            以下科目的收入全部来自{FUND_NAMES[fund ?? 'general']}，但本表还没有数：将把表03的基本支出、项目支出填入本表（收支不等时请核对：差额可能来自上年结转或其他资金）。可以撤销。
+          </p>
+          <ul className="missing-codes">
+            {fills.map((f) => (
+              <li key={f.code}>
+                <span className="pick-code">{f.code}</span> {catalogue.functionalName(f.code) ?? ''}
+              </li>
+            ))}
+          </ul>
+        </Confirm>
       ) : null}
       {askAdd ? (
         <Confirm

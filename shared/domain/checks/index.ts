@@ -12,6 +12,7 @@ import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES }
 export * from './types';
 export { compareTerms, describeCell, envelopeUnits, equalCheck, leafEnvelopeUnits, printedUnits, sumCheck } from './printed';
 export type { CompareOptions, RuleMeta, Term } from './printed';
+export { inputPlaces, type InputPlace } from './sources';
 
 /** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, narrative rules. */
 export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...NARRATIVE_RULES];
