@@ -29,11 +29,22 @@ export function Workspace() {
 
   return (
     <div className="workspace">
+      <a
+        className="skip-link"
+        href="#main-content"
+        onClick={(e) => {
+          e.preventDefault();
+          const target = document.getElementById('table-sheet') ?? mainRef.current;
+          target?.focus();
+        }}
+      >
+        跳到正文
+      </a>
       <TopBar onExport={() => useUi.getState().openExport(['docx', 'xlsx'])} />
       {loaded ? (
         <>
           <NavTree />
-          <main className="main" ref={mainRef}>
+          <main className="main" ref={mainRef} id="main-content" tabIndex={-1}>
             <MainView />
           </main>
           <StatusBar />

@@ -10,6 +10,9 @@ interface UiState {
   openExport(formats: readonly ExportFormat[]): void;
   closeExport(): void;
   requestNewFile(): void;
+  /** 公开07表/08表 opened for entry although the year has no such funds (`${year}/${table}`). */
+  expandedFunds: Readonly<Record<string, true>>;
+  expandFunds(key: string): void;
 }
 
 export const useUi = create<UiState>()((set, get) => ({
@@ -21,4 +24,6 @@ export const useUi = create<UiState>()((set, get) => ({
   },
   closeExport: () => set({ exporting: null }),
   requestNewFile: () => set({ newFileRequest: get().newFileRequest + 1 }),
+  expandedFunds: {},
+  expandFunds: (key) => set({ expandedFunds: { ...get().expandedFunds, [key]: true } }),
 }));

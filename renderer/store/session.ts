@@ -21,7 +21,7 @@ import { withImpliedSplit } from '../../shared/domain/fiscalSplit';
 import { flushPendingEdits } from './pendingEdits';
 import { factValue, textValue, withFact, withItem, withoutItem, withSettings, withText } from './reportEdit';
 import type { TableId } from '../../shared/domain/tables/types';
-import { tableOfCell, type View } from './view';
+import { openingView, tableOfCell, type View } from './view';
 import { WriteQueue } from './writeQueue';
 
 export type SaveState = '已保存' | '保存中…' | '保存失败' | '输入中，未保存';
@@ -302,7 +302,10 @@ export function createSessionStore(api: Api): SessionStore {
         await queue.idle();
         const latest = Math.max(...info.years);
         set({ file: info, screen: 'workspace', loaded: null, year: null, history: emptyHistory, histories: {}, view: { kind: 'table', id: '01' } });
-        if (info.years.length > 0) await loadYear(latest);
+        if (info.years.length > 0 && (await loadYear(latest))) {
+          const loaded = get().loaded;
+          if (loaded) set({ view: openingView(loaded.report) });
+        }
         if (info.backupName) notify('info', `文件已升级到新版本，升级前的备份为“${info.backupName}”。`);
       },
 
@@ -334,7 +337,10 @@ export function createSessionStore(api: Api): SessionStore {
         }
         set({ file: result.value });
         const newest = Math.max(...result.value.years);
-        if (await loadYear(newest)) notify('info', `已新建${newest}年度，概况、名词解释、设置和科目已从${fromYear}年度带入。`);
+        if (await loadYear(newest)) {
+          set({ view: { kind: 'guide' } });
+          notify('info', `已新建${newest}年度，概况、名词解释、设置和科目已从${fromYear}年度带入。`);
+        }
       },
 
       async editFacts(typed, label, additions = {}) {

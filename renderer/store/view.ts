@@ -1,10 +1,12 @@
 /** What the workspace shows: one entry of the navigation tree. */
+import { INCOME_SOURCES, type Report } from '../../shared/domain/model';
 import { TABLE_IDS, type TableId } from '../../shared/domain/tables/types';
 
 export const NARRATIVE_IDS = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n10'] as const;
 export type NarrativeId = (typeof NARRATIVE_IDS)[number];
 
 export type View =
+  | { kind: 'guide' } // 填报向导
   | { kind: 'overview' } // 第一部分 概况
   | { kind: 'settings' } // 报表设置
   | { kind: 'table'; id: TableId } // 第二部分 公开01表…公开10表
@@ -28,4 +30,15 @@ export function isTableId(value: string): value is TableId {
 export function tableOfCell(cellId: string): TableId | null {
   const prefix = cellId.slice(0, cellId.indexOf('.'));
   return isTableId(prefix) ? prefix : null;
+}
+
+/** A year nothing has been typed into yet: it opens on the 填报向导 rather than an all-grey 公开01表. */
+export function isFreshYear(report: Report): boolean {
+  const typed = report.items.some((i) => INCOME_SOURCES.some((k) => i.income[k] !== 0) || Object.values(i.expenditure).some((v) => v !== 0));
+  return !typed && Object.keys(report.economic).length === 0;
+}
+
+/** Where a year opens: the guide for a fresh year, else 公开01表. */
+export function openingView(report: Report): View {
+  return isFreshYear(report) ? { kind: 'guide' } : { kind: 'table', id: '01' };
 }

@@ -255,3 +255,67 @@ describe('issue 9 reproductions, typed at human speed', () => {
     STEP_TIMEOUT,
   );
 });
+
+describe('a first-time officer on a new file', () => {
+  it(
+    'lands on the fill-in guide, adds several 科目 at once, reaches the table by keyboard; 07 shows 本年度无此项',
+    async () => {
+      await page.getByRole('button', { name: '关闭文件' }).click();
+      await page.waitForSelector('.start');
+      const form = page.locator('form.new-file');
+      await form.getByPlaceholder('例如：晋城市商务局').fill('某市测试局');
+      await form.getByLabel('行政单位').check();
+      await form.getByRole('combobox').selectOption('2024');
+      await form.getByRole('button', { name: '新建部门文件' }).click();
+      await page.waitForSelector('.guide-view');
+      expect(await page.locator('.guide-step').count()).toBe(9);
+      expect(await page.getByTestId('guide-t03').textContent()).toContain('未开始');
+      await shot('entry-fill-guide');
+
+      await page.getByTestId('guide-t03').getByRole('button', { name: '去填写' }).click();
+      await page.waitForSelector('.sheet.t03');
+      await page.getByRole('button', { name: '＋ 添加科目' }).click();
+      const dialog = page.getByRole('dialog');
+      const search = dialog.getByRole('searchbox');
+      for (const code of ['2010101', '2010102']) {
+        await search.fill(code);
+        await expect.poll(() => dialog.locator('[role=option][aria-selected=true] .pick-code').textContent()).toBe(code);
+        await page.keyboard.press(' ');
+      }
+      await dialog.locator('summary', { hasText: '粘贴科目代码清单' }).click();
+      await dialog.getByLabel('科目代码清单').fill('2080501\n2080502\n2010198 自定义测试支出');
+      await shot('entry-add-items');
+      await dialog.getByRole('button', { name: /添加清单中的 3 个科目/u }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: '＋ 添加科目' }).click();
+      await page.getByRole('dialog').getByRole('searchbox').fill('2010101');
+      await page.keyboard.press(' ');
+      await page.getByRole('dialog').getByRole('searchbox').fill('2010102');
+      await page.keyboard.press(' ');
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      const report = await stored();
+      expect(report.items.map((i) => i.code)).toEqual(['2010101', '2010102', '2010198', '2080501', '2080502']);
+      const codes = await server.backend.api.invoke('report.load', { year: 2024 });
+      expect(codes.ok && codes.value.customCodes).toEqual([{ catalogue: 'functional', code: '2010198', name: '自定义测试支出' }]);
+
+      // Keyboard only: from the 添加科目 button, Tab goes into the table's first cell.
+      await page.getByRole('button', { name: '＋ 添加科目' }).focus();
+      await page.keyboard.press('Tab');
+      expect(await focusIsInGrid()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('公开03表 2010101 行政运行 基本支出');
+      await page.keyboard.type('1.5', HUMAN);
+      await page.keyboard.press('Enter');
+      expect(report.items.length).toBe(5);
+      const typed = await stored();
+      expect(typed.items.map((i) => i.expenditure.basic).filter((v) => v !== 0)).toEqual([1_500_000]);
+
+      await openTable('07');
+      await page.getByTestId('no-such-funds').waitFor();
+      await shot('entry-07-none');
+      await page.getByRole('button', { name: '本部门有此项收支，展开填写' }).click();
+      await page.waitForSelector('[data-testid^="pending-row-"]');
+    },
+    STEP_TIMEOUT,
+  );
+});

@@ -229,7 +229,7 @@ describe('session store: typed text is committed before the screen changes', () 
       expect(store.getState().year).toBe(2023);
       expect(store.getState().notice?.text).toContain('当前输入的内容有误');
       store.getState().navigate({ kind: 'glossary' });
-      expect(store.getState().view).toEqual({ kind: 'table', id: '01' });
+      expect(store.getState().view).toEqual({ kind: 'guide' }); // a fresh year opens on the guide, and stays there
     } finally {
       unregister();
     }

@@ -6,7 +6,8 @@
 import { type ClipboardEvent, type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fillFromTable03, type Fund } from '../../../shared/domain/fiscalSplit';
 import { type CustomCode, type ItemFacts, itemHasData } from '../../../shared/domain/model';
-import type { TableId } from '../../../shared/domain/tables/types';
+import type { DerivedTable, TableId } from '../../../shared/domain/tables/types';
+import { useUi } from '../../app/uiState';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTables } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
@@ -20,10 +21,16 @@ import { DeleteItemConfirm } from './DeleteItemConfirm';
 import { EditorContext } from './editorContext';
 import { PendingBlock } from './PendingBlock';
 import { ColGroup, HeaderRows, TableTitle } from './TableFrame';
-import { buildGrid, isSubjectTable, pendingRows } from './tableGrid';
+import { buildGrid, isSubjectTable, type PendingRow, pendingRows } from './tableGrid';
 import { gridKey, pasteRefusal, useCellEditor } from './useCellEditor';
 
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
+const NO_PENDING: PendingRow[] = [];
+
+/** A 项 row has a figure (the table prints more than its 合计 row). */
+function tableHasData(table: DerivedTable): boolean {
+  return table.rows.some((r) => r.kind === 'item');
+}
 
 /** The 财政拨款 fund whose split a table shows (按表03填充). */
 const FUND_OF_TABLE: Partial<Record<TableId, Fund>> = { '05': 'general', '07': 'govFund', '08': 'stateCapital' };
@@ -43,7 +50,12 @@ export function TableEditor({ id }: { id: TableId }) {
   const catalogue = useCatalogue();
   const unit = loaded.report.settings.inputUnit;
   const subject = isSubjectTable(id);
-  const pending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
+  // 公开07表/08表 of a department without such funds: 本年度无此项, unless the officer opens it.
+  const fundsKey = `${loaded.report.year}/${id}`;
+  const expanded = useUi((s) => s.expandedFunds[fundsKey] === true);
+  const noSuchFunds = (id === '07' || id === '08') && !expanded && !tableHasData(table);
+  const allPending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
+  const pending = noSuchFunds ? NO_PENDING : allPending;
   const grid = useMemo(() => buildGrid(table, report, pending), [table, report, pending]);
   const [askAdd, setAskAdd] = useState<{ plan: PastePlan; label: string } | null>(null);
   const fund = FUND_OF_TABLE[id];
@@ -206,6 +218,17 @@ export function TableEditor({ id }: { id: TableId }) {
           </table>
           <div className="sheet-note">{table.note}</div>
           {table.emptyNote ? <div className="sheet-note">{table.emptyNote}</div> : null}
+          {noSuchFunds ? (
+            <div className="no-such-funds" data-testid="no-such-funds">
+              <strong>本年度无此项</strong>
+              <p>
+                本部门本年度没有{id === '07' ? '政府性基金预算财政拨款收入、支出和结转结余' : '国有资本经营预算财政拨款支出'}，本表将按“说明：本表无数据”打印，无需填写。
+              </p>
+              <button type="button" onClick={() => useUi.getState().expandFunds(fundsKey)}>
+                本部门有此项收支，展开填写
+              </button>
+            </div>
+          ) : null}
           {subject ? (
             <PendingBlock
               table={table}
@@ -216,7 +239,7 @@ export function TableEditor({ id }: { id: TableId }) {
               onDelete={requestDelete}
             />
           ) : null}
-          {subject && pending.length === 0 && table.rows.length <= 1 ? (
+          {subject && !noSuchFunds && pending.length === 0 && table.rows.length <= 1 ? (
             <div className="pending-empty">本表还没有科目。点击“添加科目”，按代码或名称查找项级科目后填写数字。</div>
           ) : null}
         </div>
@@ -224,9 +247,9 @@ export function TableEditor({ id }: { id: TableId }) {
       {adding ? (
         <AddItemDialog
           onClose={() => setAdding(false)}
-          onAdded={(code) => {
+          onAdded={(codes) => {
             setAdding(false);
-            setFocusCode(code);
+            setFocusCode(codes[0] ?? null);
           }}
         />
       ) : null}

@@ -3,6 +3,7 @@ import { useSession } from '../../store/useSession';
 import { AttachmentsView } from '../attachments/AttachmentsView';
 import { CheckPanel } from '../checks/CheckPanel';
 import { GlossaryEditor } from '../glossary/GlossaryEditor';
+import { FillGuide } from '../guide/FillGuide';
 import { NarrativeView } from '../narrative/NarrativeView';
 import { OverviewEditor } from '../overview/OverviewEditor';
 import { SettingsView } from '../settings/SettingsView';
@@ -11,6 +12,8 @@ import { TableEditor } from '../tables/TableEditor';
 export function MainView() {
   const view = useSession((s) => s.view);
   switch (view.kind) {
+    case 'guide':
+      return <FillGuide />;
     case 'overview':
       return <OverviewEditor />;
     case 'settings':

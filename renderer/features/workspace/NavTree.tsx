@@ -28,6 +28,7 @@ export function NavTree() {
   return (
     <nav className="nav" aria-label="目录">
       <ul>
+        <Item view={{ kind: 'guide' }} label="填报向导" title="按顺序填写，查看每一步的进度" />
         <Item view={{ kind: 'overview' }} label="第一部分 概况" />
         <li className="nav-part">第二部分 决算表</li>
         {TABLE_IDS.map((id) => (
