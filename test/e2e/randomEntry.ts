@@ -5,21 +5,13 @@
  * redo list per year as the officer sees it.
  */
 import { getCatalogue } from '../../shared/domain/catalogue';
+import { mulberry32 } from '../harness/random';
 import { type Department, type FactRef, factRefKey, readFact, type Report, writeFact } from '../../shared/domain/model';
 import { deriveTables } from '../../shared/domain/tables';
 import type { TableId } from '../../shared/domain/tables/types';
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failing run can be repeated from its seed. */
+export const rng = mulberry32;
 
 export interface Change {
   ref: FactRef;

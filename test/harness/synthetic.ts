@@ -38,6 +38,7 @@ import {
 } from '../../shared/domain/model';
 import type { Fen } from '../../shared/domain/money';
 import { NOT_APPLICABLE_CLASSES } from '../../shared/domain/tables/table06';
+import { mulberry32 } from './random';
 
 /** 项 rows per unit of scale (scale 20 → 600 项). */
 export const SYNTHETIC_ITEMS_PER_SCALE = 30;
@@ -51,19 +52,11 @@ export const SYNTHETIC_MAX_FEN = 50_000_000_000;
 // Deterministic random numbers (mulberry32): the same seed gives the same department everywhere.
 
 class Rng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
 
   /** Uniform in [min, max). */

@@ -27,6 +27,7 @@ import { wanText } from '../../shared/domain/narrative/figures';
 import { deriveTables } from '../../shared/domain/tables';
 import { seedNarrativeSections, sentences } from '../harness/seedNarrative';
 import { SEED_000, SEED_002 } from '../harness/seedTables';
+import { mulberry32 } from '../harness/random';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -78,17 +79,7 @@ function printedShares(lines: readonly string[]): number[] {
   return lines.flatMap((l) => [...l.matchAll(/占比(\d+)(?:\.(\d\d))?%/gu)].map((m) => Number(m[1]) * 100 + Number(m[2] ?? 0)));
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = mulberry32;
 
 // ---------------------------------------------------------------------------------------------
 // figures.ts
