@@ -11,7 +11,7 @@ import { type Finding, runChecks } from '../../shared/domain/checks';
 import { factRefKey, type Report } from '../../shared/domain/model';
 import { buildPackage, type Narrative, type PriorFigures, priorFromTables, priorFromTyped } from '../../shared/domain/narrative';
 import type { PackageModel } from '../../shared/domain/package';
-import { deriveTables, type DerivedTables } from '../../shared/domain/tables';
+import { deriveTable, deriveTables, type DerivedTable, type DerivedTables, type TableId } from '../../shared/domain/tables';
 import { withFact } from './reportEdit';
 import type { Draft } from './session';
 
@@ -43,6 +43,25 @@ export function tablesOf(loaded: LoadedYear, report: Report = loaded.report): De
   const tables = deriveTables(loaded.department, report, catalogue);
   tablesCache.set(report, { department: loaded.department, catalogue, tables });
   return tables;
+}
+
+const tableCache = new WeakMap<Report, Map<TableId, { department: LoadedYear['department']; catalogue: Catalogue; table: DerivedTable }>>();
+
+/**
+ * One table of a report version: from the ten tables when they are derived already, else on its
+ * own (while a figure is typed, only the table on screen is derived for each keystroke).
+ */
+export function tableOf(loaded: LoadedYear, report: Report, id: TableId): DerivedTable {
+  const catalogue = catalogueFor(loaded);
+  const all = tablesCache.get(report);
+  if (all && all.department === loaded.department && all.catalogue === catalogue) return all.tables[id];
+  let byId = tableCache.get(report);
+  if (!byId) tableCache.set(report, (byId = new Map()));
+  const hit = byId.get(id);
+  if (hit && hit.department === loaded.department && hit.catalogue === catalogue) return hit.table;
+  const table = deriveTable(loaded.department, report, catalogue, id);
+  byId.set(id, { department: loaded.department, catalogue, table });
+  return table;
 }
 
 let lastPreview: { report: Report; key: string | null; result: Report } | null = null;

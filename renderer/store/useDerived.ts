@@ -4,8 +4,8 @@ import type { LoadedYear } from '../../shared/contract/api';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import type { Finding } from '../../shared/domain/checks';
 import type { Report } from '../../shared/domain/model';
-import type { DerivedTables } from '../../shared/domain/tables';
-import { catalogueFor, findingsOf, type PackageView, packageOf, previewReport, tablesOf } from './derived';
+import type { DerivedTable, DerivedTables, TableId } from '../../shared/domain/tables';
+import { catalogueFor, findingsOf, type PackageView, packageOf, previewReport, tableOf, tablesOf } from './derived';
 import { useSession } from './useSession';
 
 /** The loaded year; components under the workspace render only when it is present. */
@@ -25,6 +25,12 @@ export function usePreviewReport(): Report {
 export function usePreviewTables(): DerivedTables {
   const loaded = useLoaded();
   return tablesOf(loaded, usePreviewReport());
+}
+
+/** The table on screen, with the value being typed applied: only this table is derived per keystroke. */
+export function usePreviewTable(id: TableId): DerivedTable {
+  const loaded = useLoaded();
+  return tableOf(loaded, usePreviewReport(), id);
 }
 
 export function useCatalogue(): Catalogue {

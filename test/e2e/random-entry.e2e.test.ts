@@ -93,16 +93,20 @@ describe('randomized data entry against a plain model of the facts', () => {
       let table: string | null = null;
       const log: string[] = [];
       const counts: Record<string, number> = {};
+      let step = 0;
 
       const say = (what: string) => {
-        log.push(`#${log.length + 1} [${year}] ${what}`);
+        log.push(`#${++step} [${year}] ${what}`);
         if (log.length > 40) log.splice(0, log.length - 40);
       };
       const fail = (message: string) => new Error(`${message}\n种子 ENTRY_SEED=${SEED}；最后的操作：\n${log.join('\n')}`);
 
       const settled = async () => {
-        await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存', undefined, { timeout: 15_000 }).catch(() => {
-          throw fail('保存状态没有回到“已保存”');
+        await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === '已保存', undefined, { timeout: 15_000 }).catch(async () => {
+          const state = await page.locator('.save-state').textContent();
+          const notice = await page.locator('.notice').allTextContents();
+          const errors = await page.locator('.cell-error').allTextContents();
+          throw fail(`保存状态没有回到“已保存”：显示“${state}”；提示：${notice.join(' / ')}；单元格：${errors.join(' / ')}`);
         });
       };
 

@@ -560,3 +560,21 @@ describe('printed text is the independent rounding of each cell’s own value', 
     expect(cellById(derive(g)['03'], '03.2011301.basic')!.text).toBe('2384.38');
   });
 });
+
+describe('deriveTable: one table alone', () => {
+  it('gives the same cells as deriveTables for every table of both seeds', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseInterchangeText } = await import('../../shared/domain/interchange');
+    const { getCatalogue } = await import('../../shared/domain/catalogue');
+    const { deriveTable, deriveTables } = await import('../../shared/domain/tables');
+    const { TABLE_IDS } = await import('../../shared/domain/tables/types');
+    for (const name of ['jincheng-2023.json', 'yangquan-2024.json']) {
+      const parsed = parseInterchangeText(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+      if (!parsed.ok) throw new Error(name);
+      const { department, report, customCodes } = parsed.value;
+      const catalogue = getCatalogue(report.edition, customCodes);
+      const all = deriveTables(department, report, catalogue);
+      for (const id of TABLE_IDS) expect(deriveTable(department, report, catalogue, id), `${name} ${id}`).toEqual(all[id]);
+    }
+  });
+});

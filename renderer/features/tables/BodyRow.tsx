@@ -66,9 +66,21 @@ function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, 
   );
 }
 
+/** Column lists are rebuilt by every derivation: compare what a row uses of them. */
+function sameColumns(a: readonly ColumnDef[], b: readonly ColumnDef[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x.key !== y.key || x.name !== y.name || x.align !== y.align) return false;
+  }
+  return true;
+}
+
 function sameRow(a: BodyRowProps, b: BodyRowProps): boolean {
   if (a.activeCol !== b.activeCol || a.highlighted !== b.highlighted || a.errors !== b.errors || a.rowIndex !== b.rowIndex) return false;
-  if (a.row.key !== b.row.key || a.row.kind !== b.row.kind || a.columns !== b.columns || a.onDelete !== b.onDelete) return false;
+  if (a.row.key !== b.row.key || a.row.kind !== b.row.kind || !sameColumns(a.columns, b.columns) || a.onDelete !== b.onDelete) return false;
   if (a.activeCol >= 0) return false; // the active row follows the editor closely
   const ca = a.row.cells;
   const cb = b.row.cells;
@@ -76,7 +88,7 @@ function sameRow(a: BodyRowProps, b: BodyRowProps): boolean {
   for (let k = 0; k < ca.length; k++) {
     const x = ca[k]!;
     const y = cb[k]!;
-    if (x.text !== y.text || x.kind !== y.kind || x.formula !== y.formula || x.id !== y.id) return false;
+    if (x.text !== y.text || x.kind !== y.kind || x.formula !== y.formula || x.id !== y.id || x.implied !== y.implied) return false;
     if (!a.gridRow[k] !== !b.gridRow[k]) return false;
   }
   return true;

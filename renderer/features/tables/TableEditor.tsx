@@ -8,7 +8,7 @@ import { fillFromTable03, type Fund } from '../../../shared/domain/fiscalSplit';
 import { type CustomCode, type ItemFacts, itemHasData } from '../../../shared/domain/model';
 import type { DerivedTable, TableId } from '../../../shared/domain/tables/types';
 import { useUi } from '../../app/uiState';
-import { useCatalogue, useLoaded, usePreviewReport, usePreviewTables } from '../../store/useDerived';
+import { useCatalogue, useLoaded, usePreviewReport, usePreviewTable } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
 import { firstEditable } from './grid';
@@ -18,7 +18,7 @@ import { type PasteContext, type PastePlan, planPaste } from './pastePlan';
 import { AddItemDialog } from './AddItemDialog';
 import { BodyRow } from './BodyRow';
 import { DeleteItemConfirm } from './DeleteItemConfirm';
-import { EditorContext } from './editorContext';
+import { EditorContext, type EditorContextValue } from './editorContext';
 import { PendingBlock } from './PendingBlock';
 import { ColGroup, HeaderRows, TableTitle } from './TableFrame';
 import { buildGrid, isSubjectTable, type PendingRow, pendingRows } from './tableGrid';
@@ -46,7 +46,7 @@ function positionOf(target: EventTarget): { row: number; col: number } | null {
 export function TableEditor({ id }: { id: TableId }) {
   const loaded = useLoaded();
   const report = usePreviewReport();
-  const table = usePreviewTables()[id];
+  const table = usePreviewTable(id);
   const catalogue = useCatalogue();
   const unit = loaded.report.settings.inputUnit;
   const subject = isSubjectTable(id);
@@ -155,11 +155,18 @@ export function TableEditor({ id }: { id: TableId }) {
     else void actions().deleteItem(code);
   }, []);
 
+  // One context object for the editor's lifetime, updated in place: a new value on every render
+  // would make React walk all of the table's rows looking for readers (there is one: the active
+  // cell, whose row re-renders anyway).
+  const editorContext = useMemo<EditorContextValue>(() => ({ editor, unit }), []);
+  editorContext.editor = editor;
+  editorContext.unit = unit;
+
   const active = editor.activePos;
   const activeRow = active?.row ?? -1;
   const bodyRows = table.rows.length;
   return (
-    <EditorContext.Provider value={{ editor, unit }}>
+    <EditorContext.Provider value={editorContext}>
       <div className="table-view">
         <div className="view-toolbar">
           {subject ? (

@@ -10,7 +10,7 @@ export type GridCell =
   /** A typed fact (also 机关运行经费 when overridden or about to be). */
   | { kind: 'input'; ref: FactRef; valueType: 'money' | 'count'; value: number; label: string }
   /** 表02 财政拨款收入 of a 项: three facts, edited in a small breakdown popover. */
-  | { kind: 'breakdown'; refs: FactRef[]; values: number[]; label: string };
+  | { kind: 'breakdown'; refs: readonly FactRef[]; values: number[]; label: string };
 
 export type Grid = readonly (readonly (GridCell | null)[])[];
 

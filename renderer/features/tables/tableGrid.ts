@@ -10,6 +10,7 @@
 import type { Catalogue } from '../../../shared/domain/catalogue';
 import { effectiveItem } from '../../../shared/domain/fiscalSplit';
 import { type FactRef, getItemField, type ItemFacts, type ItemField, readFact, type Report } from '../../../shared/domain/model';
+import { itemFact } from '../../../shared/domain/tables/subjects';
 import type { Cell, DerivedTable, Row, TableId } from '../../../shared/domain/tables/types';
 import type { Grid, GridCell } from './grid';
 
@@ -64,8 +65,9 @@ export function pendingItems(report: Report, id: TableId): ItemFacts[] {
   return report.items.filter((item) => fields.every((f) => getItemField(effectiveItem(item), f) === 0));
 }
 
+/** The derivation's shared (frozen) FactRef of a 项's field: one object per code and field. */
 function itemRef(code: string, field: ItemField): FactRef {
-  return { kind: 'item', code, field };
+  return itemFact(code, field);
 }
 
 /** `公开03表 2010301 行政运行 基本支出`: the texts left of a cell in its row, then its column. */
@@ -109,7 +111,7 @@ class BodyInput {
 class BodyBreakdown {
   readonly kind = 'breakdown';
   constructor(
-    readonly refs: FactRef[],
+    readonly refs: readonly FactRef[],
     readonly values: number[],
     private readonly at: { table: DerivedTable; row: Row; col: number },
   ) {}
@@ -124,7 +126,7 @@ function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report
     return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, { table, row, col });
   }
   if (table.id === '02' && cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1) {
-    const refs = [...cell.sourceFacts];
+    const refs = cell.sourceFacts; // shared between derivations: its grid key is cached
     return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), { table, row, col });
   }
   return null;

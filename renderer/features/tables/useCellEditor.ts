@@ -28,8 +28,24 @@ import { cellAt, type Direction, type Grid, type GridCell, type GridPos, move, t
 import { isBlock, parseClipboardBlock } from './paste';
 import { type PasteContext, type PastePlan, planPaste } from './pastePlan';
 
+/**
+ * Keys by FactRef object: the derivation shares one frozen FactRef per 项 and field between
+ * derivations, so the grid (rebuilt on every keystroke) finds its keys here instead of building
+ * thousands of strings again.
+ */
+const keyCache = new WeakMap<object, string>();
+
+function cachedKey(owner: object, make: () => string): string {
+  let key = keyCache.get(owner);
+  if (key === undefined) {
+    key = make();
+    keyCache.set(owner, key);
+  }
+  return key;
+}
+
 export function gridKey(cell: GridCell): string {
-  return cell.kind === 'input' ? factRefKey(cell.ref) : `parts:${cell.refs.map(factRefKey).join('+')}`;
+  return cell.kind === 'input' ? cachedKey(cell.ref, () => factRefKey(cell.ref)) : cachedKey(cell.refs, () => `parts:${cell.refs.map(factRefKey).join('+')}`);
 }
 
 export interface EditorState {

@@ -11,7 +11,7 @@ import { table06 } from './table06';
 import { table09 } from './table09';
 import { table10 } from './table10';
 import { table02, table03, table05, table07, table08 } from './subjectTables';
-import type { DerivedTables } from './types';
+import type { DerivedTable, DerivedTables, TableId } from './types';
 
 export * from './types';
 export { TABLE_TITLES, NO_DATA_NOTE } from './frame';
@@ -30,4 +30,37 @@ export function deriveTables(department: Department, report: Report, catalogue: 
   const t09 = table09(input);
   const t10 = table10(input, t06);
   return { '01': t01, '02': t02, '03': t03, '04': t04, '05': t05, '06': t06, '07': t07, '08': t08, '09': t09, '10': t10 };
+}
+
+/**
+ * One table, deriving only what it reads (04 reads 05, 07 and 08; 01 reads 02, 03 and 04; 10 reads
+ * 06): the same cells as `deriveTables(…)[id]`, for a screen that shows one table while a figure
+ * is typed.
+ */
+export function deriveTable(department: Department, report: Report, catalogue: Catalogue, id: TableId): DerivedTable {
+  const input: TableInput = { department, report, catalogue };
+  switch (id) {
+    case '01': {
+      const t04 = table04(input, table05(input), table07(input), table08(input));
+      return table01(input, table02(input), table03(input), t04);
+    }
+    case '02':
+      return table02(input);
+    case '03':
+      return table03(input);
+    case '04':
+      return table04(input, table05(input), table07(input), table08(input));
+    case '05':
+      return table05(input);
+    case '06':
+      return table06(input);
+    case '07':
+      return table07(input);
+    case '08':
+      return table08(input);
+    case '09':
+      return table09(input);
+    case '10':
+      return table10(input, table06(input));
+  }
 }
