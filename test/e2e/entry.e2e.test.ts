@@ -151,6 +151,32 @@ describe('issue 9 reproductions, typed at human speed', () => {
   );
 
   it(
+    'a second click on the active cell keeps its figure selected: what is typed replaces it',
+    async () => {
+      const cell = cellSelector('02.2011301.superior');
+      await page.locator(cell).click();
+      await page.keyboard.type('5', HUMAN);
+      await page.keyboard.press('Enter');
+      expect(await storedFact({ kind: 'item', code: '2011301', field: 'income.superior' })).toBe(5_000_000);
+      await page.locator(cell).click();
+      await page.locator(`${cell} input.cell-input`).click({ position: { x: 4, y: 8 } });
+      await page.keyboard.type('3', HUMAN);
+      await page.keyboard.press('Enter');
+      expect(await storedFact({ kind: 'item', code: '2011301', field: 'income.superior' })).toBe(3_000_000);
+      // F2 edits with a caret at the end: typing appends.
+      await page.locator(cell).click();
+      await page.keyboard.press('F2');
+      await page.keyboard.type('1', HUMAN);
+      await page.keyboard.press('Enter');
+      expect(await storedFact({ kind: 'item', code: '2011301', field: 'income.superior' })).toBe(31_000_000);
+      await page.locator(cell).click();
+      await page.keyboard.press('Delete');
+      expect(await storedFact({ kind: 'item', code: '2011301', field: 'income.superior' })).toBe(0);
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
     'the parts editor: Esc and a click outside discard what was typed there; Enter through the parts saves them as one step',
     async () => {
       const cell = cellSelector('02.2011301.fiscal');

@@ -53,6 +53,14 @@ export function ActiveCell({ cell }: { cell: GridCell }) {
         onBlur={() => {
           if (!state.splitOpen) editor.commit();
         }}
+        onMouseDown={(e) => {
+          // A click on the active cell keeps its figure selected, so what is typed next replaces it
+          // (as in Excel). Only in caret mode (F2, double click) does a click place the caret.
+          if (state.caret) return;
+          e.preventDefault();
+          e.currentTarget.focus();
+          e.currentTarget.select();
+        }}
         onDoubleClick={() => editor.activate(editor.activePos ?? { row: 0, col: 0 }, { caret: true })}
         {...ime.handlers}
       />
