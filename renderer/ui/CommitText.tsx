@@ -4,6 +4,7 @@
  */
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useIme } from './useIme';
+import { usePendingEdit } from './usePendingEdit';
 
 export interface CommitTextProps {
   value: string;
@@ -36,6 +37,12 @@ export function CommitText(props: CommitTextProps) {
     if (text !== value) onCommit(text);
     onDone?.();
   };
+
+  // Typed and not yet committed: a reload, a year switch or an export commits it first.
+  usePendingEdit(text !== value, () => {
+    if (text !== value) onCommit(text);
+    return true;
+  });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (ime.isComposing(e)) return;

@@ -10,6 +10,7 @@ import { factTarget } from '../store/session';
 import { useLoaded } from '../store/useDerived';
 import { actions, useSession } from '../store/useSession';
 import { useIme } from './useIme';
+import { usePendingEdit } from './usePendingEdit';
 
 export interface FactFieldProps {
   fact: FactRef;
@@ -42,17 +43,21 @@ export function FactField({ fact, label, valueType = 'money', countUnit, hint, r
     if (!editing.current) setText(shown);
   }, [shown]);
 
-  const commit = () => {
+  const commit = (): boolean => {
     editing.current = false;
     const parsed = parseCellText(text, specOf(fact, valueType), unit);
     if (!parsed.ok) {
       setRefusal(parsed.message);
       setText(shown);
-      return;
+      return false;
     }
     setRefusal(null);
     void actions().editFacts([{ ref: fact, value: parsed.value }], label);
+    return true;
   };
+
+  // Typed and not yet committed: a reload, a year switch or an export commits it first.
+  usePendingEdit(text !== shown, commit);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (ime.isComposing(e)) return;

@@ -18,9 +18,9 @@
  * While text is typed and not committed, the editor is registered as a pending edit, so a year
  * switch, a view change, an export or a reload commits it first (store/pendingEdits.ts).
  */
-import { type ClipboardEvent, type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { factRefKey } from '../../../shared/domain/model';
-import { registerPendingEdit } from '../../store/pendingEdits';
+import { usePendingEdit } from '../../ui/usePendingEdit';
 import { actions } from '../../store/useSession';
 import { storedText, writesForText } from './cellWrites';
 import { type InputUnit, specOf } from './cellInput';
@@ -144,15 +144,7 @@ export function useCellEditor({ grid, unit, isPendingRow, pasteContext, onPasteP
   }, [unit]);
 
   // While typed text is not committed: the status bar says so, and leaving commits it first.
-  useEffect(() => {
-    if (!state.dirty) return;
-    actions().setTyping(true);
-    const unregister = registerPendingEdit({ flush: () => commit() });
-    return () => {
-      unregister();
-      actions().setTyping(false);
-    };
-  }, [state.dirty, commit]);
+  usePendingEdit(state.dirty, commit);
 
   const activateCell = (cell: GridCell, options: { caret?: boolean } = {}) => {
     const key = gridKey(cell);
