@@ -9,6 +9,7 @@ import {
   type CustomCode,
   type Department,
   isPriorKey,
+  priorKeyCode,
   readSettings,
   emptyItem,
   emptyReport,
@@ -358,9 +359,12 @@ export function parseInterchange(doc: unknown): ParseResult {
     catalogue.hasFunctional(code) ? null : `科目代码 ${code} 不在 ${report.edition} 年版支出功能分类中，也不在自定义科目中`;
   readKeyedAmounts(r, doc.initialBudget, '$.initialBudget', report.initialBudget, budgetKey);
   readKeyedAmounts(r, doc.adjustedBudget, '$.adjustedBudget', report.adjustedBudget, budgetKey);
-  readKeyedAmounts(r, doc.prior, '$.prior', report.prior, (key) =>
-    isPriorKey(key) ? null : `未知的上年数项目“${key}”（应为 incomeTotal 等，或 general/科目代码）`,
-  );
+  readKeyedAmounts(r, doc.prior, '$.prior', report.prior, (key) => {
+    if (!isPriorKey(key)) return `未知的上年数项目“${key}”（应为 incomeTotal 等，或 general/科目代码）`;
+    // A per-row figure names a 科目 like an item does: it must be in the edition or the custom codes.
+    const code = priorKeyCode(key);
+    return code === null ? null : budgetKey(code);
+  });
   readTexts(r, doc.texts, report);
   if (r.issues.length > 0) return { ok: false, issues: r.issues };
   return { ok: true, value: { department, report, customCodes } };

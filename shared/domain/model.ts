@@ -233,6 +233,11 @@ export function isPriorKey(key: string): boolean {
   return (PRIOR_FIELDS as readonly string[]).includes(key) || /^general\/\d{3}(\d{2}){0,2}$/.test(key);
 }
 
+/** The 支出功能分类 code of a per-row prior key (`general/2010301` → `2010301`), else null. */
+export function priorKeyCode(key: string): string | null {
+  return /^general\/(\d{3}(?:\d{2}){0,2})$/.exec(key)?.[1] ?? null;
+}
+
 export interface Stats {
   procurementGoods: Fen;
   procurementWorks: Fen;

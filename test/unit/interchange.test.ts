@@ -157,6 +157,26 @@ describe('validation', () => {
     expect(parseOk(doc).report.edition).toBe(2024);
   });
 
+  it('validates last-year per-row keys against the catalogue like items (general/2013901 before 2024)', () => {
+    // The 2023 edition has no 20139 社会工作事务: the import that refuses the item must refuse
+    // last year's figure for the same code too, each at its own path.
+    const doc = jincheng();
+    doc.items.push({ code: '2013901', expenditure: { basic: 100 } });
+    doc.prior['general/2013901'] = 100;
+    doc.prior['general/20139'] = 100;
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path)).toEqual([`$.items[${doc.items.length - 1}].code`, '$.prior.general/2013901', '$.prior.general/20139']);
+    expect(issues[1]?.message).toContain('2013901 不在 2023 年版支出功能分类中');
+    // From the 2024 edition on, all three are accepted.
+    doc.edition = 2024;
+    expect(parseOk(doc).report.prior['general/2013901']).toBe(10_000);
+    // A custom code makes the key valid like it makes the item valid.
+    const custom = jincheng();
+    custom.customCodes = [{ catalogue: 'functional', code: '2010198', name: '自定义项' }];
+    custom.prior['general/2010198'] = 5;
+    expect(parseOk(custom).report.prior['general/2010198']).toBe(500);
+  });
+
   it('rejects a 5-digit item code', () => {
     const doc = jincheng();
     doc.items[1].code = '20113';
