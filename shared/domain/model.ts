@@ -263,7 +263,10 @@ export interface Stats {
 export interface ReportSettings {
   /** 部门决算公开 or 单位决算公开 on the cover. */
   packageKind: '部门' | '单位';
-  /** Thousands separators in table cells (seed 000: yes, seed 002: no). */
+  /**
+   * Thousands separators in every amount of the package: table cells, sentences, Word and Excel
+   * (seed 000: yes; seed 002 prints none in its tables, though its narrative has them).
+   */
   tableGrouping: boolean;
   /** The unit a user types amounts in by default. */
   inputUnit: '元' | '万元';
@@ -285,7 +288,7 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 /** What each setting may hold; the one place settings are validated (file, interchange, IPC). */
 export const SETTING_RULES: { [K in keyof ReportSettings]: SettingRule<K> } = {
   packageKind: { valid: oneOf('部门', '单位'), message: '公开类型应为“部门”或“单位”' },
-  tableGrouping: { valid: isBoolean, message: '表格千分位应为 true 或 false' },
+  tableGrouping: { valid: isBoolean, message: '金额千分位应为 true 或 false' },
   inputUnit: { valid: oneOf('元', '万元'), message: '录入单位应为“元”或“万元”' },
   narrativeListStyle: { valid: oneOf('all', 'nonZero'), message: '情况说明列举方式应为“all”（列出全部，含零）或“nonZero”（只列非零项）' },
   narrativeDetail: { valid: oneOf('类', '项'), message: '情况说明五（三）应按“类”或“项”说明' },

@@ -399,6 +399,23 @@ describe('目录 page numbers of the real drafted packages against LibreOffice�
     expect(existsSync(pdf), `${pdf} was not written`).toBe(true);
     expectTocMatchesPdf(models.get(fixture)!, pdf);
   });
+
+  it.each([
+    { fixture: 'jincheng-2023.json', grouping: true },
+    { fixture: 'yangquan-2024.json', grouping: false },
+  ])('$fixture: amounts print with thousands separators everywhere or nowhere (grouping $grouping)', ({ fixture, grouping }) => {
+    const pdf = join(dir, fixture.replace(/\.json$/, '.pdf'));
+    const text = pdfPages(pdf).map((p) => p.squashed).join('');
+    const grouped = text.match(/\d,\d{3}\.\d\d/g) ?? [];
+    if (grouping) {
+      expect(text).toContain('2,384.38万元'); // narrative
+      expect(grouped.length).toBeGreaterThan(20);
+    } else {
+      // Tables and narrative alike: 12367.43 in 公开01表 and in 一、收入支出决算总体情况说明.
+      expect(grouped).toEqual([]);
+      expect(text).toContain('2024年度收入总计12367.43万元');
+    }
+  });
 });
 
 describe('header text wrapping', () => {

@@ -94,14 +94,17 @@ function generator(seed: number): () => number {
 // figures.ts
 
 describe('figures.ts', () => {
-  it('wanText: 万元 with thousands separators and two decimals, `0` for zero', () => {
-    expect(wanText(238438)).toBe('2,384.38');
-    expect(wanText(1198492)).toBe('11,984.92');
-    expect(wanText(123456789)).toBe('1,234,567.89');
-    expect(wanText(23970)).toBe('239.70');
-    expect(wanText(100)).toBe('1.00');
-    expect(wanText(5)).toBe('0.05');
-    expect(wanText(0)).toBe('0');
+  it('wanText: 万元 with two decimals, thousands separators as the setting says, `0` for zero', () => {
+    expect(wanText(238438, true)).toBe('2,384.38');
+    expect(wanText(238438, false)).toBe('2384.38');
+    expect(wanText(1198492, true)).toBe('11,984.92');
+    expect(wanText(123456789, true)).toBe('1,234,567.89');
+    expect(wanText(123456789, false)).toBe('1234567.89');
+    expect(wanText(23970, true)).toBe('239.70');
+    expect(wanText(100, true)).toBe('1.00');
+    expect(wanText(5, false)).toBe('0.05');
+    expect(wanText(0, true)).toBe('0');
+    expect(wanText(0, false)).toBe('0');
   });
 
   it('ratioBasisPoints rounds half up', () => {
@@ -199,6 +202,15 @@ describe('figures.ts', () => {
 // Item 2: figures in sentences
 
 describe('item 2: figures in sentences', () => {
+  it('amounts print without separators when the report sets tableGrouping off: one setting, tables and sentences', () => {
+    const pkg = jincheng();
+    pkg.report.settings.tableGrouping = false;
+    const n = narrate(pkg);
+    expect(paras(n, 'n1')[0]).toMatch(/^2023年度收入总计2384\.38万元，支出总计2384\.38万元。与上年相比，收入总计减少11984\.92万元/);
+    const all = allText(n);
+    expect(all.match(/\d,\d{3}/g) ?? []).toEqual([]);
+  });
+
   it('amounts print with thousands separators and 0 for zero', () => {
     const n = narrate(jincheng());
     expect(paras(n, 'n1')[0]).toBe(
@@ -210,7 +222,7 @@ describe('item 2: figures in sentences', () => {
   it('completion rates print with two decimals, also above 100%', () => {
     const n = narrate(yangquan());
     expect(para(n, 'n5', '2024年度一般公共预算财政拨款支出年初预算')).toBe(
-      '2024年度一般公共预算财政拨款支出年初预算695.96万元，支出决算4,662.90万元，完成年初预算的670.00%。其中：',
+      '2024年度一般公共预算财政拨款支出年初预算695.96万元，支出决算4662.90万元，完成年初预算的670.00%。其中：',
     );
     expect(para(n, 'n5', '商业服务业等支出年初预算')).toContain('完成年初预算的7563.08%，');
     expect(para(n, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）18.64万元，占比0.40%；');
@@ -403,8 +415,8 @@ describe('item 2: figures in sentences', () => {
     pkg.report.settings.narrativeListStyle = 'all';
     const n = narrate(pkg);
     expect(paras(n, 'n2')).toEqual([
-      '2024年度收入合计12,367.43万元，其中：',
-      '财政拨款收入12,367.43万元，占比100.00%；',
+      '2024年度收入合计12367.43万元，其中：',
+      '财政拨款收入12367.43万元，占比100.00%；',
       '上级补助收入0万元，占比0%；',
       '事业收入0万元，占比0%；',
       '经营收入0万元，占比0%；',
@@ -412,9 +424,9 @@ describe('item 2: figures in sentences', () => {
       '其他收入0万元，占比0%。',
     ]);
     expect(paras(n, 'n3')).toEqual([
-      '2024年度支出合计12,367.43万元，其中：',
+      '2024年度支出合计12367.43万元，其中：',
       '基本支出707.14万元，占比5.72%；',
-      '项目支出11,660.29万元，占比94.28%；',
+      '项目支出11660.29万元，占比94.28%；',
       '上缴上级支出0万元，占比0%；',
       '经营支出0万元，占比0%；',
       '对附属单位补助支出0万元，占比0%。',
@@ -583,10 +595,10 @@ describe('item 4: required reasons', () => {
     pkg.report.prior = { incomeTotal: 1, expenditureTotal: 999 * WAN, 'general/201': 5 * WAN };
     const n = narrate(pkg, prior);
     expect(paras(n, 'n1')[0]).toBe(
-      '2024年度收入总计12,367.43万元，支出总计12,367.43万元。与上年相比，收入总计增加9,983.05万元，增长418.69%，支出总计增加9,983.05万元，增长418.69%。主要原因是本年追加商务领域消费品以旧换新资金等项目经费，相应收支增加。',
+      '2024年度收入总计12367.43万元，支出总计12367.43万元。与上年相比，收入总计增加9983.05万元，增长418.69%，支出总计增加9983.05万元，增长418.69%。主要原因是本年追加商务领域消费品以旧换新资金等项目经费，相应收支增加。',
     );
-    expect(para(n, 'n5', '一般公共服务支出年初预算')).toContain('较上年决算减少1,495.09万元，下降78.11%，');
-    expect(paras(n, 'n5')[1]).toContain('一般公共预算财政拨款支出增加2,278.52万元，增长95.56%。');
+    expect(para(n, 'n5', '一般公共服务支出年初预算')).toContain('较上年决算减少1495.09万元，下降78.11%，');
+    expect(paras(n, 'n5')[1]).toContain('一般公共预算财政拨款支出增加2278.52万元，增长95.56%。');
     // Nothing asked for: every last-year figure came from the report, none from the (partial) typed values.
     expect(n.missing).toEqual([]);
 

@@ -25,6 +25,8 @@ export interface RenderXlsxOptions {
 
 /** 万元 with two decimals and thousands separators; zero prints blank. */
 export const MONEY_FORMAT = '#,##0.00;-#,##0.00;""';
+/** The same without thousands separators (the report's grouping setting off). */
+export const MONEY_FORMAT_PLAIN = '0.00;-0.00;""';
 /** Whole numbers (vehicles, equipment); zero prints blank. */
 export const COUNT_FORMAT = '0;-0;""';
 /** Cells whose content must stay text (科目代码). */
@@ -331,7 +333,7 @@ function bodyAlignment(cell: Cell, column: ColumnDef, row: Row): Partial<ExcelJS
   }
 }
 
-function writeBodyCell(target: ExcelJS.Cell, cell: Cell): void {
+function writeBodyCell(target: ExcelJS.Cell, cell: Cell, grouping: boolean): void {
   switch (cell.kind) {
     case 'input':
     case 'derived': {
@@ -342,7 +344,7 @@ function writeBodyCell(target: ExcelJS.Cell, cell: Cell): void {
         else if (cell.text !== '') target.value = cell.text;
       } else {
         // A non-zero amount that rounds to 0.00 prints `0.00`, which the zero-blank format would hide.
-        target.numFmt = n === 0 ? '#,##0.00' : MONEY_FORMAT;
+        target.numFmt = n === 0 ? '0.00' : grouping ? MONEY_FORMAT : MONEY_FORMAT_PLAIN;
         if (n !== null) target.value = n;
         else if (cell.text !== '') target.value = cell.text;
       }
@@ -467,7 +469,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: DerivedTable): void {
       const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - j));
       merge(ws, r, j + 1, r, j + span);
       const target = ws.getCell(r, j + 1);
-      writeBodyCell(target, cell);
+      writeBodyCell(target, cell, table.grouping);
       styleRange(ws, r, j + 1, r, j + span, {
         font: font({ bold }),
         alignment: bodyAlignment(cell, table.columns[j]!, row),

@@ -59,11 +59,12 @@ export function SettingsView() {
       />
       <Choice
         setting="tableGrouping"
-        title="表格数字格式"
+        title="金额数字格式"
         options={[
           { value: true, label: '千分位：2,384.38' },
           { value: false, label: '不加千分位：2384.38' },
         ]}
+        note="表格、情况说明和导出的 Word、Excel 一律按此格式。"
       />
       <Choice
         setting="packageKind"

@@ -14,12 +14,12 @@ function tableOf(id: string): TableId | undefined {
   return TABLE_IDS.find((x) => x === t);
 }
 
-function sourceText(tables: DerivedTables, id: string): string | null {
+function sourceText(tables: DerivedTables, id: string, grouping: boolean): string | null {
   const table = tableOf(id);
   if (!table) return null;
   const cell = cellById(tables[table], id);
   if (!cell || cell.value === undefined) return null;
-  return cell.valueType === 'count' ? String(cell.value) : wanText(units(cell.value));
+  return cell.valueType === 'count' ? String(cell.value) : wanText(units(cell.value), grouping);
 }
 
 const figureRule: Rule = {
@@ -33,7 +33,7 @@ const figureRule: Rule = {
       for (const p of s.paragraphs) {
         for (const r of p.runs) {
           if (r.kind !== 'figure' || !r.source || r.missing) continue;
-          const expected = sourceText(ctx.tables, r.source);
+          const expected = sourceText(ctx.tables, r.source, ctx.report.settings.tableGrouping);
           if (expected === null || expected === r.text) continue;
           out.push({
             ruleId: this.id,

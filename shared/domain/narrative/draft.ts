@@ -43,7 +43,8 @@ class Para {
 
   /** A figure in printed units, with the cell it comes from. */
   fig(u: number, source?: string): this {
-    this.runs.push(source ? { kind: 'figure', text: wanText(u), value: u, source } : { kind: 'figure', text: wanText(u), value: u });
+    const text = wanText(u, this.ctx.grouping);
+    this.runs.push(source ? { kind: 'figure', text, value: u, source } : { kind: 'figure', text, value: u });
     return this;
   }
 
@@ -82,8 +83,11 @@ const CHANGE_WORDS = { up: ['增加', '增长'], down: ['减少', '下降'] } as
 
 class Drafter {
   readonly year: number;
+  /** Thousands separators: one setting for tables and sentences. */
+  readonly grouping: boolean;
   constructor(readonly input: NarrativeInput) {
     this.year = input.report.year;
+    this.grouping = input.report.settings.tableGrouping;
   }
 
   text(key: string): string {

@@ -4,9 +4,12 @@
  */
 import { formatUnits, toPrintedUnits, type Fen } from '../money';
 
-/** `2,384.38`, and `0` for zero. */
-export function wanText(units: number): string {
-  return units === 0 ? '0' : formatUnits(units, { grouping: true });
+/**
+ * `2,384.38` (or `2384.38` without grouping), and `0` for zero. The grouping is the report's one
+ * setting for every amount of the package (`tableGrouping`), so sentences print as the tables do.
+ */
+export function wanText(units: number, grouping: boolean): string {
+  return units === 0 ? '0' : formatUnits(units, { grouping });
 }
 
 export function units(fen: Fen): number {

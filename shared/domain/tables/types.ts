@@ -93,6 +93,8 @@ export interface DerivedTable {
   emptyNote?: string;
   /** Printed on a landscape page. */
   landscape: boolean;
+  /** Amounts print with thousands separators (the report's setting); Excel uses the matching number format. */
+  grouping: boolean;
 }
 
 export type DerivedTables = Record<TableId, DerivedTable>;
