@@ -178,7 +178,7 @@ describe('narrative', () => {
     await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
     const result = await cli(['narrative', '--file', file, '--year', '2024']);
     expect(result.code).toBe(EXIT_OK);
-    expect(result.out).toContain('2024年度收入总计12,367.43万元，支出总计12,367.43万元。');
+    expect(result.out).toContain('2024年度收入总计12367.43万元，支出总计12367.43万元。');
     expect(result.out).not.toContain('尚未填写');
   });
 });
