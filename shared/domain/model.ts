@@ -276,6 +276,12 @@ export interface ReportSettings {
   narrativeDetail: '类' | '项';
   /** 五（三）: ask for the reason where 决算 differs from 年初预算 (not printed in the seeds). */
   budgetVarianceReason: boolean;
+  /**
+   * 占比 in the narrative's lists: `each` rounds every share on its own, half up, from the printed
+   * part and total, so whoever recomputes a share gets the printed figure (the list may then add
+   * up to 99.99% or 100.01%); `largestRemainder` adjusts the shares to add up to exactly 100.00%.
+   */
+  shareRounding: 'each' | 'largestRemainder';
 }
 
 type SettingRule<K extends keyof ReportSettings> = { valid: (v: unknown) => v is ReportSettings[K]; message: string };
@@ -293,6 +299,7 @@ export const SETTING_RULES: { [K in keyof ReportSettings]: SettingRule<K> } = {
   narrativeListStyle: { valid: oneOf('all', 'nonZero'), message: '情况说明列举方式应为“all”（列出全部，含零）或“nonZero”（只列非零项）' },
   narrativeDetail: { valid: oneOf('类', '项'), message: '情况说明五（三）应按“类”或“项”说明' },
   budgetVarianceReason: { valid: isBoolean, message: '是否说明决算与年初预算差异原因应为 true 或 false' },
+  shareRounding: { valid: oneOf('each', 'largestRemainder'), message: '占比舍入方式应为“each”（各项分别四舍五入）或“largestRemainder”（最大余数法，合计100.00%）' },
 };
 
 /**
@@ -327,6 +334,7 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   narrativeListStyle: 'all',
   narrativeDetail: '类',
   budgetVarianceReason: true,
+  shareRounding: 'each',
 };
 
 export interface Report {

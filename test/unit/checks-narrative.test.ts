@@ -58,8 +58,9 @@ describe('情况说明 rules', () => {
     ]);
   });
 
-  it('N-SHARES: a share list that does not sum to 100.00%', () => {
+  it('N-SHARES: with largest-remainder shares, a list that does not sum to 100.00%', () => {
     const ctx = context('jincheng-2023.json');
+    ctx.report.settings.shareRounding = 'largestRemainder';
     const runs = section(ctx, 'n3').paragraphs.flatMap((p) => p.runs);
     const share = runs.find((r) => r.kind === 'figure' && r.text === '46.44%');
     if (share?.kind !== 'figure') throw new Error('no share');

@@ -19,6 +19,7 @@ import {
   type PriorFigures,
   priorFromTables,
   priorFromTyped,
+  largestRemainderShares,
   ratioBasisPoints,
   shares,
 } from '../../shared/domain/narrative';
@@ -134,19 +135,30 @@ describe('figures.ts', () => {
     expect(percentText(67000)).toBe('670.00%');
   });
 
-  it('shares: largest remainder where naive rounding gives 99.99% or 100.01%', () => {
+  it('shares (default): each share of the printed total rounded on its own, half up', () => {
+    // The real documents of issue 12: 60.99 / 2,940.06 = 2.074% and 10.82 / 307.82 = 3.515%.
+    expect(shares([6099, 100000, 100000, 87907], 294006, 'each')).toEqual([207, 3401, 3401, 2990]);
+    expect(shares([1082, 10000, 19700], 30782, 'each')).toEqual([352, 3249, 6400]);
+    // Largest remainder moves both off their nearest value (that is what the documents flagged).
+    expect(shares([6099, 100000, 100000, 87907], 294006, 'largestRemainder')).toEqual([208, 3401, 3401, 2990]);
+    expect(shares([1082, 10000, 19700], 30782, 'largestRemainder')).toEqual([351, 3249, 6400]);
+    // A zero total gives zero shares.
+    expect(shares([0, 0], 0, 'each')).toEqual([0, 0]);
+  });
+
+  it('largestRemainderShares: where naive rounding gives 99.99% or 100.01%', () => {
     // 2:3:4 → 22.22 + 33.33 + 44.44 = 99.99 when each is rounded alone.
     expect([2, 3, 4].map((p) => ratioBasisPoints(p, 9)).reduce((s, x) => s + x, 0)).toBe(9999);
-    expect(shares([2, 3, 4])).toEqual([2222, 3333, 4445]);
+    expect(largestRemainderShares([2, 3, 4])).toEqual([2222, 3333, 4445]);
     // 1:3:14 → 5.56 + 16.67 + 77.78 = 100.01 when each is rounded alone.
     expect([1, 3, 14].map((p) => ratioBasisPoints(p, 18)).reduce((s, x) => s + x, 0)).toBe(10001);
-    expect(shares([1, 3, 14])).toEqual([555, 1667, 7778]);
+    expect(largestRemainderShares([1, 3, 14])).toEqual([555, 1667, 7778]);
     // Three equal parts: one of them takes the extra basis point.
-    expect([...shares([1, 1, 1])].sort()).toEqual([3333, 3333, 3334]);
+    expect([...largestRemainderShares([1, 1, 1])].sort()).toEqual([3333, 3333, 3334]);
     // Zero parts keep a zero share; all zero gives all zero.
-    expect(shares([1, 0, 2])).toEqual([3333, 0, 6667]);
-    expect(shares([0, 0, 0])).toEqual([0, 0, 0]);
-    expect(shares([5])).toEqual([10000]);
+    expect(largestRemainderShares([1, 0, 2])).toEqual([3333, 0, 6667]);
+    expect(largestRemainderShares([0, 0, 0])).toEqual([0, 0, 0]);
+    expect(largestRemainderShares([5])).toEqual([10000]);
   });
 
   it('shares: random lists always sum to 10000, by largest remainder', () => {
@@ -161,7 +173,7 @@ describe('figures.ts', () => {
         return 1 + Math.floor(rnd() * 1_000_000_000);
       });
       const total = parts.reduce((s, p) => s + p, 0);
-      const got = shares(parts);
+      const got = largestRemainderShares(parts);
       expect(got).toHaveLength(len);
       if (total === 0) {
         expect(got.every((g) => g === 0)).toBe(true);
@@ -228,12 +240,16 @@ describe('item 2: figures in sentences', () => {
     expect(para(n, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）18.64万元，占比0.40%；');
   });
 
-  it('income shares sum to exactly 100.00% where each rounded alone gives 99.99%', () => {
+  it('income shares: each rounded on its own by default (99.99% in all); largest remainder as a setting (100.00%)', () => {
     const pkg = jincheng();
     for (const item of pkg.report.items) for (const s of INCOME_SOURCES) writeFact(pkg.report, { kind: 'item', code: item.code, field: `income.${s}` }, 0);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.generalBudget' }, 2 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.superior' }, 3 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.business' }, 4 * WAN);
+    const each = paras(narrate(pkg), 'n2');
+    expect(each.slice(1, 4)).toEqual(['财政拨款收入2.00万元，占比22.22%；', '上级补助收入3.00万元，占比33.33%；', '事业收入4.00万元，占比44.44%；']);
+    expect(printedShares(each).reduce((s, x) => s + x, 0)).toBe(9999);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n2');
     expect(lines).toEqual([
       '2023年度收入合计9.00万元，其中：',
@@ -247,12 +263,16 @@ describe('item 2: figures in sentences', () => {
     expect(printedShares(lines).reduce((s, x) => s + x, 0)).toBe(10000);
   });
 
-  it('expenditure shares sum to exactly 100.00% where each rounded alone gives 100.01%', () => {
+  it('expenditure shares: each rounded on its own by default (100.01% in all); largest remainder as a setting (100.00%)', () => {
     const pkg = jincheng();
     for (const item of pkg.report.items) for (const k of EXPENDITURE_KINDS) writeFact(pkg.report, { kind: 'item', code: item.code, field: `expenditure.${k}` }, 0);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.basic' }, 1 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.project' }, 3 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.remitUpper' }, 14 * WAN);
+    const each = paras(narrate(pkg), 'n3');
+    expect(each[1]).toBe('基本支出1.00万元，占比5.56%；');
+    expect(printedShares(each).reduce((s, x) => s + x, 0)).toBe(10001);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n3');
     expect(lines).toEqual([
       '2023年度支出合计18.00万元，其中：',
@@ -265,11 +285,41 @@ describe('item 2: figures in sentences', () => {
     expect(printedShares(lines).reduce((s, x) => s + x, 0)).toBe(10000);
   });
 
-  it('three equal income sources print 33.34% once and 33.33% twice', () => {
+  it('the shares of the issue-12 documents on seed data: 60.99 / 2,940.06 → 2.07% and 10.82 / 307.82 → 3.52%', () => {
+    // Seed 000 with its 一般公共预算 spending moved so 五（二） lists 1,000.00 + 1,000.00 + 60.99 + 879.07
+    // = 2,940.06 by 类, and 三 lists 基本 10.82 + 项目 100.00 + 上缴上级 197.00 = 307.82.
+    const pkg = jincheng();
+    const classes: Record<string, number> = { '201': 100_000, '208': 100_000, '210': 6_099, '216': 87_907 };
+    const first = new Set<string>();
+    for (const item of pkg.report.items) {
+      for (const f of ['fiscal.generalBasic', 'fiscal.generalProject'] as const) writeFact(pkg.report, { kind: 'item', code: item.code, field: f }, 0);
+      for (const k of EXPENDITURE_KINDS) writeFact(pkg.report, { kind: 'item', code: item.code, field: `expenditure.${k}` }, 0);
+      const cls = item.code.slice(0, 3);
+      if (classes[cls] !== undefined && !first.has(cls)) {
+        first.add(cls);
+        writeFact(pkg.report, { kind: 'item', code: item.code, field: 'fiscal.generalBasic' }, classes[cls]! * UNIT);
+      }
+    }
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.basic' }, 1_082 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.project' }, 10_000 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.remitUpper' }, 19_700 * UNIT);
+    const n = narrate(pkg);
+    expect(para(n, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）60.99万元，占比2.07%；');
+    expect(para(n, 'n3', '基本支出')).toBe('基本支出10.82万元，占比3.52%；');
+    // The largest-remainder setting moves both off their nearest value, as the documents' tool did.
+    pkg.report.settings.shareRounding = 'largestRemainder';
+    const lr = narrate(pkg);
+    expect(para(lr, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）60.99万元，占比2.08%；');
+    expect(para(lr, 'n3', '基本支出')).toBe('基本支出10.82万元，占比3.51%；');
+  });
+
+  it('three equal income sources: 33.33% each by default; 33.34% once with largest remainder', () => {
     const pkg = jincheng();
     pkg.report.settings.narrativeListStyle = 'nonZero';
     for (const item of pkg.report.items) for (const s of INCOME_SOURCES) writeFact(pkg.report, { kind: 'item', code: item.code, field: `income.${s}` }, 0);
     for (const s of ['generalBudget', 'superior', 'business'] as const) writeFact(pkg.report, { kind: 'item', code: '2011301', field: `income.${s}` }, WAN);
+    expect(printedShares(paras(narrate(pkg), 'n2'))).toEqual([3333, 3333, 3333]);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n2');
     expect(lines).toHaveLength(4);
     expect(lines.slice(1).map((l) => l.replace(/占比[\d.]+%/u, '占比'))).toEqual(['财政拨款收入1.00万元，占比；', '上级补助收入1.00万元，占比；', '事业收入1.00万元，占比。']);

@@ -83,6 +83,15 @@ export function SettingsView() {
         ]}
       />
       <Choice
+        setting="shareRounding"
+        title="情况说明“占比”的舍入"
+        options={[
+          { value: 'each', label: '各项分别四舍五入（60.99÷2,940.06 印 2.07%）' },
+          { value: 'largestRemainder', label: '最大余数法（各项合计正好 100.00%）' },
+        ]}
+        note="各项分别四舍五入时，读者用“金额÷合计”复核每一项都对得上，但各项相加可能是 99.99% 或 100.01%；最大余数法保证合计 100.00%，个别项会偏离其四舍五入值 0.01%。"
+      />
+      <Choice
         setting="narrativeDetail"
         title="情况说明 五（三）说明口径"
         options={[

@@ -100,9 +100,11 @@ const sharesRule: Rule = {
   id: 'N-SHARES',
   title: '占比合计为100%',
   severity: '错误',
-  description: '同一组“占比”（收入、支出构成，一般公共预算财政拨款支出结构）合计必须正好是100.00%。',
+  description:
+    '按“最大余数法”设置时，同一组“占比”（收入、支出构成，一般公共预算财政拨款支出结构）合计必须正好是100.00%。（缺省的“各项分别四舍五入”下每个占比按其来源复核，见 N-FIGURE-SOURCE。）',
   run(ctx) {
     const out: Finding[] = [];
+    if (ctx.report.settings.shareRounding !== 'largestRemainder') return out;
     for (const s of ctx.narrative ?? []) {
       if (!SHARE_SECTIONS.includes(s.id)) continue;
       let sum = 0;

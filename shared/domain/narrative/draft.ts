@@ -137,10 +137,14 @@ class Drafter {
     return true;
   }
 
-  /** `{a}万元，占比{p}%` items joined by `；` and closed by `。`. */
-  shareList(items: readonly { label: string; units: number; source: string }[], paragraphs: Paragraph[]): void {
+  /** `{a}万元，占比{p}%` items joined by `；` and closed by `。`; shares of the printed `total`. */
+  shareList(items: readonly { label: string; units: number; source: string }[], total: number, paragraphs: Paragraph[]): void {
     const list = this.listAll ? items : items.filter((i) => i.units !== 0);
-    const bp = shares(list.map((i) => i.units));
+    const bp = shares(
+      list.map((i) => i.units),
+      total,
+      this.input.report.settings.shareRounding,
+    );
     list.forEach((item, k) => {
       const p = this.p().t(item.label).fig(item.units, item.source).t('万元，占比').pct(bp[k] ?? 0);
       paragraphs.push(p.t(k === list.length - 1 ? '。' : '；').build());
@@ -180,6 +184,7 @@ function section2(d: Drafter): Section {
       { label: '附属单位上缴收入', units: d.cell('02', '02.total.affiliated'), source: '02.total.affiliated' },
       { label: '其他收入', units: d.cell('02', '02.total.other'), source: '02.total.other' },
     ],
+    total,
     paragraphs,
   );
   return { id: 'n2', title: '二、收入决算情况说明', paragraphs };
@@ -197,6 +202,7 @@ function section3(d: Drafter): Section {
   ] as const;
   d.shareList(
     kinds.map(([label, key]) => ({ label, units: d.cell('03', `03.total.${key}`), source: `03.total.${key}` })),
+    total,
     paragraphs,
   );
   return { id: 'n3', title: '三、支出决算情况说明', paragraphs };
@@ -240,7 +246,11 @@ function section5(d: Drafter): Section {
   paragraphs.push(d.heading('（二）一般公共预算财政拨款支出决算结构情况'));
   paragraphs.push(d.p().t(`${d.year}年度一般公共预算财政拨款支出`).fig(general, '05.total.subtotal').t('万元，主要用于以下方面：').build());
   const classRows = d.input.tables['05'].rows.filter((r) => r.level === 1);
-  const classShares = shares(classRows.map((r) => d.cell('05', `05.${r.key}.subtotal`)));
+  const classShares = shares(
+    classRows.map((r) => d.cell('05', `05.${r.key}.subtotal`)),
+    general,
+    d.input.report.settings.shareRounding,
+  );
   classRows.forEach((r, k) => {
     const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(d.cell('05', `05.${r.key}.subtotal`), `05.${r.key}.subtotal`).t('万元，占比').pct(classShares[k] ?? 0);
     paragraphs.push(p.t(k === classRows.length - 1 ? '。' : '；').build());

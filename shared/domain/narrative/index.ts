@@ -18,7 +18,7 @@ export { priorFromTables, priorFromTyped, priorLabel, type PriorFigures } from '
 export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
 export { draftNarrative, type NarrativeInput } from './draft';
-export { shares, percentText, change, ratioBasisPoints } from './figures';
+export { shares, largestRemainderShares, percentText, change, ratioBasisPoints } from './figures';
 
 /** Something the narrative needs and the report lacks. */
 export interface MissingItem {
