@@ -394,14 +394,40 @@ describe('item 2: figures in sentences', () => {
     expect(n.missing).toEqual([{ section: T5, fact: { kind: 'adjustedBudget', code: '216' }, label: '商业服务业等支出全年预算' }]);
   });
 
-  it('年初预算 of 0 for every 类: the total says 年初预算为0, never 完成年初预算的', () => {
+  it('年初预算 of 0 for every 类: the total is worded as each 类 is, against the 全年预算 total', () => {
     const pkg = jincheng();
     for (const code of Object.keys(pkg.report.initialBudget)) pkg.report.initialBudget[code] = 0;
     for (const code of ['201', '208', '210', '221']) pkg.report.adjustedBudget[code] = 100 * WAN;
     const n = narrate(pkg);
-    expect(para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe('2023年度一般公共预算财政拨款支出年初预算0万元，支出决算2,384.38万元，年初预算为0。其中：');
+    // 全年预算 = 4 × 100.00 + 107.41 (商业服务业等支出) = 507.41; 2,384.38 / 507.41 = 469.91%.
+    expect(para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe(
+      '2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算507.41万元，支出决算2,384.38万元，完成全年预算的469.91%。其中：',
+    );
     expect(paras(n, 'n5').filter((l) => l.includes('完成年初预算'))).toEqual([]);
     expect(para(n, 'n5', '住房保障支出年初预算')).toContain('住房保障支出年初预算为0万元，全年预算100.00万元，支出决算69.28万元，完成全年预算的69.28%，');
+    expect(n.missing).toEqual([]);
+  });
+
+  it('年初预算 of 0 (the issue-12 document: 支出决算 307.82): no 年初预算为0 said twice; a missing 全年预算 is asked for', () => {
+    // Seed 000 with only 住房保障支出 left, scaled to 307.82, its 年初预算 0 and 全年预算 307.82.
+    const pkg = jincheng();
+    pkg.report.items = pkg.report.items.filter((i) => i.code.startsWith('221'));
+    const [first, ...rest] = pkg.report.items;
+    for (const item of rest) writeFact(pkg.report, { kind: 'item', code: item.code, field: 'fiscal.generalBasic' }, 0);
+    writeFact(pkg.report, { kind: 'item', code: first!.code, field: 'fiscal.generalBasic' }, 307_82 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: first!.code, field: 'fiscal.generalProject' }, 0);
+    pkg.report.initialBudget = { '221': 0 };
+    pkg.report.adjustedBudget = {};
+    const missing = narrate(pkg);
+    expect(para(missing, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe(
+      '2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算【待填写：全年预算合计（各科目全年预算未填齐）】万元，支出决算307.82万元。其中：',
+    );
+    pkg.report.adjustedBudget = { '221': 307_82 * UNIT };
+    const n = narrate(pkg);
+    const intro = para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算');
+    expect(intro).toBe('2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算307.82万元，支出决算307.82万元，完成全年预算的100.00%。其中：');
+    expect(intro).not.toContain('年初预算0万元');
+    expect(intro.match(/年初预算为0/g)).toHaveLength(1);
   });
 
   it('年初预算 not typed for a 类: reported missing, no completion rate', () => {

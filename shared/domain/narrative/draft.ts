@@ -266,9 +266,23 @@ function section5(d: Drafter): Section {
     intro.missing({ kind: 'initialBudget', code: untyped[0]?.code ?? '' }, '年初预算合计（各科目年初预算未填齐）').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元。其中：');
   } else {
     const budgetTotal = units(budgets.reduce<number>((s, b) => s + (b ?? 0), 0));
-    intro.fig(budgetTotal, '年初预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元，');
-    if (budgetTotal > 0) intro.t('完成年初预算的').pct(ratioBasisPoints(general, budgetTotal)).t('。其中：');
-    else intro.t('年初预算为0。其中：');
+    if (budgetTotal > 0) {
+      intro.fig(budgetTotal, '年初预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元，');
+      intro.t('完成年初预算的').pct(ratioBasisPoints(general, budgetTotal)).t('。其中：');
+    } else {
+      // 年初预算 of zero: the total is worded as each row is, against 全年预算.
+      const adjusted = rows.map((r) => d.input.report.adjustedBudget[r.code]);
+      const untypedAdjusted = rows.find((_, k) => adjusted[k] === undefined);
+      intro.t('为0万元，全年预算');
+      if (untypedAdjusted) {
+        intro.missing({ kind: 'adjustedBudget', code: untypedAdjusted.code }, '全年预算合计（各科目全年预算未填齐）').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元。其中：');
+      } else {
+        const adjustedTotal = units(adjusted.reduce<number>((s, b) => s + (b ?? 0), 0));
+        intro.fig(adjustedTotal, '全年预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元');
+        if (adjustedTotal > 0) intro.t('，完成全年预算的').pct(ratioBasisPoints(general, adjustedTotal));
+        intro.t('。其中：');
+      }
+    }
   }
   paragraphs.push(intro.build());
   for (const row of rows) paragraphs.push(detailParagraph(d, row.code, row.label));
