@@ -37,7 +37,7 @@ export const SAMPLE_MISSING_FIELD_KEY = 'n1.reason';
 function figure(tables: DerivedTables, table: keyof DerivedTables, row: string, column: string): Run {
   const cell = findCell(tables[table], row, column);
   if (!cell) throw new Error(`samplePackage: no cell ${table}.${row}.${column}`);
-  return { kind: 'figure', text: cell.text === '' ? '0' : cell.text, value: cell.value ?? 0, source: cell.id ?? `${table}.${row}.${column}` };
+  return { kind: 'figure', text: cell.text === '' ? '0' : cell.text, value: cell.value ?? 0, source: { kind: 'cell', id: cell.id ?? `${table}.${row}.${column}` } };
 }
 
 function t(text: string): Run {

@@ -3,10 +3,9 @@ import type { CheckContext } from '../../../shared/domain/checks';
 import type { Paragraph } from '../../../shared/domain/narrative';
 import { actions } from '../../store/useSession';
 import { useLoaded } from '../../store/useDerived';
-import { tableOfCell } from '../../store/view';
 import { FactField } from '../../ui/FactField';
 import { FieldRun } from './FieldRun';
-import { figureSourceText } from './figureSource';
+import { figureCells, figureSourceText } from './figureSource';
 
 export interface ParagraphViewProps {
   paragraph: Paragraph;
@@ -31,14 +30,13 @@ export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewPro
             </span>
           );
         }
-        const source = run.source;
-        const linked = source !== undefined && tableOfCell(source) !== null;
+        const cells = figureCells(run.source);
         return (
           <span
             key={k}
-            className={`fig${linked ? ' linked' : ''}`}
-            title={figureSourceText(source, ctx)}
-            onClick={linked ? () => actions().showCells([source]) : undefined}
+            className={`fig${cells.length > 0 ? ' linked' : ''}`}
+            title={figureSourceText(run.source, ctx)}
+            onClick={cells.length > 0 ? () => actions().showCells(cells) : undefined}
           >
             {run.text}
           </span>
