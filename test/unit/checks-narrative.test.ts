@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getCatalogue } from '../../shared/domain/catalogue';
 import { type CheckContext, NARRATIVE_RULES_IDS, runChecks } from '../../shared/domain/checks';
 import { parseInterchangeText } from '../../shared/domain/interchange';
-import { buildPackage, priorFromTyped, type Section } from '../../shared/domain/narrative';
+import { buildPackage, paragraphText, priorFromTyped, type Section } from '../../shared/domain/narrative';
 import { deriveTables } from '../../shared/domain/tables';
 
 function context(fixture: string, edit: (texts: Record<string, string>) => void = () => {}): CheckContext {
@@ -124,6 +124,33 @@ describe('情况说明 rules', () => {
     run.source = { kind: 'cell', id: '01.L99.amount' };
     expect(narrativeFindings(ctx).map((f) => [f.ruleId, f.message.replace(/^[^：]*：/, '')])).toEqual([
       ['N-FIGURE-SOURCE', `文中数字 ${run.text} 的来源无法核对（表格中没有单元格 01.L99.amount）`],
+    ]);
+  });
+
+  it('N-SHARES: 授予中小企业 twice the procurement total prints no share and is an error (issue 12)', () => {
+    // Seed 002 with 授予中小企业合同金额 20.52 万元 against a 政府采购支出总额 of 10.26 万元.
+    const parsed = parseInterchangeText(readFileSync(new URL('../fixtures/yangquan-2024.json', import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error('fixture');
+    const { department, report } = parsed.value;
+    report.stats.procurementSme = 2 * report.stats.procurementSme;
+    const catalogue = getCatalogue(report.edition);
+    const tables = deriveTables(department, report, catalogue);
+    const { model } = buildPackage({ department, report, catalogue, tables, prior: priorFromTyped(report) });
+    const ctx: CheckContext = { department, report, tables, narrative: model.narrative };
+    const text = section(ctx, 'n10').paragraphs.map(paragraphText).find((t) => t.includes('授予中小企业'));
+    expect(text).toBe(
+      '2024年度政府采购支出总额10.26万元，其中：政府采购货物支出9.46万元、政府采购工程支出0万元、政府采购服务支出0.80万元。' +
+        '政府采购授予中小企业合同金额20.52万元。其中：授予小微企业合同金额10.26万元，占政府采购支出总额的100.00%。',
+    );
+    expect(text).not.toContain('200.00%');
+    const findings = runChecks(ctx).filter((f) => f.severity === '错误');
+    expect(findings.map((f) => [f.ruleId, f.section, f.message])).toEqual([
+      ['R-PROCUREMENT-SME', 'n10', '授予中小企业合同金额 20.52 万元超过政府采购支出合计 10.26 万元'],
+      [
+        'N-SHARES',
+        'n10',
+        '十、其他重要事项情况说明：授予中小企业合同金额占政府采购支出总额的比例超过100%（20.52 ÷ 10.26），数据有误，未印占比',
+      ],
     ]);
   });
 

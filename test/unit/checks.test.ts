@@ -724,11 +724,34 @@ const CASES: BreakCase[] = [
     expect: [{ severity: '错误', cells: [L10(5), '06.publicTotal.amount'] }],
   },
   {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予中小企业 twice the procurement total (the issue-12 document): 20.52 > 10.26',
+    fixture: YQ,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementSme' }, 2 * 102_600 * 100),
+    expect: [{ severity: '错误', cells: [L10(1)], message: /^授予中小企业合同金额 20\.52 万元超过政府采购支出合计 10\.26 万元$/ }],
+  },
+  {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予小微企业 above 授予中小企业',
+    fixture: JC,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementMicro' }, 246_000 * 100 + 10_000),
+    expect: [{ severity: '错误', cells: [L10(1)], message: /^授予小微企业合同金额 24\.61 万元超过授予中小企业合同金额 24\.60 万元$/ }],
+  },
+  {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予中小企业 1 元 above the total: printed alike, a data difference → 警告',
+    fixture: JC,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementSme' }, 246_000 * 100 + 100),
+    expect: [{ severity: '警告', cells: [L10(1)], message: /按打印数相同，录入数据相差 1\.00 元/ }],
+  },
+  {
     rule: 'R-NEGATIVE',
     what: 'a negative 政府采购 货物 figure',
     fixture: JC,
     facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementGoods' }, -WAN),
     expect: [{ severity: '错误', cells: [L10(2)], message: /^表10 第2行 货物 为负数 -1\.00 万元/ }],
+    // The procurement total drops below the amount granted to SMEs.
+    also: ['R-PROCUREMENT-SME'],
   },
   {
     rule: 'R-NEGATIVE',
@@ -748,7 +771,7 @@ const CASES: BreakCase[] = [
     fixture: JC,
     tables: (c) => setCell(c, L10(1), -FIVE),
     expect: [{ severity: '错误', cells: [L10(1)] }],
-    also: ['T10-PROCUREMENT'],
+    also: ['T10-PROCUREMENT', 'R-PROCUREMENT-SME'],
   },
   {
     rule: 'R-FRAME',

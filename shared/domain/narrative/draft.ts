@@ -154,26 +154,25 @@ class Drafter {
       total,
     );
     list.forEach((item, k) => {
-      const p = this.p().t(item.label).fig(item.source).t('万元，占比');
-      this.share(p, shares[k]!, `${item.label}占比`);
+      const p = this.p().t(item.label).fig(item.source).t('万元');
+      this.share(p, '，占比', shares[k]!, `${item.label}占比`);
       paragraphs.push(p.t(k === list.length - 1 ? '。' : '；').build());
     });
   }
 
   /**
-   * A share: printed when it can be computed, `0%` when the whole is 0; withheld (not printed,
-   * reported by N-SHARES) when the part exceeds the whole. Returns whether it was printed.
+   * `{lead}{share}`: printed when the part is within the whole (`0%` when both are 0); when the
+   * part exceeds the whole, neither is printed and the share is withheld for N-SHARES to report.
    */
-  share(p: Para, source: FigureSource, label: string): boolean {
+  share(p: Para, lead: string, source: FigureSource, label: string): void {
     if (source.kind === 'share') {
       const [part, whole] = source.of.map((s) => this.value(s)) as [number, number];
       if (part < 0 || part > whole) {
         p.runs.push({ kind: 'figure', text: '', source, withheld: label });
-        return false;
+        return;
       }
     }
-    p.fig(source);
-    return true;
+    p.t(lead).fig(source);
   }
 }
 
@@ -267,8 +266,8 @@ function section5(d: Drafter): Section {
   const spending = cell(CELLS.expenditureSum);
   const paragraphs: Paragraph[] = [d.heading('（一）一般公共预算财政拨款支出决算总体情况')];
 
-  const p1 = d.p().t(`${d.year}年一般公共预算财政拨款决算支出`).fig(general).t('万元，占本年支出合计的');
-  d.share(p1, { kind: 'share', of: [general, spending] }, '一般公共预算财政拨款支出占本年支出合计的比例');
+  const p1 = d.p().t(`${d.year}年一般公共预算财政拨款决算支出`).fig(general).t('万元');
+  d.share(p1, '，占本年支出合计的', { kind: 'share', of: [general, spending] }, '一般公共预算财政拨款支出占本年支出合计的比例');
   p1.t('。与上年相比，');
   const changed = d.yoy(p1, general, 'generalExpenditure', '一般公共预算财政拨款支出', '一般公共预算财政拨款支出与上年相同');
   reasonSentence(p1, 'n5.1.reason', changed === true, '。主要原因是');
@@ -280,8 +279,8 @@ function section5(d: Drafter): Section {
   const classSources = classRows.map((r) => cell(generalCell(r.key)));
   const classShares = d.shares(classSources, general);
   classRows.forEach((r, k) => {
-    const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(classSources[k]!).t('万元，占比');
-    d.share(p, classShares[k]!, `${detailLabel(d, r.key)}占比`);
+    const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(classSources[k]!).t('万元');
+    d.share(p, '，占比', classShares[k]!, `${detailLabel(d, r.key)}占比`);
     paragraphs.push(p.t(k === classRows.length - 1 ? '。' : '；').build());
   });
 
@@ -488,10 +487,10 @@ function section10(d: Drafter): Section {
     .t('万元、政府采购工程支出').fig(cell(CELLS.procurementWorks)).t('万元、政府采购服务支出').fig(cell(CELLS.procurementServices)).t('万元。');
   const sme = factSource({ kind: 'stats', field: 'procurementSme' });
   const micro = factSource({ kind: 'stats', field: 'procurementMicro' });
-  p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元，占政府采购支出总额的');
-  d.share(p2, { kind: 'share', of: [sme, total] }, '授予中小企业合同金额占政府采购支出总额的比例');
-  p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元，占政府采购支出总额的');
-  d.share(p2, { kind: 'share', of: [micro, total] }, '授予小微企业合同金额占政府采购支出总额的比例');
+  p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元');
+  d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [sme, total] }, '授予中小企业合同金额占政府采购支出总额的比例');
+  p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元');
+  d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [micro, total] }, '授予小微企业合同金额占政府采购支出总额的比例');
   paragraphs.push(p2.t('。').build());
 
   paragraphs.push(d.heading('（三）国有资产占用情况说明'));
