@@ -281,7 +281,10 @@ function readStats(r: Reader, v: unknown, report: Report): void {
   if (vehicles) for (const t of VEHICLE_TYPES) report.stats.vehicles[t] = r.count(vehicles[t], `$.stats.vehicles.${t}`);
   report.stats.equipmentCount = r.count(o.equipmentCount, '$.stats.equipmentCount');
   const counts = r.object(o.counts, '$.stats.counts', COUNT_FIELDS);
-  if (counts) for (const c of COUNT_FIELDS) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+  // A count absent (or null) has not been typed; 0 is a typed zero.
+  if (counts) {
+    for (const c of COUNT_FIELDS) if (counts[c] !== undefined && counts[c] !== null) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+  }
 }
 
 /** A map of key → amount where presence matters (a typed 0 differs from "not typed"). */
@@ -413,7 +416,10 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   if (Object.keys(vehicles).length > 0) stats.vehicles = vehicles;
   if (report.stats.equipmentCount !== 0) stats.equipmentCount = report.stats.equipmentCount;
   const counts: Record<string, number> = {};
-  for (const c of COUNT_FIELDS) if (report.stats.counts[c] !== 0) counts[c] = report.stats.counts[c];
+  for (const c of COUNT_FIELDS) {
+    const n = report.stats.counts[c];
+    if (n !== undefined) counts[c] = n;
+  }
   if (Object.keys(counts).length > 0) stats.counts = counts;
 
   const doc: Record<string, unknown> = {

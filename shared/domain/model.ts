@@ -207,6 +207,27 @@ export const COUNT_FIELDS = [
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
+/** What each count is, for messages and the list of what is still to fill in. */
+export const COUNT_NAMES: Record<CountField, string> = {
+  abroadGroups: '因公出国（境）团组数',
+  abroadPeople: '因公出国（境）人次',
+  vehiclesPurchased: '使用财政拨款购置公务用车数',
+  vehiclesHeld: '财政拨款负担的公务用车保有量',
+  receptionBatches: '公务接待批次',
+  receptionPeople: '公务接待人次',
+  domesticBatches: '国内接待批次',
+  domesticPeople: '国内接待人次',
+  foreignAffairsBatches: '外事接待批次',
+  foreignAffairsPeople: '外事接待人次',
+  overseasBatches: '国（境）外接待批次',
+  overseasPeople: '国（境）外接待人次',
+  performanceProjects: '绩效自评项目个数',
+  performanceExcellent: '自评等级为“优”的项目个数',
+  performanceGood: '自评等级为“良”的项目个数',
+  performanceFair: '自评等级为“中”的项目个数',
+  performancePoor: '自评等级为“差”的项目个数',
+};
+
 /**
  * Last year's figures the narrative compares with, typed when the file has no report for
  * last year. Per-row keys are `general/{code}` (一般公共预算财政拨款支出 of a 类 or 项).
@@ -248,7 +269,8 @@ export interface Stats {
   receptionForeignAffairs: Fen;
   receptionOverseas: Fen;
   performanceFunds: Fen;
-  counts: Record<CountField, number>;
+  /** Counts the officer typed; an absent count has not been typed (待填写), which differs from 0. */
+  counts: Partial<Record<CountField, number>>;
   /**
    * 机关运行经费 typed by the officer; null means "take table 06 公用经费合计"
    * (line 5 for 行政单位, line 6 for 参公事业单位).
@@ -407,7 +429,7 @@ export function emptyReport(year: number, edition = year): Report {
       receptionForeignAffairs: 0,
       receptionOverseas: 0,
       performanceFunds: 0,
-      counts: zeroRecord(COUNT_FIELDS),
+      counts: {},
       operatingCostOverride: null,
       vehicles: zeroRecord(VEHICLE_TYPES),
       equipmentCount: 0,
@@ -521,9 +543,9 @@ export function factRefKey(ref: FactRef): string {
   }
 }
 
-/** Facts whose absence differs from zero (a budget or last-year figure not typed yet). */
+/** Facts whose absence differs from zero (a budget, a last-year figure or a count not typed yet). */
 export function isOptionalFact(ref: FactRef): boolean {
-  return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior';
+  return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior' || ref.kind === 'count';
 }
 
 /** Counts (vehicles, equipment) are whole numbers, not money. */
@@ -618,7 +640,7 @@ export function readFact(report: Report, ref: FactRef): number | null {
     case 'equipment':
       return report.stats.equipmentCount;
     case 'count':
-      return report.stats.counts[ref.field];
+      return report.stats.counts[ref.field] ?? null;
     case 'initialBudget':
       return report.initialBudget[ref.code] ?? null;
     case 'adjustedBudget':
@@ -671,7 +693,8 @@ export function writeFact(report: Report, ref: FactRef, value: number | null): v
       report.stats.equipmentCount = value ?? 0;
       return;
     case 'count':
-      report.stats.counts[ref.field] = value ?? 0;
+      if (value === null) delete report.stats.counts[ref.field];
+      else report.stats.counts[ref.field] = value;
       return;
     case 'initialBudget':
       setOptional(report.initialBudget, ref.code, value);

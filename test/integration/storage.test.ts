@@ -22,6 +22,7 @@ import {
   FISCAL_CARRY_FIELDS,
   ITEM_FIELDS,
   STATS_MONEY_FIELDS,
+  COUNT_FIELDS,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
   VEHICLE_TYPES,
@@ -122,6 +123,7 @@ function sampleReport(year: number): Report {
   report.stats.operatingCostOverride = 0;
   VEHICLE_TYPES.forEach((t, i) => (report.stats.vehicles[t] = i));
   report.stats.equipmentCount = 2;
+  report.stats.counts = { abroadGroups: 0, receptionBatches: 3, receptionPeople: 21 };
   report.texts = { 'overview.duties': '负责全市商务工作。', 'narrative.1.reason': '', 'glossary.free': '名词解释' };
   return report;
 }
@@ -241,6 +243,8 @@ describe('writing one fact at a time', () => {
       [{ kind: 'operatingCost' }, 60],
       ...VEHICLE_TYPES.map((type, i): [FactRef, number] => [{ kind: 'vehicle', type }, i + 1]),
       [{ kind: 'equipment' }, 3],
+      // Counts: the first is a typed 0, which must stay 0 (not "not typed").
+      ...COUNT_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'count', field }, i]),
     ];
   }
 
@@ -279,6 +283,19 @@ describe('writing one fact at a time', () => {
       expect(loaded.items.map((i) => i.code)).toEqual(['2010301']); // created on demand, kept at zero
       repo.writeFact(year, { kind: 'operatingCost' }, null);
       expect(repo.loadReport(year).stats.operatingCostOverride).toBeNull();
+    });
+  });
+
+  it('keeps a typed 0 count apart from a count never typed (待填写), and clears one back to not typed', () => {
+    withRepository(fileIn('counts.db'), (repo) => {
+      repo.createReport(year, year);
+      expect(repo.loadReport(year).stats.counts).toEqual({});
+      repo.writeFact(year, { kind: 'count', field: 'receptionBatches' }, 0);
+      repo.writeFact(year, { kind: 'count', field: 'receptionPeople' }, 12);
+      expect(repo.loadReport(year).stats.counts).toEqual({ receptionBatches: 0, receptionPeople: 12 });
+      repo.writeFact(year, { kind: 'count', field: 'receptionBatches' }, null);
+      expect(readFact(repo.loadReport(year), { kind: 'count', field: 'receptionBatches' })).toBeNull();
+      expect(repo.loadReport(year).stats.counts).toEqual({ receptionPeople: 12 });
     });
   });
 

@@ -596,6 +596,22 @@ describe('defaults and optional fields', () => {
     expect(parseOk(doc).report.stats.operatingCostOverride).toBe(100_050);
   });
 
+  it('counts: absent or null = not typed (待填写); 0 is a typed zero and is written back', () => {
+    const doc = jincheng();
+    expect(doc.stats.counts.abroadGroups).toBe(0);
+    expect(doc.stats.counts.receptionBatches).toBe(2);
+    delete doc.stats.counts.receptionBatches;
+    doc.stats.counts.receptionPeople = null;
+    const pkg = parseOk(doc);
+    expect(pkg.report.stats.counts.abroadGroups).toBe(0);
+    expect('receptionBatches' in pkg.report.stats.counts).toBe(false);
+    expect('receptionPeople' in pkg.report.stats.counts).toBe(false);
+    const written = toInterchange(pkg).stats as { counts: Record<string, number> };
+    expect(written.counts.abroadGroups).toBe(0);
+    expect(written.counts).not.toHaveProperty('receptionBatches');
+    expect(parseOk(toInterchange(pkg))).toEqual(pkg);
+  });
+
   it('texts are kept as given and must be strings', () => {
     const doc = jincheng();
     doc.texts = { 'overview.duties': '负责全市商务工作', empty: '' };

@@ -313,6 +313,40 @@ describe('item 2: figures in sentences', () => {
     expect(para(lr, 'n3', '基本支出')).toBe('基本支出10.82万元，占比3.51%；');
   });
 
+  it('counts never typed are 待填写, never 0 (issue 12: 共接待0批次，0人次 printed without any count typed)', () => {
+    // Seed 002 with no count typed: 公务接待费 0.26 万元 backs 接待批次/人次, so they are required;
+    // the zero amounts (出国, 购车, 运行维护, 外事, 国（境）外) get no count clause at all.
+    const pkg = yangquan();
+    pkg.report.stats.counts = {};
+    const n = narrate(pkg);
+    const n9 = paras(n, 'n9').slice(-4);
+    expect(n9).toEqual([
+      '1、因公出国（境）费支出0万元。主要用于：本单位无因公出国（境）费支出。',
+      '2、公务用车购置支出0万元，主要用于：本单位无公务用车购置支出。',
+      '3、公务用车运行维护费支出0万元，主要用于：本单位无公务用车运行维护费支出。',
+      '4、公务接待费支出0.26万元，共接待【待填写：公务接待批次】批次，【待填写：公务接待人次】人次。国内接待费0.26万元，共接待【待填写：国内接待批次】批次，【待填写：国内接待人次】人次，其中外事接待费0万元，主要是无；国（境）外接待费0万元，主要是无。',
+    ]);
+    expect(allText(n)).not.toMatch(/0批次|0人次|0个|0辆/);
+    expect(n.missing.filter((m) => m.fact?.kind === 'count').map((m) => m.label)).toEqual(['公务接待批次', '公务接待人次', '国内接待批次', '国内接待人次', '绩效自评项目个数']);
+    // Typing them (zeros included) prints exactly what was typed.
+    pkg.report.stats.counts = { receptionBatches: 5, receptionPeople: 38, domesticBatches: 5, domesticPeople: 38, foreignAffairsBatches: 0, foreignAffairsPeople: 0, performanceProjects: 11 };
+    const typed = paras(narrate(pkg), 'n9').at(-1);
+    expect(typed).toBe(
+      '4、公务接待费支出0.26万元，共接待5批次，38人次。国内接待费0.26万元，共接待5批次，38人次，其中外事接待费0万元，共接待0批次，0人次，主要是无；国（境）外接待费0万元，主要是无。',
+    );
+  });
+
+  it('a count behind a non-zero amount is required even when another count of the pair is typed', () => {
+    const pkg = jincheng();
+    delete pkg.report.stats.counts.vehiclesHeld;
+    delete pkg.report.stats.counts.abroadPeople;
+    const n = narrate(pkg);
+    expect(para(n, 'n9', '3、')).toBe('3、公务用车运行维护费支出0.15万元，使用财政拨款负担的公务用车保有量共【待填写：财政拨款负担的公务用车保有量】辆车，主要用于：保障机关运行，公务活动所需车辆的维修费、过路费。');
+    // 出国 0 万元 with 团组 typed as 0: the clause stays and asks for 人次.
+    expect(para(n, 'n9', '1、')).toBe('1、因公出国（境）费支出0万元，出国团组共0个，【待填写：因公出国（境）人次】人次。主要用于：本单位2023年无因公出国（境）支出。');
+    expect(n.missing.map((m) => m.label)).toEqual(['因公出国（境）人次', '财政拨款负担的公务用车保有量']);
+  });
+
   it('three equal income sources: 33.33% each by default; 33.34% once with largest remainder', () => {
     const pkg = jincheng();
     pkg.report.settings.narrativeListStyle = 'nonZero';

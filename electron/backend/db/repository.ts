@@ -132,7 +132,9 @@ function isKnownKeyedRef(ref: FactRef): boolean {
 
 /**
  * The report_amount row for a value: absent (null) when it reads back the same without a row.
- * Only 机关运行经费 tells 0 (typed zero) from null (take table 06).
+ * Optional facts tell 0 (typed zero) from null: 机关运行经费 (null: take table 06), budgets, last
+ * year's figures and counts (null: not typed yet, 待填写). A file written before counts were
+ * optional has no row for a count typed as 0: it reads as not typed and is asked for again.
  */
 function storedAmount(ref: FactRef, value: number | null): number | null {
   if (isOptionalFact(ref)) return value;
@@ -206,7 +208,7 @@ function checkRef(ref: FactRef): void {
   if (!known) throw invalid(`无法识别要修改的数据项（${factRefKey(ref)}）。`);
 }
 
-/** Money is a safe integer of 分; counts are whole non-negative numbers; only 机关运行经费 may be null. */
+/** Money is a safe integer of 分; counts are whole non-negative numbers; only optional facts may be null. */
 function checkFactValue(ref: FactRef, value: unknown): number | null {
   if (value === null && isOptionalFact(ref)) return null;
   if (value === null) return 0;

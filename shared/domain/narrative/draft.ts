@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from '../catalogue';
 import {
+  COUNT_NAMES,
   type CountField,
   type Department,
   type FactRef,
@@ -109,6 +110,21 @@ class Drafter {
   prior(key: PriorField | `general/${string}`): FigureSource | null {
     const fen = this.input.prior.get(key);
     return fen === null ? null : { kind: 'prior', key, fen };
+  }
+
+  /** A typed count: printed as typed; not typed, a 待填写 figure (never 0). */
+  count(p: Para, field: CountField): Para {
+    if (this.input.report.stats.counts[field] === undefined) return p.missing({ kind: 'count', field }, COUNT_NAMES[field]);
+    return p.fig(factSource({ kind: 'count', field }));
+  }
+
+  /**
+   * Whether a clause of counts is printed: when the amount they back is not zero (the counts are
+   * then required) or one of them was typed. Counts behind a zero amount that nobody typed are
+   * left out rather than printed as 0.
+   */
+  countsClause(amount: FigureSource, fields: readonly CountField[]): boolean {
+    return this.value(amount) !== 0 || fields.some((f) => this.input.report.stats.counts[f] !== undefined);
   }
 
   /** `part ÷ whole` as a share of a list, as the report's shareRounding setting says. */
@@ -443,31 +459,44 @@ function section9(d: Drafter): Section {
   paragraphs.push(d.heading('（二）“三公”经费财政拨款支出决算具体情况说明'));
   const since2024 = d.input.report.edition >= 2024;
   const colon = since2024 ? '：' : '';
-  const count = (field: CountField): FigureSource => factSource({ kind: 'count', field });
   const stat = (field: StatsMoneyField): FigureSource => factSource({ kind: 'stats', field });
   /** `{lead}{field}` when the amount is not zero (required) or the officer wrote something. */
   const use = (p: Para, lead: string, key: string, hint: string, required: boolean): Para =>
     required || p.has(key) ? p.t(lead).field(key, hint, required) : p;
+  /** `{lead}{batches}批次，{people}人次` when the clause is printed (see countsClause). */
+  const batches = (p: Para, amount: FigureSource, lead: string, b: CountField, people: CountField): void => {
+    if (!d.countsClause(amount, [b, people])) return;
+    d.count(p.t(lead), b).t('批次，');
+    d.count(p, people).t('人次');
+  };
   const abroad = cell(threePublicCell('actual', 'abroad'));
-  const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad).t(`万元，${since2024 ? '出国（境）团组' : '出国团组'}共`).fig(count('abroadGroups'))
-    .t('个，').fig(count('abroadPeople')).t('人次');
+  const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad).t('万元');
+  if (d.countsClause(abroad, ['abroadGroups', 'abroadPeople'])) {
+    d.count(p1.t(`，${since2024 ? '出国（境）团组' : '出国团组'}共`), 'abroadGroups').t('个，');
+    d.count(p1, 'abroadPeople').t('人次');
+  }
   paragraphs.push(use(p1, '。主要用于：', 'n9.2.abroad.use', '因公出国（境）的主要用途', d.value(abroad) > 0).t('。').build());
   const purchase = cell(threePublicCell('actual', 'vehiclePurchase'));
-  const p2 = d.p().t('2、公务用车购置支出').fig(purchase).t('万元，使用财政拨款共购置公务用车').fig(count('vehiclesPurchased')).t('辆');
+  const p2 = d.p().t('2、公务用车购置支出').fig(purchase).t('万元');
+  if (d.countsClause(purchase, ['vehiclesPurchased'])) d.count(p2.t('，使用财政拨款共购置公务用车'), 'vehiclesPurchased').t('辆');
   paragraphs.push(use(p2, `，主要用于${colon}`, 'n9.2.vehiclePurchase.use', '购置公务用车的主要用途', d.value(purchase) > 0).t('。').build());
   const operation = cell(threePublicCell('actual', 'vehicleOperation'));
-  const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation).t('万元，使用财政拨款负担的公务用车保有量共').fig(count('vehiclesHeld'))
-    .t(since2024 ? '辆' : '辆车');
+  const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation).t('万元');
+  if (d.countsClause(operation, ['vehiclesHeld'])) d.count(p3.t('，使用财政拨款负担的公务用车保有量共'), 'vehiclesHeld').t(since2024 ? '辆' : '辆车');
   paragraphs.push(use(p3, '，主要用于：', 'n9.2.vehicleOperation.use', '运行维护费的主要用途', d.value(operation) > 0).t('。').build());
   const reception = cell(threePublicCell('actual', 'reception'));
   const domestic = stat('receptionDomestic');
+  const foreignAffairs = stat('receptionForeignAffairs');
   const overseas = stat('receptionOverseas');
-  const p4 = d.p().t('4、公务接待费支出').fig(reception).t('万元，共接待').fig(count('receptionBatches')).t('批次，').fig(count('receptionPeople'))
-    .t('人次。国内接待费').fig(domestic).t('万元，共接待').fig(count('domesticBatches')).t('批次，').fig(count('domesticPeople'))
-    .t('人次，其中外事接待费').fig(stat('receptionForeignAffairs')).t('万元，共接待').fig(count('foreignAffairsBatches')).t('批次，').fig(count('foreignAffairsPeople'))
-    .t('人次');
+  const p4 = d.p().t('4、公务接待费支出').fig(reception).t('万元');
+  batches(p4, reception, '，共接待', 'receptionBatches', 'receptionPeople');
+  p4.t('。国内接待费').fig(domestic).t('万元');
+  batches(p4, domestic, '，共接待', 'domesticBatches', 'domesticPeople');
+  p4.t('，其中外事接待费').fig(foreignAffairs).t('万元');
+  batches(p4, foreignAffairs, '，共接待', 'foreignAffairsBatches', 'foreignAffairsPeople');
   use(p4, '，主要是', 'n9.2.reception.domesticUse', '国内接待的主要内容', d.value(domestic) > 0);
-  p4.t('；国（境）外接待费').fig(overseas).t('万元，共接待国（境）外').fig(count('overseasBatches')).t('批次，').fig(count('overseasPeople')).t('人次');
+  p4.t('；国（境）外接待费').fig(overseas).t('万元');
+  batches(p4, overseas, '，共接待国（境）外', 'overseasBatches', 'overseasPeople');
   use(p4, '，主要是', 'n9.2.reception.overseasUse', '国（境）外接待的主要内容', d.value(overseas) > 0);
   paragraphs.push(p4.t('。').build());
   return { id: 'n9', title: '九、财政拨款“三公”经费支出决算情况说明', paragraphs };
@@ -530,14 +559,14 @@ function performanceParagraph(d: Drafter): Paragraph {
   if (p.has('n10.4.1')) return p.field('n10.4.1', '预算绩效管理工作开展情况', false).t('。').build();
   const c = d.input.report.stats.counts;
   const count = (field: CountField): FigureSource => factSource({ kind: 'count', field });
-  p.t(`${d.year}年二级项目绩效自评个数`).fig(count('performanceProjects')).t('个，涉及资金').fig(factSource({ kind: 'stats', field: 'performanceFunds' })).t('万元');
+  d.count(p.t(`${d.year}年二级项目绩效自评个数`), 'performanceProjects').t('个，涉及资金').fig(factSource({ kind: 'stats', field: 'performanceFunds' })).t('万元');
   const grades = [
     ['performanceExcellent', '优'],
     ['performanceGood', '良'],
     ['performanceFair', '中'],
     ['performancePoor', '差'],
   ] as const;
-  const present = grades.filter(([field]) => c[field] > 0);
+  const present = grades.filter(([field]) => (c[field] ?? 0) > 0);
   present.forEach(([field, grade], k) => p.t(k === 0 ? '：' : '，').fig(count(field)).t(`个项目自评等级为“${grade}”`));
   return p.t('。').build();
 }
