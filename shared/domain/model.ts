@@ -9,11 +9,36 @@ import type { Fen } from './money';
 export const UNIT_KINDS = ['行政单位', '参公事业单位', '事业单位'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/**
+ * A 下属单位 whose accounts the 部门决算 includes, with its 备注 as the 部门决算单位构成 table prints
+ * it (`预算不单列，并入本级`, or empty).
+ */
+export interface SubordinateUnit {
+  name: string;
+  note: string;
+}
+
 export interface Department {
   name: string;
   unitKind: UnitKind;
-  /** 下属单位, free text for now. */
-  subordinateUnits: string;
+  /** 下属单位, in the order the 部门决算单位构成 table lists them (after 本级). */
+  subordinateUnits: SubordinateUnit[];
+}
+
+/** Most units a department lists, and the longest name and note (storage and requests check them). */
+export const SUBORDINATE_UNIT_LIMITS = { count: 500, nameLength: 100, noteLength: 200 } as const;
+
+/**
+ * 下属单位 from the free text older files and interchange documents hold: one unit per line, or
+ * names separated by 、，；,; (`晋城市商贸流通产业促进中心、晋城市口岸服务中心`). `无` alone means none.
+ */
+export function parseSubordinateUnits(text: string): SubordinateUnit[] {
+  const names = text
+    .split(/[\r\n、，；,;]+/u)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length === 1 && /^(无|没有|无下属单位)$/u.test(names[0]!)) return [];
+  return names.map((name) => ({ name, note: '' }));
 }
 
 /** 收入来源 (table 02 columns; the first three are 财政拨款 by fund). */

@@ -323,6 +323,31 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
   });
 });
 
+describe('部门决算单位构成 sheet', () => {
+  it('comes first when 下属单位 are listed: 序号, 单位名称, 备注 read back by openpyxl; absent otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-xlsx-units-'));
+    const units = [
+      { name: '晋城市商务局（本级）', note: '' },
+      { name: '晋城市口岸服务中心', note: '预算不单列，并入本级' },
+    ];
+    const progress: [number, number][] = [];
+    const file = join(dir, 'units.xlsx');
+    writeFileSync(file, await renderXlsx(load('jincheng-2023.json'), { units, onProgress: (d, t) => progress.push([d, t]) }));
+    const book = readBack(file);
+    expect(book.sheets.map((s) => s.name)).toEqual(['部门决算单位构成', ...TABLE_IDS.map((id) => `公开${id}表`)]);
+    expect(progress.at(-1)).toEqual([11, 11]);
+    const cells = cellMap(book.sheets[0]!);
+    expect(cells.get('1,1')?.[2]).toBe('部门决算单位构成');
+    expect(cells.get('2,1')?.[2]).toBe('部门名称：晋城市商务局');
+    expect([1, 2, 3].map((c) => cells.get(`3,${c}`)?.[2])).toEqual(['序号', '单位名称', '备注']);
+    expect([1, 2, 3].map((c) => cells.get(`4,${c}`)?.[2])).toEqual([1, '晋城市商务局（本级）', undefined]);
+    expect([1, 2, 3].map((c) => cells.get(`5,${c}`)?.[2])).toEqual([2, '晋城市口岸服务中心', '预算不单列，并入本级']);
+    const none = join(dir, 'none.xlsx');
+    writeFileSync(none, await renderXlsx(load('yangquan-2024.json'), { units: [] }));
+    expect(readBack(none).sheets.map((s) => s.name)).toEqual(TABLE_IDS.map((id) => `公开${id}表`));
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Printing through LibreOffice
 

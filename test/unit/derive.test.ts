@@ -36,7 +36,7 @@ function loadFixture(name: string): ReportPackage {
 }
 
 function dept(unitKind: UnitKind = '行政单位'): Department {
-  return { name: '测试局', unitKind, subordinateUnits: '' };
+  return { name: '测试局', unitKind, subordinateUnits: [] };
 }
 
 const yuan = (n: number): number => Math.round(n * 100);

@@ -564,7 +564,7 @@ describe('defaults and optional fields', () => {
 
   it('a minimal document is an empty report', () => {
     const pkg = parseOk({ format: 'disclosure-report', formatVersion: 1, department: { name: '某局', unitKind: '事业单位' }, year: 2024 });
-    expect(pkg.department).toEqual({ name: '某局', unitKind: '事业单位', subordinateUnits: '' });
+    expect(pkg.department).toEqual({ name: '某局', unitKind: '事业单位', subordinateUnits: [] });
     expect(pkg.report.items).toEqual([]);
     expect(pkg.report.economic).toEqual({});
     expect(pkg.report.edition).toBe(2024);
@@ -572,7 +572,7 @@ describe('defaults and optional fields', () => {
       format: 'disclosure-report',
       formatVersion: 1,
       amountUnit: '元',
-      department: { name: '某局', unitKind: '事业单位', subordinateUnits: '' },
+      department: { name: '某局', unitKind: '事业单位', subordinateUnits: [] },
       year: 2024,
       edition: 2024,
       settings: DEFAULT_SETTINGS,
@@ -594,6 +594,28 @@ describe('defaults and optional fields', () => {
     expect(parseOk(toInterchange(zero))).toEqual(zero);
     doc.stats.operatingCost = '1,000.50';
     expect(parseOk(doc).report.stats.operatingCostOverride).toBe(100_050);
+  });
+
+  it('下属单位: a list of { name, note }; the free text of older documents is split into units', () => {
+    const doc = jincheng();
+    expect(parseOk(doc).department.subordinateUnits.map((u) => u.name)).toEqual(['晋城市商贸流通产业促进中心', '晋城市口岸服务中心', '晋城市对外劳务咨询和市场建设服务中心']);
+    doc.department.subordinateUnits = '晋城市商贸流通产业促进中心、晋城市口岸服务中心\n晋城市对外劳务咨询和市场建设服务中心';
+    const legacy = parseOk(doc);
+    expect(legacy.department.subordinateUnits).toEqual(parseOk(jincheng()).department.subordinateUnits);
+    expect((toInterchange(legacy).department as { subordinateUnits: unknown }).subordinateUnits).toEqual(jincheng().department.subordinateUnits);
+    doc.department.subordinateUnits = '无';
+    expect(parseOk(doc).department.subordinateUnits).toEqual([]);
+    doc.department.subordinateUnits = [{ name: '晋城市口岸服务中心', note: '预算不单列，并入本级' }, { name: '晋城市商贸流通产业促进中心' }];
+    expect(parseOk(doc).department.subordinateUnits).toEqual([
+      { name: '晋城市口岸服务中心', note: '预算不单列，并入本级' },
+      { name: '晋城市商贸流通产业促进中心', note: '' },
+    ]);
+    doc.department.subordinateUnits = [{ name: '' }, { name: '某中心', remark: 'x' }, 3];
+    expect(issuesOf(doc).map((i) => i.path)).toEqual([
+      '$.department.subordinateUnits[0].name',
+      '$.department.subordinateUnits[1].remark',
+      '$.department.subordinateUnits[2]',
+    ]);
   });
 
   it('counts: absent or null = not typed (待填写); 0 is a typed zero and is written back', () => {
