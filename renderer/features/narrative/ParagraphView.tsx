@@ -1,5 +1,6 @@
 /** One drafted paragraph: literal text, highlighted figures (source on hover), editable fields. */
 import type { CheckContext } from '../../../shared/domain/checks';
+import { isCountFact } from '../../../shared/domain/model';
 import type { Paragraph } from '../../../shared/domain/narrative';
 import { actions } from '../../store/useSession';
 import { useLoaded } from '../../store/useDerived';
@@ -26,7 +27,14 @@ export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewPro
           const unitFollows = next?.kind === 'text' && next.text.startsWith(unit);
           return (
             <span key={k} className="missing-figure">
-              <FactField fact={run.missing.fact} label={run.missing.label} required inline hideUnit={unitFollows} />
+              <FactField
+                fact={run.missing.fact}
+                label={run.missing.label}
+                valueType={isCountFact(run.missing.fact) ? 'count' : 'money'}
+                required
+                inline
+                hideUnit={unitFollows || isCountFact(run.missing.fact)}
+              />
             </span>
           );
         }

@@ -20,7 +20,7 @@ export function SubordinateUnitsEditor({ department }: { department: Department 
   return (
     <fieldset className="input-group">
       <legend>下属单位（部门决算单位构成）</legend>
-      <table className="budget-table">
+      <table className="budget-table units-table">
         <thead>
           <tr>
             <th>序号</th>
