@@ -20,6 +20,8 @@ import {
   readSettings,
   SETTING_RULES,
   STATS_MONEY_FIELDS,
+  SUBORDINATE_UNIT_LIMITS,
+  type SubordinateUnit,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
   UNIT_KINDS,
@@ -35,8 +37,6 @@ export const LIMITS = {
   yearMax: 2999,
   /** 部门名称, 科目名称. */
   nameLength: 100,
-  /** 下属单位 (a list of unit names). */
-  subordinateUnitsLength: 2000,
   /** A text field of the package (概况, 情况说明 paragraphs, 名词解释). */
   textLength: 20_000,
   textKeyLength: 200,
@@ -212,12 +212,25 @@ function unitKind(value: unknown, path: string): UnitKind {
   return oneOf(UNIT_KINDS, value, path);
 }
 
+/** 下属单位: at most SUBORDINATE_UNIT_LIMITS.count units, each a one-line name and note. */
+function subordinateUnits(value: unknown, path: string): SubordinateUnit[] {
+  if (!Array.isArray(value)) throw new Invalid(path, `应为单位列表，${describe(value)}`);
+  if (value.length > SUBORDINATE_UNIT_LIMITS.count) throw new Invalid(path, `最多${SUBORDINATE_UNIT_LIMITS.count}个单位（收到${value.length}个）`);
+  return value.map((unit: unknown, i) => {
+    const f = object(unit, `${path}[${i}]`, ['name', 'note']);
+    return {
+      name: text(f.name, `${path}[${i}].name`, SUBORDINATE_UNIT_LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+      note: text(f.note, `${path}[${i}].note`, SUBORDINATE_UNIT_LIMITS.noteLength, { singleLine: true }),
+    };
+  });
+}
+
 function department(value: unknown, path: string): Department {
   const f = object(value, path, ['name', 'unitKind', 'subordinateUnits']);
   return {
     name: text(f.name, `${path}.name`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
     unitKind: unitKind(f.unitKind, `${path}.unitKind`),
-    subordinateUnits: text(f.subordinateUnits, `${path}.subordinateUnits`, LIMITS.subordinateUnitsLength),
+    subordinateUnits: subordinateUnits(f.subordinateUnits, `${path}.subordinateUnits`),
   };
 }
 

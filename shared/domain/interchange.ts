@@ -9,7 +9,11 @@ import {
   type CustomCode,
   type Department,
   isPriorKey,
+  parseSubordinateUnits,
+  priorKeyCode,
   readSettings,
+  SUBORDINATE_UNIT_LIMITS,
+  type SubordinateUnit,
   emptyItem,
   emptyReport,
   EXPENDITURE_KINDS,
@@ -162,11 +166,42 @@ const TOP_KEYS = [
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ['元', '万元', '分'];
 
+/**
+ * 下属单位: a list of `{ name, note? }`, or (as documents before the list was introduced wrote
+ * them) one text naming the units, split as `parseSubordinateUnits` does.
+ */
+function readSubordinateUnits(r: Reader, v: unknown): SubordinateUnit[] {
+  const path = '$.department.subordinateUnits';
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') return parseSubordinateUnits(v);
+  if (!Array.isArray(v)) {
+    r.fail(path, `应为单位列表（[{ "name": "…", "note": "…" }]），收到${describe(v)}`);
+    return [];
+  }
+  if (v.length > SUBORDINATE_UNIT_LIMITS.count) r.fail(path, `下属单位最多${SUBORDINATE_UNIT_LIMITS.count}个，收到${v.length}个`);
+  const out: SubordinateUnit[] = [];
+  v.slice(0, SUBORDINATE_UNIT_LIMITS.count).forEach((entry, i) => {
+    const at = `${path}[${i}]`;
+    const o = r.object(entry, at, ['name', 'note']);
+    if (!o) {
+      if (entry === undefined) r.fail(at, '缺少此字段');
+      return;
+    }
+    const name = (r.string(o.name, `${at}.name`, true) ?? '').trim();
+    const note = (r.string(o.note, `${at}.note`, false) ?? '').trim();
+    if (typeof o.name === 'string' && name === '') r.fail(`${at}.name`, '单位名称不能为空');
+    if (name.length > SUBORDINATE_UNIT_LIMITS.nameLength) r.fail(`${at}.name`, `单位名称不能超过${SUBORDINATE_UNIT_LIMITS.nameLength}个字`);
+    if (note.length > SUBORDINATE_UNIT_LIMITS.noteLength) r.fail(`${at}.note`, `备注不能超过${SUBORDINATE_UNIT_LIMITS.noteLength}个字`);
+    if (name !== '') out.push({ name, note });
+  });
+  return out;
+}
+
 function readDepartment(r: Reader, v: unknown): Department {
   const d = r.object(v, '$.department', ['name', 'unitKind', 'subordinateUnits']);
   if (!d) {
     if (v === undefined) r.fail('$.department', '缺少此字段');
-    return { name: '', unitKind: '行政单位', subordinateUnits: '' };
+    return { name: '', unitKind: '行政单位', subordinateUnits: [] };
   }
   const name = r.string(d.name, '$.department.name', true) ?? '';
   if (name.trim() === '' && typeof d.name === 'string') r.fail('$.department.name', '部门名称不能为空');
@@ -177,7 +212,7 @@ function readDepartment(r: Reader, v: unknown): Department {
     if (found) unitKind = found;
     else r.fail('$.department.unitKind', `单位性质应为 ${UNIT_KINDS.join('、')} 之一，收到“${kindText}”`);
   }
-  return { name: name.trim(), unitKind, subordinateUnits: r.string(d.subordinateUnits, '$.department.subordinateUnits', false) ?? '' };
+  return { name: name.trim(), unitKind, subordinateUnits: readSubordinateUnits(r, d.subordinateUnits) };
 }
 
 function readCustomCodes(r: Reader, v: unknown): CustomCode[] {
@@ -280,7 +315,10 @@ function readStats(r: Reader, v: unknown, report: Report): void {
   if (vehicles) for (const t of VEHICLE_TYPES) report.stats.vehicles[t] = r.count(vehicles[t], `$.stats.vehicles.${t}`);
   report.stats.equipmentCount = r.count(o.equipmentCount, '$.stats.equipmentCount');
   const counts = r.object(o.counts, '$.stats.counts', COUNT_FIELDS);
-  if (counts) for (const c of COUNT_FIELDS) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+  // A count absent (or null) has not been typed; 0 is a typed zero.
+  if (counts) {
+    for (const c of COUNT_FIELDS) if (counts[c] !== undefined && counts[c] !== null) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+  }
 }
 
 /** A map of key → amount where presence matters (a typed 0 differs from "not typed"). */
@@ -358,9 +396,12 @@ export function parseInterchange(doc: unknown): ParseResult {
     catalogue.hasFunctional(code) ? null : `科目代码 ${code} 不在 ${report.edition} 年版支出功能分类中，也不在自定义科目中`;
   readKeyedAmounts(r, doc.initialBudget, '$.initialBudget', report.initialBudget, budgetKey);
   readKeyedAmounts(r, doc.adjustedBudget, '$.adjustedBudget', report.adjustedBudget, budgetKey);
-  readKeyedAmounts(r, doc.prior, '$.prior', report.prior, (key) =>
-    isPriorKey(key) ? null : `未知的上年数项目“${key}”（应为 incomeTotal 等，或 general/科目代码）`,
-  );
+  readKeyedAmounts(r, doc.prior, '$.prior', report.prior, (key) => {
+    if (!isPriorKey(key)) return `未知的上年数项目“${key}”（应为 incomeTotal 等，或 general/科目代码）`;
+    // A per-row figure names a 科目 like an item does: it must be in the edition or the custom codes.
+    const code = priorKeyCode(key);
+    return code === null ? null : budgetKey(code);
+  });
   readTexts(r, doc.texts, report);
   if (r.issues.length > 0) return { ok: false, issues: r.issues };
   return { ok: true, value: { department, report, customCodes } };
@@ -409,14 +450,17 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   if (Object.keys(vehicles).length > 0) stats.vehicles = vehicles;
   if (report.stats.equipmentCount !== 0) stats.equipmentCount = report.stats.equipmentCount;
   const counts: Record<string, number> = {};
-  for (const c of COUNT_FIELDS) if (report.stats.counts[c] !== 0) counts[c] = report.stats.counts[c];
+  for (const c of COUNT_FIELDS) {
+    const n = report.stats.counts[c];
+    if (n !== undefined) counts[c] = n;
+  }
   if (Object.keys(counts).length > 0) stats.counts = counts;
 
   const doc: Record<string, unknown> = {
     format: INTERCHANGE_FORMAT,
     formatVersion: INTERCHANGE_VERSION,
     amountUnit: '元',
-    department: { ...department },
+    department: { ...department, subordinateUnits: department.subordinateUnits.map((u) => ({ ...u })) },
     year: report.year,
     edition: report.edition,
     settings: { ...report.settings },

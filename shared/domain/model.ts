@@ -9,11 +9,36 @@ import type { Fen } from './money';
 export const UNIT_KINDS = ['行政单位', '参公事业单位', '事业单位'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/**
+ * A 下属单位 whose accounts the 部门决算 includes, with its 备注 as the 部门决算单位构成 table prints
+ * it (`预算不单列，并入本级`, or empty).
+ */
+export interface SubordinateUnit {
+  name: string;
+  note: string;
+}
+
 export interface Department {
   name: string;
   unitKind: UnitKind;
-  /** 下属单位, free text for now. */
-  subordinateUnits: string;
+  /** 下属单位, in the order the 部门决算单位构成 table lists them (after 本级). */
+  subordinateUnits: SubordinateUnit[];
+}
+
+/** Most units a department lists, and the longest name and note (storage and requests check them). */
+export const SUBORDINATE_UNIT_LIMITS = { count: 500, nameLength: 100, noteLength: 200 } as const;
+
+/**
+ * 下属单位 from the free text older files and interchange documents hold: one unit per line, or
+ * names separated by 、，；,; (`晋城市商贸流通产业促进中心、晋城市口岸服务中心`). `无` alone means none.
+ */
+export function parseSubordinateUnits(text: string): SubordinateUnit[] {
+  const names = text
+    .split(/[\r\n、，；,;]+/u)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length === 1 && /^(无|没有|无下属单位)$/u.test(names[0]!)) return [];
+  return names.map((name) => ({ name, note: '' }));
 }
 
 /** 收入来源 (table 02 columns; the first three are 财政拨款 by fund). */
@@ -207,6 +232,27 @@ export const COUNT_FIELDS = [
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
+/** What each count is, for messages and the list of what is still to fill in. */
+export const COUNT_NAMES: Record<CountField, string> = {
+  abroadGroups: '因公出国（境）团组数',
+  abroadPeople: '因公出国（境）人次',
+  vehiclesPurchased: '使用财政拨款购置公务用车数',
+  vehiclesHeld: '财政拨款负担的公务用车保有量',
+  receptionBatches: '公务接待批次',
+  receptionPeople: '公务接待人次',
+  domesticBatches: '国内接待批次',
+  domesticPeople: '国内接待人次',
+  foreignAffairsBatches: '外事接待批次',
+  foreignAffairsPeople: '外事接待人次',
+  overseasBatches: '国（境）外接待批次',
+  overseasPeople: '国（境）外接待人次',
+  performanceProjects: '绩效自评项目个数',
+  performanceExcellent: '自评等级为“优”的项目个数',
+  performanceGood: '自评等级为“良”的项目个数',
+  performanceFair: '自评等级为“中”的项目个数',
+  performancePoor: '自评等级为“差”的项目个数',
+};
+
 /**
  * Last year's figures the narrative compares with, typed when the file has no report for
  * last year. Per-row keys are `general/{code}` (一般公共预算财政拨款支出 of a 类 or 项).
@@ -233,6 +279,11 @@ export function isPriorKey(key: string): boolean {
   return (PRIOR_FIELDS as readonly string[]).includes(key) || /^general\/\d{3}(\d{2}){0,2}$/.test(key);
 }
 
+/** The 支出功能分类 code of a per-row prior key (`general/2010301` → `2010301`), else null. */
+export function priorKeyCode(key: string): string | null {
+  return /^general\/(\d{3}(?:\d{2}){0,2})$/.exec(key)?.[1] ?? null;
+}
+
 export interface Stats {
   procurementGoods: Fen;
   procurementWorks: Fen;
@@ -243,7 +294,8 @@ export interface Stats {
   receptionForeignAffairs: Fen;
   receptionOverseas: Fen;
   performanceFunds: Fen;
-  counts: Record<CountField, number>;
+  /** Counts the officer typed; an absent count has not been typed (待填写), which differs from 0. */
+  counts: Partial<Record<CountField, number>>;
   /**
    * 机关运行经费 typed by the officer; null means "take table 06 公用经费合计"
    * (line 5 for 行政单位, line 6 for 参公事业单位).
@@ -258,7 +310,10 @@ export interface Stats {
 export interface ReportSettings {
   /** 部门决算公开 or 单位决算公开 on the cover. */
   packageKind: '部门' | '单位';
-  /** Thousands separators in table cells (seed 000: yes, seed 002: no). */
+  /**
+   * Thousands separators in every amount of the package: table cells, sentences, Word and Excel
+   * (seed 000: yes; seed 002 prints none in its tables, though its narrative has them).
+   */
   tableGrouping: boolean;
   /** The unit a user types amounts in by default. */
   inputUnit: '元' | '万元';
@@ -268,6 +323,12 @@ export interface ReportSettings {
   narrativeDetail: '类' | '项';
   /** 五（三）: ask for the reason where 决算 differs from 年初预算 (not printed in the seeds). */
   budgetVarianceReason: boolean;
+  /**
+   * 占比 in the narrative's lists: `each` rounds every share on its own, half up, from the printed
+   * part and total, so whoever recomputes a share gets the printed figure (the list may then add
+   * up to 99.99% or 100.01%); `largestRemainder` adjusts the shares to add up to exactly 100.00%.
+   */
+  shareRounding: 'each' | 'largestRemainder';
 }
 
 type SettingRule<K extends keyof ReportSettings> = { valid: (v: unknown) => v is ReportSettings[K]; message: string };
@@ -280,11 +341,12 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 /** What each setting may hold; the one place settings are validated (file, interchange, IPC). */
 export const SETTING_RULES: { [K in keyof ReportSettings]: SettingRule<K> } = {
   packageKind: { valid: oneOf('部门', '单位'), message: '公开类型应为“部门”或“单位”' },
-  tableGrouping: { valid: isBoolean, message: '表格千分位应为 true 或 false' },
+  tableGrouping: { valid: isBoolean, message: '金额千分位应为 true 或 false' },
   inputUnit: { valid: oneOf('元', '万元'), message: '录入单位应为“元”或“万元”' },
   narrativeListStyle: { valid: oneOf('all', 'nonZero'), message: '情况说明列举方式应为“all”（列出全部，含零）或“nonZero”（只列非零项）' },
   narrativeDetail: { valid: oneOf('类', '项'), message: '情况说明五（三）应按“类”或“项”说明' },
   budgetVarianceReason: { valid: isBoolean, message: '是否说明决算与年初预算差异原因应为 true 或 false' },
+  shareRounding: { valid: oneOf('each', 'largestRemainder'), message: '占比舍入方式应为“each”（各项分别四舍五入）或“largestRemainder”（最大余数法，合计100.00%）' },
 };
 
 /**
@@ -319,6 +381,7 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   narrativeListStyle: 'all',
   narrativeDetail: '类',
   budgetVarianceReason: true,
+  shareRounding: 'each',
 };
 
 export interface Report {
@@ -391,7 +454,7 @@ export function emptyReport(year: number, edition = year): Report {
       receptionForeignAffairs: 0,
       receptionOverseas: 0,
       performanceFunds: 0,
-      counts: zeroRecord(COUNT_FIELDS),
+      counts: {},
       operatingCostOverride: null,
       vehicles: zeroRecord(VEHICLE_TYPES),
       equipmentCount: 0,
@@ -505,9 +568,9 @@ export function factRefKey(ref: FactRef): string {
   }
 }
 
-/** Facts whose absence differs from zero (a budget or last-year figure not typed yet). */
+/** Facts whose absence differs from zero (a budget, a last-year figure or a count not typed yet). */
 export function isOptionalFact(ref: FactRef): boolean {
-  return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior';
+  return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior' || ref.kind === 'count';
 }
 
 /** Counts (vehicles, equipment) are whole numbers, not money. */
@@ -602,7 +665,7 @@ export function readFact(report: Report, ref: FactRef): number | null {
     case 'equipment':
       return report.stats.equipmentCount;
     case 'count':
-      return report.stats.counts[ref.field];
+      return report.stats.counts[ref.field] ?? null;
     case 'initialBudget':
       return report.initialBudget[ref.code] ?? null;
     case 'adjustedBudget':
@@ -655,7 +718,8 @@ export function writeFact(report: Report, ref: FactRef, value: number | null): v
       report.stats.equipmentCount = value ?? 0;
       return;
     case 'count':
-      report.stats.counts[ref.field] = value ?? 0;
+      if (value === null) delete report.stats.counts[ref.field];
+      else report.stats.counts[ref.field] = value;
       return;
     case 'initialBudget':
       setOptional(report.initialBudget, ref.code, value);

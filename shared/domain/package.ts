@@ -2,7 +2,7 @@
  * The whole disclosure package as one plain model, read by the screen and both exporters:
  * cover, 第一部分 概况, 第二部分 the ten tables, 第三部分 情况说明, 第四部分 名词解释, 第五部分 附件.
  */
-import type { Department, Report } from './model';
+import type { Department, Report, SubordinateUnit } from './model';
 import type { Section } from './narrative/types';
 import type { DerivedTables } from './tables';
 
@@ -18,8 +18,11 @@ export interface PackageModel {
   year: number;
   /** `晋城市商务局2023年度部门决算公开` */
   title: string;
-  /** 第一部分 概况: 职责 as a numbered list, then 机构设置. */
-  overview: { duties: string[]; organisation: string };
+  /**
+   * 第一部分 概况: 职责 as a numbered list, then 机构设置 and, when the department lists 下属单位,
+   * the 部门决算单位构成 (序号 is the position): 本级 first, then each unit with its 备注.
+   */
+  overview: { duties: string[]; organisation: string; units: SubordinateUnit[] };
   tables: DerivedTables;
   /** 第三部分 情况说明, sections 一 … 十. */
   narrative: Section[];
@@ -27,6 +30,23 @@ export interface PackageModel {
   glossary: { terms: GlossaryTerm[]; extra: string };
   /** 第五部分 附件: titles of the attached forms (the forms themselves come with the self-evaluation feature). */
   attachments: string[];
+}
+
+/** The title of the 部门决算单位构成 table. */
+export const UNIT_COMPOSITION_TITLE = '部门决算单位构成';
+/** Its column headings. */
+export const UNIT_COMPOSITION_COLUMNS = ['序号', '单位名称', '备注'] as const;
+
+/**
+ * The units whose accounts the 决算 includes, as the 部门决算单位构成 table lists them: the
+ * department's own 本级 first (unless the officer listed it), then its 下属单位. Empty when the
+ * department lists no 下属单位 (its 决算 is its own alone: no table).
+ */
+export function unitComposition(department: Department): SubordinateUnit[] {
+  const units = department.subordinateUnits;
+  if (units.length === 0) return [];
+  const listsItself = units.some((u) => u.name === department.name || u.name.includes('本级'));
+  return listsItself ? units.map((u) => ({ ...u })) : [{ name: `${department.name}（本级）`, note: '' }, ...units.map((u) => ({ ...u }))];
 }
 
 export function packageTitle(department: Department, report: Report): string {

@@ -8,7 +8,8 @@
  *  3. 公开05表: type some 项, paste the rest; 公开06表: type 301's 款, paste 303's and 302's columns;
  *  4. a bad entry (`abc`) is refused in place with a Chinese message, the old value kept;
  *     Ctrl+Z / Ctrl+Y of an edit, the derived cells following;
- *  5. 新建年度 2024, switch to 2024 (empty) and back to 2023 (figures still there);
+ *  5. 概况: two 下属单位 typed, one with a 备注 (printed in both exports, step 7);
+ *     新建年度 2024, switch to 2024 (empty) and back to 2023 (figures still there);
  *  6. 关闭文件, reopen from 最近打开, everything still there;
  *  7. 导出 Word + Excel through the dialog, read both back with Debian's Python (openpyxl,
  *     python-docx): a typed figure and a derived one;
@@ -357,6 +358,28 @@ describe('browser mode, as a finance officer', () => {
   );
 
   it(
+    '概况: lists two 下属单位 typed one character at a time, the second with a 备注',
+    async () => {
+      await navigate('第一部分 概况');
+      const typeInto = async (label: string, text: string) => {
+        await page.getByLabel(label).click();
+        await page.keyboard.type(text, { delay: 15 });
+        await page.keyboard.press('Enter');
+      };
+      await typeInto('新增下属单位名称', '晋城市口岸服务中心');
+      await expect.poll(() => page.getByLabel('第1个下属单位名称').inputValue()).toBe('晋城市口岸服务中心');
+      await typeInto('新增下属单位名称', '晋城市商贸流通产业促进中心');
+      await expect.poll(() => page.getByLabel('第2个下属单位名称').inputValue()).toBe('晋城市商贸流通产业促进中心');
+      await typeInto('第2个下属单位备注', '预算不单列，并入本级');
+      await saved();
+      expect(await page.getByLabel('第2个下属单位备注').inputValue()).toBe('预算不单列，并入本级');
+      expect(await page.getByLabel('新增下属单位名称').inputValue()).toBe('');
+      await screens('overview', '.view-title');
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
     'shows the screens: table 03, table 06, a narrative section, the check panel',
     async () => {
       await openTable('03');
@@ -470,6 +493,18 @@ describe('browser mode, as a finance officer', () => {
       };
       expect(figures('2011301')).toEqual(['753.32', '753.32']);
       expect(figures('合计')).toEqual(['2,384.37', '1,107.36', '1,277.01']);
+
+      // The 下属单位 typed in 概况 (after closing and reopening the file): 部门决算单位构成 in both files.
+      const units = [
+        ['序号', '单位名称', '备注'],
+        ['1', `${DEPARTMENT}（本级）`, ''],
+        ['2', '晋城市口岸服务中心', ''],
+        ['3', '晋城市商贸流通产业促进中心', '预算不单列，并入本级'],
+      ];
+      expect(read.tables.map((t) => t.rows.map((r) => r.texts)).find((rows) => rows[0]?.[0] === '序号')).toEqual(units);
+      expect(book.sheets[0]?.name).toBe('部门决算单位构成');
+      const unitRow = (r: number) => [1, 2, 3].map((c) => book.sheets[0]!.cells.find((x) => x[0] === r && x[1] === c)?.[2] ?? '');
+      expect([3, 4, 5, 6].map(unitRow).map((row) => row.map(String))).toEqual(units);
     },
     STEP_TIMEOUT,
   );
@@ -481,7 +516,7 @@ describe('browser mode, as a finance officer', () => {
 
   it('wrote every screenshot and met no page errors', () => {
     for (const file of screenshots) expect(fs.statSync(file).size, file).toBeGreaterThan(10_000);
-    expect(screenshots.length).toBe(16);
+    expect(screenshots.length).toBe(18);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatInterchangeIssues, parseInterchangeText } from '../../shared/domain/interchange';
 import type { Run, Section } from '../../shared/domain/narrative/types';
-import { type GlossaryTerm, type PackageModel, packageTitle } from '../../shared/domain/package';
+import { type GlossaryTerm, type PackageModel, packageTitle, unitComposition } from '../../shared/domain/package';
 import { deriveTables, findCell, type DerivedTables } from '../../shared/domain/tables';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -37,7 +37,7 @@ export const SAMPLE_MISSING_FIELD_KEY = 'n1.reason';
 function figure(tables: DerivedTables, table: keyof DerivedTables, row: string, column: string): Run {
   const cell = findCell(tables[table], row, column);
   if (!cell) throw new Error(`samplePackage: no cell ${table}.${row}.${column}`);
-  return { kind: 'figure', text: cell.text === '' ? '0' : cell.text, value: cell.value ?? 0, source: cell.id ?? `${table}.${row}.${column}` };
+  return { kind: 'figure', text: cell.text === '' ? '0' : cell.text, value: cell.value ?? 0, source: { kind: 'cell', id: cell.id ?? `${table}.${row}.${column}` } };
 }
 
 function t(text: string): Run {
@@ -112,7 +112,7 @@ export function samplePackage(fixtureName: string): PackageModel {
     department,
     year: report.year,
     title: packageTitle(department, report),
-    overview: { duties: [...SAMPLE_DUTIES], organisation: SAMPLE_ORGANISATION },
+    overview: { duties: [...SAMPLE_DUTIES], organisation: SAMPLE_ORGANISATION, units: unitComposition(department) },
     tables,
     narrative: sampleNarrative(tables, report.year),
     glossary: { terms: SAMPLE_GLOSSARY.map((g) => ({ ...g })), extra: SAMPLE_GLOSSARY_EXTRA },

@@ -415,7 +415,7 @@ function syntheticDepartment(scale: number, seed: number): Department {
   return {
     name: `合成市第${seed}号测试局（规模×${scale}）`,
     unitKind: '行政单位',
-    subordinateUnits: Array.from({ length: units }, (_, k) => `合成市第${seed}号测试局第${k + 1}服务中心`).join('、'),
+    subordinateUnits: Array.from({ length: units }, (_, k) => ({ name: `合成市第${seed}号测试局第${k + 1}服务中心`, note: k % 3 === 2 ? '预算不单列，并入本级' : '' })),
   };
 }
 

@@ -164,10 +164,13 @@ describe('report channels', () => {
   it('updates the department and adds custom codes', async () => {
     const { backend } = await opened();
     const info = valueOf(
-      await backend.api.invoke('department.update', { department: { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: '无' } }),
+      await backend.api.invoke('department.update', {
+        department: { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: [{ name: '晋城市口岸服务中心', note: '预算不单列，并入本级' }] },
+      }),
     );
-    expect(info.department.subordinateUnits).toBe('无');
-    expect(valueOf(await backend.api.invoke('file.current', {}))?.department.subordinateUnits).toBe('无');
+    const units = [{ name: '晋城市口岸服务中心', note: '预算不单列，并入本级' }];
+    expect(info.department.subordinateUnits).toEqual(units);
+    expect(valueOf(await backend.api.invoke('file.current', {}))?.department.subordinateUnits).toEqual(units);
     const codes = valueOf(await backend.api.invoke('catalogue.addCode', { code: { catalogue: 'functional', code: '2159802', name: '制造业' } }));
     expect(codes).toContainEqual({ catalogue: 'functional', code: '2159802', name: '制造业' });
   });

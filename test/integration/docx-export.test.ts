@@ -346,6 +346,29 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
     expect(texts.some((x) => x.startsWith('一般公共服务支出（类）') && x.endsWith('万元。'))).toBe(true);
   });
 
+  it('prints the 部门决算单位构成 (序号, 单位名称, 备注) after 二、机构设置情况 when 下属单位 are listed', () => {
+    const units = model.overview.units;
+    const texts = back.paragraphs.map((p) => p.text);
+    const unitTables = back.tables.filter((t) => JSON.stringify(t.rows[0]?.texts.map(norm)) === JSON.stringify(['序号', '单位名称', '备注']));
+    if (fixture === 'yangquan-2024.json') {
+      // Seed 002 lists no 下属单位: no table.
+      expect(units).toEqual([]);
+      expect(unitTables).toEqual([]);
+      expect(texts).not.toContain('部门决算单位构成');
+      return;
+    }
+    expect(units.map((u) => u.name)).toEqual(['晋城市商务局（本级）', '晋城市商贸流通产业促进中心', '晋城市口岸服务中心', '晋城市对外劳务咨询和市场建设服务中心']);
+    expect(unitTables).toHaveLength(1);
+    const table = unitTables[0]!;
+    expect(table.rows.map((r) => r.texts.map(norm))).toEqual([['序号', '单位名称', '备注'], ...units.map((u, k) => [String(k + 1), u.name, u.note])]);
+    expect(table.rows[0]?.header).toBe(true);
+    // In 第一部分 (the section after the 目录), after 二、机构设置情况 and before 第二部分.
+    expect(table.section).toBe(back.paragraphs.find((p) => p.text === '二、机构设置情况')?.section);
+    const title = texts.indexOf('部门决算单位构成');
+    expect(title).toBeGreaterThan(texts.indexOf('二、机构设置情况'));
+    expect(title).toBeLessThan(texts.indexOf(`第二部分 ${model.year}年部门决算表`));
+  });
+
   it('converts to PDF with LibreOffice headless', () => {
     requireTool('pdftotext', ['-v'], 'poppler-utils');
     const r = convertToPdf(dir, [file]);
@@ -398,6 +421,23 @@ describe('目录 page numbers of the real drafted packages against LibreOffice�
     const pdf = join(dir, fixture.replace(/\.json$/, '.pdf'));
     expect(existsSync(pdf), `${pdf} was not written`).toBe(true);
     expectTocMatchesPdf(models.get(fixture)!, pdf);
+  });
+
+  it.each([
+    { fixture: 'jincheng-2023.json', grouping: true },
+    { fixture: 'yangquan-2024.json', grouping: false },
+  ])('$fixture: amounts print with thousands separators everywhere or nowhere (grouping $grouping)', ({ fixture, grouping }) => {
+    const pdf = join(dir, fixture.replace(/\.json$/, '.pdf'));
+    const text = pdfPages(pdf).map((p) => p.squashed).join('');
+    const grouped = text.match(/\d,\d{3}\.\d\d/g) ?? [];
+    if (grouping) {
+      expect(text).toContain('2,384.38万元'); // narrative
+      expect(grouped.length).toBeGreaterThan(20);
+    } else {
+      // Tables and narrative alike: 12367.43 in 公开01表 and in 一、收入支出决算总体情况说明.
+      expect(grouped).toEqual([]);
+      expect(text).toContain('2024年度收入总计12367.43万元');
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import {
   DisclosureRepository,
   ITEM_COLUMNS,
   MIGRATIONS,
+  latestVersion,
   StorageError,
   closeDisclosureFile,
   openDisclosureFile,
@@ -22,6 +23,7 @@ import {
   FISCAL_CARRY_FIELDS,
   ITEM_FIELDS,
   STATS_MONEY_FIELDS,
+  COUNT_FIELDS,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
   VEHICLE_TYPES,
@@ -122,11 +124,12 @@ function sampleReport(year: number): Report {
   report.stats.operatingCostOverride = 0;
   VEHICLE_TYPES.forEach((t, i) => (report.stats.vehicles[t] = i));
   report.stats.equipmentCount = 2;
+  report.stats.counts = { abroadGroups: 0, receptionBatches: 3, receptionPeople: 21 };
   report.texts = { 'overview.duties': '负责全市商务工作。', 'narrative.1.reason': '', 'glossary.free': '名词解释' };
   return report;
 }
 
-const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: '无' };
+const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: [{ name: '晋城市口岸服务中心', note: '' }, { name: '晋城市对外劳务咨询和市场建设服务中心', note: '预算不单列，并入本级' }] };
 const customCodes: CustomCode[] = [
   { catalogue: 'economic', code: '31206', name: '其他资本性补助' },
   { catalogue: 'functional', code: '2159802', name: '制造业' },
@@ -145,13 +148,16 @@ function makeFile(name = 'data.db', report: Report = sampleReport(2023)): string
 describe('creating, saving and reopening', () => {
   it('creates a marked, migrated, WAL-mode file with foreign keys on', () => {
     const file = openFile(fileIn('new.db'));
-    expect(file.migration).toEqual({ fromVersion: 0, toVersion: 1, applied: [1], backupPath: null });
+    expect(file.migration).toEqual({ fromVersion: 0, toVersion: latestVersion(), applied: MIGRATIONS.map((m) => m.version), backupPath: null });
     expect(file.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(file.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(file.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(file.db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get()).toBe('disclosure');
     const rows = file.db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial_schema' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'initial_schema' },
+      { version: 2, name: 'subordinate_unit_list' },
+    ]);
     close(file);
     expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back
   });
@@ -241,6 +247,8 @@ describe('writing one fact at a time', () => {
       [{ kind: 'operatingCost' }, 60],
       ...VEHICLE_TYPES.map((type, i): [FactRef, number] => [{ kind: 'vehicle', type }, i + 1]),
       [{ kind: 'equipment' }, 3],
+      // Counts: the first is a typed 0, which must stay 0 (not "not typed").
+      ...COUNT_FIELDS.map((field, i): [FactRef, number] => [{ kind: 'count', field }, i]),
     ];
   }
 
@@ -279,6 +287,19 @@ describe('writing one fact at a time', () => {
       expect(loaded.items.map((i) => i.code)).toEqual(['2010301']); // created on demand, kept at zero
       repo.writeFact(year, { kind: 'operatingCost' }, null);
       expect(repo.loadReport(year).stats.operatingCostOverride).toBeNull();
+    });
+  });
+
+  it('keeps a typed 0 count apart from a count never typed (待填写), and clears one back to not typed', () => {
+    withRepository(fileIn('counts.db'), (repo) => {
+      repo.createReport(year, year);
+      expect(repo.loadReport(year).stats.counts).toEqual({});
+      repo.writeFact(year, { kind: 'count', field: 'receptionBatches' }, 0);
+      repo.writeFact(year, { kind: 'count', field: 'receptionPeople' }, 12);
+      expect(repo.loadReport(year).stats.counts).toEqual({ receptionBatches: 0, receptionPeople: 12 });
+      repo.writeFact(year, { kind: 'count', field: 'receptionBatches' }, null);
+      expect(readFact(repo.loadReport(year), { kind: 'count', field: 'receptionBatches' })).toBeNull();
+      expect(repo.loadReport(year).stats.counts).toEqual({ receptionPeople: 12 });
     });
   });
 
@@ -510,15 +531,16 @@ describe('refusing files that are not ours, damaged or newer', () => {
 });
 
 describe('migrating existing files', () => {
-  const v1 = MIGRATIONS[0];
-  if (!v1) throw new Error('no migrations');
+  // The shipped migrations, and one more on top (a later version of the program).
+  const current = [...MIGRATIONS];
+  const latest = latestVersion();
   const v2: Migration = {
-    version: 2,
+    version: latest + 1,
     name: 'add_note',
     up: (db) => db.exec("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT; INSERT INTO note VALUES (1, '升级')"),
   };
   const broken: Migration = {
-    version: 2,
+    version: latest + 1,
     name: 'broken',
     up: (db) => {
       db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
@@ -529,12 +551,12 @@ describe('migrating existing files', () => {
 
   it('backs up an existing file before migrating it, then applies and records the migration', () => {
     const filePath = fileIn('old.db');
-    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: [v1] });
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: current });
 
-    const file = openFile(filePath, { create: false, migrations: [v1, v2], now: () => at });
-    const backup = `${filePath}.bak-v1-20240315-142530`;
-    expect(file.migration).toEqual({ fromVersion: 1, toVersion: 2, applied: [2], backupPath: backup });
-    expect(file.db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2]);
+    const file = openFile(filePath, { create: false, migrations: [...current, v2], now: () => at });
+    const backup = `${filePath}.bak-v${latest}-20240315-142530`;
+    expect(file.migration).toEqual({ fromVersion: latest, toVersion: latest + 1, applied: [latest + 1], backupPath: backup });
+    expect(file.db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([...current.map((m) => m.version), latest + 1]);
     expect(file.db.prepare('SELECT text FROM note').pluck().get()).toBe('升级');
     expect(new DisclosureRepository(file.db).loadReport(2023)).toEqual(sampleReport(2023));
     close(file);
@@ -542,28 +564,56 @@ describe('migrating existing files', () => {
     withRepository(backup, (repo) => expect(repo.loadReport(2023)).toEqual(sampleReport(2023)), {
       create: false,
       readonly: true,
-      migrations: [v1],
+      migrations: current,
     });
-    const reopened = openFile(filePath, { create: false, migrations: [v1, v2] });
+    const reopened = openFile(filePath, { create: false, migrations: [...current, v2] });
     expect(reopened.migration.backupPath).toBeNull();
     expect(reopened.migration.applied).toEqual([]);
   });
 
   it('keeps the file at its old version when a migration fails', () => {
     const filePath = fileIn('old.db');
-    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: [v1] });
-    expect(catchError(() => openFile(filePath, { create: false, migrations: [v1, broken] }))).toBeInstanceOf(StorageError);
-    const file = openFile(filePath, { create: false, migrations: [v1] });
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: current });
+    expect(catchError(() => openFile(filePath, { create: false, migrations: [...current, broken] }))).toBeInstanceOf(StorageError);
+    const file = openFile(filePath, { create: false, migrations: current });
     expect(file.migration.applied).toEqual([]);
     expect(file.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
-    expect(fs.readdirSync(dir).filter((n) => n.includes('.bak-v1-'))).toHaveLength(1);
+    expect(fs.readdirSync(dir).filter((n) => n.includes(`.bak-v${latest}-`))).toHaveLength(1);
+  });
+
+  it('turns the 下属单位 free text of a version-1 file into the list (migration 2), keeping a backup', () => {
+    const filePath = fileIn('v1.db');
+    const first = MIGRATIONS.slice(0, 1);
+    const file = openFile(filePath, { create: true, migrations: first });
+    file.db
+      .prepare('INSERT INTO department (id, name, unit_kind, subordinate_units) VALUES (1, ?, ?, ?)')
+      .run('晋城市商务局', '行政单位', '晋城市商贸流通产业促进中心、晋城市口岸服务中心\n晋城市对外劳务咨询和市场建设服务中心');
+    close(file);
+    withRepository(filePath, (repo) => {
+      expect(repo.getDepartment()).toEqual({
+        name: '晋城市商务局',
+        unitKind: '行政单位',
+        subordinateUnits: [
+          { name: '晋城市商贸流通产业促进中心', note: '' },
+          { name: '晋城市口岸服务中心', note: '' },
+          { name: '晋城市对外劳务咨询和市场建设服务中心', note: '' },
+        ],
+      });
+    });
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('v1.db.bak-v1-'))).toHaveLength(1);
+    // `无` meant none.
+    const none = fileIn('none.db');
+    const f2 = openFile(none, { create: true, migrations: first });
+    f2.db.prepare('INSERT INTO department (id, name, unit_kind, subordinate_units) VALUES (1, ?, ?, ?)').run('某局', '事业单位', '无');
+    close(f2);
+    withRepository(none, (repo) => expect(repo.getDepartment()?.subordinateUnits).toEqual([]));
   });
 
   it('will not migrate a file opened read-only', () => {
     const filePath = fileIn('old.db');
-    withRepository(filePath, (repo) => repo.createReport(2023, 2023), { create: true, migrations: [v1] });
+    withRepository(filePath, (repo) => repo.createReport(2023, 2023), { create: true, migrations: current });
     const before = folderState();
-    expectStorageError(() => openFile(filePath, { create: false, readonly: true, migrations: [v1, v2] }), 'READ_ONLY');
+    expectStorageError(() => openFile(filePath, { create: false, readonly: true, migrations: [...current, v2] }), 'READ_ONLY');
     expect(folderState()).toEqual(before); // no backup, no side files, same bytes
   });
 });

@@ -20,6 +20,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READER = join(ROOT, 'test/harness/read_xlsx.py');
 const PYTHON = '/usr/bin/python3';
 const MONEY_FORMAT = '#,##0.00;-#,##0.00;""';
+/** The report's grouping setting off (seed 002): no thousands separators anywhere. */
+const MONEY_FORMAT_PLAIN = '0.00;-0.00;""';
 const COUNT_FORMAT = '0;-0;""';
 const FIRST_HEADER_ROW = 4;
 
@@ -201,7 +203,7 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
                 expect(Number.isInteger(got?.[2]), where).toBe(true);
                 expect(got?.[3], where).toBe(COUNT_FORMAT);
               } else {
-                expect(got?.[3], where).toBe(expected === 0 ? '#,##0.00' : MONEY_FORMAT);
+                expect(got?.[3], where).toBe(expected === 0 ? '0.00' : table.grouping ? MONEY_FORMAT : MONEY_FORMAT_PLAIN);
               }
               expect(got?.[6], where).toBe('right');
               break;
@@ -288,9 +290,19 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
   it('writes exactly the printed figures as numbers, nothing more', () => {
     const expected = TABLE_IDS.flatMap((id) => tables[id].rows.flatMap((r) => r.cells))
       .filter((c) => (c.kind === 'input' || c.kind === 'derived') && c.text !== '').length;
-    const written = book.sheets.flatMap((s) => s.cells).filter((c) => typeof c[2] === 'number' && (c[3] === MONEY_FORMAT || c[3] === COUNT_FORMAT || c[3] === '#,##0.00'));
+    const written = book.sheets.flatMap((s) => s.cells).filter((c) => typeof c[2] === 'number' && [MONEY_FORMAT, MONEY_FORMAT_PLAIN, COUNT_FORMAT, '0.00'].includes(c[3]));
     expect(expected).toBeGreaterThan(minFigures);
     expect(written.length).toBe(expected);
+  });
+
+  it('formats amounts with thousands separators exactly when the report says so (one setting for the package)', () => {
+    const grouping = tables['01'].grouping;
+    expect(grouping).toBe(fixture === 'jincheng-2023.json');
+    const formats = new Set(book.sheets.flatMap((s) => s.cells).filter((c) => typeof c[2] === 'number').map((c) => c[3]));
+    for (const f of formats) {
+      if (!grouping) expect(f, 'no separator in any number format').not.toContain(',');
+    }
+    expect(formats.has(grouping ? MONEY_FORMAT : MONEY_FORMAT_PLAIN)).toBe(true);
   });
 
   it('keeps 科目代码 as text and money cells as numbers in 万元', () => {
@@ -308,6 +320,31 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
     const printedTotal = sheet01.get(`${FIRST_HEADER_ROW + 3 + 30},3`);
     expect(printedTotal?.[2]).toBe(Number(total.text.replace(/,/g, '')));
     expect(printedTotal?.[2]).toBeCloseTo((total.value ?? 0) / 1_000_000, 2);
+  });
+});
+
+describe('部门决算单位构成 sheet', () => {
+  it('comes first when 下属单位 are listed: 序号, 单位名称, 备注 read back by openpyxl; absent otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-xlsx-units-'));
+    const units = [
+      { name: '晋城市商务局（本级）', note: '' },
+      { name: '晋城市口岸服务中心', note: '预算不单列，并入本级' },
+    ];
+    const progress: [number, number][] = [];
+    const file = join(dir, 'units.xlsx');
+    writeFileSync(file, await renderXlsx(load('jincheng-2023.json'), { units, onProgress: (d, t) => progress.push([d, t]) }));
+    const book = readBack(file);
+    expect(book.sheets.map((s) => s.name)).toEqual(['部门决算单位构成', ...TABLE_IDS.map((id) => `公开${id}表`)]);
+    expect(progress.at(-1)).toEqual([11, 11]);
+    const cells = cellMap(book.sheets[0]!);
+    expect(cells.get('1,1')?.[2]).toBe('部门决算单位构成');
+    expect(cells.get('2,1')?.[2]).toBe('部门名称：晋城市商务局');
+    expect([1, 2, 3].map((c) => cells.get(`3,${c}`)?.[2])).toEqual(['序号', '单位名称', '备注']);
+    expect([1, 2, 3].map((c) => cells.get(`4,${c}`)?.[2])).toEqual([1, '晋城市商务局（本级）', undefined]);
+    expect([1, 2, 3].map((c) => cells.get(`5,${c}`)?.[2])).toEqual([2, '晋城市口岸服务中心', '预算不单列，并入本级']);
+    const none = join(dir, 'none.xlsx');
+    writeFileSync(none, await renderXlsx(load('yangquan-2024.json'), { units: [] }));
+    expect(readBack(none).sheets.map((s) => s.name)).toEqual(TABLE_IDS.map((id) => `公开${id}表`));
   });
 });
 
@@ -339,12 +376,16 @@ function which(tool: string): string | null {
 }
 
 describe('LibreOffice prints the workbook', () => {
-  it('converts the seed 000 workbook to a PDF with every table and no ### cells', async () => {
+  it.each([
+    { fixture: 'jincheng-2023', printed: '2,384.38' },
+    // Seed 002 prints no thousands separators: LibreOffice shows what the number formats say.
+    { fixture: 'yangquan-2024', printed: '12367.43' },
+  ])('converts the $fixture workbook to a PDF with every table and no ### cells', async ({ fixture, printed }) => {
     const soffice = which('soffice');
     if (!soffice) throw new Error('soffice 不存在：请安装 Debian 软件包 libreoffice-calc-nogui');
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-xlsx-pdf-'));
-    const xlsx = join(dir, 'jincheng-2023.xlsx');
-    writeFileSync(xlsx, await renderXlsx(load('jincheng-2023.json')));
+    const xlsx = join(dir, `${fixture}.xlsx`);
+    writeFileSync(xlsx, await renderXlsx(load(`${fixture}.json`)));
     writeFileSync(join(dir, 'fonts.conf'), FONTS_CONF);
     const run = spawnSync(
       soffice,
@@ -353,7 +394,7 @@ describe('LibreOffice prints the workbook', () => {
     );
     expect(run.error, `soffice: ${run.error?.message}`).toBeUndefined();
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    const pdf = join(dir, 'out', 'jincheng-2023.pdf');
+    const pdf = join(dir, 'out', `${fixture}.pdf`);
     expect(existsSync(pdf), `no PDF in ${readdirSync(dir).join(', ')}: ${run.stdout}${run.stderr}`).toBe(true);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     const bytes = readFileSync(pdf).toString('latin1');
@@ -365,8 +406,9 @@ describe('LibreOffice prints the workbook', () => {
     if (!pdftotext) throw new Error('pdftotext 不存在：请安装 Debian 软件包 poppler-utils');
     const text = execFileSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' });
     for (const id of TABLE_IDS) expect(text).toContain(`公开${id}表`);
-    expect(text).toContain('2,384.38');
+    expect(text).toContain(printed);
     expect(text).toContain('说明：本表无数据');
+    if (!printed.includes(',')) expect(text.match(/\d,\d{3}\.\d\d/g) ?? [], 'no grouped amount anywhere').toEqual([]);
     expect(text).not.toContain('###');
   }, 120_000);
 });

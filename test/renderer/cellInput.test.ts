@@ -61,3 +61,16 @@ describe('editText', () => {
     expect(editText(4, 'count', '万元')).toBe('4');
   });
 });
+
+describe('optional counts (三公 批次/人次): typed 0 apart from not typed', () => {
+  const spec = specOf({ kind: 'count', field: 'receptionBatches' }, 'count');
+  it('a count is optional: clearing it means not typed (null), 0 is a typed zero shown as 0', () => {
+    expect(spec.optional).toBe(true);
+    expect(parseCellText('', spec, '万元')).toEqual({ ok: true, value: null });
+    expect(parseCellText('0', spec, '万元')).toEqual({ ok: true, value: 0 });
+    expect(editText(0, 'count', '万元', spec.optional)).toBe('0');
+    expect(editText(null, 'count', '万元', spec.optional)).toBe('');
+    // Vehicles are table cells: blank is 0 there.
+    expect(specOf({ kind: 'vehicle', type: 'other' }, 'count').optional).toBe(false);
+  });
+});

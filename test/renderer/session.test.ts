@@ -6,7 +6,7 @@ import { createSessionStore, factTarget, saveStateOf } from '../../renderer/stor
 import { registerPendingEdit } from '../../renderer/store/pendingEdits';
 import { fakeApi, ok, type FakeApi, type Handlers } from './fakeApi';
 
-const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: '' };
+const department: Department = { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: [] };
 const info: OpenFileInfo = { name: '晋城市商务局.jsgk', location: '/tmp', department, years: [2023], backupName: null };
 const basic: FactRef = { kind: 'item', code: '2010301', field: 'expenditure.basic' };
 const project: FactRef = { kind: 'item', code: '2010301', field: 'expenditure.project' };

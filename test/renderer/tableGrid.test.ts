@@ -7,7 +7,7 @@ import { groupFindings } from '../../renderer/features/checks/groupFindings';
 import { tablesOf, previewReport } from '../../renderer/store/derived';
 import type { Finding } from '../../shared/domain/checks';
 
-const department: Department = { name: '测试局', unitKind: '行政单位', subordinateUnits: '' };
+const department: Department = { name: '测试局', unitKind: '行政单位', subordinateUnits: [] };
 
 function report(): Report {
   const r = emptyReport(2023);

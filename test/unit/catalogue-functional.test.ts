@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { FUNCTIONAL_2023, FUNCTIONAL_CHANGES } from '../../shared/domain/catalogue/functionalData';
 import type { CodeList } from '../../shared/domain/catalogue/types';
+import { getCatalogue } from '../../shared/domain/catalogue';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const seedsDir = path.resolve(here, '../../../shared/seeds');
@@ -173,5 +174,31 @@ describe('functional catalogue: 2024 changes', () => {
       expect(ed.get('21598')).toBe('超长期特别国债安排的支出');
       expect(ed.get('2159802')).toBe('制造业');
     }
+  });
+});
+
+describe('functional catalogue: 20139 社会工作事务 (2024)', () => {
+  // Real 2024 disclosures print these codes (the 社会工作部 was set up in 2023); a 2024 report
+  // must accept them like any other 项.
+  const CODES: [string, string][] = [
+    ['20139', '社会工作事务'],
+    ['2013901', '行政运行'],
+    ['2013950', '事业运行'],
+    ['2013999', '其他社会工作事务支出'],
+  ];
+
+  it('is absent in 2023 and present with its 项 from 2024', () => {
+    const e2023 = edition(2023);
+    for (const [code] of CODES) expect(e2023.has(code), code).toBe(false);
+    for (const year of [2024, 2025]) {
+      const ed = edition(year);
+      for (const [code, name] of CODES) expect(ed.get(code), `${year} ${code}`).toBe(name);
+    }
+  });
+
+  it('the shipped catalogue of 2024 knows the codes (interchange and table rows use it)', () => {
+    const catalogue = getCatalogue(2024);
+    for (const [code, name] of CODES) expect(catalogue.functionalName(code), code).toBe(name);
+    expect(getCatalogue(2023).hasFunctional('2013901')).toBe(false);
   });
 });

@@ -431,7 +431,9 @@ const CASES: BreakCase[] = [
     fixture: JC,
     tables: (c) => bump(c, '06.personnelTotal.amount', FIVE),
     expect: [{ severity: '错误', cells: ['06.personnelTotal.amount', '06.301.amount', '06.303.amount'] }],
-    // 0.05 万元 is within X-05-06-BASIC's leaf envelope (about 40 typed leaves: 0.06 万元), so that rule gives a 提示 only.
+    // 0.05 万元 is within X-05-06-BASIC's leaf envelope (about 40 typed leaves: 0.06 万元), but the
+    // stored 分 differ too: not a 尾数误差, so that rule warns.
+    also: ['X-05-06-BASIC'],
   },
   {
     rule: 'T06-PUBLIC-TOTAL',
@@ -439,7 +441,7 @@ const CASES: BreakCase[] = [
     fixture: JC,
     tables: (c) => bump(c, '06.publicTotal.amount', FIVE),
     expect: [{ severity: '错误', cells: ['06.publicTotal.amount', ...ids('06.', ['302', '307', '310', '312', '313', '399'], '.amount')] }],
-    also: ['X-10-06-OPCOST'],
+    also: ['X-05-06-BASIC', 'X-10-06-OPCOST'],
   },
   // 表07 (seed 002 has 政府性基金 data)
   {
@@ -663,6 +665,19 @@ const CASES: BreakCase[] = [
     expect: [{ severity: '错误', cells: ['05.total.basic', '06.personnelTotal.amount', '06.publicTotal.amount'] }],
   },
   {
+    rule: 'X-05-06-BASIC',
+    what: 'a table 06 款 typed 200.00 元 too high: within the leaf envelope, yet a data difference, so 警告 and not 尾数误差',
+    fixture: JC,
+    facts: (p) => addFact(p.report, { kind: 'economic', code: '30101' }, 20_000),
+    expect: [
+      {
+        severity: '警告',
+        cells: ['05.total.basic', '06.personnelTotal.amount', '06.publicTotal.amount'],
+        message: /^表05 合计行 基本支出 1,107\.36 ≠ 表06 人员经费合计 985\.32 \+ 公用经费合计 122\.06 = 1,107\.38，相差 0\.02 万元，录入数据相差 200\.00 元，不是打印尾数/,
+      },
+    ],
+  },
+  {
     rule: 'X-03-FISCAL-ITEM',
     what: '1 万元 of a 项 moved from 基本支出 to 项目支出 in table 03 only',
     fixture: JC,
@@ -709,11 +724,34 @@ const CASES: BreakCase[] = [
     expect: [{ severity: '错误', cells: [L10(5), '06.publicTotal.amount'] }],
   },
   {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予中小企业 twice the procurement total (the issue-12 document): 20.52 > 10.26',
+    fixture: YQ,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementSme' }, 2 * 102_600 * 100),
+    expect: [{ severity: '错误', cells: [L10(1)], message: /^授予中小企业合同金额 20\.52 万元超过政府采购支出合计 10\.26 万元$/ }],
+  },
+  {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予小微企业 above 授予中小企业',
+    fixture: JC,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementMicro' }, 246_000 * 100 + 10_000),
+    expect: [{ severity: '错误', cells: [L10(1)], message: /^授予小微企业合同金额 24\.61 万元超过授予中小企业合同金额 24\.60 万元$/ }],
+  },
+  {
+    rule: 'R-PROCUREMENT-SME',
+    what: '授予中小企业 1 元 above the total: printed alike, a data difference → 警告',
+    fixture: JC,
+    facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementSme' }, 246_000 * 100 + 100),
+    expect: [{ severity: '警告', cells: [L10(1)], message: /按打印数相同，录入数据相差 1\.00 元/ }],
+  },
+  {
     rule: 'R-NEGATIVE',
     what: 'a negative 政府采购 货物 figure',
     fixture: JC,
     facts: (p) => writeFact(p.report, { kind: 'stats', field: 'procurementGoods' }, -WAN),
     expect: [{ severity: '错误', cells: [L10(2)], message: /^表10 第2行 货物 为负数 -1\.00 万元/ }],
+    // The procurement total drops below the amount granted to SMEs.
+    also: ['R-PROCUREMENT-SME'],
   },
   {
     rule: 'R-NEGATIVE',
@@ -733,7 +771,7 @@ const CASES: BreakCase[] = [
     fixture: JC,
     tables: (c) => setCell(c, L10(1), -FIVE),
     expect: [{ severity: '错误', cells: [L10(1)] }],
-    also: ['T10-PROCUREMENT'],
+    also: ['T10-PROCUREMENT', 'R-PROCUREMENT-SME'],
   },
   {
     rule: 'R-FRAME',
@@ -799,7 +837,7 @@ describe('printed comparisons', () => {
     expect([1, 2, 3, 4, 5, 6, 27].map(envelopeUnits)).toEqual([0, 0, 1, 1, 2, 2, 13]);
   });
 
-  it('within the envelope → 提示; beyond → the rule severity; stored-only difference → 提示', () => {
+  it('within the envelope → 提示; beyond → the rule severity; stored-only difference → 警告, never 尾数误差', () => {
     const ctx = contextOf(load(JC));
     const parts = ['03.208.basic', '03.208.project'];
     // As published: 239.70 vs 230.84 + 8.85 → 1 unit, envelope 1.
@@ -807,12 +845,19 @@ describe('printed comparisons', () => {
     // 2 units off: beyond the envelope of two parts.
     bump(ctx, '03.208.total', U);
     expect(sumCheck(ctx, '03.208.total', parts, meta).map((f) => [f.severity, f.difference])).toEqual([['错误', 2 * U]]);
-    // Stored 1 分 off but printed equal → 提示 naming the stored difference.
+    // Stored 1 分 off but printed equal → the typed data differ: 警告 naming the difference.
     const ctx2 = contextOf(load(JC));
     bump(ctx2, '01.L31.amount', 1);
     const [f] = sumCheck(ctx2, '01.L31.amount', ['01.L27.amount', '01.L28.amount', '01.L29.amount'], meta);
-    expect(f).toMatchObject({ severity: '提示', difference: 0, exactDifference: 1 });
-    expect(f?.message).toMatch(/底层数据相差 0\.01 元/);
+    expect(f).toMatchObject({ severity: '警告', difference: 0, exactDifference: 1 });
+    expect(f?.message).toMatch(/录入数据相差 0\.01 元，不是打印尾数/);
+    expect(f?.message).not.toMatch(/尾数误差/);
+    // Printed 1 unit off within the envelope and stored 分 off too → 警告, not 尾数误差.
+    const ctx3 = contextOf(load(JC));
+    bump(ctx3, '03.208.basic', 1);
+    const [g] = sumCheck(ctx3, '03.208.total', parts, meta);
+    expect(g).toMatchObject({ severity: '警告', exactDifference: -1 });
+    expect(g?.message).not.toMatch(/^尾数误差/);
   });
 
   it('messages are plain strings when serialised', () => {

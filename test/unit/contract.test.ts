@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '../../shared/contract/api';
 import { LIMITS, validateFor, validateRequest } from '../../shared/contract/validate';
-import { DEFAULT_SETTINGS } from '../../shared/domain/model';
+import { DEFAULT_SETTINGS, SUBORDINATE_UNIT_LIMITS } from '../../shared/domain/model';
 import { MAX_AMOUNT_FEN } from '../../shared/domain/money';
 
 const settings = { ...DEFAULT_SETTINGS };
@@ -124,11 +124,19 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
   'report.deleteItem': { valid: [{ year: 2023, code: '2011301' }], invalid: [{ year: 2023, code: '20113011' }, { year: 2023 }] },
   'report.createYear': { valid: [{ fromYear: 2023 }], invalid: [{ fromYear: 2999 }, { year: 2023 }, { fromYear: '2023' }] },
   'department.update': {
-    valid: [{ department: { name: '晋城市商务局', unitKind: '事业单位', subordinateUnits: '' } }],
+    valid: [
+      { department: { name: '晋城市商务局', unitKind: '事业单位', subordinateUnits: [] } },
+      { department: { name: '晋城市商务局', unitKind: '行政单位', subordinateUnits: [{ name: '晋城市口岸服务中心', note: '预算不单列，并入本级' }] } },
+    ],
     invalid: [
-      { department: { name: '', unitKind: '事业单位', subordinateUnits: '' } },
+      { department: { name: '', unitKind: '事业单位', subordinateUnits: [] } },
       { department: { name: '某局', unitKind: '事业单位' } },
-      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: 'x'.repeat(LIMITS.subordinateUnitsLength + 1) } },
+      // The free text of before: a list now.
+      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: '某中心' } },
+      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: [{ name: '', note: '' }] } },
+      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: [{ name: '某中心' }] } },
+      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: [{ name: 'x'.repeat(SUBORDINATE_UNIT_LIMITS.nameLength + 1), note: '' }] } },
+      { department: { name: '某局', unitKind: '事业单位', subordinateUnits: Array.from({ length: SUBORDINATE_UNIT_LIMITS.count + 1 }, (_, k) => ({ name: `单位${k}`, note: '' })) } },
       { department: '某局' },
     ],
   },

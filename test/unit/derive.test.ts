@@ -36,7 +36,7 @@ function loadFixture(name: string): ReportPackage {
 }
 
 function dept(unitKind: UnitKind = '行政单位'): Department {
-  return { name: '测试局', unitKind, subordinateUnits: '' };
+  return { name: '测试局', unitKind, subordinateUnits: [] };
 }
 
 const yuan = (n: number): number => Math.round(n * 100);
@@ -576,5 +576,24 @@ describe('deriveTable: one table alone', () => {
       const all = deriveTables(department, report, catalogue);
       for (const id of TABLE_IDS) expect(deriveTable(department, report, catalogue, id), `${name} ${id}`).toEqual(all[id]);
     }
+  });
+});
+
+describe('reading cells: an unknown cell is a programming error, an absent 科目 row is 0', () => {
+  const t = deriveTables(dept(), loadFixture('jincheng-2023.json').report);
+
+  it('valueById throws for an id no cell carries (never reads as 0)', () => {
+    expect(valueById(t['01'], '01.L31.amount')).toBeGreaterThan(0);
+    expect(() => valueById(t['01'], '01.L99.amount')).toThrow('表01 没有单元格 01.L99.amount');
+    // Table 10 line 6 is blank (no figure cell) for a 行政单位: it has no id either.
+    expect(() => valueById(t['10'], '10.L6.value')).toThrow(/没有单元格/);
+    // A 科目 row without data has no cells: read by row and column instead.
+    expect(() => valueById(t['05'], '05.2120399.subtotal')).toThrow(/没有单元格/);
+  });
+
+  it('cellValue is 0 for an absent 科目 row and throws for a column the table lacks', () => {
+    expect(cellValue(t['05'], '2120399', 'subtotal')).toBe(0);
+    expect(cellValue(t['05'], '201', 'subtotal')).toBe(valueById(t['05'], '05.201.subtotal'));
+    expect(() => cellValue(t['05'], '201', 'nosuch')).toThrow('表05 没有“nosuch”栏');
   });
 });

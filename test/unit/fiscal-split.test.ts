@@ -7,7 +7,7 @@ import { type Department, emptyItem, emptyReport, FISCAL_SPLITS, type ItemFacts,
 import { deriveTables } from '../../shared/domain/tables';
 import { findCell } from '../../shared/domain/tables/types';
 
-const department: Department = { name: '测试局', unitKind: '行政单位', subordinateUnits: '' };
+const department: Department = { name: '测试局', unitKind: '行政单位', subordinateUnits: [] };
 
 function item(code: string, patch: (i: ItemFacts) => void): ItemFacts {
   const i = emptyItem(code);

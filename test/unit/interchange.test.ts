@@ -157,6 +157,26 @@ describe('validation', () => {
     expect(parseOk(doc).report.edition).toBe(2024);
   });
 
+  it('validates last-year per-row keys against the catalogue like items (general/2013901 before 2024)', () => {
+    // The 2023 edition has no 20139 社会工作事务: the import that refuses the item must refuse
+    // last year's figure for the same code too, each at its own path.
+    const doc = jincheng();
+    doc.items.push({ code: '2013901', expenditure: { basic: 100 } });
+    doc.prior['general/2013901'] = 100;
+    doc.prior['general/20139'] = 100;
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path)).toEqual([`$.items[${doc.items.length - 1}].code`, '$.prior.general/2013901', '$.prior.general/20139']);
+    expect(issues[1]?.message).toContain('2013901 不在 2023 年版支出功能分类中');
+    // From the 2024 edition on, all three are accepted.
+    doc.edition = 2024;
+    expect(parseOk(doc).report.prior['general/2013901']).toBe(10_000);
+    // A custom code makes the key valid like it makes the item valid.
+    const custom = jincheng();
+    custom.customCodes = [{ catalogue: 'functional', code: '2010198', name: '自定义项' }];
+    custom.prior['general/2010198'] = 5;
+    expect(parseOk(custom).report.prior['general/2010198']).toBe(500);
+  });
+
   it('rejects a 5-digit item code', () => {
     const doc = jincheng();
     doc.items[1].code = '20113';
@@ -544,7 +564,7 @@ describe('defaults and optional fields', () => {
 
   it('a minimal document is an empty report', () => {
     const pkg = parseOk({ format: 'disclosure-report', formatVersion: 1, department: { name: '某局', unitKind: '事业单位' }, year: 2024 });
-    expect(pkg.department).toEqual({ name: '某局', unitKind: '事业单位', subordinateUnits: '' });
+    expect(pkg.department).toEqual({ name: '某局', unitKind: '事业单位', subordinateUnits: [] });
     expect(pkg.report.items).toEqual([]);
     expect(pkg.report.economic).toEqual({});
     expect(pkg.report.edition).toBe(2024);
@@ -552,7 +572,7 @@ describe('defaults and optional fields', () => {
       format: 'disclosure-report',
       formatVersion: 1,
       amountUnit: '元',
-      department: { name: '某局', unitKind: '事业单位', subordinateUnits: '' },
+      department: { name: '某局', unitKind: '事业单位', subordinateUnits: [] },
       year: 2024,
       edition: 2024,
       settings: DEFAULT_SETTINGS,
@@ -574,6 +594,44 @@ describe('defaults and optional fields', () => {
     expect(parseOk(toInterchange(zero))).toEqual(zero);
     doc.stats.operatingCost = '1,000.50';
     expect(parseOk(doc).report.stats.operatingCostOverride).toBe(100_050);
+  });
+
+  it('下属单位: a list of { name, note }; the free text of older documents is split into units', () => {
+    const doc = jincheng();
+    expect(parseOk(doc).department.subordinateUnits.map((u) => u.name)).toEqual(['晋城市商贸流通产业促进中心', '晋城市口岸服务中心', '晋城市对外劳务咨询和市场建设服务中心']);
+    doc.department.subordinateUnits = '晋城市商贸流通产业促进中心、晋城市口岸服务中心\n晋城市对外劳务咨询和市场建设服务中心';
+    const legacy = parseOk(doc);
+    expect(legacy.department.subordinateUnits).toEqual(parseOk(jincheng()).department.subordinateUnits);
+    expect((toInterchange(legacy).department as { subordinateUnits: unknown }).subordinateUnits).toEqual(jincheng().department.subordinateUnits);
+    doc.department.subordinateUnits = '无';
+    expect(parseOk(doc).department.subordinateUnits).toEqual([]);
+    doc.department.subordinateUnits = [{ name: '晋城市口岸服务中心', note: '预算不单列，并入本级' }, { name: '晋城市商贸流通产业促进中心' }];
+    expect(parseOk(doc).department.subordinateUnits).toEqual([
+      { name: '晋城市口岸服务中心', note: '预算不单列，并入本级' },
+      { name: '晋城市商贸流通产业促进中心', note: '' },
+    ]);
+    doc.department.subordinateUnits = [{ name: '' }, { name: '某中心', remark: 'x' }, 3];
+    expect(issuesOf(doc).map((i) => i.path)).toEqual([
+      '$.department.subordinateUnits[0].name',
+      '$.department.subordinateUnits[1].remark',
+      '$.department.subordinateUnits[2]',
+    ]);
+  });
+
+  it('counts: absent or null = not typed (待填写); 0 is a typed zero and is written back', () => {
+    const doc = jincheng();
+    expect(doc.stats.counts.abroadGroups).toBe(0);
+    expect(doc.stats.counts.receptionBatches).toBe(2);
+    delete doc.stats.counts.receptionBatches;
+    doc.stats.counts.receptionPeople = null;
+    const pkg = parseOk(doc);
+    expect(pkg.report.stats.counts.abroadGroups).toBe(0);
+    expect('receptionBatches' in pkg.report.stats.counts).toBe(false);
+    expect('receptionPeople' in pkg.report.stats.counts).toBe(false);
+    const written = toInterchange(pkg).stats as { counts: Record<string, number> };
+    expect(written.counts.abroadGroups).toBe(0);
+    expect(written.counts).not.toHaveProperty('receptionBatches');
+    expect(parseOk(toInterchange(pkg))).toEqual(pkg);
   });
 
   it('texts are kept as given and must be strings', () => {

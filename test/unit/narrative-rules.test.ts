@@ -19,6 +19,7 @@ import {
   type PriorFigures,
   priorFromTables,
   priorFromTyped,
+  largestRemainderShares,
   ratioBasisPoints,
   shares,
 } from '../../shared/domain/narrative';
@@ -85,14 +86,17 @@ const generator = mulberry32;
 // figures.ts
 
 describe('figures.ts', () => {
-  it('wanText: 万元 with thousands separators and two decimals, `0` for zero', () => {
-    expect(wanText(238438)).toBe('2,384.38');
-    expect(wanText(1198492)).toBe('11,984.92');
-    expect(wanText(123456789)).toBe('1,234,567.89');
-    expect(wanText(23970)).toBe('239.70');
-    expect(wanText(100)).toBe('1.00');
-    expect(wanText(5)).toBe('0.05');
-    expect(wanText(0)).toBe('0');
+  it('wanText: 万元 with two decimals, thousands separators as the setting says, `0` for zero', () => {
+    expect(wanText(238438, true)).toBe('2,384.38');
+    expect(wanText(238438, false)).toBe('2384.38');
+    expect(wanText(1198492, true)).toBe('11,984.92');
+    expect(wanText(123456789, true)).toBe('1,234,567.89');
+    expect(wanText(123456789, false)).toBe('1234567.89');
+    expect(wanText(23970, true)).toBe('239.70');
+    expect(wanText(100, true)).toBe('1.00');
+    expect(wanText(5, false)).toBe('0.05');
+    expect(wanText(0, true)).toBe('0');
+    expect(wanText(0, false)).toBe('0');
   });
 
   it('ratioBasisPoints rounds half up', () => {
@@ -122,19 +126,30 @@ describe('figures.ts', () => {
     expect(percentText(67000)).toBe('670.00%');
   });
 
-  it('shares: largest remainder where naive rounding gives 99.99% or 100.01%', () => {
+  it('shares (default): each share of the printed total rounded on its own, half up', () => {
+    // The real documents of issue 12: 60.99 / 2,940.06 = 2.074% and 10.82 / 307.82 = 3.515%.
+    expect(shares([6099, 100000, 100000, 87907], 294006, 'each')).toEqual([207, 3401, 3401, 2990]);
+    expect(shares([1082, 10000, 19700], 30782, 'each')).toEqual([352, 3249, 6400]);
+    // Largest remainder moves both off their nearest value (that is what the documents flagged).
+    expect(shares([6099, 100000, 100000, 87907], 294006, 'largestRemainder')).toEqual([208, 3401, 3401, 2990]);
+    expect(shares([1082, 10000, 19700], 30782, 'largestRemainder')).toEqual([351, 3249, 6400]);
+    // A zero total gives zero shares.
+    expect(shares([0, 0], 0, 'each')).toEqual([0, 0]);
+  });
+
+  it('largestRemainderShares: where naive rounding gives 99.99% or 100.01%', () => {
     // 2:3:4 → 22.22 + 33.33 + 44.44 = 99.99 when each is rounded alone.
     expect([2, 3, 4].map((p) => ratioBasisPoints(p, 9)).reduce((s, x) => s + x, 0)).toBe(9999);
-    expect(shares([2, 3, 4])).toEqual([2222, 3333, 4445]);
+    expect(largestRemainderShares([2, 3, 4])).toEqual([2222, 3333, 4445]);
     // 1:3:14 → 5.56 + 16.67 + 77.78 = 100.01 when each is rounded alone.
     expect([1, 3, 14].map((p) => ratioBasisPoints(p, 18)).reduce((s, x) => s + x, 0)).toBe(10001);
-    expect(shares([1, 3, 14])).toEqual([555, 1667, 7778]);
+    expect(largestRemainderShares([1, 3, 14])).toEqual([555, 1667, 7778]);
     // Three equal parts: one of them takes the extra basis point.
-    expect([...shares([1, 1, 1])].sort()).toEqual([3333, 3333, 3334]);
+    expect([...largestRemainderShares([1, 1, 1])].sort()).toEqual([3333, 3333, 3334]);
     // Zero parts keep a zero share; all zero gives all zero.
-    expect(shares([1, 0, 2])).toEqual([3333, 0, 6667]);
-    expect(shares([0, 0, 0])).toEqual([0, 0, 0]);
-    expect(shares([5])).toEqual([10000]);
+    expect(largestRemainderShares([1, 0, 2])).toEqual([3333, 0, 6667]);
+    expect(largestRemainderShares([0, 0, 0])).toEqual([0, 0, 0]);
+    expect(largestRemainderShares([5])).toEqual([10000]);
   });
 
   it('shares: random lists always sum to 10000, by largest remainder', () => {
@@ -149,7 +164,7 @@ describe('figures.ts', () => {
         return 1 + Math.floor(rnd() * 1_000_000_000);
       });
       const total = parts.reduce((s, p) => s + p, 0);
-      const got = shares(parts);
+      const got = largestRemainderShares(parts);
       expect(got).toHaveLength(len);
       if (total === 0) {
         expect(got.every((g) => g === 0)).toBe(true);
@@ -190,6 +205,15 @@ describe('figures.ts', () => {
 // Item 2: figures in sentences
 
 describe('item 2: figures in sentences', () => {
+  it('amounts print without separators when the report sets tableGrouping off: one setting, tables and sentences', () => {
+    const pkg = jincheng();
+    pkg.report.settings.tableGrouping = false;
+    const n = narrate(pkg);
+    expect(paras(n, 'n1')[0]).toMatch(/^2023年度收入总计2384\.38万元，支出总计2384\.38万元。与上年相比，收入总计减少11984\.92万元/);
+    const all = allText(n);
+    expect(all.match(/\d,\d{3}/g) ?? []).toEqual([]);
+  });
+
   it('amounts print with thousands separators and 0 for zero', () => {
     const n = narrate(jincheng());
     expect(paras(n, 'n1')[0]).toBe(
@@ -201,18 +225,22 @@ describe('item 2: figures in sentences', () => {
   it('completion rates print with two decimals, also above 100%', () => {
     const n = narrate(yangquan());
     expect(para(n, 'n5', '2024年度一般公共预算财政拨款支出年初预算')).toBe(
-      '2024年度一般公共预算财政拨款支出年初预算695.96万元，支出决算4,662.90万元，完成年初预算的670.00%。其中：',
+      '2024年度一般公共预算财政拨款支出年初预算695.96万元，支出决算4662.90万元，完成年初预算的670.00%。其中：',
     );
     expect(para(n, 'n5', '商业服务业等支出年初预算')).toContain('完成年初预算的7563.08%，');
     expect(para(n, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）18.64万元，占比0.40%；');
   });
 
-  it('income shares sum to exactly 100.00% where each rounded alone gives 99.99%', () => {
+  it('income shares: each rounded on its own by default (99.99% in all); largest remainder as a setting (100.00%)', () => {
     const pkg = jincheng();
     for (const item of pkg.report.items) for (const s of INCOME_SOURCES) writeFact(pkg.report, { kind: 'item', code: item.code, field: `income.${s}` }, 0);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.generalBudget' }, 2 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.superior' }, 3 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'income.business' }, 4 * WAN);
+    const each = paras(narrate(pkg), 'n2');
+    expect(each.slice(1, 4)).toEqual(['财政拨款收入2.00万元，占比22.22%；', '上级补助收入3.00万元，占比33.33%；', '事业收入4.00万元，占比44.44%；']);
+    expect(printedShares(each).reduce((s, x) => s + x, 0)).toBe(9999);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n2');
     expect(lines).toEqual([
       '2023年度收入合计9.00万元，其中：',
@@ -226,12 +254,16 @@ describe('item 2: figures in sentences', () => {
     expect(printedShares(lines).reduce((s, x) => s + x, 0)).toBe(10000);
   });
 
-  it('expenditure shares sum to exactly 100.00% where each rounded alone gives 100.01%', () => {
+  it('expenditure shares: each rounded on its own by default (100.01% in all); largest remainder as a setting (100.00%)', () => {
     const pkg = jincheng();
     for (const item of pkg.report.items) for (const k of EXPENDITURE_KINDS) writeFact(pkg.report, { kind: 'item', code: item.code, field: `expenditure.${k}` }, 0);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.basic' }, 1 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.project' }, 3 * WAN);
     writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.remitUpper' }, 14 * WAN);
+    const each = paras(narrate(pkg), 'n3');
+    expect(each[1]).toBe('基本支出1.00万元，占比5.56%；');
+    expect(printedShares(each).reduce((s, x) => s + x, 0)).toBe(10001);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n3');
     expect(lines).toEqual([
       '2023年度支出合计18.00万元，其中：',
@@ -244,11 +276,75 @@ describe('item 2: figures in sentences', () => {
     expect(printedShares(lines).reduce((s, x) => s + x, 0)).toBe(10000);
   });
 
-  it('three equal income sources print 33.34% once and 33.33% twice', () => {
+  it('the shares of the issue-12 documents on seed data: 60.99 / 2,940.06 → 2.07% and 10.82 / 307.82 → 3.52%', () => {
+    // Seed 000 with its 一般公共预算 spending moved so 五（二） lists 1,000.00 + 1,000.00 + 60.99 + 879.07
+    // = 2,940.06 by 类, and 三 lists 基本 10.82 + 项目 100.00 + 上缴上级 197.00 = 307.82.
+    const pkg = jincheng();
+    const classes: Record<string, number> = { '201': 100_000, '208': 100_000, '210': 6_099, '216': 87_907 };
+    const first = new Set<string>();
+    for (const item of pkg.report.items) {
+      for (const f of ['fiscal.generalBasic', 'fiscal.generalProject'] as const) writeFact(pkg.report, { kind: 'item', code: item.code, field: f }, 0);
+      for (const k of EXPENDITURE_KINDS) writeFact(pkg.report, { kind: 'item', code: item.code, field: `expenditure.${k}` }, 0);
+      const cls = item.code.slice(0, 3);
+      if (classes[cls] !== undefined && !first.has(cls)) {
+        first.add(cls);
+        writeFact(pkg.report, { kind: 'item', code: item.code, field: 'fiscal.generalBasic' }, classes[cls]! * UNIT);
+      }
+    }
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.basic' }, 1_082 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.project' }, 10_000 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: '2011301', field: 'expenditure.remitUpper' }, 19_700 * UNIT);
+    const n = narrate(pkg);
+    expect(para(n, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）60.99万元，占比2.07%；');
+    expect(para(n, 'n3', '基本支出')).toBe('基本支出10.82万元，占比3.52%；');
+    // The largest-remainder setting moves both off their nearest value, as the documents' tool did.
+    pkg.report.settings.shareRounding = 'largestRemainder';
+    const lr = narrate(pkg);
+    expect(para(lr, 'n5', '卫生健康支出（类）')).toBe('卫生健康支出（类）60.99万元，占比2.08%；');
+    expect(para(lr, 'n3', '基本支出')).toBe('基本支出10.82万元，占比3.51%；');
+  });
+
+  it('counts never typed are 待填写, never 0 (issue 12: 共接待0批次，0人次 printed without any count typed)', () => {
+    // Seed 002 with no count typed: 公务接待费 0.26 万元 backs 接待批次/人次, so they are required;
+    // the zero amounts (出国, 购车, 运行维护, 外事, 国（境）外) get no count clause at all.
+    const pkg = yangquan();
+    pkg.report.stats.counts = {};
+    const n = narrate(pkg);
+    const n9 = paras(n, 'n9').slice(-4);
+    expect(n9).toEqual([
+      '1、因公出国（境）费支出0万元。主要用于：本单位无因公出国（境）费支出。',
+      '2、公务用车购置支出0万元，主要用于：本单位无公务用车购置支出。',
+      '3、公务用车运行维护费支出0万元，主要用于：本单位无公务用车运行维护费支出。',
+      '4、公务接待费支出0.26万元，共接待【待填写：公务接待批次】批次，【待填写：公务接待人次】人次。国内接待费0.26万元，共接待【待填写：国内接待批次】批次，【待填写：国内接待人次】人次，其中外事接待费0万元，主要是无；国（境）外接待费0万元，主要是无。',
+    ]);
+    expect(allText(n)).not.toMatch(/0批次|0人次|0个|0辆/);
+    expect(n.missing.filter((m) => m.fact?.kind === 'count').map((m) => m.label)).toEqual(['公务接待批次', '公务接待人次', '国内接待批次', '国内接待人次', '绩效自评项目个数']);
+    // Typing them (zeros included) prints exactly what was typed.
+    pkg.report.stats.counts = { receptionBatches: 5, receptionPeople: 38, domesticBatches: 5, domesticPeople: 38, foreignAffairsBatches: 0, foreignAffairsPeople: 0, performanceProjects: 11 };
+    const typed = paras(narrate(pkg), 'n9').at(-1);
+    expect(typed).toBe(
+      '4、公务接待费支出0.26万元，共接待5批次，38人次。国内接待费0.26万元，共接待5批次，38人次，其中外事接待费0万元，共接待0批次，0人次，主要是无；国（境）外接待费0万元，主要是无。',
+    );
+  });
+
+  it('a count behind a non-zero amount is required even when another count of the pair is typed', () => {
+    const pkg = jincheng();
+    delete pkg.report.stats.counts.vehiclesHeld;
+    delete pkg.report.stats.counts.abroadPeople;
+    const n = narrate(pkg);
+    expect(para(n, 'n9', '3、')).toBe('3、公务用车运行维护费支出0.15万元，使用财政拨款负担的公务用车保有量共【待填写：财政拨款负担的公务用车保有量】辆车，主要用于：保障机关运行，公务活动所需车辆的维修费、过路费。');
+    // 出国 0 万元 with 团组 typed as 0: the clause stays and asks for 人次.
+    expect(para(n, 'n9', '1、')).toBe('1、因公出国（境）费支出0万元，出国团组共0个，【待填写：因公出国（境）人次】人次。主要用于：本单位2023年无因公出国（境）支出。');
+    expect(n.missing.map((m) => m.label)).toEqual(['因公出国（境）人次', '财政拨款负担的公务用车保有量']);
+  });
+
+  it('three equal income sources: 33.33% each by default; 33.34% once with largest remainder', () => {
     const pkg = jincheng();
     pkg.report.settings.narrativeListStyle = 'nonZero';
     for (const item of pkg.report.items) for (const s of INCOME_SOURCES) writeFact(pkg.report, { kind: 'item', code: item.code, field: `income.${s}` }, 0);
     for (const s of ['generalBudget', 'superior', 'business'] as const) writeFact(pkg.report, { kind: 'item', code: '2011301', field: `income.${s}` }, WAN);
+    expect(printedShares(paras(narrate(pkg), 'n2'))).toEqual([3333, 3333, 3333]);
+    pkg.report.settings.shareRounding = 'largestRemainder';
     const lines = paras(narrate(pkg), 'n2');
     expect(lines).toHaveLength(4);
     expect(lines.slice(1).map((l) => l.replace(/占比[\d.]+%/u, '占比'))).toEqual(['财政拨款收入1.00万元，占比；', '上级补助收入1.00万元，占比；', '事业收入1.00万元，占比。']);
@@ -323,14 +419,40 @@ describe('item 2: figures in sentences', () => {
     expect(n.missing).toEqual([{ section: T5, fact: { kind: 'adjustedBudget', code: '216' }, label: '商业服务业等支出全年预算' }]);
   });
 
-  it('年初预算 of 0 for every 类: the total says 年初预算为0, never 完成年初预算的', () => {
+  it('年初预算 of 0 for every 类: the total is worded as each 类 is, against the 全年预算 total', () => {
     const pkg = jincheng();
     for (const code of Object.keys(pkg.report.initialBudget)) pkg.report.initialBudget[code] = 0;
     for (const code of ['201', '208', '210', '221']) pkg.report.adjustedBudget[code] = 100 * WAN;
     const n = narrate(pkg);
-    expect(para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe('2023年度一般公共预算财政拨款支出年初预算0万元，支出决算2,384.38万元，年初预算为0。其中：');
+    // 全年预算 = 4 × 100.00 + 107.41 (商业服务业等支出) = 507.41; 2,384.38 / 507.41 = 469.91%.
+    expect(para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe(
+      '2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算507.41万元，支出决算2,384.38万元，完成全年预算的469.91%。其中：',
+    );
     expect(paras(n, 'n5').filter((l) => l.includes('完成年初预算'))).toEqual([]);
     expect(para(n, 'n5', '住房保障支出年初预算')).toContain('住房保障支出年初预算为0万元，全年预算100.00万元，支出决算69.28万元，完成全年预算的69.28%，');
+    expect(n.missing).toEqual([]);
+  });
+
+  it('年初预算 of 0 (the issue-12 document: 支出决算 307.82): no 年初预算为0 said twice; a missing 全年预算 is asked for', () => {
+    // Seed 000 with only 住房保障支出 left, scaled to 307.82, its 年初预算 0 and 全年预算 307.82.
+    const pkg = jincheng();
+    pkg.report.items = pkg.report.items.filter((i) => i.code.startsWith('221'));
+    const [first, ...rest] = pkg.report.items;
+    for (const item of rest) writeFact(pkg.report, { kind: 'item', code: item.code, field: 'fiscal.generalBasic' }, 0);
+    writeFact(pkg.report, { kind: 'item', code: first!.code, field: 'fiscal.generalBasic' }, 307_82 * UNIT);
+    writeFact(pkg.report, { kind: 'item', code: first!.code, field: 'fiscal.generalProject' }, 0);
+    pkg.report.initialBudget = { '221': 0 };
+    pkg.report.adjustedBudget = {};
+    const missing = narrate(pkg);
+    expect(para(missing, 'n5', '2023年度一般公共预算财政拨款支出年初预算')).toBe(
+      '2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算【待填写：全年预算合计（各科目全年预算未填齐）】万元，支出决算307.82万元。其中：',
+    );
+    pkg.report.adjustedBudget = { '221': 307_82 * UNIT };
+    const n = narrate(pkg);
+    const intro = para(n, 'n5', '2023年度一般公共预算财政拨款支出年初预算');
+    expect(intro).toBe('2023年度一般公共预算财政拨款支出年初预算为0万元，全年预算307.82万元，支出决算307.82万元，完成全年预算的100.00%。其中：');
+    expect(intro).not.toContain('年初预算0万元');
+    expect(intro.match(/年初预算为0/g)).toHaveLength(1);
   });
 
   it('年初预算 not typed for a 类: reported missing, no completion rate', () => {
@@ -394,8 +516,8 @@ describe('item 2: figures in sentences', () => {
     pkg.report.settings.narrativeListStyle = 'all';
     const n = narrate(pkg);
     expect(paras(n, 'n2')).toEqual([
-      '2024年度收入合计12,367.43万元，其中：',
-      '财政拨款收入12,367.43万元，占比100.00%；',
+      '2024年度收入合计12367.43万元，其中：',
+      '财政拨款收入12367.43万元，占比100.00%；',
       '上级补助收入0万元，占比0%；',
       '事业收入0万元，占比0%；',
       '经营收入0万元，占比0%；',
@@ -403,9 +525,9 @@ describe('item 2: figures in sentences', () => {
       '其他收入0万元，占比0%。',
     ]);
     expect(paras(n, 'n3')).toEqual([
-      '2024年度支出合计12,367.43万元，其中：',
+      '2024年度支出合计12367.43万元，其中：',
       '基本支出707.14万元，占比5.72%；',
-      '项目支出11,660.29万元，占比94.28%；',
+      '项目支出11660.29万元，占比94.28%；',
       '上缴上级支出0万元，占比0%；',
       '经营支出0万元，占比0%；',
       '对附属单位补助支出0万元，占比0%。',
@@ -574,10 +696,10 @@ describe('item 4: required reasons', () => {
     pkg.report.prior = { incomeTotal: 1, expenditureTotal: 999 * WAN, 'general/201': 5 * WAN };
     const n = narrate(pkg, prior);
     expect(paras(n, 'n1')[0]).toBe(
-      '2024年度收入总计12,367.43万元，支出总计12,367.43万元。与上年相比，收入总计增加9,983.05万元，增长418.69%，支出总计增加9,983.05万元，增长418.69%。主要原因是本年追加商务领域消费品以旧换新资金等项目经费，相应收支增加。',
+      '2024年度收入总计12367.43万元，支出总计12367.43万元。与上年相比，收入总计增加9983.05万元，增长418.69%，支出总计增加9983.05万元，增长418.69%。主要原因是本年追加商务领域消费品以旧换新资金等项目经费，相应收支增加。',
     );
-    expect(para(n, 'n5', '一般公共服务支出年初预算')).toContain('较上年决算减少1,495.09万元，下降78.11%，');
-    expect(paras(n, 'n5')[1]).toContain('一般公共预算财政拨款支出增加2,278.52万元，增长95.56%。');
+    expect(para(n, 'n5', '一般公共服务支出年初预算')).toContain('较上年决算减少1495.09万元，下降78.11%，');
+    expect(paras(n, 'n5')[1]).toContain('一般公共预算财政拨款支出增加2278.52万元，增长95.56%。');
     // Nothing asked for: every last-year figure came from the report, none from the (partial) typed values.
     expect(n.missing).toEqual([]);
 

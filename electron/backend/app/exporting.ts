@@ -140,7 +140,7 @@ export async function exportPackage(file: DisclosureFile, year: number, folder: 
     outputs.push({ name: names.docx, data });
   }
   if (options.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
     outputs.push({ name: names.xlsx, data });
   }
 
@@ -182,7 +182,7 @@ export async function exportToPaths(
     outputs.push({ target: path.resolve(targets.docx), data });
   }
   if (targets.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
     outputs.push({ target: path.resolve(targets.xlsx), data });
   }
   for (const [k, output] of outputs.entries()) {

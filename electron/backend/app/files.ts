@@ -65,7 +65,7 @@ export async function createFile(
   const name = request.departmentName.trim();
   const target = await ctx.host.chooseSavePath(`${name}${FILE_EXTENSION}`);
   if (target === null) return null;
-  return remember(ctx, ctx.session.create(target, { name, unitKind: request.unitKind, subordinateUnits: '' }, request.year));
+  return remember(ctx, ctx.session.create(target, { name, unitKind: request.unitKind, subordinateUnits: [] }, request.year));
 }
 
 export async function saveAs(ctx: FileContext): Promise<OpenFileInfo | null> {

@@ -104,6 +104,29 @@ CREATE TABLE custom_code (
 ) STRICT, WITHOUT ROWID;
 `;
 
+/** Version 2: 下属单位 as a list (序号, 单位名称, 备注) instead of one free text on the department. */
+const SCHEMA_V2 = `
+-- 下属单位 in the order the 部门决算单位构成 table lists them; note is its 备注.
+CREATE TABLE subordinate_unit (
+  position INTEGER PRIMARY KEY CHECK (position >= 1),
+  name     TEXT NOT NULL CHECK (name <> ''),
+  note     TEXT NOT NULL DEFAULT ''
+) STRICT;
+`;
+
+/**
+ * The free text of version 1 split into unit names: one per line, or separated by 、，；,;, and
+ * `无` alone for none. A frozen copy of the rule at the time (model.parseSubordinateUnits may
+ * change; what this migration does may not).
+ */
+function unitNamesV1(text: string): string[] {
+  const names = text
+    .split(/[\r\n、，；,;]+/u)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return names.length === 1 && /^(无|没有|无下属单位)$/u.test(names[0]!) ? [] : names;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -111,6 +134,17 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db) => {
       db.exec(SCHEMA_V1);
       db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('app', APP_MARKER);
+    },
+  },
+  {
+    version: 2,
+    name: 'subordinate_unit_list',
+    up: (db) => {
+      db.exec(SCHEMA_V2);
+      const text = db.prepare('SELECT subordinate_units FROM department WHERE id = 1').pluck().get();
+      const insert = db.prepare('INSERT INTO subordinate_unit (position, name, note) VALUES (?, ?, ?)');
+      unitNamesV1(typeof text === 'string' ? text : '').forEach((name, k) => insert.run(k + 1, name, ''));
+      db.exec('ALTER TABLE department DROP COLUMN subordinate_units');
     },
   },
 ];

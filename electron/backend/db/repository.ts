@@ -40,6 +40,8 @@ import {
   type ItemField,
   type Report,
   type ReportSettings,
+  SUBORDINATE_UNIT_LIMITS,
+  type SubordinateUnit,
   type UnitKind,
 } from '../../../shared/domain/model';
 import { isFen, type Fen } from '../../../shared/domain/money';
@@ -132,7 +134,9 @@ function isKnownKeyedRef(ref: FactRef): boolean {
 
 /**
  * The report_amount row for a value: absent (null) when it reads back the same without a row.
- * Only 机关运行经费 tells 0 (typed zero) from null (take table 06).
+ * Optional facts tell 0 (typed zero) from null: 机关运行经费 (null: take table 06), budgets, last
+ * year's figures and counts (null: not typed yet, 待填写). A file written before counts were
+ * optional has no row for a count typed as 0: it reads as not typed and is asked for again.
  */
 function storedAmount(ref: FactRef, value: number | null): number | null {
   if (isOptionalFact(ref)) return value;
@@ -206,7 +210,7 @@ function checkRef(ref: FactRef): void {
   if (!known) throw invalid(`无法识别要修改的数据项（${factRefKey(ref)}）。`);
 }
 
-/** Money is a safe integer of 分; counts are whole non-negative numbers; only 机关运行经费 may be null. */
+/** Money is a safe integer of 分; counts are whole non-negative numbers; only optional facts may be null. */
 function checkFactValue(ref: FactRef, value: unknown): number | null {
   if (value === null && isOptionalFact(ref)) return null;
   if (value === null) return 0;
@@ -234,12 +238,30 @@ function isUnitKind(value: unknown): value is UnitKind {
   return UNIT_KINDS.some((k) => k === value);
 }
 
+/** 下属单位: a list of named units (names trimmed, none empty), within SUBORDINATE_UNIT_LIMITS. */
+function checkUnits(units: unknown): SubordinateUnit[] {
+  if (!Array.isArray(units)) throw invalid('下属单位应为单位列表。');
+  if (units.length > SUBORDINATE_UNIT_LIMITS.count) throw invalid(`下属单位最多${SUBORDINATE_UNIT_LIMITS.count}个。`);
+  return units.map((u: unknown, k) => {
+    const field = (key: 'name' | 'note'): unknown => (typeof u === 'object' && u !== null && key in u ? Reflect.get(u, key) : undefined);
+    const rawName = field('name');
+    const rawNote = field('note');
+    const name = typeof rawName === 'string' ? rawName.trim() : '';
+    const note = typeof rawNote === 'string' ? rawNote.trim() : null;
+    if (name === '') throw invalid(`第${k + 1}个下属单位的名称不能为空。`);
+    if (note === null) throw invalid(`第${k + 1}个下属单位的备注应为文字。`);
+    if (name.length > SUBORDINATE_UNIT_LIMITS.nameLength || note.length > SUBORDINATE_UNIT_LIMITS.noteLength) {
+      throw invalid(`第${k + 1}个下属单位的名称或备注过长（名称不超过${SUBORDINATE_UNIT_LIMITS.nameLength}字，备注不超过${SUBORDINATE_UNIT_LIMITS.noteLength}字）。`);
+    }
+    return { name, note };
+  });
+}
+
 function checkDepartment(d: Department): Department {
   const name = typeof d.name === 'string' ? d.name.trim() : '';
   if (name === '') throw invalid('部门名称不能为空。');
   if (!isUnitKind(d.unitKind)) throw invalid(`单位性质“${String(d.unitKind)}”无效，应为${UNIT_KINDS.join('、')}之一。`);
-  if (typeof d.subordinateUnits !== 'string') throw invalid('下属单位应为文字。');
-  return { name, unitKind: d.unitKind, subordinateUnits: d.subordinateUnits };
+  return { name, unitKind: d.unitKind, subordinateUnits: checkUnits(d.subordinateUnits) };
 }
 
 function checkTextKey(key: unknown): string {
@@ -339,10 +361,12 @@ const ITEM_FIELD_LIST = ITEM_FIELDS.map((f) => ITEM_COLUMNS[f]).join(', ');
 
 /** SQL for the repository, prepared once per repository. */
 const SQL = {
-  getDepartment: 'SELECT name, unit_kind, subordinate_units FROM department WHERE id = 1',
-  setDepartment: `INSERT INTO department (id, name, unit_kind, subordinate_units) VALUES (1, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_kind = excluded.unit_kind,
-      subordinate_units = excluded.subordinate_units`,
+  getDepartment: 'SELECT name, unit_kind FROM department WHERE id = 1',
+  setDepartment: `INSERT INTO department (id, name, unit_kind) VALUES (1, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_kind = excluded.unit_kind`,
+  listUnits: 'SELECT name, note FROM subordinate_unit ORDER BY position',
+  deleteUnits: 'DELETE FROM subordinate_unit',
+  insertUnit: 'INSERT INTO subordinate_unit (position, name, note) VALUES (?, ?, ?)',
   listYears: 'SELECT year FROM report ORDER BY year',
   getReport: 'SELECT edition, settings FROM report WHERE year = ?',
   insertReport: 'INSERT INTO report (year, edition, settings, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
@@ -412,6 +436,9 @@ export class DisclosureRepository {
     return {
       getDepartment: p(SQL.getDepartment),
       setDepartment: p(SQL.setDepartment),
+      listUnits: p(SQL.listUnits),
+      deleteUnits: p(SQL.deleteUnits),
+      insertUnit: p(SQL.insertUnit),
       listYears: p(SQL.listYears).pluck(),
       getReport: p(SQL.getReport),
       insertReport: p(SQL.insertReport),
@@ -468,13 +495,22 @@ export class DisclosureRepository {
       const row = asRow(found);
       const unitKind = row.unit_kind;
       if (!isUnitKind(unitKind)) throw damagedRow('单位性质');
-      return { name: textColumn(row, 'name'), unitKind, subordinateUnits: textColumn(row, 'subordinate_units') };
+      const subordinateUnits = this.stmt.listUnits.all().map((u) => {
+        const unit = asRow(u);
+        return { name: textColumn(unit, 'name'), note: textColumn(unit, 'note') };
+      });
+      return { name: textColumn(row, 'name'), unitKind, subordinateUnits };
     });
   }
 
+  /** The department and its 下属单位, replaced as a whole in one transaction. */
   setDepartment(department: Department): void {
     const d = checkDepartment(department);
-    this.write(() => this.stmt.setDepartment.run(d.name, d.unitKind, d.subordinateUnits));
+    this.write(() => {
+      this.stmt.setDepartment.run(d.name, d.unitKind);
+      this.stmt.deleteUnits.run();
+      d.subordinateUnits.forEach((u, k) => this.stmt.insertUnit.run(k + 1, u.name, u.note));
+    });
   }
 
   // --- reports -------------------------------------------------------------------------------

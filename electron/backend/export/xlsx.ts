@@ -1,5 +1,6 @@
 /**
- * Excel export of the ten tables (公开01表 … 公开10表): one worksheet per table, laid out as
+ * Excel export of the ten tables (公开01表 … 公开10表), after a 部门决算单位构成 sheet when the
+ * department lists 下属单位: one worksheet per table, laid out as
  * the published tables are — title, 公开NN表, 部门名称 / 年度 / 金额单位, the merged header rows,
  * the body, the 注 line — with print setup (A4, landscape where wide, fit to width, header rows
  * repeated on every page) and frozen panes below the header.
@@ -8,6 +9,8 @@
  * decimals) read back as a number, so the sheet shows exactly what the tables print.
  */
 import ExcelJS from 'exceljs';
+import type { SubordinateUnit } from '../../../shared/domain/model';
+import { UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../shared/domain/package';
 import {
   type Cell,
   type ColumnDef,
@@ -21,10 +24,17 @@ import {
 export interface RenderXlsxOptions {
   /** Called after each worksheet is laid out (done of total sheets). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * 部门决算单位构成 (PackageModel.overview.units): when not empty, a first sheet lists them
+   * (序号, 单位名称, 备注), as 第一部分 of the Word package does.
+   */
+  units?: readonly SubordinateUnit[];
 }
 
 /** 万元 with two decimals and thousands separators; zero prints blank. */
 export const MONEY_FORMAT = '#,##0.00;-#,##0.00;""';
+/** The same without thousands separators (the report's grouping setting off). */
+export const MONEY_FORMAT_PLAIN = '0.00;-0.00;""';
 /** Whole numbers (vehicles, equipment); zero prints blank. */
 export const COUNT_FORMAT = '0;-0;""';
 /** Cells whose content must stay text (科目代码). */
@@ -331,7 +341,7 @@ function bodyAlignment(cell: Cell, column: ColumnDef, row: Row): Partial<ExcelJS
   }
 }
 
-function writeBodyCell(target: ExcelJS.Cell, cell: Cell): void {
+function writeBodyCell(target: ExcelJS.Cell, cell: Cell, grouping: boolean): void {
   switch (cell.kind) {
     case 'input':
     case 'derived': {
@@ -342,7 +352,7 @@ function writeBodyCell(target: ExcelJS.Cell, cell: Cell): void {
         else if (cell.text !== '') target.value = cell.text;
       } else {
         // A non-zero amount that rounds to 0.00 prints `0.00`, which the zero-blank format would hide.
-        target.numFmt = n === 0 ? '#,##0.00' : MONEY_FORMAT;
+        target.numFmt = n === 0 ? '0.00' : grouping ? MONEY_FORMAT : MONEY_FORMAT_PLAIN;
         if (n !== null) target.value = n;
         else if (cell.text !== '') target.value = cell.text;
       }
@@ -467,7 +477,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: DerivedTable): void {
       const span = Math.max(1, Math.min(cell.colSpan ?? 1, n - j));
       merge(ws, r, j + 1, r, j + span);
       const target = ws.getCell(r, j + 1);
-      writeBodyCell(target, cell);
+      writeBodyCell(target, cell, table.grouping);
       styleRange(ws, r, j + 1, r, j + span, {
         font: font({ bold }),
         alignment: bodyAlignment(cell, table.columns[j]!, row),
@@ -490,6 +500,49 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: DerivedTable): void {
   }
 }
 
+/** The 部门决算单位构成 sheet: title, the department line, 序号 | 单位名称 | 备注 with borders. */
+function addUnitSheet(workbook: ExcelJS.Workbook, department: string, units: readonly SubordinateUnit[]): void {
+  const widths = [8, 48, 36];
+  const headerRow = 3;
+  const ws = workbook.addWorksheet(UNIT_COMPOSITION_TITLE, {
+    properties: { defaultRowHeight: BODY_ROW_MIN },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}`, showGridLines: false }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.25, right: 0.25, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页' },
+  });
+  ws.columns = widths.map((width) => ({ width }));
+  merge(ws, TITLE_ROW, 1, TITLE_ROW, 3);
+  ws.getCell(TITLE_ROW, 1).value = UNIT_COMPOSITION_TITLE;
+  styleRange(ws, TITLE_ROW, 1, TITLE_ROW, 3, { font: font({ name: TITLE_FONT, size: TITLE_SIZE, bold: true }), alignment: { horizontal: 'center', vertical: 'middle' } });
+  ws.getRow(TITLE_ROW).height = 32;
+  merge(ws, CODE_ROW, 1, CODE_ROW, 3);
+  ws.getCell(CODE_ROW, 1).value = `部门名称：${department}`;
+  styleRange(ws, CODE_ROW, 1, CODE_ROW, 3, { font: font(), alignment: { horizontal: 'left', vertical: 'middle' } });
+  UNIT_COMPOSITION_COLUMNS.forEach((text, k) => {
+    ws.getCell(headerRow, k + 1).value = text;
+    styleRange(ws, headerRow, k + 1, headerRow, k + 1, { font: font({ bold: true }), alignment: { horizontal: 'center', vertical: 'middle' }, border: THIN });
+  });
+  ws.getRow(headerRow).height = HEADER_ROW_MIN;
+  units.forEach((u, i) => {
+    const r = headerRow + 1 + i;
+    const values: (number | string)[] = [i + 1, u.name, u.note];
+    values.forEach((value, k) => {
+      if (value !== '') ws.getCell(r, k + 1).value = value;
+      styleRange(ws, r, k + 1, r, k + 1, { font: font(), alignment: { horizontal: k === 0 ? 'center' : 'left', vertical: 'middle', wrapText: k > 0 }, border: THIN });
+    });
+    ws.getRow(r).height = heightFor(Math.max(linesIn(u.name, widths[1]!), linesIn(u.note, widths[2]!)), BODY_ROW_MIN);
+  });
+}
+
 /** Renders the ten tables as an .xlsx workbook, one worksheet per table in official order. */
 export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -503,11 +556,16 @@ export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptio
   workbook.created = now;
   workbook.modified = now;
 
-  const total = TABLE_IDS.length;
+  const units = options.units ?? [];
+  const total = TABLE_IDS.length + (units.length > 0 ? 1 : 0);
   options.onProgress?.(0, total);
+  if (units.length > 0) {
+    addUnitSheet(workbook, department, units);
+    options.onProgress?.(1, total);
+  }
   for (const [k, id] of TABLE_IDS.entries()) {
     addTableSheet(workbook, tables[id]);
-    options.onProgress?.(k + 1, total);
+    options.onProgress?.(total - TABLE_IDS.length + k + 1, total);
     // Let the event loop breathe between sheets so a progress bar can repaint.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

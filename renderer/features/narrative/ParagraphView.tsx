@@ -1,12 +1,12 @@
 /** One drafted paragraph: literal text, highlighted figures (source on hover), editable fields. */
 import type { CheckContext } from '../../../shared/domain/checks';
+import { isCountFact } from '../../../shared/domain/model';
 import type { Paragraph } from '../../../shared/domain/narrative';
 import { actions } from '../../store/useSession';
 import { useLoaded } from '../../store/useDerived';
-import { tableOfCell } from '../../store/view';
 import { FactField } from '../../ui/FactField';
 import { FieldRun } from './FieldRun';
-import { figureSourceText } from './figureSource';
+import { figureCells, figureSourceText } from './figureSource';
 
 export interface ParagraphViewProps {
   paragraph: Paragraph;
@@ -27,18 +27,24 @@ export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewPro
           const unitFollows = next?.kind === 'text' && next.text.startsWith(unit);
           return (
             <span key={k} className="missing-figure">
-              <FactField fact={run.missing.fact} label={run.missing.label} required inline hideUnit={unitFollows} />
+              <FactField
+                fact={run.missing.fact}
+                label={run.missing.label}
+                valueType={isCountFact(run.missing.fact) ? 'count' : 'money'}
+                required
+                inline
+                hideUnit={unitFollows || isCountFact(run.missing.fact)}
+              />
             </span>
           );
         }
-        const source = run.source;
-        const linked = source !== undefined && tableOfCell(source) !== null;
+        const cells = figureCells(run.source);
         return (
           <span
             key={k}
-            className={`fig${linked ? ' linked' : ''}`}
-            title={figureSourceText(source, ctx)}
-            onClick={linked ? () => actions().showCells([source]) : undefined}
+            className={`fig${cells.length > 0 ? ' linked' : ''}`}
+            title={figureSourceText(run.source, ctx)}
+            onClick={cells.length > 0 ? () => actions().showCells(cells) : undefined}
           >
             {run.text}
           </span>

@@ -64,7 +64,7 @@ function Group({ title, children, note }: { title: string; children: ReactNode; 
 
 function counts(fields: readonly CountField[]) {
   return fields.map((f) => (
-    <FactField key={f} fact={{ kind: 'count', field: f }} label={COUNT_LABELS[f][0]} valueType="count" countUnit={COUNT_LABELS[f][1]} />
+    <FactField key={f} fact={{ kind: 'count', field: f }} label={COUNT_LABELS[f][0]} valueType="count" countUnit={COUNT_LABELS[f][1]} required />
   ));
 }
 

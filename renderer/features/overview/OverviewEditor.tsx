@@ -1,12 +1,13 @@
 /**
- * 第一部分 概况: the department (name, 单位性质, 下属单位), 职责 one per line (numbered
- * （一）（二）… when printed) and 机构设置.
+ * 第一部分 概况: the department (name, 单位性质), its 下属单位 (the 部门决算单位构成 table), 职责 one
+ * per line (numbered （一）（二）… when printed) and 机构设置.
  */
 import { chineseNumeral } from '../../../shared/domain/tables';
 import { type UnitKind, UNIT_KINDS } from '../../../shared/domain/model';
 import { useLoaded, usePackage } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
+import { SubordinateUnitsEditor } from './SubordinateUnitsEditor';
 
 function isUnitKind(value: string): value is UnitKind {
   return (UNIT_KINDS as readonly string[]).includes(value);
@@ -38,12 +39,9 @@ export function OverviewEditor() {
               ))}
             </select>
           </label>
-          <label className="text-field wide">
-            <span className="fact-label">下属单位</span>
-            <CommitText value={department.subordinateUnits} placeholder="无下属单位可留空" onCommit={(v) => void actions().updateDepartment({ ...department, subordinateUnits: v.trim() })} />
-          </label>
         </div>
       </fieldset>
+      <SubordinateUnitsEditor department={department} />
       <div className="two-col">
         <fieldset className="input-group">
           <legend>一、本部门（单位）职责（每行一条）</legend>

@@ -59,11 +59,12 @@ export function SettingsView() {
       />
       <Choice
         setting="tableGrouping"
-        title="表格数字格式"
+        title="金额数字格式"
         options={[
           { value: true, label: '千分位：2,384.38' },
           { value: false, label: '不加千分位：2384.38' },
         ]}
+        note="表格、情况说明和导出的 Word、Excel 一律按此格式。"
       />
       <Choice
         setting="packageKind"
@@ -80,6 +81,15 @@ export function SettingsView() {
           { value: 'all', label: '列出全部（含为0的项目）' },
           { value: 'nonZero', label: '只列出不为0的项目' },
         ]}
+      />
+      <Choice
+        setting="shareRounding"
+        title="情况说明“占比”的舍入"
+        options={[
+          { value: 'each', label: '各项分别四舍五入（60.99÷2,940.06 印 2.07%）' },
+          { value: 'largestRemainder', label: '最大余数法（各项合计正好 100.00%）' },
+        ]}
+        note="各项分别四舍五入时，读者用“金额÷合计”复核每一项都对得上，但各项相加可能是 99.99% 或 100.01%；最大余数法保证合计 100.00%，个别项会偏离其四舍五入值 0.01%。"
       />
       <Choice
         setting="narrativeDetail"

@@ -12,7 +12,7 @@ export type ParseResult = { ok: true; value: number | null } | { ok: false; mess
 
 export interface CellSpec {
   valueType: 'money' | 'count';
-  /** Optional facts (budgets, last year's figures, 机关运行经费) clear to null, not 0. */
+  /** Optional facts (budgets, last year's figures, counts, 机关运行经费) clear to null, not 0. */
   optional: boolean;
   /** Whether a negative amount is acceptable (only 结余分配-like lines). */
   allowNegative: boolean;
@@ -48,9 +48,13 @@ function parseCount(text: string): ParseResult {
   return { ok: true, value: n };
 }
 
-/** The exact stored value as the officer would type it (blank for zero or not typed). */
-export function editText(value: number | null | undefined, valueType: 'money' | 'count', unit: InputUnit): string {
-  if (value === null || value === undefined || value === 0) return '';
+/**
+ * The exact stored value as the officer would type it: blank when not typed, and blank for zero
+ * unless the fact is optional (a typed 0 count or budget shows `0`, apart from 待填写).
+ */
+export function editText(value: number | null | undefined, valueType: 'money' | 'count', unit: InputUnit, optional = false): string {
+  if (value === null || value === undefined) return '';
+  if (value === 0) return optional ? '0' : '';
   if (valueType === 'count') return String(value);
   const text = unit === '万元' ? fenToWanText(value) : fenToYuanText(value);
   return unit === '元' ? text.replace(/\.00$/, '') : text;

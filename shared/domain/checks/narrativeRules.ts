@@ -1,50 +1,90 @@
 /**
- * 情况说明 rules: every figure printed in a sentence equals the cell it comes from, required
- * fields are filled, the prose passes the lint, and every share list sums to 100.00%.
+ * 情况说明 rules: every figure printed in a sentence equals what its source gives (a cell, a
+ * typed fact, or a computation on them), required fields are filled, the prose passes the lint,
+ * no share exceeds 100%, and largest-remainder share lists sum to 100.00%.
  * They run when the context carries the drafted narrative.
  */
+import { factRefKey } from '../model';
 import { lintableText, missingItems } from '../narrative';
-import { units, wanText } from '../narrative/figures';
 import { lintText } from '../narrative/lint';
-import { cellById, type DerivedTables, type TableId, TABLE_IDS } from '../tables/types';
-import type { Finding, Rule, Severity } from './types';
+import { evaluateSource, type FigureSource, figureText, sourceCells, type SourceContext } from '../narrative/sources';
+import type { Run, Section } from '../narrative/types';
+import { type TableId, TABLE_IDS } from '../tables/types';
+import type { CheckContext, Finding, Rule, Severity } from './types';
 
 function tableOf(id: string): TableId | undefined {
   const t = id.slice(0, 2);
   return TABLE_IDS.find((x) => x === t);
 }
 
-function sourceText(tables: DerivedTables, id: string): string | null {
-  const table = tableOf(id);
-  if (!table) return null;
-  const cell = cellById(tables[table], id);
-  if (!cell || cell.value === undefined) return null;
-  return cell.valueType === 'count' ? String(cell.value) : wanText(units(cell.value));
+type FigureRun = Extract<Run, { kind: 'figure' }>;
+
+/** Every figure run of the narrative with its section. */
+function* figureRuns(ctx: CheckContext): Generator<{ section: Section; run: FigureRun }> {
+  for (const section of ctx.narrative ?? []) {
+    for (const p of section.paragraphs) for (const run of p.runs) if (run.kind === 'figure') yield { section, run };
+  }
+}
+
+/** What a source gives, as printed, or the reason it cannot be evaluated. */
+function expectedText(ctx: SourceContext & { grouping: boolean }, source: FigureSource): { text: string } | { error: string } {
+  try {
+    return { text: figureText(evaluateSource(source, ctx), ctx.grouping) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Where a figure comes from, for messages: `来源单元格 01.L31.amount 的`, `按 03.total.basic、01.L58.amount 重新计算的`. */
+function describeSource(source: FigureSource): string {
+  switch (source.kind) {
+    case 'cell':
+      return `来源单元格 ${source.id} 的`;
+    case 'fact':
+      return `填报数 ${factRefKey(source.fact)} 的`;
+    case 'prior':
+      return `上年数 ${source.key} 的`;
+    default: {
+      const cells = sourceCells(source);
+      return cells.length > 0 ? `按 ${cells.join('、')} 重新计算的` : '按填报数重新计算的';
+    }
+  }
+}
+
+function figureFinding(rule: Rule, section: Section, source: FigureSource | undefined, message: string, severity?: Severity): Finding {
+  const cells = source ? sourceCells(source) : [];
+  const table = cells[0] ? tableOf(cells[0]) : undefined;
+  return {
+    ruleId: rule.id,
+    severity: severity ?? rule.severity,
+    title: rule.title,
+    message: `${section.title}：${message}`,
+    cells,
+    section: section.id,
+    ...(table ? { table } : {}),
+  };
 }
 
 const figureRule: Rule = {
   id: 'N-FIGURE-SOURCE',
-  title: '情况说明数字与表格一致',
+  title: '情况说明数字与来源一致',
   severity: '错误',
-  description: '情况说明中每个取自表格的数字，必须与其来源单元格打印的数字相同。',
+  description:
+    '情况说明中每个数字都有来源（表格单元格、未列入表格的填报数，或由它们计算的差额、百分比），且印出的数字等于按来源重新计算的结果（百分比按“金额÷合计”四舍五入复核）。',
   run(ctx) {
     const out: Finding[] = [];
-    for (const s of ctx.narrative ?? []) {
-      for (const p of s.paragraphs) {
-        for (const r of p.runs) {
-          if (r.kind !== 'figure' || !r.source || r.missing) continue;
-          const expected = sourceText(ctx.tables, r.source);
-          if (expected === null || expected === r.text) continue;
-          out.push({
-            ruleId: this.id,
-            severity: this.severity,
-            title: this.title,
-            message: `${s.title}：文中数字 ${r.text} 与来源单元格 ${r.source} 的 ${expected} 不一致`,
-            cells: [r.source],
-            section: s.id,
-            table: tableOf(r.source),
-          });
-        }
+    const sctx = { tables: ctx.tables, report: ctx.report, grouping: ctx.report.settings.tableGrouping };
+    for (const { section, run } of figureRuns(ctx)) {
+      if (run.missing || run.withheld) continue;
+      if (!run.source) {
+        out.push(figureFinding(this, section, undefined, `文中数字 ${run.text} 没有来源，无法核对`));
+        continue;
+      }
+      const expected = expectedText(sctx, run.source);
+      if ('error' in expected) {
+        out.push(figureFinding(this, section, run.source, `文中数字 ${run.text} 的来源无法核对（${expected.error}）`));
+      } else if (expected.text !== run.text) {
+        out.push(figureFinding(this, section, run.source, `文中数字 ${run.text} 与${describeSource(run.source)} ${expected.text} 不一致`));
       }
     }
     return out;
@@ -93,16 +133,40 @@ const lintRule: Rule = {
   },
 };
 
-/** The sections whose paragraphs list `…占比x%` items that must sum to 100.00%. */
+/** The sections whose paragraphs list `…占比x%` items that must sum to 100.00% (largest remainder). */
 const SHARE_SECTIONS = ['n2', 'n3', 'n5'];
+
+/** Printed values of a share's part and whole, for the message (`20.52 万元 > 10.26 万元`). */
+function shareParts(ctx: SourceContext & { grouping: boolean }, source: FigureSource): string {
+  if (source.kind !== 'share') return '';
+  const [part, whole] = source.of.map((s) => expectedText(ctx, s));
+  const text = (e: { text: string } | { error: string } | undefined) => (e && 'text' in e ? e.text : '?');
+  return `（${text(part)} ÷ ${text(whole)}）`;
+}
 
 const sharesRule: Rule = {
   id: 'N-SHARES',
-  title: '占比合计为100%',
+  title: '占比不超过100%，合计为100%',
   severity: '错误',
-  description: '同一组“占比”（收入、支出构成，一般公共预算财政拨款支出结构）合计必须正好是100.00%。',
+  description:
+    '情况说明中的“占比”（收入、支出构成，一般公共预算财政拨款支出结构，授予中小企业、小微企业合同金额占政府采购支出总额等）不得超过100%：超过时不印占比并报错误。按“最大余数法”设置时，同一组占比合计必须正好是100.00%。',
   run(ctx) {
     const out: Finding[] = [];
+    const sctx = { tables: ctx.tables, report: ctx.report, grouping: ctx.report.settings.tableGrouping };
+    for (const { section, run } of figureRuns(ctx)) {
+      if (run.withheld) {
+        const where = run.source ? shareParts(sctx, run.source) : '';
+        out.push(figureFinding(this, section, run.source, `${run.withheld}超过100%${where}，数据有误，未印占比`));
+        continue;
+      }
+      if (run.source?.kind === 'share' && !run.missing) {
+        const v = expectedText(sctx, run.source);
+        if ('text' in v && Number(v.text.replace('%', '')) > 100) {
+          out.push(figureFinding(this, section, run.source, `占比 ${run.text} 超过100%${shareParts(sctx, run.source)}`));
+        }
+      }
+    }
+    if (ctx.report.settings.shareRounding !== 'largestRemainder') return out;
     for (const s of ctx.narrative ?? []) {
       if (!SHARE_SECTIONS.includes(s.id)) continue;
       let sum = 0;

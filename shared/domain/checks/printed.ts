@@ -23,7 +23,9 @@
  *
  * A comparison then yields:
  * - printed sides agree and stored 分 agree: nothing;
- * - |D| within the envelope (including D = 0 with stored 分 that disagree): 提示 (尾数误差);
+ * - stored 分 agree, |D| within the envelope: 提示 (尾数误差 — the printed rounding alone);
+ * - stored 分 disagree, |D| within the envelope (including D = 0): 警告 at least. The typed data
+ *   themselves differ, which printed rounding cannot explain; it is never called 尾数误差;
  * - beyond the envelope: the rule's severity.
  * Inequalities (a ≥ b) use the same envelope on the side that would violate them.
  * Count cells (vehicles, equipment) are not rounded: envelope 0.
@@ -363,26 +365,29 @@ export function compareTerms(
     ? 0
     : Math.max(envelopeUnits(l.nonZero + r.nonZero), options.envelopeLeaves ? leafEnvelopeUnits(options.envelopeLeaves) : 0);
   const within = printedViolation <= envelope;
-  const severity: Severity = within ? '提示' : meta.severity;
+  // A difference of the typed data (stored 分) is not printed rounding: at least a 警告.
+  const dataDiffer = exactViolation > 0;
+  const severity: Severity = !within ? meta.severity : dataDiffer ? '警告' : '提示';
 
   const buildMessage = (): string => {
     const namer = new CellNamer(ctx);
     const leftText = renderSide(namer, l, options.leftLabel);
     const rightText = renderSide(namer, r, options.rightLabel);
+    // Typing 万元 figures copied from printed tables rounds every leaf: say so where that applies.
+    const leaves = options.envelopeLeaves ? '（各项若照印出的万元数录入，可能是录入数的尾数）' : '';
     if (printedViolation <= 0) {
       // Printed figures agree (or satisfy the inequality); only the stored 分 do not.
       const symbol = relation === 'eq' ? '=' : relation === 'ge' ? '≥' : '≤';
       return (
         `${options.prefix ?? ''}${leftText} ${symbol} ${rightText}（按打印数一致），` +
-        `但底层数据相差 ${formatFen(exact)}，请核对录入数`
+        `但录入数据相差 ${formatFen(exact)}，不是打印尾数${leaves}，请核对录入数`
       );
     }
     let message = `${options.prefix ?? ''}${leftText} ${VIOLATION_SYMBOL[relation]} ${rightText}，相差 ${formatDifference(diff, count)}`;
-    if (within) {
-      message += `，在尾数误差允许范围（${formatDifference(envelope, false)}）内`;
-      if (exactViolation > 0) message += `；底层数据相差 ${formatFen(exact)}`;
-      return `尾数误差：${message}`;
+    if (within && dataDiffer) {
+      return `${message}，录入数据相差 ${formatFen(exact)}，不是打印尾数${leaves}，请核对录入数`;
     }
+    if (within) return `尾数误差：${message}，在尾数误差允许范围（${formatDifference(envelope, false)}）内`;
     if (envelope > 0) message += `，超出尾数误差允许范围（${formatDifference(envelope, false)}）`;
     return message;
   };

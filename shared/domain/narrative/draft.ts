@@ -6,19 +6,24 @@
  */
 import type { Catalogue } from '../catalogue';
 import {
+  COUNT_NAMES,
+  type CountField,
   type Department,
   type FactRef,
   type PriorField,
   type Report,
+  type StatsMoneyField,
   THREE_PUBLIC_ITEMS,
   THREE_PUBLIC_NAMES,
   type ThreePublicItem,
   VEHICLE_TYPE_NAMES,
   VEHICLE_TYPES,
 } from '../model';
-import { type DerivedTables, valueById } from '../tables';
-import { change, percentText, ratioBasisPoints, shares, units, wanText } from './figures';
+import type { DerivedTables } from '../tables';
+import { CELLS, economicCell, expenditureCell, generalCell, incomeCell, operatingCostCells, threePublicCell, vehicleCell } from './cells';
+import { change } from './figures';
 import { priorLabel, type PriorFigures } from './prior';
+import { cellSource as cell, evaluateSource, factSource, type FigureSource, figureText } from './sources';
 import type { Paragraph, ParagraphStyle, Run, Section } from './types';
 
 export interface NarrativeInput {
@@ -41,19 +46,10 @@ class Para {
     return this;
   }
 
-  /** A figure in printed units, with the cell it comes from. */
-  fig(u: number, source?: string): this {
-    this.runs.push(source ? { kind: 'figure', text: wanText(u), value: u, source } : { kind: 'figure', text: wanText(u), value: u });
-    return this;
-  }
-
-  pct(bp: number, source?: string): this {
-    this.runs.push(source ? { kind: 'figure', text: percentText(bp), source } : { kind: 'figure', text: percentText(bp) });
-    return this;
-  }
-
-  count(n: number, source?: string): this {
-    this.runs.push(source ? { kind: 'figure', text: String(n), value: n, source } : { kind: 'figure', text: String(n), value: n });
+  /** A figure, printed as its source evaluates (money, count or percentage). */
+  fig(source: FigureSource): this {
+    const v = this.ctx.evaluate(source);
+    this.runs.push({ kind: 'figure', text: figureText(v, this.ctx.grouping), value: v.value, source });
     return this;
   }
 
@@ -82,8 +78,11 @@ const CHANGE_WORDS = { up: ['增加', '增长'], down: ['减少', '下降'] } as
 
 class Drafter {
   readonly year: number;
+  /** Thousands separators: one setting for tables and sentences. */
+  readonly grouping: boolean;
   constructor(readonly input: NarrativeInput) {
     this.year = input.report.year;
+    this.grouping = input.report.settings.tableGrouping;
   }
 
   text(key: string): string {
@@ -98,13 +97,42 @@ class Drafter {
     return { style, runs: [{ kind: 'text', text }] };
   }
 
-  cell(table: keyof DerivedTables, id: string): number {
-    return units(valueById(this.input.tables[table], id));
+  evaluate(source: FigureSource) {
+    return evaluateSource(source, this.input);
   }
 
-  priorUnits(key: PriorField | `general/${string}`): number | null {
+  /** The printed value of a figure: 0.01 万元 units, a count, or basis points. */
+  value(source: FigureSource): number {
+    return this.evaluate(source).value;
+  }
+
+  /** Last year's figure as a source, or null when unknown. */
+  prior(key: PriorField | `general/${string}`): FigureSource | null {
     const fen = this.input.prior.get(key);
-    return fen === null ? null : units(fen);
+    return fen === null ? null : { kind: 'prior', key, fen };
+  }
+
+  /** A typed count: printed as typed; not typed, a 待填写 figure (never 0). */
+  count(p: Para, field: CountField): Para {
+    if (this.input.report.stats.counts[field] === undefined) return p.missing({ kind: 'count', field }, COUNT_NAMES[field]);
+    return p.fig(factSource({ kind: 'count', field }));
+  }
+
+  /**
+   * Whether a clause of counts is printed: when the amount they back is not zero (the counts are
+   * then required) or one of them was typed. Counts behind a zero amount that nobody typed are
+   * left out rather than printed as 0.
+   */
+  countsClause(amount: FigureSource, fields: readonly CountField[]): boolean {
+    return this.value(amount) !== 0 || fields.some((f) => this.input.report.stats.counts[f] !== undefined);
+  }
+
+  /** `part ÷ whole` as a share of a list, as the report's shareRounding setting says. */
+  shares(parts: readonly FigureSource[], whole: FigureSource): FigureSource[] {
+    if (this.input.report.settings.shareRounding === 'largestRemainder') {
+      return parts.map((_, index): FigureSource => ({ kind: 'listShare', of: [...parts], index }));
+    }
+    return parts.map((part): FigureSource => ({ kind: 'share', of: [part, whole] }));
   }
 
   get listAll(): boolean {
@@ -115,41 +143,61 @@ class Drafter {
    * Year-over-year clause: `{lead}增加X万元，增长p%`, `{lead}增加X万元` (last year zero),
    * or `{same}` when equal. Returns whether the figure changed (a reason is then required).
    */
-  yoy(p: Para, current: number, key: PriorField | `general/${string}`, lead: string, same: string): boolean | null {
-    const prior = this.priorUnits(key);
+  yoy(p: Para, current: FigureSource, key: PriorField | `general/${string}`, lead: string, same: string): boolean | null {
+    const prior = this.prior(key);
     if (prior === null) {
       p.t(lead).missing({ kind: 'prior', key }, priorLabel(key, (code) => this.input.catalogue.functionalName(code)));
       return null;
     }
-    const c = change(current, prior);
+    const c = change(this.value(current), this.value(prior));
     if (c.direction === 'same') {
       p.t(same);
       return false;
     }
     const [more, rate] = CHANGE_WORDS[c.direction];
-    p.t(`${lead}${more}`).fig(c.diff);
+    const diff: FigureSource = { kind: 'difference', of: [current, prior] };
+    p.t(`${lead}${more}`).fig(diff);
     p.t('万元');
-    if (c.pct !== null) p.t(`，${rate}`).pct(c.pct);
+    if (c.pct !== null) p.t(`，${rate}`).fig({ kind: 'ratio', of: [diff, prior] });
     return true;
   }
 
-  /** `{a}万元，占比{p}%` items joined by `；` and closed by `。`. */
-  shareList(items: readonly { label: string; units: number; source: string }[], paragraphs: Paragraph[]): void {
-    const list = this.listAll ? items : items.filter((i) => i.units !== 0);
-    const bp = shares(list.map((i) => i.units));
+  /** `{a}万元，占比{p}%` items joined by `；` and closed by `。`; shares of the printed `total`. */
+  shareList(items: readonly { label: string; source: FigureSource }[], total: FigureSource, paragraphs: Paragraph[]): void {
+    const list = this.listAll ? items : items.filter((i) => this.value(i.source) !== 0);
+    const shares = this.shares(
+      list.map((i) => i.source),
+      total,
+    );
     list.forEach((item, k) => {
-      const p = this.p().t(item.label).fig(item.units, item.source).t('万元，占比').pct(bp[k] ?? 0);
+      const p = this.p().t(item.label).fig(item.source).t('万元');
+      this.share(p, '，占比', shares[k]!, `${item.label}占比`);
       paragraphs.push(p.t(k === list.length - 1 ? '。' : '；').build());
     });
+  }
+
+  /**
+   * `{lead}{share}`: printed when the part is within the whole (`0%` when both are 0); when the
+   * part exceeds the whole, neither is printed and the share is withheld for N-SHARES to report.
+   */
+  share(p: Para, lead: string, source: FigureSource, label: string): void {
+    if (source.kind === 'share') {
+      const [part, whole] = source.of.map((s) => this.value(s)) as [number, number];
+      if (part < 0 || part > whole) {
+        p.runs.push({ kind: 'figure', text: '', source, withheld: label });
+        return;
+      }
+    }
+    p.t(lead).fig(source);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 
 function section1(d: Drafter): Section {
-  const income = d.cell('01', '01.L31.amount');
-  const spending = d.cell('01', '01.L62.amount');
-  const p = d.p().t(`${d.year}年度收入总计`).fig(income, '01.L31.amount').t('万元，支出总计').fig(spending, '01.L62.amount').t('万元。与上年相比，');
+  const income = cell(CELLS.incomeTotal);
+  const spending = cell(CELLS.expenditureTotal);
+  const p = d.p().t(`${d.year}年度收入总计`).fig(income).t('万元，支出总计').fig(spending).t('万元。与上年相比，');
   const a = d.yoy(p, income, 'incomeTotal', '收入总计', '收入总计与上年相同');
   p.t('，');
   const b = d.yoy(p, spending, 'expenditureTotal', '支出总计', '支出总计与上年相同');
@@ -164,26 +212,27 @@ function reasonSentence(p: Para, key: string, required: boolean, lead: string): 
 }
 
 function section2(d: Drafter): Section {
-  const total = d.cell('01', '01.L27.amount');
-  const paragraphs = [d.p().t(`${d.year}年度收入合计`).fig(total, '01.L27.amount').t('万元，其中：').build()];
-  const fiscal = d.cell('02', '02.total.fiscal');
+  const total = cell(CELLS.incomeSum);
+  const paragraphs = [d.p().t(`${d.year}年度收入合计`).fig(total).t('万元，其中：').build()];
+  const sources = [
+    ['财政拨款收入', 'fiscal'],
+    ['上级补助收入', 'superior'],
+    ['事业收入', 'business'],
+    ['经营收入', 'operating'],
+    ['附属单位上缴收入', 'affiliated'],
+    ['其他收入', 'other'],
+  ] as const;
   d.shareList(
-    [
-      { label: '财政拨款收入', units: fiscal, source: '02.total.fiscal' },
-      { label: '上级补助收入', units: d.cell('02', '02.total.superior'), source: '02.total.superior' },
-      { label: '事业收入', units: d.cell('02', '02.total.business'), source: '02.total.business' },
-      { label: '经营收入', units: d.cell('02', '02.total.operating'), source: '02.total.operating' },
-      { label: '附属单位上缴收入', units: d.cell('02', '02.total.affiliated'), source: '02.total.affiliated' },
-      { label: '其他收入', units: d.cell('02', '02.total.other'), source: '02.total.other' },
-    ],
+    sources.map(([label, column]) => ({ label, source: cell(incomeCell(column)) })),
+    total,
     paragraphs,
   );
   return { id: 'n2', title: '二、收入决算情况说明', paragraphs };
 }
 
 function section3(d: Drafter): Section {
-  const total = d.cell('01', '01.L58.amount');
-  const paragraphs = [d.p().t(`${d.year}年度支出合计`).fig(total, '01.L58.amount').t('万元，其中：').build()];
+  const total = cell(CELLS.expenditureSum);
+  const paragraphs = [d.p().t(`${d.year}年度支出合计`).fig(total).t('万元，其中：').build()];
   const kinds = [
     ['基本支出', 'basic'],
     ['项目支出', 'project'],
@@ -192,16 +241,17 @@ function section3(d: Drafter): Section {
     ['对附属单位补助支出', 'affiliatedSubsidy'],
   ] as const;
   d.shareList(
-    kinds.map(([label, key]) => ({ label, units: d.cell('03', `03.total.${key}`), source: `03.total.${key}` })),
+    kinds.map(([label, key]) => ({ label, source: cell(expenditureCell(key)) })),
+    total,
     paragraphs,
   );
   return { id: 'n3', title: '三、支出决算情况说明', paragraphs };
 }
 
 function section4(d: Drafter): Section {
-  const income = d.cell('04', '04.L32.amount');
-  const spending = d.cell('04', '04.L64.total');
-  const p = d.p().t(`${d.year}年度财政拨款收入总计`).fig(income, '04.L32.amount').t('万元，支出总计').fig(spending, '04.L64.total').t('万元。与上年相比，');
+  const income = cell(CELLS.fiscalIncomeTotal);
+  const spending = cell(CELLS.fiscalExpenditureTotal);
+  const p = d.p().t(`${d.year}年度财政拨款收入总计`).fig(income).t('万元，支出总计').fig(spending).t('万元。与上年相比，');
   const a = d.yoy(p, income, 'fiscalIncomeTotal', '财政拨款收入总计', '财政拨款收入总计与上年相同');
   p.t('；');
   const b = d.yoy(p, spending, 'fiscalExpenditureTotal', '财政拨款支出总计', '财政拨款支出总计与上年相同');
@@ -222,73 +272,99 @@ function detailLabel(d: Drafter, code: string): string {
   return `${name(code.slice(0, 3))}（类）${name(code.slice(0, 5))}（款）${name(code)}（项）`;
 }
 
+/** A typed budget of a row (年初预算 or 全年预算), or null when not typed. */
+function budgetSource(d: Drafter, kind: 'initialBudget' | 'adjustedBudget', code: string): FigureSource | null {
+  return d.input.report[kind][code] === undefined ? null : factSource({ kind, code });
+}
+
 function section5(d: Drafter): Section {
-  const general = d.cell('05', '05.total.subtotal');
-  const spending = d.cell('01', '01.L58.amount');
+  const general = cell(CELLS.generalExpenditure);
+  const spending = cell(CELLS.expenditureSum);
   const paragraphs: Paragraph[] = [d.heading('（一）一般公共预算财政拨款支出决算总体情况')];
 
-  const p1 = d.p().t(`${d.year}年一般公共预算财政拨款决算支出`).fig(general, '05.total.subtotal').t('万元，占本年支出合计的');
-  p1.pct(spending > 0 ? ratioBasisPoints(general, spending) : 0).t('。与上年相比，');
+  const p1 = d.p().t(`${d.year}年一般公共预算财政拨款决算支出`).fig(general).t('万元');
+  d.share(p1, '，占本年支出合计的', { kind: 'share', of: [general, spending] }, '一般公共预算财政拨款支出占本年支出合计的比例');
+  p1.t('。与上年相比，');
   const changed = d.yoy(p1, general, 'generalExpenditure', '一般公共预算财政拨款支出', '一般公共预算财政拨款支出与上年相同');
   reasonSentence(p1, 'n5.1.reason', changed === true, '。主要原因是');
   paragraphs.push(p1.build());
 
   paragraphs.push(d.heading('（二）一般公共预算财政拨款支出决算结构情况'));
-  paragraphs.push(d.p().t(`${d.year}年度一般公共预算财政拨款支出`).fig(general, '05.total.subtotal').t('万元，主要用于以下方面：').build());
+  paragraphs.push(d.p().t(`${d.year}年度一般公共预算财政拨款支出`).fig(general).t('万元，主要用于以下方面：').build());
   const classRows = d.input.tables['05'].rows.filter((r) => r.level === 1);
-  const classShares = shares(classRows.map((r) => d.cell('05', `05.${r.key}.subtotal`)));
+  const classSources = classRows.map((r) => cell(generalCell(r.key)));
+  const classShares = d.shares(classSources, general);
   classRows.forEach((r, k) => {
-    const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(d.cell('05', `05.${r.key}.subtotal`), `05.${r.key}.subtotal`).t('万元，占比').pct(classShares[k] ?? 0);
+    const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(classSources[k]!).t('万元');
+    d.share(p, '，占比', classShares[k]!, `${detailLabel(d, r.key)}占比`);
     paragraphs.push(p.t(k === classRows.length - 1 ? '。' : '；').build());
   });
 
   paragraphs.push(d.heading('（三）一般公共预算财政拨款支出决算具体情况'));
-  const rows = generalRows(d);
-  const budgets = rows.map((r) => d.input.report.initialBudget[r.code]);
-  const intro = d.p().t(`${d.year}年度一般公共预算财政拨款支出年初预算`);
-  const untyped = rows.filter((_, k) => budgets[k] === undefined);
-  if (untyped.length > 0) {
-    // The total is the sum of the rows' budgets: it cannot be printed while one is missing.
-    intro.missing({ kind: 'initialBudget', code: untyped[0]?.code ?? '' }, '年初预算合计（各科目年初预算未填齐）').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元。其中：');
-  } else {
-    const budgetTotal = units(budgets.reduce<number>((s, b) => s + (b ?? 0), 0));
-    intro.fig(budgetTotal, '年初预算合计').t('万元，支出决算').fig(general, '05.total.subtotal').t('万元，');
-    if (budgetTotal > 0) intro.t('完成年初预算的').pct(ratioBasisPoints(general, budgetTotal)).t('。其中：');
-    else intro.t('年初预算为0。其中：');
-  }
-  paragraphs.push(intro.build());
-  for (const row of rows) paragraphs.push(detailParagraph(d, row.code, row.label));
+  paragraphs.push(budgetIntro(d, general));
+  for (const row of generalRows(d)) paragraphs.push(detailParagraph(d, row.code, row.label));
   return { id: 'n5', title: '五、一般公共预算财政拨款支出决算情况说明', paragraphs };
 }
 
+/** 五（三）'s first sentence: the 年初预算 total (the sum of the rows'), or the 全年预算 total when it is 0. */
+function budgetIntro(d: Drafter, general: FigureSource): Paragraph {
+  const rows = generalRows(d);
+  const intro = d.p().t(`${d.year}年度一般公共预算财政拨款支出年初预算`);
+  const budgets = rows.map((r) => budgetSource(d, 'initialBudget', r.code));
+  const untyped = rows.find((_, k) => budgets[k] === null);
+  if (untyped) {
+    // The total is the sum of the rows' budgets: it cannot be printed while one is missing.
+    intro.missing({ kind: 'initialBudget', code: untyped.code }, '年初预算合计（各科目年初预算未填齐）').t('万元，支出决算').fig(general).t('万元。其中：');
+    return intro.build();
+  }
+  const budgetTotal: FigureSource = { kind: 'sum', of: budgets.filter((b): b is FigureSource => b !== null) };
+  if (d.value(budgetTotal) > 0) {
+    intro.fig(budgetTotal).t('万元，支出决算').fig(general).t('万元，');
+    intro.t('完成年初预算的').fig({ kind: 'ratio', of: [general, budgetTotal] }).t('。其中：');
+    return intro.build();
+  }
+  // 年初预算 of zero: the total is worded as each row is, against 全年预算.
+  const adjusted = rows.map((r) => budgetSource(d, 'adjustedBudget', r.code));
+  const untypedAdjusted = rows.find((_, k) => adjusted[k] === null);
+  intro.t('为0万元，全年预算');
+  if (untypedAdjusted) {
+    intro.missing({ kind: 'adjustedBudget', code: untypedAdjusted.code }, '全年预算合计（各科目全年预算未填齐）').t('万元，支出决算').fig(general).t('万元。其中：');
+    return intro.build();
+  }
+  const adjustedTotal: FigureSource = { kind: 'sum', of: adjusted.filter((b): b is FigureSource => b !== null) };
+  intro.fig(adjustedTotal).t('万元，支出决算').fig(general).t('万元');
+  if (d.value(adjustedTotal) > 0) intro.t('，完成全年预算的').fig({ kind: 'ratio', of: [general, adjustedTotal] });
+  return intro.t('。其中：').build();
+}
+
 function detailParagraph(d: Drafter, code: string, label: string): Paragraph {
-  const actual = d.cell('05', `05.${code}.subtotal`);
-  const source = `05.${code}.subtotal`;
+  const actual = cell(generalCell(code));
+  const actualUnits = d.value(actual);
   const p = d.p().t(label);
-  const initialFen = d.input.report.initialBudget[code];
+  const initial = budgetSource(d, 'initialBudget', code);
   let base: 'initial' | 'adjusted' | null = null;
-  let budget = 0;
-  if (initialFen === undefined) {
-    p.t('年初预算').missing({ kind: 'initialBudget', code }, `${label}年初预算`).t('万元，支出决算').fig(actual, source).t('万元，');
-  } else if (initialFen > 0) {
-    budget = units(initialFen);
+  let budget: FigureSource | null = null;
+  if (initial === null) {
+    p.t('年初预算').missing({ kind: 'initialBudget', code }, `${label}年初预算`).t('万元，支出决算').fig(actual).t('万元，');
+  } else if (d.value(initial) > 0) {
+    budget = initial;
     base = 'initial';
-    p.t('年初预算').fig(budget).t('万元，支出决算').fig(actual, source).t('万元，完成年初预算的').pct(ratioBasisPoints(actual, budget)).t('，');
+    p.t('年初预算').fig(initial).t('万元，支出决算').fig(actual).t('万元，完成年初预算的').fig({ kind: 'ratio', of: [actual, initial] }).t('，');
   } else {
     // 年初预算 of zero: compare with 全年预算 instead of printing a rate from a zero base.
-    const adjusted = d.input.report.adjustedBudget[code];
+    const adjusted = budgetSource(d, 'adjustedBudget', code);
     p.t('年初预算为0万元，全年预算');
-    if (adjusted === undefined) p.missing({ kind: 'adjustedBudget', code }, `${label}全年预算`).t('万元，支出决算').fig(actual, source).t('万元，');
+    if (adjusted === null) p.missing({ kind: 'adjustedBudget', code }, `${label}全年预算`).t('万元，支出决算').fig(actual).t('万元，');
     else {
-      budget = units(adjusted);
+      budget = adjusted;
       base = 'adjusted';
-      p.fig(budget).t('万元，支出决算').fig(actual, source).t('万元，');
-      if (budget > 0) p.t('完成全年预算的').pct(ratioBasisPoints(actual, budget)).t('，');
+      p.fig(adjusted).t('万元，支出决算').fig(actual).t('万元，');
+      if (d.value(adjusted) > 0) p.t('完成全年预算的').fig({ kind: 'ratio', of: [actual, adjusted] }).t('，');
     }
   }
   p.t('用于').field(`n5.3.${code}.use`, '资金主要用途', true).t('。');
-  if (d.input.report.settings.budgetVarianceReason && base !== null && actual !== budget) {
-    const word = actual > budget ? '大于' : '小于';
+  if (d.input.report.settings.budgetVarianceReason && base !== null && budget !== null && actualUnits !== d.value(budget)) {
+    const word = actualUnits > d.value(budget) ? '大于' : '小于';
     p.t(`决算数${word}${base === 'initial' ? '年初预算数' : '全年预算数'}的主要原因是`).field(`n5.3.${code}.budgetReason`, '决算与预算差异的原因', true).t('。');
   }
   const changed = d.yoy(p, actual, `general/${code}`, '较上年决算', '与上年决算相同');
@@ -305,20 +381,17 @@ function economicSummary(d: Drafter, p: Para, key: string, classes: readonly (re
   }
   const parts = classes
     .filter(([code]) => code.length === 3)
-    .map(([code, name]) => ({ code, name, u: d.cell('06', `06.${code}.amount`) }))
-    .filter((c) => c.u > 0);
-  parts.forEach((c, k) => p.t(`${k > 0 ? '，' : ''}${c.name}`).fig(c.u, `06.${c.code}.amount`).t('万元'));
+    .map(([code, name]) => ({ name, source: cell(economicCell(code)) }))
+    .filter((c) => d.value(c.source) > 0);
+  parts.forEach((c, k) => p.t(`${k > 0 ? '，' : ''}${c.name}`).fig(c.source).t('万元'));
 }
 
 function section6(d: Drafter): Section {
-  const basic = d.cell('05', '05.total.basic');
-  const personnel = d.cell('06', '06.personnelTotal.amount');
-  const office = d.cell('06', '06.publicTotal.amount');
-  const paragraphs = [d.p().t(`${d.year}年度财政拨款基本支出`).fig(basic, '05.total.basic').t('万元，其中：').build()];
-  const p1 = d.p().t('人员经费').fig(personnel, '06.personnelTotal.amount').t('万元，');
+  const paragraphs = [d.p().t(`${d.year}年度财政拨款基本支出`).fig(cell(CELLS.generalBasic)).t('万元，其中：').build()];
+  const p1 = d.p().t('人员经费').fig(cell(CELLS.personnelTotal)).t('万元，');
   economicSummary(d, p1, 'n6.personnel', d.input.catalogue.economicPersonnel);
   paragraphs.push(p1.t('；').build());
-  const p2 = d.p().t('公用经费').fig(office, '06.publicTotal.amount').t('万元，');
+  const p2 = d.p().t('公用经费').fig(cell(CELLS.publicTotal)).t('万元，');
   economicSummary(d, p2, 'n6.public', d.input.catalogue.economicPublic);
   paragraphs.push(p2.t('。').build());
   return { id: 'n6', title: '六、一般公共预算财政拨款基本支出决算情况说明', paragraphs };
@@ -326,11 +399,12 @@ function section6(d: Drafter): Section {
 
 function section7(d: Drafter): Section {
   const title = '七、政府性基金预算财政拨款收支决算情况说明';
-  const income = d.cell('07', '07.total.opening') + d.cell('07', '07.total.income');
-  const spending = d.cell('07', '07.total.subtotal') + d.cell('07', '07.total.closing');
-  const priorIncome = d.priorUnits('govFundIncomeTotal');
-  const priorSpending = d.priorUnits('govFundExpenditureTotal');
-  if (income === 0 && spending === 0 && !priorIncome && !priorSpending) {
+  const income: FigureSource = { kind: 'sum', of: [cell(CELLS.govFundOpening), cell(CELLS.govFundIncome)] };
+  const spending: FigureSource = { kind: 'sum', of: [cell(CELLS.govFundSpending), cell(CELLS.govFundClosing)] };
+  const priorIncome = d.prior('govFundIncomeTotal');
+  const priorSpending = d.prior('govFundExpenditureTotal');
+  const priorZero = (s: FigureSource | null) => s === null || d.value(s) === 0;
+  if (d.value(income) === 0 && d.value(spending) === 0 && priorZero(priorIncome) && priorZero(priorSpending)) {
     return { id: 'n7', title, paragraphs: [d.p().t('本年度无此项支出。').build()] };
   }
   const p = d.p().t(`${d.year}年度政府性基金预算财政拨款收入总计`).fig(income).t('万元、支出总计').fig(spending).t('万元。与上年相比，');
@@ -343,11 +417,12 @@ function section7(d: Drafter): Section {
 
 function section8(d: Drafter): Section {
   const title = '八、国有资本经营预算财政拨款支出决算情况说明';
-  const spending = d.cell('08', '08.total.total');
-  if (spending === 0 && !d.priorUnits('stateCapitalExpenditure')) {
+  const spending = cell(CELLS.stateCapitalExpenditure);
+  const prior = d.prior('stateCapitalExpenditure');
+  if (d.value(spending) === 0 && (prior === null || d.value(prior) === 0)) {
     return { id: 'n8', title, paragraphs: [d.p().t('本年度无此项支出。').build()] };
   }
-  const p = d.p().t(`${d.year}年度国有资本经营预算财政拨款支出`).fig(spending, '08.total.total').t('万元。与上年相比，');
+  const p = d.p().t(`${d.year}年度国有资本经营预算财政拨款支出`).fig(spending).t('万元。与上年相比，');
   const changed = d.yoy(p, spending, 'stateCapitalExpenditure', '国有资本经营预算财政拨款支出', '国有资本经营预算财政拨款支出与上年相同');
   reasonSentence(p, 'n8.reason', changed === true, '，主要原因是');
   return { id: 'n8', title, paragraphs: [p.build()] };
@@ -362,19 +437,19 @@ const THREE_PUBLIC_SENTENCE_NAMES: Record<ThreePublicItem, string> = {
 
 function section9(d: Drafter): Section {
   const paragraphs: Paragraph[] = [d.heading('（一）“三公”经费财政拨款支出决算总体情况说明')];
-  const budget = d.cell('09', '09.budget.total');
-  const actual = d.cell('09', '09.actual.total');
-  const p = d.p().t(`${d.year}年度“三公”经费财政拨款支出全年预算`).fig(budget, '09.budget.total').t('万元，支出决算').fig(actual, '09.actual.total').t('万元，');
-  if (budget > 0) p.t('完成全年预算的').pct(ratioBasisPoints(actual, budget)).t('，');
+  const budget = cell(threePublicCell('budget', 'total'));
+  const actual = cell(threePublicCell('actual', 'total'));
+  const p = d.p().t(`${d.year}年度“三公”经费财政拨款支出全年预算`).fig(budget).t('万元，支出决算').fig(actual).t('万元，');
+  if (d.value(budget) > 0) p.t('完成全年预算的').fig({ kind: 'ratio', of: [actual, budget] }).t('，');
   const changed = d.yoy(p, actual, 'threePublicTotal', '比上年度', '与上年相同');
   if (changed === true || p.has('n9.1.reason')) p.t('，主要原因是：').field('n9.1.reason', '变动的主要原因', changed === true);
   paragraphs.push(p.t('。其中：').build());
 
   THREE_PUBLIC_ITEMS.forEach((item, k) => {
-    const a = d.cell('09', `09.actual.${item}`);
-    const b = d.cell('09', `09.budget.${item}`);
-    const q = d.p().t(`${THREE_PUBLIC_SENTENCE_NAMES[item]}支出`).fig(a, `09.actual.${item}`).t('万元，');
-    if (b > 0) q.t('完成全年预算的').pct(ratioBasisPoints(a, b)).t('，');
+    const a = cell(threePublicCell('actual', item));
+    const b = cell(threePublicCell('budget', item));
+    const q = d.p().t(`${THREE_PUBLIC_SENTENCE_NAMES[item]}支出`).fig(a).t('万元，');
+    if (d.value(b) > 0) q.t('完成全年预算的').fig({ kind: 'ratio', of: [a, b] }).t('，');
     const itemChanged = d.yoy(q, a, `threePublic.${item}`, '比上年度', '与上年相同');
     const key = `n9.1.${item}.reason`;
     if (itemChanged === true || q.has(key)) q.t('，主要原因是：').field(key, '变动的主要原因', itemChanged === true);
@@ -382,54 +457,70 @@ function section9(d: Drafter): Section {
   });
 
   paragraphs.push(d.heading('（二）“三公”经费财政拨款支出决算具体情况说明'));
-  const c = d.input.report.stats.counts;
   const since2024 = d.input.report.edition >= 2024;
   const colon = since2024 ? '：' : '';
+  const stat = (field: StatsMoneyField): FigureSource => factSource({ kind: 'stats', field });
   /** `{lead}{field}` when the amount is not zero (required) or the officer wrote something. */
   const use = (p: Para, lead: string, key: string, hint: string, required: boolean): Para =>
     required || p.has(key) ? p.t(lead).field(key, hint, required) : p;
-  const abroad = d.cell('09', '09.actual.abroad');
-  const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad, '09.actual.abroad').t(`万元，${since2024 ? '出国（境）团组' : '出国团组'}共`).count(c.abroadGroups)
-    .t('个，').count(c.abroadPeople).t('人次');
-  paragraphs.push(use(p1, '。主要用于：', 'n9.2.abroad.use', '因公出国（境）的主要用途', abroad > 0).t('。').build());
-  const purchase = d.cell('09', '09.actual.vehiclePurchase');
-  const p2 = d.p().t('2、公务用车购置支出').fig(purchase, '09.actual.vehiclePurchase').t('万元，使用财政拨款共购置公务用车').count(c.vehiclesPurchased).t('辆');
-  paragraphs.push(use(p2, `，主要用于${colon}`, 'n9.2.vehiclePurchase.use', '购置公务用车的主要用途', purchase > 0).t('。').build());
-  const operation = d.cell('09', '09.actual.vehicleOperation');
-  const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation, '09.actual.vehicleOperation').t('万元，使用财政拨款负担的公务用车保有量共').count(c.vehiclesHeld)
-    .t(since2024 ? '辆' : '辆车');
-  paragraphs.push(use(p3, '，主要用于：', 'n9.2.vehicleOperation.use', '运行维护费的主要用途', operation > 0).t('。').build());
-  const reception = d.cell('09', '09.actual.reception');
-  const s = d.input.report.stats;
-  const p4 = d.p().t('4、公务接待费支出').fig(reception, '09.actual.reception').t('万元，共接待').count(c.receptionBatches).t('批次，').count(c.receptionPeople)
-    .t('人次。国内接待费').fig(units(s.receptionDomestic)).t('万元，共接待').count(c.domesticBatches).t('批次，').count(c.domesticPeople)
-    .t('人次，其中外事接待费').fig(units(s.receptionForeignAffairs)).t('万元，共接待').count(c.foreignAffairsBatches).t('批次，').count(c.foreignAffairsPeople)
-    .t('人次');
-  use(p4, '，主要是', 'n9.2.reception.domesticUse', '国内接待的主要内容', units(s.receptionDomestic) > 0);
-  p4.t('；国（境）外接待费').fig(units(s.receptionOverseas)).t('万元，共接待国（境）外').count(c.overseasBatches).t('批次，').count(c.overseasPeople).t('人次');
-  use(p4, '，主要是', 'n9.2.reception.overseasUse', '国（境）外接待的主要内容', units(s.receptionOverseas) > 0);
+  /** `{lead}{batches}批次，{people}人次` when the clause is printed (see countsClause). */
+  const batches = (p: Para, amount: FigureSource, lead: string, b: CountField, people: CountField): void => {
+    if (!d.countsClause(amount, [b, people])) return;
+    d.count(p.t(lead), b).t('批次，');
+    d.count(p, people).t('人次');
+  };
+  const abroad = cell(threePublicCell('actual', 'abroad'));
+  const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad).t('万元');
+  if (d.countsClause(abroad, ['abroadGroups', 'abroadPeople'])) {
+    d.count(p1.t(`，${since2024 ? '出国（境）团组' : '出国团组'}共`), 'abroadGroups').t('个，');
+    d.count(p1, 'abroadPeople').t('人次');
+  }
+  paragraphs.push(use(p1, '。主要用于：', 'n9.2.abroad.use', '因公出国（境）的主要用途', d.value(abroad) > 0).t('。').build());
+  const purchase = cell(threePublicCell('actual', 'vehiclePurchase'));
+  const p2 = d.p().t('2、公务用车购置支出').fig(purchase).t('万元');
+  if (d.countsClause(purchase, ['vehiclesPurchased'])) d.count(p2.t('，使用财政拨款共购置公务用车'), 'vehiclesPurchased').t('辆');
+  paragraphs.push(use(p2, `，主要用于${colon}`, 'n9.2.vehiclePurchase.use', '购置公务用车的主要用途', d.value(purchase) > 0).t('。').build());
+  const operation = cell(threePublicCell('actual', 'vehicleOperation'));
+  const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation).t('万元');
+  if (d.countsClause(operation, ['vehiclesHeld'])) d.count(p3.t('，使用财政拨款负担的公务用车保有量共'), 'vehiclesHeld').t(since2024 ? '辆' : '辆车');
+  paragraphs.push(use(p3, '，主要用于：', 'n9.2.vehicleOperation.use', '运行维护费的主要用途', d.value(operation) > 0).t('。').build());
+  const reception = cell(threePublicCell('actual', 'reception'));
+  const domestic = stat('receptionDomestic');
+  const foreignAffairs = stat('receptionForeignAffairs');
+  const overseas = stat('receptionOverseas');
+  const p4 = d.p().t('4、公务接待费支出').fig(reception).t('万元');
+  batches(p4, reception, '，共接待', 'receptionBatches', 'receptionPeople');
+  p4.t('。国内接待费').fig(domestic).t('万元');
+  batches(p4, domestic, '，共接待', 'domesticBatches', 'domesticPeople');
+  p4.t('，其中外事接待费').fig(foreignAffairs).t('万元');
+  batches(p4, foreignAffairs, '，共接待', 'foreignAffairsBatches', 'foreignAffairsPeople');
+  use(p4, '，主要是', 'n9.2.reception.domesticUse', '国内接待的主要内容', d.value(domestic) > 0);
+  p4.t('；国（境）外接待费').fig(overseas).t('万元');
+  batches(p4, overseas, '，共接待国（境）外', 'overseasBatches', 'overseasPeople');
+  use(p4, '，主要是', 'n9.2.reception.overseasUse', '国（境）外接待的主要内容', d.value(overseas) > 0);
   paragraphs.push(p4.t('。').build());
   return { id: 'n9', title: '九、财政拨款“三公”经费支出决算情况说明', paragraphs };
 }
 
 function section10(d: Drafter): Section {
   const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明')];
-  const operating = d.cell('10', '10.L5.value') + d.cell('10', '10.L6.value');
-  const p1 = d.p().t(`${d.year}年机关运行经费支出`).fig(operating, '表10 第5、6行').t('万元，');
+  const operating: FigureSource = { kind: 'sum', of: operatingCostCells(d.input.tables).map(cell) };
+  const p1 = d.p().t(`${d.year}年机关运行经费支出`).fig(operating).t('万元，');
   const changed = d.yoy(p1, operating, 'operatingCost', `比${d.year - 1}年`, `与${d.year - 1}年相同`);
   if (changed === true || p1.has('n10.1.reason')) p1.t('，主要原因').field('n10.1.reason', '变动的主要原因', changed === true);
   paragraphs.push(p1.t('。').build());
 
   paragraphs.push(d.heading('（二）政府采购情况说明'));
-  const total = d.cell('10', '10.L1.value');
-  const s = d.input.report.stats;
-  const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total, '10.L1.value').t('万元，其中：政府采购货物支出').fig(d.cell('10', '10.L2.value'), '10.L2.value')
-    .t('万元、政府采购工程支出').fig(d.cell('10', '10.L3.value'), '10.L3.value').t('万元、政府采购服务支出').fig(d.cell('10', '10.L4.value'), '10.L4.value').t('万元。');
-  const sme = units(s.procurementSme);
-  const micro = units(s.procurementMicro);
-  p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元，占政府采购支出总额的').pct(total > 0 ? ratioBasisPoints(sme, total) : 0);
-  p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元，占政府采购支出总额的').pct(total > 0 ? ratioBasisPoints(micro, total) : 0).t('。');
-  paragraphs.push(p2.build());
+  const total = cell(CELLS.procurementTotal);
+  const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total).t('万元，其中：政府采购货物支出').fig(cell(CELLS.procurementGoods))
+    .t('万元、政府采购工程支出').fig(cell(CELLS.procurementWorks)).t('万元、政府采购服务支出').fig(cell(CELLS.procurementServices)).t('万元。');
+  const sme = factSource({ kind: 'stats', field: 'procurementSme' });
+  const micro = factSource({ kind: 'stats', field: 'procurementMicro' });
+  p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元');
+  d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [sme, total] }, '授予中小企业合同金额占政府采购支出总额的比例');
+  p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元');
+  d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [micro, total] }, '授予小微企业合同金额占政府采购支出总额的比例');
+  paragraphs.push(p2.t('。').build());
 
   paragraphs.push(d.heading('（三）国有资产占用情况说明'));
   paragraphs.push(assetsParagraph(d));
@@ -447,17 +538,19 @@ function section10(d: Drafter): Section {
 }
 
 function assetsParagraph(d: Drafter): Paragraph {
-  const { vehicles, equipmentCount } = d.input.report.stats;
-  const total = VEHICLE_TYPES.reduce((s, t) => s + vehicles[t], 0);
-  const p = d.p().t(`截至${d.year}年12月31日，本部门（单位）共有车辆`).count(total, '10.L7.value').t('辆');
-  if (total > 0) {
+  const { vehicles } = d.input.report.stats;
+  const total = cell(CELLS.vehicleTotal);
+  const p = d.p().t(`截至${d.year}年12月31日，本部门（单位）共有车辆`).fig(total).t('辆');
+  if (d.value(total) > 0) {
     p.t('。其中：');
     const listed = VEHICLE_TYPES.filter((t) => t !== 'other' && (d.listAll || vehicles[t] > 0));
-    listed.forEach((t, k) => p.t(`${k > 0 ? '、' : ''}${VEHICLE_TYPE_NAMES[t].replace('(', '（').replace(')', '）')}`).count(vehicles[t]).t('辆'));
-    if (d.listAll || vehicles.other > 0) p.t(`${listed.length > 0 ? '，' : ''}其他用车`).count(vehicles.other).t('辆');
+    listed.forEach((t, k) =>
+      p.t(`${k > 0 ? '、' : ''}${VEHICLE_TYPE_NAMES[t].replace('(', '（').replace(')', '）')}`).fig(cell(vehicleCell(VEHICLE_TYPES.indexOf(t)))).t('辆'),
+    );
+    if (d.listAll || vehicles.other > 0) p.t(`${listed.length > 0 ? '，' : ''}其他用车`).fig(cell(vehicleCell(VEHICLE_TYPES.indexOf('other')))).t('辆');
     if (vehicles.other > 0) p.t('，其他用车主要是').field('n10.3.otherVehicleUse', '其他用车的用途', true);
   }
-  p.t(d.listAll && total > 0 ? '；' : '。').t('单价100万元（含）以上设备（不含车辆）').count(equipmentCount, '10.L17.value').t('台（套）。');
+  p.t(d.listAll && d.value(total) > 0 ? '；' : '。').t('单价100万元（含）以上设备（不含车辆）').fig(cell(CELLS.equipment)).t('台（套）。');
   return p.build();
 }
 
@@ -465,15 +558,16 @@ function performanceParagraph(d: Drafter): Paragraph {
   const p = d.p();
   if (p.has('n10.4.1')) return p.field('n10.4.1', '预算绩效管理工作开展情况', false).t('。').build();
   const c = d.input.report.stats.counts;
-  p.t(`${d.year}年二级项目绩效自评个数`).count(c.performanceProjects).t('个，涉及资金').fig(units(d.input.report.stats.performanceFunds)).t('万元');
+  const count = (field: CountField): FigureSource => factSource({ kind: 'count', field });
+  d.count(p.t(`${d.year}年二级项目绩效自评个数`), 'performanceProjects').t('个，涉及资金').fig(factSource({ kind: 'stats', field: 'performanceFunds' })).t('万元');
   const grades = [
-    [c.performanceExcellent, '优'],
-    [c.performanceGood, '良'],
-    [c.performanceFair, '中'],
-    [c.performancePoor, '差'],
+    ['performanceExcellent', '优'],
+    ['performanceGood', '良'],
+    ['performanceFair', '中'],
+    ['performancePoor', '差'],
   ] as const;
-  const present = grades.filter(([n]) => n > 0);
-  present.forEach(([n, grade], k) => p.t(k === 0 ? '：' : '，').count(n).t(`个项目自评等级为“${grade}”`));
+  const present = grades.filter(([field]) => (c[field] ?? 0) > 0);
+  present.forEach(([field, grade], k) => p.t(k === 0 ? '：' : '，').fig(count(field)).t(`个项目自评等级为“${grade}”`));
   return p.t('。').build();
 }
 

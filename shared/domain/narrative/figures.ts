@@ -4,9 +4,12 @@
  */
 import { formatUnits, toPrintedUnits, type Fen } from '../money';
 
-/** `2,384.38`, and `0` for zero. */
-export function wanText(units: number): string {
-  return units === 0 ? '0' : formatUnits(units, { grouping: true });
+/**
+ * `2,384.38` (or `2384.38` without grouping), and `0` for zero. The grouping is the report's one
+ * setting for every amount of the package (`tableGrouping`), so sentences print as the tables do.
+ */
+export function wanText(units: number, grouping: boolean): string {
+  return units === 0 ? '0' : formatUnits(units, { grouping });
 }
 
 export function units(fen: Fen): number {
@@ -29,10 +32,21 @@ export function percentText(basisPoints: number): string {
 }
 
 /**
+ * 占比 of a list in basis points, as the report's setting says:
+ * - `each`: every part over the printed `total`, half up — what a reader recomputing one share
+ *   gets (60.99 / 2,940.06 → 2.07%; 10.82 / 307.82 → 3.52%). A zero total gives zero shares.
+ * - `largestRemainder`: over the parts' own sum, adjusted to add up to exactly 100.00%.
+ */
+export function shares(parts: readonly number[], total: number, style: 'each' | 'largestRemainder'): number[] {
+  if (style === 'largestRemainder') return largestRemainderShares(parts);
+  return parts.map((p) => (total > 0 ? ratioBasisPoints(p, total) : 0));
+}
+
+/**
  * Shares of a list in basis points that add up to exactly 10000 (100.00%):
  * largest-remainder over the parts' own sum. All zero parts give all zero shares.
  */
-export function shares(parts: readonly number[]): number[] {
+export function largestRemainderShares(parts: readonly number[]): number[] {
   const total = parts.reduce((s, p) => s + p, 0);
   if (total <= 0) return parts.map(() => 0);
   const exact = parts.map((p) => (p * 10000) / total);

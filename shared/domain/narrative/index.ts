@@ -5,7 +5,7 @@
 import type { Catalogue } from '../catalogue';
 import { factRefKey, type FactRef } from '../model';
 import type { Department, Report } from '../model';
-import { type PackageModel, packageTitle } from '../package';
+import { type PackageModel, packageTitle, unitComposition } from '../package';
 import type { DerivedTables } from '../tables';
 import { draftNarrative, type NarrativeInput } from './draft';
 import { standardGlossary } from './glossary';
@@ -18,7 +18,7 @@ export { priorFromTables, priorFromTyped, priorLabel, type PriorFigures } from '
 export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
 export { draftNarrative, type NarrativeInput } from './draft';
-export { shares, percentText, change, ratioBasisPoints } from './figures';
+export { shares, largestRemainderShares, percentText, change, ratioBasisPoints } from './figures';
 
 /** Something the narrative needs and the report lacks. */
 export interface MissingItem {
@@ -93,13 +93,13 @@ export function narrativePlainText(narrative: Narrative): string {
   return lines.join('\n');
 }
 
-/** 第一部分 概况 from the report's texts: duties one per line, and the 机构设置 text. */
-export function overviewOf(report: Report): PackageModel['overview'] {
+/** 第一部分 概况: duties one per line and the 机构设置 text from the report, the 单位构成 from the department. */
+export function overviewOf(report: Report, department: Department): PackageModel['overview'] {
   const duties = (report.texts['overview.duties'] ?? '')
     .split(/\r?\n/)
     .map((d) => d.trim().replace(/^[（(][一二三四五六七八九十]+[）)]\s*/u, ''))
     .filter((d) => d !== '');
-  return { duties, organisation: (report.texts['overview.organisation'] ?? '').trim() };
+  return { duties, organisation: (report.texts['overview.organisation'] ?? '').trim(), units: unitComposition(department) };
 }
 
 /** 第四部分 名词解释: the edition's standard terms, each definition overridable, plus free text. */
@@ -133,7 +133,7 @@ export function buildPackage(input: PackageInput): { model: PackageModel; narrat
       department,
       year: report.year,
       title: packageTitle(department, report),
-      overview: overviewOf(report),
+      overview: overviewOf(report, department),
       tables: input.tables,
       narrative: narrative.sections,
       glossary: glossaryOf(report),

@@ -2,8 +2,9 @@
  * Last year's figures for the year-over-year sentences: from last year's report in the same
  * file when there is one (its derived tables), otherwise from what the officer typed.
  */
-import type { PriorField, Report } from '../model';
-import { type DerivedTables, valueById } from '../tables';
+import { type PriorField, priorKeyCode, type Report } from '../model';
+import { cellValue, type DerivedTables, valueById } from '../tables';
+import { CELLS, operatingCostCells, threePublicCell } from './cells';
 
 export interface PriorFigures {
   /** Where the figures come from, for the screen. */
@@ -14,26 +15,30 @@ export interface PriorFigures {
 
 /** Reads last year's figures from last year's derived tables. */
 export function priorFromTables(t: DerivedTables): PriorFigures {
-  const v = (table: keyof DerivedTables, id: string) => valueById(t[table], id);
+  const v = (id: string) => valueById(t[id.slice(0, 2) as keyof DerivedTables], id);
   const fixed: Record<PriorField, number> = {
-    incomeTotal: v('01', '01.L31.amount'),
-    expenditureTotal: v('01', '01.L62.amount'),
-    fiscalIncomeTotal: v('04', '04.L32.amount'),
-    fiscalExpenditureTotal: v('04', '04.L64.total'),
-    generalExpenditure: v('05', '05.total.subtotal'),
-    govFundIncomeTotal: v('07', '07.total.opening') + v('07', '07.total.income'),
-    govFundExpenditureTotal: v('07', '07.total.subtotal') + v('07', '07.total.closing'),
-    stateCapitalExpenditure: v('08', '08.total.total'),
-    threePublicTotal: v('09', '09.actual.total'),
-    'threePublic.abroad': v('09', '09.actual.abroad'),
-    'threePublic.vehiclePurchase': v('09', '09.actual.vehiclePurchase'),
-    'threePublic.vehicleOperation': v('09', '09.actual.vehicleOperation'),
-    'threePublic.reception': v('09', '09.actual.reception'),
-    operatingCost: v('10', '10.L5.value') + v('10', '10.L6.value'),
+    incomeTotal: v(CELLS.incomeTotal),
+    expenditureTotal: v(CELLS.expenditureTotal),
+    fiscalIncomeTotal: v(CELLS.fiscalIncomeTotal),
+    fiscalExpenditureTotal: v(CELLS.fiscalExpenditureTotal),
+    generalExpenditure: v(CELLS.generalExpenditure),
+    govFundIncomeTotal: v(CELLS.govFundOpening) + v(CELLS.govFundIncome),
+    govFundExpenditureTotal: v(CELLS.govFundSpending) + v(CELLS.govFundClosing),
+    stateCapitalExpenditure: v(CELLS.stateCapitalExpenditure),
+    threePublicTotal: v(threePublicCell('actual', 'total')),
+    'threePublic.abroad': v(threePublicCell('actual', 'abroad')),
+    'threePublic.vehiclePurchase': v(threePublicCell('actual', 'vehiclePurchase')),
+    'threePublic.vehicleOperation': v(threePublicCell('actual', 'vehicleOperation')),
+    'threePublic.reception': v(threePublicCell('actual', 'reception')),
+    operatingCost: operatingCostCells(t).reduce((s, id) => s + v(id), 0),
   };
   return {
     source: 'report',
-    get: (key) => (key.startsWith('general/') ? v('05', `05.${key.slice('general/'.length)}.subtotal`) : fixed[key as PriorField]),
+    // A 类 or 项 without a row in last year's table 05 had no such spending: 0.
+    get: (key) => {
+      const code = priorKeyCode(key);
+      return code === null ? fixed[key as PriorField] : cellValue(t['05'], code, 'subtotal');
+    },
   };
 }
 

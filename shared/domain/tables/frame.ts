@@ -62,7 +62,7 @@ export function context(id: TableId, input: TableInput): BuildContext {
 export function frame(
   id: TableId,
   input: TableInput,
-): Pick<DerivedTable, 'id' | 'code' | 'title' | 'orgLine' | 'yearLine' | 'unitLine' | 'note' | 'landscape'> {
+): Pick<DerivedTable, 'id' | 'code' | 'title' | 'orgLine' | 'yearLine' | 'unitLine' | 'note' | 'landscape' | 'grouping'> {
   return {
     id,
     code: `公开${id}表`,
@@ -72,5 +72,6 @@ export function frame(
     unitLine: id === '07' || id === '08' ? '单位：万元' : '金额单位：万元',
     note: noteFor(id, input.report.edition),
     landscape: LANDSCAPE.has(id),
+    grouping: input.report.settings.tableGrouping,
   };
 }

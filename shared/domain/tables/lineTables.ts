@@ -31,7 +31,7 @@ export function lineId(table: '01' | '04', line: number, column: string): string
 
 /**
  * The value of a left-hand line cell (`04.L1.amount`): line n is row n, so this reads the row
- * instead of indexing every cell of the table by id. 0 when there is no such cell.
+ * instead of indexing every cell of the table by id. A cell that does not exist throws.
  */
 export function lineValue(table: DerivedTable, line: number, column: string): number {
   const id = `${table.id}.L${line}.${column}`;

@@ -10,7 +10,7 @@
 import type { Catalogue } from '../catalogue';
 import { compareCodes, getItemField, type FactRef, type ItemFacts, type ItemField } from '../model';
 import { type BuildContext, codeCell, covered, derivedMoney, inputMoney, label } from './cells';
-import { type Cell, type CellId, type ColumnDef, type DerivedTable, type Row, type TableId, valueById } from './types';
+import { type Cell, type CellId, cellValue, type ColumnDef, type DerivedTable, type Row, type TableId } from './types';
 
 export type SubjectColumn =
   | { key: string; name: string; kind: 'input'; field: ItemField }
@@ -359,13 +359,13 @@ export function subjectTotal(table: DerivedTable, rowKey: string, columnKey: str
   if (index) {
     const row = index.get(rowKey);
     // The index holds the 合计 row and every 类 row: another 类 has no row.
-    if (!row) return rowKey === 'total' || rowKey.length === 3 ? 0 : valueById(table, id);
+    if (!row) return rowKey === 'total' || rowKey.length === 3 ? 0 : cellValue(table, rowKey, columnKey);
     const col = table.columns.findIndex((c) => c.key === columnKey);
     const cell = col >= 0 ? row.cells[col] : undefined;
     if (cell && cell.id === id) return cell.value ?? 0;
   }
-  // A table not laid out as built here: look the cell up by id.
-  return valueById(table, id);
+  // A table not laid out as built here: look the cell up by row and column (an absent row is 0).
+  return cellValue(table, rowKey, columnKey);
 }
 
 /** The 栏次 row of a subject table: `栏次` over the two code columns, then 1, 2, 3 … */

@@ -98,6 +98,8 @@ export interface DerivedTable {
   emptyNote?: string;
   /** Printed on a landscape page. */
   landscape: boolean;
+  /** Amounts print with thousands separators (the report's setting); Excel uses the matching number format. */
+  grouping: boolean;
 }
 
 export type DerivedTables = Record<TableId, DerivedTable>;
@@ -109,7 +111,12 @@ export function findCell(table: DerivedTable, rowKey: string, columnKey: string)
   return table.rows.find((r) => r.key === rowKey)?.cells[col];
 }
 
+/**
+ * The value of a cell by row and column: 0 when the table has no such row (a 科目 row exists only
+ * when it has data). A column the table does not have is a programming error and throws.
+ */
 export function cellValue(table: DerivedTable, rowKey: string, columnKey: string): Fen {
+  if (!table.columns.some((c) => c.key === columnKey)) throw new Error(`表${table.id} 没有“${columnKey}”栏`);
   return findCell(table, rowKey, columnKey)?.value ?? 0;
 }
 
@@ -126,7 +133,13 @@ export function cellById(table: DerivedTable, id: CellId): Cell | undefined {
   return index.get(id);
 }
 
-/** The value of a cell by id, 0 when the row is absent (no data). */
+/**
+ * The value of a cell by id (0 for a blank value cell). An id no cell of the table carries is a
+ * programming error and throws: it never reads as 0. A 科目 row that may be absent (no data) is
+ * read with `cellValue` by row and column instead.
+ */
 export function valueById(table: DerivedTable, id: CellId): number {
-  return cellById(table, id)?.value ?? 0;
+  const cell = cellById(table, id);
+  if (!cell) throw new Error(`表${table.id} 没有单元格 ${id}`);
+  return cell.value ?? 0;
 }

@@ -1,5 +1,5 @@
 /**
- * The prose parts, on 公文 pages: 第一部分 概况 (职责, 机构设置; its section starts the page
+ * The prose parts, on 公文 pages: 第一部分 概况 (职责, 机构设置 with the 部门决算单位构成; its section starts the page
  * numbers at 1), 第三部分 情况说明 (the drafted narrative, unfilled fields in red),
  * 第四部分 名词解释 and 第五部分 附件.
  */
@@ -12,6 +12,7 @@ import type { Outline } from './outline';
 import { PROSE_PAGE, section } from './page';
 import { HEADING_METRICS } from './pageFlow';
 import { bodyParagraph, MISSING_FIELD_TEXT, missingRun, partHeading, sectionHeading } from './paragraphs';
+import { unitCompositionChildren } from './unitTable';
 
 export function overviewSection(model: PackageModel, toc: Outline): ISectionOptions {
   toc.flow.section(PROSE_PAGE);
@@ -27,6 +28,7 @@ export function overviewSection(model: PackageModel, toc: Outline): ISectionOpti
     .filter((p) => p !== '');
   if (organisation.length === 0) children.push(bodyParagraph(toc, MISSING_FIELD_TEXT, [missingRun()]));
   for (const p of organisation) children.push(bodyParagraph(toc, p));
+  children.push(...unitCompositionChildren(model, toc));
   return section(PROSE_PAGE, children, { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } });
 }
 

@@ -6,7 +6,7 @@
 import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../model';
 import { formatWanCell, toPrintedUnits } from '../../money';
 import { TABLE_IDS } from '../../tables/types';
-import { CellNamer, finding, formatPrinted, printedUnits } from '../printed';
+import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
 import type { Finding, Rule } from '../types';
 import { line10, rule } from './common';
 import { negativeAmounts } from './negative';
@@ -79,6 +79,28 @@ export const REPORT_RULES: Rule[] = [
           '10',
         ),
       ];
+    },
+  ),
+  rule(
+    'R-PROCUREMENT-SME',
+    '错误',
+    '授予中小企业合同金额不超过政府采购总额',
+    '授予中小企业合同金额 ≤ 表10 第1行 政府采购支出合计；其中授予小微企业合同金额 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
+    (ctx, m) => {
+      const { procurementSme, procurementMicro } = ctx.report.stats;
+      const totalId = line10(1);
+      const total = exactValue(ctx, totalId);
+      const out: Finding[] = [];
+      const check = (part: number, partName: string, whole: number, wholeName: string) => {
+        if (part <= whole) return;
+        const [p, w] = [toPrintedUnits(part), toPrintedUnits(whole)];
+        const text = `${partName} ${formatPrinted(p, false)} 万元超过${wholeName} ${formatPrinted(w, false)} 万元`;
+        const f = p > w ? finding(m, text, [totalId], '10') : finding(m, `${text}（按打印数相同，录入数据相差 ${formatFen(part - whole)}），请核对录入数`, [totalId], '10', '警告');
+        out.push({ ...f, section: 'n10' });
+      };
+      check(procurementSme, '授予中小企业合同金额', total, '政府采购支出合计');
+      check(procurementMicro, '授予小微企业合同金额', procurementSme, '授予中小企业合同金额');
+      return out;
     },
   ),
   rule(
