@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError, guarded, toStorageError } from './errors';
+import { openSqlite } from './sqlite';
 import {
   APPLICATION_ID,
   APP_MARKER,
@@ -151,13 +152,13 @@ function checkHeader(filePath: string): FileHeader {
  * whole database, so the view is a read-only connection to the file itself.
  */
 function openView(filePath: string, header: FileHeader): Database.Database {
-  if (header.walPending) return new Database(filePath, { readonly: true, fileMustExist: true });
+  if (header.walPending) return openSqlite(filePath, { readonly: true, fileMustExist: true });
   const image = fs.readFileSync(filePath);
   if (header.walFormat) {
     image[18] = 1;
     image[19] = 1;
   }
-  return new Database(image, { readonly: true });
+  return openSqlite(image, { readonly: true });
 }
 
 function readMetaApp(db: Database.Database): string | null {
@@ -250,7 +251,7 @@ function useView(ctx: OpenContext, { view, pending }: Inspected): DisclosureFile
 
 function openWritable(ctx: OpenContext): DisclosureFile {
   assertWritable(ctx.filePath);
-  const db = new Database(ctx.filePath, { fileMustExist: true });
+  const db = openSqlite(ctx.filePath, { fileMustExist: true });
   try {
     configure(db, ctx);
     const migration = migrate(db, ctx);
@@ -280,7 +281,7 @@ function createNew(ctx: OpenContext, existedEmpty: boolean): DisclosureFile {
   if (!fs.existsSync(folder)) throw new StorageError('NOT_FOUND', `找不到文件夹“${folder}”，无法新建数据文件。`);
   let db: Database.Database | null = null;
   try {
-    db = new Database(ctx.filePath);
+    db = openSqlite(ctx.filePath);
     const migration = migrate(db, ctx);
     configure(db, ctx);
     return { path: ctx.filePath, db, readonly: false, migration };
