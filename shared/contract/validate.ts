@@ -26,22 +26,15 @@ import {
   type UnitKind,
   VEHICLE_TYPES,
 } from '../domain/model';
+import { LIMITS as DOMAIN_LIMITS, type TextKind, textProblem } from '../domain/limits';
 import { MAX_AMOUNT_FEN } from '../domain/money';
 import { type ApiError, type Channel, isChannel, type RequestOf } from './api';
 
-/** Limits on what a request may carry. */
-export const LIMITS = {
-  yearMin: 1900,
-  yearMax: 2999,
-  /** 部门名称, 科目名称. */
-  nameLength: 100,
-  /** 下属单位 (a list of unit names). */
-  subordinateUnitsLength: 2000,
-  /** A text field of the package (概况, 情况说明 paragraphs, 名词解释). */
-  textLength: 20_000,
-  textKeyLength: 200,
-  fileIdLength: 100,
-} as const;
+/**
+ * Limits on what a request may carry: the app's one set (shared/domain/limits.ts, which the
+ * importer and the storage layer use too) plus the contract's own.
+ */
+export const LIMITS = { ...DOMAIN_LIMITS, fileIdLength: 100 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
 class Invalid extends Error {
@@ -95,14 +88,10 @@ function boolean(value: unknown, path: string): boolean {
   throw new Invalid(path, `应为 true 或 false，${describe(value)}`);
 }
 
-/** Control characters other than tab and line breaks never belong in user text. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
-
-function text(value: unknown, path: string, maxLength: number, options: { nonEmpty?: boolean; singleLine?: boolean } = {}): string {
+function text(value: unknown, path: string, kind: TextKind): string {
   if (typeof value !== 'string') throw new Invalid(path, `应为文字，${describe(value)}`);
-  if (value.length > maxLength) throw new Invalid(path, `不能超过${maxLength}个字符（收到${value.length}个）`);
-  if (options.nonEmpty && value.trim() === '') throw new Invalid(path, '不能为空');
-  if (CONTROL.test(value) || (options.singleLine && /[\r\n\t]/u.test(value))) throw new Invalid(path, '含有不允许的控制字符');
+  const problem = textProblem(value, kind);
+  if (problem) throw new Invalid(path, problem);
   return value;
 }
 
@@ -206,9 +195,9 @@ function unitKind(value: unknown, path: string): UnitKind {
 function department(value: unknown, path: string): Department {
   const f = object(value, path, ['name', 'unitKind', 'subordinateUnits']);
   return {
-    name: text(f.name, `${path}.name`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+    name: text(f.name, `${path}.name`, 'name'),
     unitKind: unitKind(f.unitKind, `${path}.unitKind`),
-    subordinateUnits: text(f.subordinateUnits, `${path}.subordinateUnits`, LIMITS.subordinateUnitsLength),
+    subordinateUnits: text(f.subordinateUnits, `${path}.subordinateUnits`, 'subordinateUnits'),
   };
 }
 
@@ -218,7 +207,7 @@ function customCode(value: unknown, path: string): CustomCode {
   return {
     catalogue,
     code: code(f.code, `${path}.code`, CUSTOM_CODE_LENGTHS[catalogue]),
-    name: text(f.name, `${path}.name`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+    name: text(f.name, `${path}.name`, 'name'),
   };
 }
 
@@ -242,7 +231,7 @@ const VALIDATORS: Validators = {
   'file.create': (r, p) => {
     const f = object(r, p, ['departmentName', 'unitKind', 'year']);
     return {
-      departmentName: text(f.departmentName, `${p}.departmentName`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+      departmentName: text(f.departmentName, `${p}.departmentName`, 'name'),
       unitKind: unitKind(f.unitKind, `${p}.unitKind`),
       year: year(f.year, `${p}.year`),
     };
@@ -261,8 +250,8 @@ const VALIDATORS: Validators = {
     const f = object(r, p, ['year', 'key', 'value']);
     return {
       year: year(f.year, `${p}.year`),
-      key: text(f.key, `${p}.key`, LIMITS.textKeyLength, { nonEmpty: true, singleLine: true }),
-      value: text(f.value, `${p}.value`, LIMITS.textLength),
+      key: text(f.key, `${p}.key`, 'textKey'),
+      value: text(f.value, `${p}.value`, 'text'),
     };
   },
   'report.updateSettings': (r, p) => {

@@ -298,11 +298,12 @@ export function readSettings(value: unknown): { settings: ReportSettings; proble
     return { settings, problems: [{ key: '', message: '报表设置应为对象' }] };
   }
   const record = value as Record<string, unknown>;
+  // Own keys only: `constructor`, `toString` or `__proto__` are not settings, whatever `in` says.
   for (const key of Object.keys(record)) {
-    if (!(key in SETTING_RULES)) problems.push({ key, message: `未知的设置项“${key}”` });
+    if (!Object.hasOwn(SETTING_RULES, key)) problems.push({ key, message: `未知的设置项“${key}”` });
   }
   const assign = <K extends keyof ReportSettings>(key: K) => {
-    const v = record[key];
+    const v = Object.hasOwn(record, key) ? record[key] : undefined;
     if (v === undefined) return;
     const rule = SETTING_RULES[key];
     if (rule.valid(v)) settings[key] = v;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { OpenFileInfo } from '../../../shared/contract/api';
 import { editionForYear } from '../../../shared/domain/catalogue';
 import type { Department } from '../../../shared/domain/model';
-import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile } from '../db';
+import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, snapshotBeforeCreation, undoFailedCreation } from '../db';
 import { UserError } from '../services/reports';
 import { noFile } from './errors';
 import { acquireLock, type FileLock, type LockEnvironment } from './lock';
@@ -100,6 +100,8 @@ export class Session {
       throw new UserError(`文件“${path.basename(resolved)}”已存在。为避免覆盖已有数据，请换一个文件名。`);
     }
     const lock = acquireLock(resolved, this.lockEnvironment);
+    // What was there before: a failure removes only what this creation made.
+    const before = snapshotBeforeCreation(resolved);
     let file: DisclosureFile | null = null;
     try {
       file = openDisclosureFile(resolved, { create: true });
@@ -110,9 +112,10 @@ export class Session {
       })();
       closeDisclosureFile(file);
     } catch (e) {
-      if (file) closeQuietly(file);
-      fs.rmSync(resolved, { force: true });
-      removeSideFiles(resolved);
+      if (file) {
+        closeQuietly(file);
+        undoFailedCreation(before);
+      }
       lock.release();
       throw e;
     }
