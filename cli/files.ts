@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDisclosureFile, type DisclosureFile, openDisclosureFile } from '../electron/backend/db';
+import { fileNameProblem } from '../electron/backend/app/fileNames';
 import { acquireLock, APP_NAME } from '../electron/backend/app/lock';
 import { UserError } from '../electron/backend/services/reports';
 import { LIMITS } from '../shared/domain/limits';
@@ -29,6 +30,9 @@ export async function readingFile<T>(filePath: string, fn: (file: DisclosureFile
 export async function writingFile<T>(filePath: string, create: boolean, fn: (file: DisclosureFile) => T | Promise<T>): Promise<T> {
   const folder = path.dirname(path.resolve(filePath));
   if (create && !fs.existsSync(folder)) throw new UserError(`找不到文件夹“${folder}”，无法新建数据文件。`);
+  // A new file's name must work on Windows too (the file may be shared with colleagues there).
+  const problem = create && !fs.existsSync(filePath) ? fileNameProblem(path.basename(filePath)) : null;
+  if (problem) throw new UserError(problem);
   const lock = acquireLock(filePath, { app: CLI_APP });
   try {
     const file = openDisclosureFile(filePath, { create });
