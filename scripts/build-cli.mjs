@@ -1,34 +1,49 @@
 // `npm run build:cli`: bundles the command line with esbuild, so `disclosure` starts without
 // compiling TypeScript (bin/disclosure.mjs builds it on first use and when a source changed).
 //
-//   cli/bin.ts → dist/cli/disclosure.mjs   (backend, shared, docx and exceljs included)
-//   dist/cli/inputs.json                   (the source files it was built from, for the staleness check)
+//   dist/cli/disclosure.mjs        the entry: imports the current build
+//   dist/cli/build-<id>/…          cli/bin.ts bundled (backend, shared, docx and exceljs included),
+//                                  split so Word/Excel code loads only for the commands using it
+//   dist/cli/inputs.json           the source files it was built from, for the staleness check
 //
-// better-sqlite3 is a native module loaded from node_modules, so it stays external. The files are
-// written under temporary names and renamed, so commands started during a build never see half a
-// bundle; the bundle's time is set to when the build started, so a source saved during the build
-// makes it stale.
-import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+// better-sqlite3 is a native module loaded from node_modules, so it stays external. A build goes
+// to a folder of its own and the entry is renamed into place last, so a command started during a
+// build runs either the old build or the new one, never half of one; the entry's time is set to
+// when the build started, so a source saved during the build makes it stale. The previous build
+// is kept for commands still running from it; older ones are removed.
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_BUNDLE = join(root, 'dist', 'cli', 'disclosure.mjs');
-export const CLI_INPUTS = join(root, 'dist', 'cli', 'inputs.json');
+const CLI_DIR = join(root, 'dist', 'cli');
+export const CLI_ENTRY = join(CLI_DIR, 'disclosure.mjs');
+export const CLI_INPUTS = join(CLI_DIR, 'inputs.json');
 
 /** Files besides the bundle's own sources that make it stale when they change. */
 const ALSO_DEPENDS_ON = ['package-lock.json', 'scripts/build-cli.mjs'];
 
+function pruneOldBuilds(current) {
+  const builds = readdirSync(CLI_DIR)
+    .filter((name) => name.startsWith('build-') && name !== current)
+    .map((name) => ({ name, at: statSync(join(CLI_DIR, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const old of builds.slice(1)) rmSync(join(CLI_DIR, old.name), { recursive: true, force: true });
+}
+
 export async function buildCli() {
   const { build } = await import('esbuild');
   const started = new Date();
-  const suffix = `.${process.pid}.${Date.now()}.tmp`;
-  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
+  const id = `build-${started.getTime().toString(36)}-${process.pid}`;
+  mkdirSync(CLI_DIR, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['cli/bin.ts'],
-    outfile: `${CLI_BUNDLE}${suffix}`,
+    entryPoints: { disclosure: 'cli/bin.ts' },
+    outdir: join(CLI_DIR, id),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -39,10 +54,13 @@ export async function buildCli() {
     logLevel: 'warning',
   });
   const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), ...ALSO_DEPENDS_ON];
-  writeFileSync(`${CLI_INPUTS}${suffix}`, `${JSON.stringify(inputs)}\n`);
-  utimesSync(`${CLI_BUNDLE}${suffix}`, started, started);
-  renameSync(`${CLI_INPUTS}${suffix}`, CLI_INPUTS);
-  renameSync(`${CLI_BUNDLE}${suffix}`, CLI_BUNDLE);
+  const temp = `.${process.pid}.tmp`;
+  writeFileSync(`${CLI_INPUTS}${temp}`, `${JSON.stringify(inputs)}\n`);
+  writeFileSync(`${CLI_ENTRY}${temp}`, `// Built ${started.toISOString()} by scripts/build-cli.mjs.\nimport './${id}/disclosure.mjs';\n`);
+  utimesSync(`${CLI_ENTRY}${temp}`, started, started);
+  renameSync(`${CLI_INPUTS}${temp}`, CLI_INPUTS);
+  renameSync(`${CLI_ENTRY}${temp}`, CLI_ENTRY);
+  pruneOldBuilds(id);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
