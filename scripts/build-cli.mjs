@@ -10,7 +10,8 @@
 // to a folder of its own and the entry is renamed into place last, so a command started during a
 // build runs either the old build or the new one, never half of one; the entry's time is set to
 // when the build started, so a source saved during the build makes it stale. The previous build
-// is kept for commands still running from it; older ones are removed.
+// is kept for commands still running from it; older ones are removed (all of them with --clean,
+// which `npm pack` uses).
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,15 +24,17 @@ export const CLI_INPUTS = join(CLI_DIR, 'inputs.json');
 /** Files besides the bundle's own sources that make it stale when they change. */
 const ALSO_DEPENDS_ON = ['package-lock.json', 'scripts/build-cli.mjs'];
 
-function pruneOldBuilds(current) {
+/** Removes builds other than `current`, keeping the newest `keep` of them. */
+function pruneOldBuilds(current, keep) {
   const builds = readdirSync(CLI_DIR)
     .filter((name) => name.startsWith('build-') && name !== current)
     .map((name) => ({ name, at: statSync(join(CLI_DIR, name)).mtimeMs }))
     .sort((a, b) => b.at - a.at);
-  for (const old of builds.slice(1)) rmSync(join(CLI_DIR, old.name), { recursive: true, force: true });
+  for (const old of builds.slice(keep)) rmSync(join(CLI_DIR, old.name), { recursive: true, force: true });
 }
 
-export async function buildCli() {
+/** Builds the CLI; `clean` removes every earlier build (for packing), otherwise the previous one is kept. */
+export async function buildCli({ clean = false } = {}) {
   const { build } = await import('esbuild');
   const started = new Date();
   const id = `build-${started.getTime().toString(36)}-${process.pid}`;
@@ -60,12 +63,12 @@ export async function buildCli() {
   utimesSync(`${CLI_ENTRY}${temp}`, started, started);
   renameSync(`${CLI_INPUTS}${temp}`, CLI_INPUTS);
   renameSync(`${CLI_ENTRY}${temp}`, CLI_ENTRY);
-  pruneOldBuilds(id);
+  pruneOldBuilds(id, clean ? 0 : 1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    await buildCli();
+    await buildCli({ clean: process.argv.includes('--clean') });
     console.log('已构建 dist/cli/disclosure.mjs');
   } catch (error) {
     console.error('构建命令行失败：', error instanceof Error ? error.message : error);
