@@ -27,7 +27,8 @@ import {
   VEHICLE_TYPES,
 } from './model';
 import { isValidCount, LIMITS, type TextKind, textProblem } from './limits';
-import { type AmountUnit, decimalToFen, expandExponent, type Fen, fenToYuanNumber, MoneyError, numberToDecimal } from './money';
+import { inexactNumbers, jsonSyntaxErrorPlace } from './jsonText';
+import { type AmountUnit, decimalToFen, type Fen, fenToYuanNumber, MoneyError, numberToDecimal } from './money';
 import { decodeUtf8Text } from './textEncoding';
 
 export const INTERCHANGE_FORMAT = 'disclosure-report';
@@ -400,59 +401,6 @@ export function parseInterchange(doc: unknown): ParseResult {
   return { ok: true, value: { department, report, customCodes } };
 }
 
-/** Where a JSON syntax error is, from V8's message (`… at position 123`), as line and column. */
-function syntaxErrorPlace(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const offset = Number(m[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `第 ${line} 行第 ${column} 个字符附近`;
-}
-
-/** A decimal without sign noise, leading or trailing zeros: `-0.50` → `-0.5`, `0010` → `10`. */
-function canonicalDecimal(text: string): string {
-  const plain = expandExponent(text);
-  const negative = plain.startsWith('-');
-  const [int = '', frac = ''] = plain.replace(/^[+-]/, '').split('.');
-  const whole = int.replace(/^0+(?=\d)/, '');
-  const decimals = frac.replace(/0+$/, '');
-  const body = decimals === '' ? whole : `${whole}.${decimals}`;
-  return negative && body !== '0' ? `-${body}` : body;
-}
-
-const NUMBER_TOKEN = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-/**
- * Number literals of the JSON text that a JavaScript number cannot hold exactly
- * (`1.00000000000000001`, `1e400`): JSON.parse would round them silently, so they are refused.
- */
-export function inexactNumbers(text: string, max = 5): string[] {
-  const found: string[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length && found.length < max; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c) i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-      continue;
-    }
-    if (ch === 0x22) {
-      inString = true;
-      continue;
-    }
-    if (ch !== 0x2d && (ch < 0x30 || ch > 0x39)) continue;
-    NUMBER_TOKEN.lastIndex = i;
-    const literal = NUMBER_TOKEN.exec(text)?.[0];
-    if (!literal) continue;
-    const value = Number(literal);
-    if (!Number.isFinite(value) || canonicalDecimal(literal) !== canonicalDecimal(String(value))) found.push(literal);
-    i += literal.length - 1;
-  }
-  return found;
-}
-
 /** Parses JSON text; a syntax error or an inexact number is reported as an issue at `$`. */
 export function parseInterchangeText(text: string): ParseResult {
   const body = text.replace(/^\uFEFF/, '');
@@ -462,7 +410,7 @@ export function parseInterchangeText(text: string): ParseResult {
     doc = JSON.parse(body);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const place = syntaxErrorPlace(body, detail);
+    const place = jsonSyntaxErrorPlace(body, detail);
     return {
       ok: false,
       issues: [{ path: '$', message: `不是有效的 JSON 格式${place ? `：${place}有格式错误` : ''}（常见原因：缺少逗号、引号或括号，或多了一个逗号）。原始信息：${detail}` }],
