@@ -143,8 +143,8 @@ async function printedBlock(page: Page, bump: number): Promise<string> {
       const cells = [...tr.querySelectorAll('td')].filter((td) => td.dataset.col !== undefined).map((td) => td.textContent.trim());
       const basic = num(cells[3] || '') + ${bump};
       const total = num(cells[2] || '') + ${bump};
-      return [cells[0], cells[1], fmt(total), fmt(basic), ...cells.slice(4, 8)].join('\t');
-    }).join('\r\n') + '\r\n';
+      return [cells[0], cells[1], fmt(total), fmt(basic), ...cells.slice(4, 8)].join('\\t');
+    }).join('\\r\\n') + '\\r\\n';
   })()`) as Promise<string>;
 }
 

@@ -1,18 +1,32 @@
 /**
- * The `disclosure` command line: import, show, export-json over the same backend as the app.
- * Exit codes: 0 ok, 1 a user error (Chinese message on stderr), 2 an internal error.
+ * The `disclosure` command line over the same backend as the app.
+ * Exit codes: 0 ok, 1 a user error (Chinese message on stderr), 2 an internal error, 3 findings.
+ *
+ * Every command is one entry of COMMANDS: its usage, its options and what it does. A command that
+ * writes the disclosure file goes through `writingFile` (the app's lock; refused while anyone else
+ * has the file open), one that only reads through `readingFile` (a read-only snapshot). Heavy
+ * modules (Word/Excel) are imported inside the command that needs them, so every other command
+ * starts quickly.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MoneyError } from '../shared/domain/money';
 import { TABLE_IDS, type TableId } from '../shared/domain/tables';
-import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, StorageError } from '../electron/backend/db';
+import { DisclosureRepository, StorageError } from '../electron/backend/db';
 import { economicLevel, functionalLevel } from '../shared/domain/catalogue';
 import { narrativePlainText } from '../shared/domain/narrative';
-import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
-import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
+import {
+  checkYear,
+  deriveYear,
+  describeDepartmentChange,
+  exportReportJson,
+  importReport,
+  packageForYear,
+  parseReportJson,
+  UserError,
+} from '../electron/backend/services/reports';
 import { AppError } from '../electron/backend/app/errors';
-import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
+import { readInputFile, readingFile, writingFile } from './files';
 import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
 
@@ -32,30 +46,34 @@ const defaultIo: Io = {
   stderr: (t) => process.stderr.write(t),
 };
 
-export const USAGE = `用法（usage）:
-  disclosure import <report.json> --file <数据文件> [--replace]
-      导入一个年度的决算数据（交换格式 JSON，见 docs/interchange-format.md）；数据文件不存在时新建。
-  disclosure show --file <数据文件> --year <年度> --table <01..10>
-      按公开表的行序以文本打印一张表。
-  disclosure narrative --file <数据文件> --year <年度>
-      打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。
-  disclosure add-code --file <数据文件> --catalogue <functional|economic> --code <代码> --name <名称>
-      向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。
-  disclosure import-codes --file <数据文件> --catalogue <functional|economic> --from <codes.xlsx|codes.csv>
-      从表格（.xlsx 或 UTF-8 编码的 CSV，含“科目代码”“科目名称”两列表头）批量添加科目；有任何问题时不导入。
-  disclosure validate --file <数据文件> --year <年度> [--json]
-      勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
-  disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]
-      导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
-  disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
-      导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
-退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
-`;
+type Values = Record<string, string | boolean | undefined>;
 
-function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+/** What a command receives: its parsed options and positional arguments. */
+interface Invocation {
+  values: Values;
+  positionals: string[];
+  io: Io;
+}
+
+interface Command {
+  /** Arguments after the command name, for the usage text. */
+  synopsis: string;
+  /** What it does, in Chinese (one or two lines). */
+  help: string;
+  /** Its options: `--name <value>` (string) or `--flag` (boolean). */
+  options: Record<string, 'string' | 'boolean'>;
+  run(invocation: Invocation): Promise<number>;
+}
+
+function requireOption(values: Values, name: string): string {
   const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UserError(`缺少参数 --${name}。\n\n${USAGE}`);
+  if (typeof v !== 'string' || v.trim() === '') throw new UserError(`缺少参数 --${name}。\n\n${usage()}`);
   return v;
+}
+
+function optional(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
 }
 
 function parseYear(text: string): number {
@@ -70,158 +88,157 @@ function parseTableId(text: string): TableId {
   return id;
 }
 
-function withFile<T>(path: string, create: boolean, fn: (file: DisclosureFile) => T): T {
-  const file = openDisclosureFile(path, { create });
-  try {
-    return fn(file);
-  } finally {
-    closeDisclosureFile(file);
-  }
-}
-
-async function withFileAsync<T>(path: string, fn: (file: DisclosureFile) => Promise<T>): Promise<T> {
-  const file = openDisclosureFile(path, { create: false });
-  try {
-    return await fn(file);
-  } finally {
-    closeDisclosureFile(file);
-  }
-}
-
-const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
-
-function unreadable(path: string, e: unknown): UserError {
-  const code = e instanceof Error && 'code' in e ? String(e.code) : '';
-  if (code === 'ENOENT') return new UserError(`找不到文件“${path}”。`);
-  if (code === 'EISDIR') return new UserError(`“${path}”是文件夹，不是文件。`);
-  return new UserError(`无法读取文件“${path}”：${e instanceof Error ? e.message : String(e)}`);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw unreadable(path, e);
-  }
-}
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw unreadable(path, e);
-  }
-}
-
-function parseCatalogue(values: Record<string, string | boolean | undefined>): 'functional' | 'economic' {
+function parseCatalogue(values: Values): 'functional' | 'economic' {
   const catalogue = requireOption(values, 'catalogue');
   if (catalogue !== 'functional' && catalogue !== 'economic') throw new UserError('--catalogue 应为 functional（支出功能分类）或 economic（经济分类）。');
   return catalogue;
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout(USAGE);
-    return command ? EXIT_OK : EXIT_USER;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        file: { type: 'string' },
-        year: { type: 'string' },
-        table: { type: 'string' },
-        out: { type: 'string' },
-        replace: { type: 'boolean' },
-        json: { type: 'boolean' },
-        catalogue: { type: 'string' },
-        docx: { type: 'string' },
-        xlsx: { type: 'string' },
-        code: { type: 'string' },
-        name: { type: 'string' },
-        from: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UserError(`参数有误：${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  switch (command) {
-    case 'import': {
+const PROGRESS_STAGE: Record<'docx' | 'xlsx' | 'write', string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
+
+const COMMANDS: Record<string, Command> = {
+  import: {
+    synopsis: '<report.json> --file <数据文件> [--replace] [--update-department]',
+    help:
+      '导入一个年度的决算数据（UTF-8 编码的交换格式 JSON，见 docs/interchange-format.md）；数据文件不存在时新建。\n' +
+      '部门的单位性质或下属单位与文件中不同时，须加 --update-department（部门信息对文件中所有年度有效）。',
+    options: { file: 'string', replace: 'boolean', 'update-department': 'boolean' },
+    async run({ values, positionals, io }) {
       const source = positionals[0];
-      if (!source) throw new UserError(`缺少要导入的 JSON 文件。\n\n${USAGE}`);
-      const pkg = parseReportJson(readText(source), source);
+      if (!source) throw new UserError(`缺少要导入的 JSON 文件。\n\n${usage()}`);
+      const pkg = parseReportJson(readInputFile(source), source);
       const target = requireOption(values, 'file');
-      withFile(target, true, (file) => importReport(file, pkg, { replace: values.replace === true }));
+      const options = { replace: values.replace === true, updateDepartment: values['update-department'] === true };
+      const outcome = await writingFile(target, true, (file) => importReport(file, pkg, options));
+      if (outcome.departmentChange) io.stderr(`${describeDepartmentChange(outcome.departmentChange)}\n`);
       io.stderr(`已导入 ${pkg.department.name} ${pkg.report.year}年度 数据到 ${target}\n`);
       return EXIT_OK;
-    }
-    case 'show': {
+    },
+  },
+  show: {
+    synopsis: '--file <数据文件> --year <年度> --table <01..10>',
+    help: '按公开表的行序以文本打印一张表。',
+    options: { file: 'string', year: 'string', table: 'string' },
+    async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
       const id = parseTableId(requireOption(values, 'table'));
-      const text = withFile(requireOption(values, 'file'), false, (file) => renderTableText(deriveYear(file, year).tables[id]));
-      io.stdout(text);
+      io.stdout(await readingFile(requireOption(values, 'file'), (file) => renderTableText(deriveYear(file, year).tables[id])));
       return EXIT_OK;
-    }
-    case 'narrative': {
+    },
+  },
+  narrative: {
+    synopsis: '--file <数据文件> --year <年度>',
+    help: '打印自动起草的第三部分 情况说明，并列出尚未填写的内容和文字检查发现的问题。',
+    options: { file: 'string', year: 'string' },
+    async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
-      const text = withFile(requireOption(values, 'file'), false, (file) => narrativePlainText(packageForYear(file, year).narrative));
-      io.stdout(text);
+      io.stdout(await readingFile(requireOption(values, 'file'), (file) => narrativePlainText(packageForYear(file, year).narrative)));
       return EXIT_OK;
-    }
-    case 'add-code': {
+    },
+  },
+  'add-code': {
+    synopsis: '--file <数据文件> --catalogue <functional|economic> --code <代码> --name <名称>',
+    help: '向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。',
+    options: { file: 'string', catalogue: 'string', code: 'string', name: 'string' },
+    async run({ values, io }) {
       const catalogue = parseCatalogue(values);
       const code = requireOption(values, 'code').trim();
       const name = requireOption(values, 'name').trim();
       const level = catalogue === 'functional' ? functionalLevel(code) : economicLevel(code);
       if (!level) throw new UserError(`科目代码“${code}”无效：${catalogue === 'functional' ? '支出功能分类应为3、5或7位数字' : '经济分类应为3或5位数字'}。`);
-      withFile(requireOption(values, 'file'), false, (file) => new DisclosureRepository(file.db).addCustomCode({ catalogue, code, name }));
+      await writingFile(requireOption(values, 'file'), false, (file) => new DisclosureRepository(file.db).addCustomCode({ catalogue, code, name }));
       io.stderr(`已添加${level}级科目 ${code} ${name}\n`);
       return EXIT_OK;
-    }
-    case 'import-codes': {
+    },
+  },
+  'import-codes': {
+    synopsis: '--file <数据文件> --catalogue <functional|economic> --from <codes.xlsx|codes.csv>',
+    help: '从表格（.xlsx 或 UTF-8 编码的 CSV，含“科目代码”“科目名称”两列表头）批量添加科目；有任何问题时不导入。',
+    options: { file: 'string', catalogue: 'string', from: 'string' },
+    async run({ values, io }) {
       const catalogue = parseCatalogue(values);
       const source = requireOption(values, 'from');
-      const bytes = readBytes(source);
-      const result = await withFileAsync(requireOption(values, 'file'), (file) => importCodeSheet(file, catalogue, bytes, source));
+      const bytes = readInputFile(source);
+      const { describeCodeImport, importCodeSheet } = await import('../electron/backend/services/catalogueImport');
+      const result = await writingFile(requireOption(values, 'file'), false, (file) => importCodeSheet(file, catalogue, bytes, source));
       io.stderr(`已从“${source}”导入${describeCodeImport(catalogue, result)}\n`);
       return EXIT_OK;
-    }
-    case 'export': {
+    },
+  },
+  validate: {
+    synopsis: '--file <数据文件> --year <年度> [--json]',
+    help: '勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。',
+    options: { file: 'string', year: 'string', json: 'boolean' },
+    async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
-      const written = await withFileAsync(requireOption(values, 'file'), async (file) => {
-        const option = (v: string | boolean | undefined) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-        let targets: ExportTargets = { docx: option(values.docx), xlsx: option(values.xlsx) };
-        if (!targets.docx && !targets.xlsx) {
-          const names = exportFileNames(packageForYear(file, year).model);
-          targets = { docx: names.docx, xlsx: names.xlsx };
-        }
+      const { findings } = await readingFile(requireOption(values, 'file'), (file) => checkYear(file, year));
+      io.stdout(values.json === true ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings));
+      return findings.some((f) => f.severity === '错误') ? EXIT_FINDINGS : EXIT_OK;
+    },
+  },
+  export: {
+    synopsis: '--file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]',
+    help: '导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。',
+    options: { file: 'string', year: 'string', docx: 'string', xlsx: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const { exportFileNames, exportToPaths } = await import('../electron/backend/app/exporting');
+      const written = await readingFile(requireOption(values, 'file'), async (file) => {
+        let targets = { docx: optional(values, 'docx'), xlsx: optional(values, 'xlsx') };
+        if (!targets.docx && !targets.xlsx) targets = exportFileNames(packageForYear(file, year).model);
         return exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
       });
       for (const path of written) io.stderr(`已导出：${path}\n`);
       return EXIT_OK;
-    }
-    case 'validate': {
+    },
+  },
+  'export-json': {
+    synopsis: '--file <数据文件> --year <年度> [--out <report.json>]',
+    help: '导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。',
+    options: { file: 'string', year: 'string', out: 'string' },
+    async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
-      const { findings } = withFile(requireOption(values, 'file'), false, (file) => checkYear(file, year));
-      io.stdout(values.json === true ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings));
-      return findings.some((f) => f.severity === '错误') ? EXIT_FINDINGS : EXIT_OK;
-    }
-    case 'export-json': {
-      const year = parseYear(requireOption(values, 'year'));
-      const json = withFile(requireOption(values, 'file'), false, (file) => exportReportJson(file, year));
-      if (typeof values.out === 'string') {
-        writeFileSync(values.out, json);
-        io.stderr(`已导出到 ${values.out}\n`);
+      const json = await readingFile(requireOption(values, 'file'), (file) => exportReportJson(file, year));
+      const out = optional(values, 'out');
+      if (out) {
+        writeFileSync(out, json);
+        io.stderr(`已导出到 ${out}\n`);
       } else io.stdout(json);
       return EXIT_OK;
-    }
-    default:
-      throw new UserError(`未知命令“${command}”。\n\n${USAGE}`);
+    },
+  },
+};
+
+export function usage(): string {
+  const lines = ['用法（usage）:'];
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    lines.push(`  disclosure ${name} ${command.synopsis}`);
+    for (const line of command.help.split('\n')) lines.push(`      ${line}`);
   }
+  lines.push('写数据文件的命令（import、add-code、import-codes）在文件被桌面应用、浏览器模式或其他命令打开时会拒绝执行，并说明是谁打开的；');
+  lines.push('只读的命令（show、narrative、validate、export、export-json）读取文件的快照，文件只读或正被打开时也能使用。');
+  lines.push('退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。');
+  return `${lines.join('\n')}\n`;
+}
+
+export const USAGE = usage();
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(USAGE);
+    return name ? EXIT_OK : EXIT_USER;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UserError(`未知命令“${name}”。\n\n${USAGE}`);
+  let parsed;
+  try {
+    const options = Object.fromEntries(Object.entries(command.options).map(([key, type]) => [key, { type }]));
+    parsed = parseArgs({ args: rest, allowPositionals: true, options });
+  } catch (e) {
+    throw new UserError(`参数有误：${e instanceof Error ? e.message : String(e)}\n\n用法：disclosure ${name} ${command.synopsis}`);
+  }
+  return command.run({ values: parsed.values, positionals: parsed.positionals, io });
 }
 
 /** Runs the CLI and returns the exit code; never throws. */

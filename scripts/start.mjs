@@ -4,13 +4,16 @@
 //   npm start                 → Electron window (demo file when no file is given)
 //   npm start -- 某单位.jsgk  → Electron window opening that file
 //
-// With Electron: builds the renderer and the main process (dist/), makes sure better-sqlite3 is
-// built for Electron, then runs it. Without: runs `npm run web` with the same file argument.
+// With Electron: builds the renderer and the main process (dist/), prepares a better-sqlite3 addon
+// for Electron beside the Node one (electron-sqlite.mjs), then runs it. Without (electron is an
+// optionalDependency: npm drops it when its binary cannot be downloaded): runs `npm run web` with
+// the same file argument.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronSqliteAddon } from './electron-sqlite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // File arguments are made absolute against where the user typed the command
@@ -87,35 +90,22 @@ function buildDesktop() {
   runStep('构建主进程', process.execPath, [join(root, 'scripts', 'build-electron.mjs')]);
 }
 
-/**
- * better-sqlite3 is a native module built for one ABI: `npm install` builds it for Node, Electron
- * needs its own. Rebuild it for Electron when Electron cannot load it (`npm test` rebuilds it for
- * Node again; scripts/setup.sh checks that).
- */
-function ensureSqliteForElectron(binary, env) {
-  const probe = "const D = require('better-sqlite3'); new D(':memory:').prepare('select 1').get();";
-  const loads = () =>
-    spawnSync(binary, ['-e', probe], { cwd: root, env: { ...env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'ignore' }).status === 0;
-  if (loads()) return;
-  console.log('正在为 Electron 重新编译 better-sqlite3（首次启动需要联网，约一分钟）…');
-  runStep('重新编译 better-sqlite3', npx, ['--no-install', 'electron-rebuild', '--force', '--only', 'better-sqlite3']);
-  if (!loads()) {
-    console.error('better-sqlite3 仍无法在 Electron 中加载，应用未启动。可改用浏览器模式：npm run web');
-    process.exit(1);
-  }
-}
-
 const binary = electronBinary();
 if (binary) {
   const env = { ...process.env };
   // Set by some editors; it would make Electron behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   buildDesktop();
-  ensureSqliteForElectron(binary, env);
-  runAndExit(binary, ['.', ...args], { env });
+  const addon = electronSqliteAddon({ root, electron: binary, log: (line) => console.log(line) });
+  if (addon === null) {
+    console.error('better-sqlite3 无法在 Electron 中加载，应用未启动。可改用浏览器模式：npm run web');
+    process.exit(1);
+  }
+  runAndExit(binary, ['.', ...args], { env: { ...env, DISCLOSURE_SQLITE_ADDON: addon } });
 } else {
   console.log('本机没有可用的 Electron 程序（下载被跳过或失败），将改用浏览器模式（npm run web）。');
   console.log('The Electron binary is not available on this machine; using the browser mode (npm run web) instead.');
+  console.log('（如需桌面窗口：在能访问 Electron 下载站点的电脑上重新运行 npm install。）');
 
   if (!packageScripts().web) {
     console.error('浏览器模式不可用（package.json 中没有 "web" 脚本），无法启动。');

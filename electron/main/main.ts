@@ -10,6 +10,7 @@ import type { MenuCommand } from '../../shared/contract/menu';
 import { type Backend, createBackend } from '../backend/app/backend';
 import { logToStderr } from '../backend/app/dispatch';
 import { defaultDataFolder } from '../backend/app/host';
+import { registerAppScheme, serveApp } from './appProtocol';
 import { createElectronHost } from './host';
 import { registerApi } from './ipc';
 import { installMenu } from './menu';
@@ -33,6 +34,8 @@ function messageOf(e: unknown): string {
 }
 
 export function startMain(options: MainOptions): void {
+  // Before anything else: Electron accepts a privileged scheme only before the app is ready.
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -84,6 +87,7 @@ export function startMain(options: MainOptions): void {
   void app.whenReady().then(() => {
     const paths = appPaths(app.getAppPath());
     hardenSession(session.defaultSession);
+    serveApp(session.defaultSession, paths.rendererDir);
     const folder = dataFolder();
     fs.mkdirSync(folder, { recursive: true });
     backend = createBackend({
@@ -93,7 +97,7 @@ export function startMain(options: MainOptions): void {
       demoFixture: paths.demoFixture,
       onRecentChanged: refreshMenu,
     });
-    registerApi(backend.dispatch, paths.rendererIndex, logToStderr);
+    registerApi(backend.dispatch, logToStderr);
     // Open before the page loads, so its first file.current sees the file.
     try {
       if (pendingFile) backend.openPath(pendingFile);

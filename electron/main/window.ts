@@ -1,17 +1,9 @@
 /** The one application window: sandboxed, context-isolated, no Node in the page. */
-import fs from 'node:fs';
 import { BrowserWindow } from 'electron';
+import { APP_URL } from './appProtocol';
 import type { AppPaths } from './paths';
 
 export const WINDOW_TITLE = '部门决算公开助手';
-
-const NOT_BUILT_PAGE =
-  'data:text/html;charset=utf-8,' +
-  encodeURIComponent(
-    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>部门决算公开助手</title>' +
-      '<body style="font-family:sans-serif;padding:2em"><h1>界面尚未构建</h1>' +
-      '<p>未找到 dist/renderer/index.html，请在项目目录运行 <code>npm run build:renderer</code> 后重新启动。</p></body></html>',
-  );
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -35,7 +27,7 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preload },
   });
   window.once('ready-to-show', () => window.show());
-  if (fs.existsSync(paths.rendererIndex)) void window.loadFile(paths.rendererIndex);
-  else void window.loadURL(NOT_BUILT_PAGE);
+  // The app scheme serves the page, or a “not built yet” page when dist/renderer is missing.
+  void window.loadURL(APP_URL);
   return window;
 }

@@ -28,18 +28,16 @@ import {
   type UnitKind,
   VEHICLE_TYPES,
 } from '../domain/model';
+import { LIMITS as DOMAIN_LIMITS, type TextKind, textProblem } from '../domain/limits';
 import { MAX_AMOUNT_FEN } from '../domain/money';
 import { type ApiError, type Channel, isChannel, type RequestOf } from './api';
 
-/** Limits on what a request may carry. */
+/**
+ * Limits on what a request may carry: the app's one set (shared/domain/limits.ts, which the
+ * importer and the storage layer use too) plus the contract's own.
+ */
 export const LIMITS = {
-  yearMin: 1900,
-  yearMax: 2999,
-  /** 部门名称, 科目名称. */
-  nameLength: 100,
-  /** A text field of the package (概况, 情况说明 paragraphs, 名词解释). */
-  textLength: 20_000,
-  textKeyLength: 200,
+  ...DOMAIN_LIMITS,
   fileIdLength: 100,
   /** Facts (or texts, or rows to add) in one batch: a paste of a whole table of a large department. */
   batchSize: 20_000,
@@ -97,14 +95,10 @@ function boolean(value: unknown, path: string): boolean {
   throw new Invalid(path, `应为 true 或 false，${describe(value)}`);
 }
 
-/** Control characters other than tab and line breaks never belong in user text. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
-
-function text(value: unknown, path: string, maxLength: number, options: { nonEmpty?: boolean; singleLine?: boolean } = {}): string {
+function text(value: unknown, path: string, kind: TextKind): string {
   if (typeof value !== 'string') throw new Invalid(path, `应为文字，${describe(value)}`);
-  if (value.length > maxLength) throw new Invalid(path, `不能超过${maxLength}个字符（收到${value.length}个）`);
-  if (options.nonEmpty && value.trim() === '') throw new Invalid(path, '不能为空');
-  if (CONTROL.test(value) || (options.singleLine && /[\r\n\t]/u.test(value))) throw new Invalid(path, '含有不允许的控制字符');
+  const problem = textProblem(value, kind);
+  if (problem) throw new Invalid(path, problem);
   return value;
 }
 
@@ -219,8 +213,8 @@ function subordinateUnits(value: unknown, path: string): SubordinateUnit[] {
   return value.map((unit: unknown, i) => {
     const f = object(unit, `${path}[${i}]`, ['name', 'note']);
     return {
-      name: text(f.name, `${path}[${i}].name`, SUBORDINATE_UNIT_LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
-      note: text(f.note, `${path}[${i}].note`, SUBORDINATE_UNIT_LIMITS.noteLength, { singleLine: true }),
+      name: text(f.name, `${path}[${i}].name`, 'name'),
+      note: text(f.note, `${path}[${i}].note`, 'unitNote'),
     };
   });
 }
@@ -228,7 +222,7 @@ function subordinateUnits(value: unknown, path: string): SubordinateUnit[] {
 function department(value: unknown, path: string): Department {
   const f = object(value, path, ['name', 'unitKind', 'subordinateUnits']);
   return {
-    name: text(f.name, `${path}.name`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+    name: text(f.name, `${path}.name`, 'name'),
     unitKind: unitKind(f.unitKind, `${path}.unitKind`),
     subordinateUnits: subordinateUnits(f.subordinateUnits, `${path}.subordinateUnits`),
   };
@@ -240,7 +234,7 @@ function customCode(value: unknown, path: string): CustomCode {
   return {
     catalogue,
     code: code(f.code, `${path}.code`, CUSTOM_CODE_LENGTHS[catalogue]),
-    name: text(f.name, `${path}.name`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+    name: text(f.name, `${path}.name`, 'name'),
   };
 }
 
@@ -264,7 +258,7 @@ const VALIDATORS: Validators = {
   'file.create': (r, p) => {
     const f = object(r, p, ['departmentName', 'unitKind', 'year']);
     return {
-      departmentName: text(f.departmentName, `${p}.departmentName`, LIMITS.nameLength, { nonEmpty: true, singleLine: true }),
+      departmentName: text(f.departmentName, `${p}.departmentName`, 'name'),
       unitKind: unitKind(f.unitKind, `${p}.unitKind`),
       year: year(f.year, `${p}.year`),
     };
@@ -283,8 +277,8 @@ const VALIDATORS: Validators = {
     const f = object(r, p, ['year', 'key', 'value']);
     return {
       year: year(f.year, `${p}.year`),
-      key: text(f.key, `${p}.key`, LIMITS.textKeyLength, { nonEmpty: true, singleLine: true }),
-      value: text(f.value, `${p}.value`, LIMITS.textLength),
+      key: text(f.key, `${p}.key`, 'textKey'),
+      value: text(f.value, `${p}.value`, 'text'),
     };
   },
   'report.writeBatch': (r, p) => {
@@ -299,8 +293,8 @@ const VALIDATORS: Validators = {
       texts: list(f.texts, `${p}.texts`, (v, q) => {
         const w = object(v, q, ['key', 'value']);
         return {
-          key: text(w.key, `${q}.key`, LIMITS.textKeyLength, { nonEmpty: true, singleLine: true }),
-          value: text(w.value, `${q}.value`, LIMITS.textLength),
+          key: text(w.key, `${q}.key`, 'textKey'),
+          value: text(w.value, `${q}.value`, 'text'),
         };
       }),
       addItems: list(f.addItems, `${p}.addItems`, (v, q) => code(v, q, ITEM_LENGTHS)),

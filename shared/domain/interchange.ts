@@ -30,7 +30,10 @@ import {
   type UnitKind,
   VEHICLE_TYPES,
 } from './model';
+import { isValidCount, LIMITS, type TextKind, textProblem } from './limits';
+import { inexactNumbers, jsonSyntaxErrorPlace } from './jsonText';
 import { type AmountUnit, decimalToFen, type Fen, fenToYuanNumber, MoneyError, numberToDecimal } from './money';
+import { decodeUtf8Text } from './textEncoding';
 
 export const INTERCHANGE_FORMAT = 'disclosure-report';
 export const INTERCHANGE_VERSION = 1;
@@ -64,6 +67,12 @@ function describe(v: unknown): string {
   return `${typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '布尔值' : typeof v} ${String(v)}`;
 }
 
+/** `$.texts.key`, with a key too long to print shortened (paths end up in messages). */
+function keyPath(base: string, key: string): string {
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  return `${base}.${shown}`;
+}
+
 /** Carries the issues found so far while walking the document. */
 class Reader {
   readonly issues: InterchangeIssue[] = [];
@@ -80,25 +89,59 @@ class Reader {
       return null;
     }
     for (const key of Object.keys(v)) {
-      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `未知字段“${key}”（允许的字段：${allowed.join('、')}）`);
+      if (!allowed.includes(key)) this.fail(keyPath(path, key), `未知字段“${keyPath('', key).slice(1)}”（允许的字段：${allowed.join('、')}）`);
     }
     return v;
   }
 
-  string(v: unknown, path: string, required: boolean): string | null {
+  /** A text within the app's limits for its kind (length, line breaks, control characters). */
+  string(v: unknown, path: string, required: boolean, kind: TextKind): string | null {
     if (v === undefined && !required) return null;
     if (typeof v !== 'string') {
       this.fail(path, v === undefined ? '缺少此字段' : `应为文字，收到${describe(v)}`);
       return null;
     }
+    const problem = textProblem(kind === 'name' ? v.trim() : v, kind);
+    if (problem) {
+      this.fail(path, problem);
+      return null;
+    }
     return v;
+  }
+
+  /** An array of at most `max` entries; a longer one is one issue, not one per entry. */
+  array(v: unknown, path: string, max: number, what: string): unknown[] | null {
+    if (v === undefined) return null;
+    if (!Array.isArray(v)) {
+      this.fail(path, `应为数组，收到${describe(v)}`);
+      return null;
+    }
+    if (v.length > max) {
+      this.fail(path, `${what}有 ${v.length} 项，超过上限 ${max} 项，未逐项检查`);
+      return null;
+    }
+    return v;
+  }
+
+  /** The entries of a map of at most `max` keys. */
+  entries(v: JsonObject, path: string, max: number, what: string): [string, Json][] {
+    const entries = Object.entries(v);
+    if (entries.length <= max) return entries;
+    this.fail(path, `${what}有 ${entries.length} 项，超过上限 ${max} 项，未逐项检查`);
+    return [];
   }
 
   /** An amount in the document's unit; `negative` says whether the field may be below zero. */
   amount(v: unknown, path: string, negative: boolean): Fen {
     if (v === undefined || v === null) return 0;
     let text: string;
-    if (typeof v === 'number') text = numberToDecimal(v);
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) {
+        this.fail(path, `“${String(v)}”不是有效的金额`);
+        return 0;
+      }
+      text = numberToDecimal(v);
+    }
     else if (typeof v === 'string') {
       text = v.trim();
       // Thousands separators are allowed only where they belong (`1,234.56`, not `12,34`).
@@ -122,15 +165,16 @@ class Reader {
       }
       return fen;
     } catch (e) {
-      this.fail(path, e instanceof MoneyError ? e.message : `“${String(v)}”不是有效的金额`);
+      // Messages quote the value as written, not its (possibly 300-digit) expansion.
+      this.fail(path, e instanceof MoneyError ? e.message.replace(text, String(v)) : `“${String(v)}”不是有效的金额`);
       return 0;
     }
   }
 
   count(v: unknown, path: string): number {
     if (v === undefined || v === null) return 0;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-      this.fail(path, `应为不小于0的整数，收到${describe(v)}`);
+    if (!isValidCount(v)) {
+      this.fail(path, `应为0至${LIMITS.countMax}之间的整数，收到${describe(v)}`);
       return 0;
     }
     return v;
@@ -173,7 +217,16 @@ const AMOUNT_UNITS: readonly AmountUnit[] = ['元', '万元', '分'];
 function readSubordinateUnits(r: Reader, v: unknown): SubordinateUnit[] {
   const path = '$.department.subordinateUnits';
   if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return parseSubordinateUnits(v);
+  if (typeof v === 'string') {
+    // The older free text: split into units, each held to the same limits as a listed one.
+    const units = parseSubordinateUnits(v);
+    if (units.length > SUBORDINATE_UNIT_LIMITS.count) r.fail(path, `下属单位最多${SUBORDINATE_UNIT_LIMITS.count}个，收到${units.length}个`);
+    units.forEach((u, i) => {
+      const problem = textProblem(u.name, 'name') ?? textProblem(u.note, 'unitNote');
+      if (problem) r.fail(`${path}（第${i + 1}个单位）`, problem);
+    });
+    return units.slice(0, SUBORDINATE_UNIT_LIMITS.count);
+  }
   if (!Array.isArray(v)) {
     r.fail(path, `应为单位列表（[{ "name": "…", "note": "…" }]），收到${describe(v)}`);
     return [];
@@ -187,11 +240,8 @@ function readSubordinateUnits(r: Reader, v: unknown): SubordinateUnit[] {
       if (entry === undefined) r.fail(at, '缺少此字段');
       return;
     }
-    const name = (r.string(o.name, `${at}.name`, true) ?? '').trim();
-    const note = (r.string(o.note, `${at}.note`, false) ?? '').trim();
-    if (typeof o.name === 'string' && name === '') r.fail(`${at}.name`, '单位名称不能为空');
-    if (name.length > SUBORDINATE_UNIT_LIMITS.nameLength) r.fail(`${at}.name`, `单位名称不能超过${SUBORDINATE_UNIT_LIMITS.nameLength}个字`);
-    if (note.length > SUBORDINATE_UNIT_LIMITS.noteLength) r.fail(`${at}.note`, `备注不能超过${SUBORDINATE_UNIT_LIMITS.noteLength}个字`);
+    const name = (r.string(o.name, `${at}.name`, true, 'name') ?? '').trim();
+    const note = (r.string(o.note, `${at}.note`, false, 'unitNote') ?? '').trim();
     if (name !== '') out.push({ name, note });
   });
   return out;
@@ -203,9 +253,8 @@ function readDepartment(r: Reader, v: unknown): Department {
     if (v === undefined) r.fail('$.department', '缺少此字段');
     return { name: '', unitKind: '行政单位', subordinateUnits: [] };
   }
-  const name = r.string(d.name, '$.department.name', true) ?? '';
-  if (name.trim() === '' && typeof d.name === 'string') r.fail('$.department.name', '部门名称不能为空');
-  const kindText = r.string(d.unitKind, '$.department.unitKind', true);
+  const name = r.string(d.name, '$.department.name', true, 'name') ?? '';
+  const kindText = r.string(d.unitKind, '$.department.unitKind', true, 'name');
   let unitKind: UnitKind = '行政单位';
   if (kindText !== null) {
     const found = UNIT_KINDS.find((k) => k === kindText);
@@ -216,19 +265,15 @@ function readDepartment(r: Reader, v: unknown): Department {
 }
 
 function readCustomCodes(r: Reader, v: unknown): CustomCode[] {
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) {
-    r.fail('$.customCodes', `应为数组，收到${describe(v)}`);
-    return [];
-  }
+  const entries = r.array(v, '$.customCodes', LIMITS.customCodes, '自定义科目');
   const out: CustomCode[] = [];
-  v.forEach((entry, i) => {
+  entries?.forEach((entry, i) => {
     const path = `$.customCodes[${i}]`;
     const o = r.object(entry, path, ['catalogue', 'code', 'name']);
     if (!o) return;
-    const catalogue = r.string(o.catalogue, `${path}.catalogue`, true);
-    const code = r.string(o.code, `${path}.code`, true);
-    const name = r.string(o.name, `${path}.name`, true);
+    const catalogue = r.string(o.catalogue, `${path}.catalogue`, true, 'name');
+    const code = r.string(o.code, `${path}.code`, true, 'name');
+    const name = r.string(o.name, `${path}.name`, true, 'name');
     if (catalogue !== 'functional' && catalogue !== 'economic') {
       if (catalogue !== null) r.fail(`${path}.catalogue`, '应为 functional（支出功能分类）或 economic（经济分类）');
       return;
@@ -239,27 +284,19 @@ function readCustomCodes(r: Reader, v: unknown): CustomCode[] {
       r.fail(`${path}.code`, `科目代码应为 ${lengths.join('、')} 位数字，收到“${code}”`);
       return;
     }
-    if (name.trim() === '') {
-      r.fail(`${path}.name`, '科目名称不能为空');
-      return;
-    }
     out.push({ catalogue, code, name: name.trim() });
   });
   return out;
 }
 
 function readItems(r: Reader, v: unknown, report: Report, known: (code: string) => boolean): void {
-  if (v === undefined) return;
-  if (!Array.isArray(v)) {
-    r.fail('$.items', `应为数组，收到${describe(v)}`);
-    return;
-  }
+  const entries = r.array(v, '$.items', LIMITS.itemsPerReport, '“项”级科目');
   const seen = new Set<string>();
-  v.forEach((entry, i) => {
+  entries?.forEach((entry, i) => {
     const path = `$.items[${i}]`;
     const o = r.object(entry, path, ['code', 'income', 'expenditure', 'fiscal', ...GOV_FUND_CARRY]);
     if (!o) return;
-    const code = r.string(o.code, `${path}.code`, true);
+    const code = r.string(o.code, `${path}.code`, true, 'name');
     if (code === null) return;
     if (!/^\d{7}$/.test(code)) {
       r.fail(`${path}.code`, `应为7位“项”级科目代码，收到“${code}”`);
@@ -287,8 +324,8 @@ function readEconomic(r: Reader, v: unknown, report: Report, economicName: (code
     r.fail('$.economic', `应为对象（经济分类款级代码 → 金额），收到${describe(v)}`);
     return;
   }
-  for (const [code, value] of Object.entries(v)) {
-    const path = `$.economic.${code}`;
+  for (const [code, value] of r.entries(v, '$.economic', LIMITS.keyedAmountsPerReport, '经济分类金额')) {
+    const path = keyPath('$.economic', code);
     if (!/^\d{5}$/.test(code)) {
       r.fail(path, `应为5位“款”级经济分类代码，收到“${code}”`);
       continue;
@@ -328,10 +365,10 @@ function readKeyedAmounts(r: Reader, v: unknown, path: string, target: Record<st
     r.fail(path, `应为对象，收到${describe(v)}`);
     return;
   }
-  for (const [key, value] of Object.entries(v)) {
+  for (const [key, value] of r.entries(v, path, LIMITS.keyedAmountsPerReport, '金额')) {
     const problem = keyProblem(key);
-    if (problem) r.fail(`${path}.${key}`, problem);
-    else target[key] = r.amount(value, `${path}.${key}`, false);
+    if (problem) r.fail(keyPath(path, key), problem);
+    else target[key] = r.amount(value, keyPath(path, key), false);
   }
 }
 
@@ -348,15 +385,18 @@ function readTexts(r: Reader, v: unknown, report: Report): void {
     r.fail('$.texts', `应为对象（字段 → 文字），收到${describe(v)}`);
     return;
   }
-  for (const [key, value] of Object.entries(v)) {
-    if (typeof value !== 'string') r.fail(`$.texts.${key}`, `应为文字，收到${describe(value)}`);
-    else report.texts[key] = value;
+  for (const [key, value] of r.entries(v, '$.texts', LIMITS.textsPerReport, '文字字段')) {
+    const path = keyPath('$.texts', key);
+    const keyProblem = textProblem(key, 'textKey');
+    if (keyProblem) r.fail(path, `字段名${keyProblem}`);
+    else if (typeof value !== 'string') r.fail(path, `应为文字，收到${describe(value)}`);
+    else if (r.string(value, path, true, 'text') !== null) report.texts[key] = value;
   }
 }
 
 function readYear(r: Reader, v: unknown, path: string): number | null {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 2000 || v > 2100) {
-    r.fail(path, v === undefined ? '缺少此字段' : `应为2000至2100之间的年份，收到${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < LIMITS.yearMin || v > LIMITS.yearMax) {
+    r.fail(path, v === undefined ? '缺少此字段' : `应为${LIMITS.yearMin}至${LIMITS.yearMax}之间的年份，收到${describe(v)}`);
     return null;
   }
   return v;
@@ -407,15 +447,37 @@ export function parseInterchange(doc: unknown): ParseResult {
   return { ok: true, value: { department, report, customCodes } };
 }
 
-/** Parses JSON text; a syntax error is reported as an issue at `$`. */
+/** Parses JSON text; a syntax error or an inexact number is reported as an issue at `$`. */
 export function parseInterchangeText(text: string): ParseResult {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, issues: [{ path: '$', message: '文件是空的' }] };
   let doc: unknown;
   try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    doc = JSON.parse(body);
   } catch (e) {
-    return { ok: false, issues: [{ path: '$', message: `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}` }] };
+    const detail = e instanceof Error ? e.message : String(e);
+    const place = jsonSyntaxErrorPlace(body, detail);
+    return {
+      ok: false,
+      issues: [{ path: '$', message: `不是有效的 JSON 格式${place ? `：${place}有格式错误` : ''}（常见原因：缺少逗号、引号或括号，或多了一个逗号）。原始信息：${detail}` }],
+    };
+  }
+  const inexact = inexactNumbers(body);
+  if (inexact.length > 0) {
+    const list = inexact.map((n) => (n.length > 40 ? `${n.slice(0, 40)}…` : n)).join('、');
+    return {
+      ok: false,
+      issues: [{ path: '$', message: `数字 ${list} 的位数超出能精确处理的范围，读入时会被舍入。请减少位数，或把金额写成文字（例如 "1234.56"）` }],
+    };
   }
   return parseInterchange(doc);
+}
+
+/** Parses the bytes of an interchange file: UTF-8 only (see textEncoding.ts), then as JSON text. */
+export function parseInterchangeBytes(bytes: Uint8Array): ParseResult {
+  const decoded = decodeUtf8Text(bytes);
+  if (!decoded.ok) return { ok: false, issues: [{ path: '$', message: decoded.message }] };
+  return parseInterchangeText(decoded.text);
 }
 
 function nonZero<K extends string>(record: Record<K, Fen>, keys: readonly K[]): Record<string, number> | undefined {
@@ -485,6 +547,14 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   return doc;
 }
 
+/** How many issues are printed; the rest are counted. */
+export const MAX_LISTED_ISSUES = 50;
+
+/** The issues one per line: the first MAX_LISTED_ISSUES, then how many more there are. */
 export function formatInterchangeIssues(issues: readonly InterchangeIssue[]): string {
-  return issues.map((i) => `${i.path}：${i.message}`).join('\n');
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${i.path}：${i.message}`);
+  if (issues.length > MAX_LISTED_ISSUES) {
+    lines.push(`……另有 ${issues.length - MAX_LISTED_ISSUES} 处问题未列出（共 ${issues.length} 处），请先改正以上问题后再导入。`);
+  }
+  return lines.join('\n');
 }

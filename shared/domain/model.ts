@@ -3,6 +3,7 @@
  * Every amount is integer 分 (Fen). Everything printed in the ten tables is derived
  * from these facts by `deriveTables`.
  */
+import { LIMITS } from './limits';
 import type { Fen } from './money';
 
 /** 单位性质 */
@@ -26,7 +27,7 @@ export interface Department {
 }
 
 /** Most units a department lists, and the longest name and note (storage and requests check them). */
-export const SUBORDINATE_UNIT_LIMITS = { count: 500, nameLength: 100, noteLength: 200 } as const;
+export const SUBORDINATE_UNIT_LIMITS = { count: LIMITS.subordinateUnits, nameLength: LIMITS.nameLength, noteLength: LIMITS.unitNoteLength } as const;
 
 /**
  * 下属单位 from the free text older files and interchange documents hold: one unit per line, or
@@ -360,11 +361,12 @@ export function readSettings(value: unknown): { settings: ReportSettings; proble
     return { settings, problems: [{ key: '', message: '报表设置应为对象' }] };
   }
   const record = value as Record<string, unknown>;
+  // Own keys only: `constructor`, `toString` or `__proto__` are not settings, whatever `in` says.
   for (const key of Object.keys(record)) {
-    if (!(key in SETTING_RULES)) problems.push({ key, message: `未知的设置项“${key}”` });
+    if (!Object.hasOwn(SETTING_RULES, key)) problems.push({ key, message: `未知的设置项“${key}”` });
   }
   const assign = <K extends keyof ReportSettings>(key: K) => {
-    const v = record[key];
+    const v = Object.hasOwn(record, key) ? record[key] : undefined;
     if (v === undefined) return;
     const rule = SETTING_RULES[key];
     if (rule.valid(v)) settings[key] = v;

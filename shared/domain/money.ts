@@ -122,13 +122,29 @@ export function decimalToFen(decimal: string, unit: AmountUnit): Fen {
   return Number(signed);
 }
 
-/** Writes a JS number that came from JSON as a plain decimal string (no exponent). */
+/**
+ * Writes a JS number that came from JSON as a plain decimal string (no exponent), exactly: the
+ * shortest decimal that reads back as the same number (what `String` gives), with any exponent
+ * expanded digit for digit. `5e-324` becomes `0.000…05` (324 decimals), which `decimalToFen` then
+ * refuses for its decimals, instead of rounding to 0.
+ */
 export function numberToDecimal(value: number): string {
   if (!Number.isFinite(value)) throw new MoneyError(`“${String(value)}”不是有效的数字`);
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  // Exponent form: go through toFixed with enough digits, then trim.
-  return value.toFixed(10).replace(/\.?0+$/, '');
+  return expandExponent(String(value));
+}
+
+/** `1.5e-3` → `0.0015`, `2e+21` → `2000000000000000000000`; text without an exponent is returned as is. */
+export function expandExponent(text: string): string {
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);
+  if (!m) return text;
+  const sign = m[1] === '-' ? '-' : '';
+  const int = m[2] ?? '';
+  const frac = m[3] ?? '';
+  const digits = `${int}${frac}`;
+  const point = int.length + Number(m[4]);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 export interface ParsedAmount {

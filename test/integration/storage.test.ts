@@ -428,7 +428,8 @@ describe('refusing bad values and failed transactions', () => {
     const pages = file.db.pragma('page_count', { simple: true });
     file.db.pragma(`max_page_count = ${Number(pages) + 1}`);
     const big = sampleReport(year);
-    big.texts = { long: '决'.repeat(200_000) };
+    // Ten texts at the length limit (LIMITS.textLength), 200,000 characters in all.
+    big.texts = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`long${i}`, '决'.repeat(20_000)]));
     const error = expectStorageError(() => repo.saveReport(big), 'DISK_FULL');
     expect(error.message).toContain('磁盘空间不足');
     expect(repo.loadReport(year)).toEqual(before);
@@ -571,14 +572,19 @@ describe('migrating existing files', () => {
     expect(reopened.migration.applied).toEqual([]);
   });
 
-  it('keeps the file at its old version when a migration fails', () => {
+  it('keeps the file at its old version when a migration fails, says so in Chinese, and keeps no extra backup', () => {
     const filePath = fileIn('old.db');
     withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: current });
-    expect(catchError(() => openFile(filePath, { create: false, migrations: [...current, broken] }))).toBeInstanceOf(StorageError);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const error = expectStorageError(() => openFile(filePath, { create: false, migrations: [...current, broken] }), 'DAMAGED');
+      expect(error.message).toContain(`数据文件需要从版本 ${latest} 升级到版本 ${latest + 1}，但升级没有成功，文件保持原样、未被修改。原因：升级步骤出错（migration failed）`);
+      expect(error.message).not.toContain('数据操作未能完成');
+    }
     const file = openFile(filePath, { create: false, migrations: current });
     expect(file.migration.applied).toEqual([]);
     expect(file.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
-    expect(fs.readdirSync(dir).filter((n) => n.includes(`.bak-v${latest}-`))).toHaveLength(1);
+    // The file never changed, so a backup of it would hold nothing new: at most one per version.
+    expect(fs.readdirSync(dir).filter((n) => n.includes(`.bak-v${latest}-`)).length).toBeLessThanOrEqual(1);
   });
 
   it('turns the 下属单位 free text of a version-1 file into the list (migration 2), keeping a backup', () => {
@@ -607,6 +613,22 @@ describe('migrating existing files', () => {
     f2.db.prepare('INSERT INTO department (id, name, unit_kind, subordinate_units) VALUES (1, ?, ?, ?)').run('某局', '事业单位', '无');
     close(f2);
     withRepository(none, (repo) => expect(repo.getDepartment()?.subordinateUnits).toEqual([]));
+  });
+
+  it('names the cause of a failed upgrade in Chinese (a full disk)', () => {
+    const filePath = fileIn('old.db');
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: current });
+    const filling: Migration = {
+      version: latest + 1,
+      name: 'fill',
+      up: (db) => {
+        db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true })) + 1}`);
+        db.exec("CREATE TABLE filler (x TEXT) STRICT; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) INSERT INTO filler SELECT printf('%.10000c', 'x') FROM n");
+      },
+    };
+    const error = expectStorageError(() => openFile(filePath, { create: false, migrations: [...current, filling] }), 'DISK_FULL');
+    expect(error.message).toContain('原因：磁盘空间不足（SQLITE_FULL）');
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.bak-'))).toEqual([]);
   });
 
   it('will not migrate a file opened read-only', () => {

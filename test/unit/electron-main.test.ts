@@ -1,5 +1,5 @@
 /** The Electron main process and preload, with `electron` mocked: security, the api channel, the menu. */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +18,12 @@ const fake = vi.hoisted(() => {
     quit: 0,
     headerHooks: [] as Listener[],
     permissionHandlers: [] as Listener[],
+    permissionChecks: [] as Listener[],
+    deviceHandlers: [] as Listener[],
+    schemes: [] as unknown[],
+    schemesBeforeReady: false,
+    ready: false,
+    protocolHandlers: new Map<string, Listener>(),
     openDialogs: [] as unknown[],
     exposed: new Map<string, unknown>(),
     rendererInvokes: [] as unknown[][],
@@ -55,7 +61,7 @@ const fake = vi.hoisted(() => {
       requestSingleInstanceLock: () => state.singleInstance,
       quit: () => void state.quit++,
       on: (name: string, fn: Listener) => on(state.appEvents, name, fn),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => Promise.resolve().then(() => void (state.ready = true)),
       getAppPath: () => process.cwd(),
       getPath: (name: string) => `${state.userDir}/${name}`,
       getVersion: () => '9.9.9',
@@ -65,6 +71,15 @@ const fake = vi.hoisted(() => {
       defaultSession: {
         webRequest: { onHeadersReceived: (fn: Listener) => state.headerHooks.push(fn) },
         setPermissionRequestHandler: (fn: Listener) => state.permissionHandlers.push(fn),
+        setPermissionCheckHandler: (fn: Listener) => state.permissionChecks.push(fn),
+        setDevicePermissionHandler: (fn: Listener) => state.deviceHandlers.push(fn),
+        protocol: { handle: (scheme: string, fn: Listener) => state.protocolHandlers.set(scheme, fn) },
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        state.schemes.push(...schemes);
+        state.schemesBeforeReady = !state.ready;
       },
     },
     ipcMain: { handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn) },
@@ -107,9 +122,10 @@ vi.mock('electron', () => fake.electron);
 const { startMain } = await import('../../electron/main/main');
 const { menuTemplate } = await import('../../electron/main/menu');
 const { releaseAllLocks } = await import('../../electron/backend/app/lock');
-const { CONTENT_SECURITY_POLICY } = await import('../../electron/backend/app/csp');
+const { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } = await import('../../electron/backend/app/csp');
+const { APP_URL, appResponse } = await import('../../electron/main/appProtocol');
 
-const APP_URL = pathToFileURL(resolve('dist/renderer/index.html')).href;
+const FILE_URL = pathToFileURL(resolve('dist/renderer/index.html')).href;
 
 function emitApp(name: string, ...args: unknown[]): void {
   for (const fn of fake.state.appEvents.get(name) ?? []) fn(...args);
@@ -159,6 +175,11 @@ beforeEach(() => {
   s.quit = 0;
   s.headerHooks.length = 0;
   s.permissionHandlers.length = 0;
+  s.permissionChecks.length = 0;
+  s.deviceHandlers.length = 0;
+  s.schemes.length = 0;
+  s.ready = false;
+  s.protocolHandlers.clear();
   s.openDialogs.length = 0;
   s.userDir = mkdtempSync(join(tmpdir(), 'disclosure-electron-'));
   vi.stubEnv('DISCLOSURE_DATA_DIR', '');
@@ -203,7 +224,7 @@ describe('main process', () => {
     emitApp('web-contents-created', {}, contents);
     expect(openHandler).not.toBeNull();
     expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
       handlers.get(name)!({ preventDefault }, 'https://example.com/');
       expect(preventDefault, name).toHaveBeenCalled();
@@ -219,6 +240,32 @@ describe('main process', () => {
     let allowed: unknown;
     fake.state.permissionHandlers[0]!({}, 'media', (v: unknown) => (allowed = v));
     expect(allowed).toBe(false);
+    for (const permission of ['media', 'clipboard-read', 'notifications', 'geolocation', 'hid', 'serial']) {
+      expect(fake.state.permissionChecks[0]!({}, permission, APP_URL), permission).toBe(false);
+    }
+    expect(fake.state.deviceHandlers[0]!({ deviceType: 'usb', origin: APP_URL })).toBe(false);
+  });
+
+  it('registers the privileged app scheme before ready and loads the window from it, not file://', async () => {
+    await started();
+    expect(fake.state.schemesBeforeReady).toBe(true);
+    expect(fake.state.schemes).toEqual([
+      { scheme: 'disclosure', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+    ]);
+    expect(fake.state.windows[0]!.loaded).toEqual(['disclosure://app/index.html']);
+  });
+
+  it('serves the page with the strict CSP as a header and in the page', async () => {
+    await started();
+    const handler = fake.state.protocolHandlers.get('disclosure');
+    if (!handler) throw new Error('app scheme not served');
+    const response = await handler({ method: 'GET', url: APP_URL });
+    if (!(response instanceof Response)) throw new Error('not a Response');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await response.text();
+    const metas = html.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/gu) ?? [];
+    expect(metas).toEqual([`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}">`]);
   });
 
   it('answers api calls from the app page only', async () => {
@@ -228,6 +275,9 @@ describe('main process', () => {
     const refused = { ok: false, error: { code: 'INVALID_REQUEST' } };
     expect(await handler(from('https://evil.example/'), 'app.info', {})).toMatchObject(refused);
     expect(await handler(from('file:///tmp/other.html'), 'app.info', {})).toMatchObject(refused);
+    // The built page opened from disk is not the app page either.
+    expect(await handler(from(FILE_URL), 'app.info', {})).toMatchObject(refused);
+    expect(await handler(from('disclosure://other/index.html'), 'app.info', {})).toMatchObject(refused);
     expect(await handler(from(APP_URL, { url: APP_URL }), 'app.info', {})).toMatchObject(refused);
     expect(await handler({ senderFrame: null }, 'app.info', {})).toMatchObject(refused);
     expect(await handler(from(`${APP_URL}#/report`), 'app.info', {})).toMatchObject({ ok: true, value: { version: '9.9.9', mode: 'electron' } });
@@ -276,6 +326,42 @@ describe('main process', () => {
     const file = template.find((m) => m.label === '文件');
     const recent = Array.isArray(file?.submenu) ? file.submenu.find((i) => i.label === '最近打开') : undefined;
     expect(labels(recent?.submenu)).toEqual(['（无）']);
+  });
+});
+
+describe('the app scheme', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'disclosure-scheme-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src *"><title>t</title></head><body></body></html>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1);');
+  writeFileSync(join(dir, '..', 'secret.txt'), 'outside');
+
+  it('serves files of the renderer folder with their type and the CSP header', () => {
+    const js = appResponse('GET', 'disclosure://app/assets/app.js', dir);
+    expect(js.status).toBe(200);
+    expect(js.headers['Content-Type']).toBe('text/javascript; charset=utf-8');
+    expect(js.headers['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(js.body.toString()).toBe('console.log(1);');
+  });
+
+  it('replaces a weaker policy in the page with the strict one', () => {
+    const html = appResponse('GET', 'disclosure://app/', dir).body.toString();
+    expect(html).not.toContain('default-src *');
+    expect(html).toContain(`content="${META_CONTENT_SECURITY_POLICY}"`);
+  });
+
+  it('serves nothing outside the renderer folder, nothing for other hosts or methods', () => {
+    for (const url of ['disclosure://app/../secret.txt', 'disclosure://app/%2e%2e/secret.txt', 'disclosure://app/..%2fsecret.txt', 'disclosure://app/assets/%00', 'disclosure://app/missing.js']) {
+      expect(appResponse('GET', url, dir).status, url).toBe(404);
+    }
+    expect(appResponse('GET', 'disclosure://evil/index.html', dir).status).toBe(404);
+    expect(appResponse('POST', 'disclosure://app/index.html', dir).status).toBe(405);
+  });
+
+  it('serves a “not built yet” page when the renderer is missing', () => {
+    const page = appResponse('GET', 'disclosure://app/index.html', join(dir, 'nowhere'));
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toContain('界面尚未构建');
   });
 });
 

@@ -344,7 +344,7 @@ describe('validation', () => {
 
   it('rejects an invalid year and edition', () => {
     const doc = jincheng();
-    doc.year = 1999;
+    doc.year = 1899;
     doc.edition = '2023';
     expect(issuesOf(doc).map((i) => i.path)).toEqual(['$.year', '$.edition']);
   });

@@ -19,6 +19,7 @@ import { renderDocx } from '../export/docx';
 import { renderXlsx } from '../export/xlsx';
 import { packageForYear } from '../services/reports';
 import { AppError } from './errors';
+import { safeFileName } from './fileNames';
 
 /** The file operations an export needs; tests replace them to simulate a full disk and the like. */
 export interface ExportFs {
@@ -62,13 +63,7 @@ export interface ExportOptions {
   fs?: ExportFs;
 }
 
-/** Characters Windows does not allow in file names, and control characters. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/gu;
-
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(UNSAFE_IN_NAME, '_').replace(/[. ]+$/u, '').trim();
-  return cleaned === '' ? '未命名' : cleaned;
-}
+export { safeFileName };
 
 /** `晋城市商务局2023年度部门决算公开.docx` and `…公开表.xlsx` (单位决算公开 when the report says so). */
 export function exportFileNames(model: PackageModel): { docx: string; xlsx: string } {

@@ -10,6 +10,7 @@ import type { UnitKind } from '../../../shared/domain/model';
 import { closeDisclosureFile, DisclosureRepository, isStorageError, openDisclosureFile } from '../db';
 import { AppError } from './errors';
 import { ensureDemoFile } from './demo';
+import { safeFileName } from './fileNames';
 import type { FileIds } from './fileIds';
 import { FILE_EXTENSION, type Host } from './host';
 import type { RecentFiles } from './recent';
@@ -63,7 +64,7 @@ export async function createFile(
   request: { departmentName: string; unitKind: UnitKind; year: number },
 ): Promise<OpenFileInfo | null> {
   const name = request.departmentName.trim();
-  const target = await ctx.host.chooseSavePath(`${name}${FILE_EXTENSION}`);
+  const target = await ctx.host.chooseSavePath(`${safeFileName(name)}${FILE_EXTENSION}`);
   if (target === null) return null;
   return remember(ctx, ctx.session.create(target, { name, unitKind: request.unitKind, subordinateUnits: [] }, request.year));
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../services/reports';
-import { safeFileName } from './exporting';
+import { safeFileName } from './fileNames';
 
 export interface Host {
   readonly mode: 'electron' | 'web';

@@ -9,9 +9,10 @@ import path from 'node:path';
 import type { OpenFileInfo } from '../../../shared/contract/api';
 import { editionForYear } from '../../../shared/domain/catalogue';
 import type { Department } from '../../../shared/domain/model';
-import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile } from '../db';
+import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, snapshotBeforeCreation, undoFailedCreation } from '../db';
 import { UserError } from '../services/reports';
 import { noFile } from './errors';
+import { fileNameProblem } from './fileNames';
 import { acquireLock, type FileLock, type LockEnvironment } from './lock';
 
 export interface OpenFile {
@@ -55,6 +56,12 @@ function removeSideFiles(filePath: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${filePath}${suffix}`, { force: true });
 }
 
+/** A new file's name must work on Windows too (the file may be shared with colleagues there). */
+function refuseUnusableName(filePath: string): void {
+  const problem = fileNameProblem(path.basename(filePath));
+  if (problem) throw new UserError(problem);
+}
+
 export class Session {
   private current: OpenFile | null = null;
   private readonly lockEnvironment: Partial<LockEnvironment>;
@@ -96,10 +103,13 @@ export class Session {
   /** 新建部门文件: a new file holding the department and an empty report for `year`. */
   create(filePath: string, department: Department, year: number): OpenFileInfo {
     const resolved = path.resolve(filePath);
+    refuseUnusableName(resolved);
     if (this.current?.path === resolved || (fs.existsSync(resolved) && fs.statSync(resolved).size > 0)) {
       throw new UserError(`文件“${path.basename(resolved)}”已存在。为避免覆盖已有数据，请换一个文件名。`);
     }
     const lock = acquireLock(resolved, this.lockEnvironment);
+    // What was there before: a failure removes only what this creation made.
+    const before = snapshotBeforeCreation(resolved);
     let file: DisclosureFile | null = null;
     try {
       file = openDisclosureFile(resolved, { create: true });
@@ -110,9 +120,10 @@ export class Session {
       })();
       closeDisclosureFile(file);
     } catch (e) {
-      if (file) closeQuietly(file);
-      fs.rmSync(resolved, { force: true });
-      removeSideFiles(resolved);
+      if (file) {
+        closeQuietly(file);
+        undoFailedCreation(before);
+      }
       lock.release();
       throw e;
     }
@@ -127,6 +138,7 @@ export class Session {
     const open = this.require();
     const resolved = path.resolve(target);
     if (resolved === open.path) throw new UserError('另存为的文件不能是当前文件本身，请换一个文件名。');
+    refuseUnusableName(resolved);
     const lock = acquireLock(resolved, this.lockEnvironment);
     const temp = tempPathBeside(resolved);
     try {

@@ -38,10 +38,11 @@ import { fileURLToPath } from 'node:url';
 import type { ApiResult, OpenFileInfo } from '../../../shared/contract/api';
 import { isChannel } from '../../../shared/contract/api';
 import { type Backend, createBackend } from './backend';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, pageWithPolicy } from './csp';
 import { DEMO_FIXTURE_NAME } from './demo';
 import { type Log, logToStderr } from './dispatch';
 import { createWebHost, defaultDataFolder } from './host';
+import { contentTypeOf, HTML_TYPE, staticPath } from './staticFiles';
 
 export const TOKEN_HEADER = 'x-disclosure-token';
 export const TOKEN_META = 'disclosure-token';
@@ -86,26 +87,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>部门决算公开助手</title></head>
@@ -260,24 +241,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, st
   sendJson(res, 200, await state.backend.dispatch(channel, request));
 }
 
-/** A path inside the renderer folder, or null for anything that escapes it. */
-function staticPath(rendererDir: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const resolved = path.resolve(rendererDir, `.${decoded}`);
-  return resolved === rendererDir || resolved.startsWith(`${rendererDir}${path.sep}`) ? resolved : null;
-}
-
 function serveIndex(res: http.ServerResponse, state: ServerState, head: boolean): void {
   const indexPath = path.join(state.rendererDir, 'index.html');
-  const html = fs.existsSync(indexPath) ? injectToken(fs.readFileSync(indexPath, 'utf8'), state.token) : NOT_BUILT_PAGE;
+  const html = injectToken(pageWithPolicy(fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : NOT_BUILT_PAGE), state.token);
   const data = Buffer.from(html, 'utf8');
-  res.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Content-Length': data.length, 'Cache-Control': 'no-store' });
+  res.writeHead(200, { 'Content-Type': HTML_TYPE, 'Content-Length': data.length, 'Cache-Control': 'no-store' });
   res.end(head ? undefined : data);
 }
 
@@ -315,7 +283,7 @@ function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, state
     sendText(res, 404, '找不到该文件。');
     return;
   }
-  const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(target);
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size, 'Cache-Control': 'no-cache' });
   if (head) res.end();
   else fs.createReadStream(target).pipe(res);

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError, guarded, toStorageError } from './errors';
+import { openSqlite } from './sqlite';
 import {
   APPLICATION_ID,
   APP_MARKER,
@@ -125,8 +126,26 @@ function headerPageCount(bytes: Buffer): number | null {
   return valid ? count : null;
 }
 
+function noReadPermission(filePath: string, cause: unknown): StorageError {
+  return new StorageError(
+    'READ_ONLY',
+    `没有读取${displayName(filePath)}的权限，无法打开。请检查文件权限，或确认它没有被其他程序独占。文件未被修改。`,
+    { cause },
+  );
+}
+
+function readHeaderOrRefuse(filePath: string): { bytes: Buffer; size: number } {
+  try {
+    return readHeaderBytes(filePath);
+  } catch (e) {
+    const code = e instanceof Error && 'code' in e ? e.code : undefined;
+    if (code === 'EACCES' || code === 'EPERM') throw noReadPermission(filePath, e);
+    throw e;
+  }
+}
+
 function checkHeader(filePath: string): FileHeader {
-  const { bytes, size } = readHeaderBytes(filePath);
+  const { bytes, size } = readHeaderOrRefuse(filePath);
   if (size < SQLITE_MAGIC.length || !bytes.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
     throw notOurs(filePath, size === 0 ? '（文件是空的）' : '');
   }
@@ -151,13 +170,13 @@ function checkHeader(filePath: string): FileHeader {
  * whole database, so the view is a read-only connection to the file itself.
  */
 function openView(filePath: string, header: FileHeader): Database.Database {
-  if (header.walPending) return new Database(filePath, { readonly: true, fileMustExist: true });
+  if (header.walPending) return openSqlite(filePath, { readonly: true, fileMustExist: true });
   const image = fs.readFileSync(filePath);
   if (header.walFormat) {
     image[18] = 1;
     image[19] = 1;
   }
-  return new Database(image, { readonly: true });
+  return openSqlite(image, { readonly: true });
 }
 
 function readMetaApp(db: Database.Database): string | null {
@@ -226,7 +245,7 @@ function assertWritable(filePath: string): void {
   } catch {
     throw new StorageError(
       'READ_ONLY',
-      `${displayName(filePath)}是只读的，无法保存修改。请检查文件权限，或以只读方式打开。`,
+      `${displayName(filePath)}是只读的，无法保存修改。请检查文件权限（例如在文件属性中取消“只读”），或把文件复制到可写的文件夹后再试。文件未被修改。`,
     );
   }
 }
@@ -250,7 +269,7 @@ function useView(ctx: OpenContext, { view, pending }: Inspected): DisclosureFile
 
 function openWritable(ctx: OpenContext): DisclosureFile {
   assertWritable(ctx.filePath);
-  const db = new Database(ctx.filePath, { fileMustExist: true });
+  const db = openSqlite(ctx.filePath, { fileMustExist: true });
   try {
     configure(db, ctx);
     const migration = migrate(db, ctx);
@@ -261,48 +280,107 @@ function openWritable(ctx: OpenContext): DisclosureFile {
   }
 }
 
+const SIDE_SUFFIXES = ['-journal', '-wal', '-shm'] as const;
+
+/** Whether anything (a file, a folder, even a link pointing nowhere) is at a path. */
+function occupied(filePath: string): boolean {
+  try {
+    fs.lstatSync(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What was at a file's path and beside it before a creation, so a failure removes only what it made. */
+export interface CreationSnapshot {
+  readonly filePath: string;
+  /** The file itself existed, empty (it is emptied again, not deleted). */
+  readonly existedEmpty: boolean;
+  /** Side files (`-wal`, …) that were there before and are left alone. */
+  readonly sideFilesBefore: ReadonlySet<string>;
+}
+
+export function snapshotBeforeCreation(filePath: string): CreationSnapshot {
+  return {
+    filePath,
+    existedEmpty: occupied(filePath),
+    sideFilesBefore: new Set(SIDE_SUFFIXES.filter((suffix) => occupied(`${filePath}${suffix}`))),
+  };
+}
+
 /**
- * Removes what a failed creation left: the file itself when this call created it, or its
- * content when it was an empty file already (it is emptied again, not deleted).
+ * Removes what a failed creation left, and nothing else: the file when this creation made it (an
+ * empty file that was there is emptied again), and only the side files it made.
  */
-function undoFailedCreation(filePath: string, existedEmpty: boolean): void {
-  for (const suffix of ['-journal', '-wal', '-shm']) fs.rmSync(`${filePath}${suffix}`, { force: true });
-  if (existedEmpty) fs.truncateSync(filePath, 0);
-  else fs.rmSync(filePath, { force: true });
+export function undoFailedCreation(snapshot: CreationSnapshot): void {
+  const { filePath } = snapshot;
+  for (const suffix of SIDE_SUFFIXES) {
+    if (!snapshot.sideFilesBefore.has(suffix)) fs.rmSync(`${filePath}${suffix}`, { force: true });
+  }
+  if (snapshot.existedEmpty) {
+    if (fs.statSync(filePath, { throwIfNoEntry: false })?.isFile()) fs.truncateSync(filePath, 0);
+  } else if (fs.lstatSync(filePath, { throwIfNoEntry: false })?.isFile()) {
+    fs.rmSync(filePath, { force: true });
+  }
 }
 
 /**
  * Creates and initialises a new file. The schema and the application id are written in rollback
  * mode in one transaction, so they reach the main file itself; WAL is switched on afterwards.
  */
-function createNew(ctx: OpenContext, existedEmpty: boolean): DisclosureFile {
+function createNew(ctx: OpenContext): DisclosureFile {
   const folder = path.dirname(ctx.filePath);
   if (!fs.existsSync(folder)) throw new StorageError('NOT_FOUND', `找不到文件夹“${folder}”，无法新建数据文件。`);
+  const snapshot = snapshotBeforeCreation(ctx.filePath);
   let db: Database.Database | null = null;
   try {
-    db = new Database(ctx.filePath);
+    db = openSqlite(ctx.filePath);
     const migration = migrate(db, ctx);
     configure(db, ctx);
     return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db?.close();
-    undoFailedCreation(ctx.filePath, existedEmpty);
+    undoFailedCreation(snapshot);
     throw toStorageError(e);
   }
 }
 
-/** What is at the path: nothing, an empty file, or a file with content. A folder is refused. */
+/** What a path holds when it is not a regular file, for the message that refuses it. */
+function notAFile(filePath: string, stat: fs.Stats): StorageError {
+  const what = stat.isDirectory()
+    ? '是一个文件夹'
+    : stat.isFIFO()
+      ? '是一个命名管道（FIFO）'
+      : stat.isSocket()
+        ? '是一个套接字'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? '是一个设备'
+          : '不是普通文件';
+  return new StorageError('NOT_OUR_FILE', `${displayName(filePath)}${what}，不是决算数据文件，无法打开。它未被修改。`);
+}
+
+/**
+ * What is at the path: nothing, an empty file, or a file with content. Anything else — a folder, a
+ * named pipe, a device, a link that points nowhere — is refused before anything reads or writes it.
+ */
 function probe(filePath: string): 'missing' | 'empty' | 'file' {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(filePath);
   } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') return 'missing';
+    const code = e instanceof Error && 'code' in e ? e.code : undefined;
+    if (code === 'ENOENT' && occupied(filePath)) {
+      throw new StorageError(
+        'NOT_FOUND',
+        `${displayName(filePath)}是一个快捷方式（符号链接），它指向的“${fs.readlinkSync(filePath)}”不存在，无法在那里新建或打开数据文件。链接未被修改。`,
+      );
+    }
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'EACCES' || code === 'EPERM') throw noReadPermission(filePath, e);
     throw toStorageError(e);
   }
-  if (!stat.isFile()) {
-    throw new StorageError('NOT_OUR_FILE', `${displayName(filePath)}是一个文件夹，不是决算数据文件。`);
-  }
+  if (!stat.isFile()) throw notAFile(filePath, stat);
   return stat.size === 0 ? 'empty' : 'file';
 }
 
@@ -321,7 +399,7 @@ export function openDisclosureFile(filePath: string, options: OpenOptions): Disc
   const found = probe(ctx.filePath);
   if (found === 'missing' && !options.create) throw new StorageError('NOT_FOUND', `找不到文件“${ctx.filePath}”。`);
   // An empty file holds nothing to lose (e.g. a placeholder left by a save dialog): `create` may fill it.
-  if (found !== 'file' && options.create) return createNew(ctx, found === 'empty');
+  if (found !== 'file' && options.create) return createNew(ctx);
   const inspected = inspectExisting(ctx.filePath, ctx.migrations);
   if (options.readonly) return useView(ctx, inspected);
   inspected.view.close();

@@ -1,8 +1,8 @@
 /** The storage layer: open a disclosure file, read and write it through the repository. */
 export { StorageError, STORAGE_ERROR_CODES, isStorageError, toStorageError } from './errors';
 export type { StorageErrorCode } from './errors';
-export { openDisclosureFile, closeDisclosureFile } from './connection';
-export type { DisclosureFile, OpenOptions } from './connection';
+export { openDisclosureFile, closeDisclosureFile, snapshotBeforeCreation, undoFailedCreation } from './connection';
+export type { CreationSnapshot, DisclosureFile, OpenOptions } from './connection';
 export { APPLICATION_ID, APP_MARKER, MIGRATIONS, latestVersion, migrate } from './migrations';
 export type { Migration, MigrateOptions, MigrateResult } from './migrations';
 export { DisclosureRepository, ITEM_COLUMNS } from './repository';

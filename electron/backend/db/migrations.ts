@@ -11,8 +11,8 @@
  *   a table), and `foreign_key_check` must pass before commit.
  */
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
-import { StorageError, guarded } from './errors';
+import Database from 'better-sqlite3';
+import { StorageError, type StorageErrorCode, guarded } from './errors';
 
 /** `PRAGMA application_id` of every disclosure file: ASCII "BMJS" (部门决算). */
 export const APPLICATION_ID = 0x424d4a53;
@@ -278,17 +278,61 @@ export function migrate(db: Database.Database, options: MigrateOptions): Migrate
     return { fromVersion, toVersion: fromVersion, applied: [], backupPath: null };
   }
   const at = now();
+  const target = latestVersion(pending);
   let backupPath: string | null = null;
   if (fromVersion > 0) {
     backupPath = backupPathFor(options.filePath, fromVersion, at);
-    vacuumInto(db, backupPath);
+    try {
+      vacuumInto(db, backupPath);
+    } catch (e) {
+      fs.rmSync(backupPath, { force: true });
+      throw migrationFailed(fromVersion, target, '升级前的备份未能完成', e);
+    }
   }
   const foreignKeys = db.pragma('foreign_keys', { simple: true });
   db.pragma('foreign_keys = OFF');
   try {
     guarded(() => applyAll(db, pending, fromVersion, at));
+  } catch (e) {
+    // The file kept its old version, so this attempt's backup holds nothing new: one backup per version.
+    if (backupPath !== null) fs.rmSync(backupPath, { force: true });
+    throw migrationFailed(fromVersion, target, '升级步骤出错', e);
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
   }
-  return { fromVersion, toVersion: latestVersion(pending), applied: pending.map((m) => m.version), backupPath };
+  return { fromVersion, toVersion: target, applied: pending.map((m) => m.version), backupPath };
+}
+
+/** Causes of a failed upgrade, by what SQLite or the file system said. */
+const CAUSES: Partial<Record<StorageErrorCode, string>> = {
+  DISK_FULL: '磁盘空间不足',
+  LOCKED: '文件正被其他程序使用，或暂时无法读写（例如U盘、网络盘已断开）',
+  READ_ONLY: '文件或所在的文件夹是只读的',
+  NOT_FOUND: '无法访问文件',
+  DAMAGED: '文件已损坏',
+  INVALID: '文件中有不符合新数据格式的内容',
+};
+
+/** The cause of a failed upgrade in Chinese; an unexpected error (a bug) adds its own text. */
+function causeOf(e: unknown, what: string): string {
+  if (e instanceof StorageError) {
+    // Our own verdict (e.g. the foreign key check) is already a Chinese sentence.
+    if (!(e.cause instanceof Error)) return e.message.replace(/。$/u, '');
+    const sqlite = e.cause instanceof Database.SqliteError;
+    // INVALID from a plain Error is a bug in the migration, not a property of the file.
+    const known = e.code === 'INVALID' && !sqlite ? undefined : CAUSES[e.code];
+    return `${known ?? what}（${e.cause instanceof Database.SqliteError ? e.cause.code : e.cause.message}）`;
+  }
+  return `${what}（${e instanceof Error ? e.message : String(e)}）`;
+}
+
+/** A failed upgrade: the versions, that the file is as it was, and the cause, all in Chinese. */
+function migrationFailed(fromVersion: number, toVersion: number, what: string, e: unknown): StorageError {
+  const code = e instanceof StorageError && e.code !== 'INVALID' ? e.code : 'DAMAGED';
+  return new StorageError(
+    code,
+    `数据文件需要从版本 ${fromVersion} 升级到版本 ${toVersion}，但升级没有成功，文件保持原样、未被修改。原因：${causeOf(e, what)}。` +
+      '请关闭其他可能正在使用此文件的程序后重试；如问题仍然存在，请联系技术支持并提供此文件的副本。',
+    { cause: e },
+  );
 }

@@ -44,7 +44,8 @@ import {
   type SubordinateUnit,
   type UnitKind,
 } from '../../../shared/domain/model';
-import { isFen, type Fen } from '../../../shared/domain/money';
+import { isValidAmount, isValidCount, LIMITS, type TextKind, textProblem } from '../../../shared/domain/limits';
+import type { Fen } from '../../../shared/domain/money';
 import { StorageError, guarded, toStorageError } from './errors';
 
 /** report_item columns, one per ItemField: the only place the mapping is spelled out. */
@@ -146,8 +147,6 @@ function storedAmount(ref: FactRef, value: number | null): number | null {
 // ---------------------------------------------------------------------------------------------
 // Validation, before any SQL. Messages are for the finance officer.
 
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2999;
 const ITEM_CODE = /^\d{7}$/; // 支出功能分类 项
 const ECONOMIC_CODE = /^\d{5}$/; // 部门预算支出经济分类 款
 const CUSTOM_CODE_LENGTHS: Record<CustomCode['catalogue'], readonly number[]> = {
@@ -160,8 +159,8 @@ function invalid(message: string): StorageError {
 }
 
 function checkYear(year: unknown, what = '年度'): number {
-  if (typeof year === 'number' && Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX) return year;
-  throw invalid(`${what}“${String(year)}”无效，应为${YEAR_MIN}至${YEAR_MAX}之间的整数年份。`);
+  if (typeof year === 'number' && Number.isInteger(year) && year >= LIMITS.yearMin && year <= LIMITS.yearMax) return year;
+  throw invalid(`${what}“${String(year)}”无效，应为${LIMITS.yearMin}至${LIMITS.yearMax}之间的整数年份。`);
 }
 
 /** Chinese names of the item fields, for messages (income and expenditure share some keys). */
@@ -215,11 +214,11 @@ function checkFactValue(ref: FactRef, value: unknown): number | null {
   if (value === null && isOptionalFact(ref)) return null;
   if (value === null) return 0;
   if (isCountFact(ref)) {
-    if (isFen(value) && value >= 0) return value;
-    throw invalid(`${describeFact(ref)}必须是不小于0的整数，收到：${String(value)}。`);
+    if (isValidCount(value)) return value;
+    throw invalid(`${describeFact(ref)}必须是0至${LIMITS.countMax}之间的整数，收到：${String(value)}。`);
   }
-  if (isFen(value)) return value;
-  throw invalid(`${describeFact(ref)}必须是以“分”为单位的整数金额，收到：${String(value)}。`);
+  if (isValidAmount(value)) return value;
+  throw invalid(`${describeFact(ref)}必须是以“分”为单位、绝对值不超过${LIMITS.amountMaxFen}的整数金额，收到：${String(value)}。`);
 }
 
 /** Complete and valid settings, copied so no stray property reaches the file. */
@@ -238,7 +237,7 @@ function isUnitKind(value: unknown): value is UnitKind {
   return UNIT_KINDS.some((k) => k === value);
 }
 
-/** 下属单位: a list of named units (names trimmed, none empty), within SUBORDINATE_UNIT_LIMITS. */
+/** 下属单位: a list of named units (names trimmed, none empty), within the app's limits. */
 function checkUnits(units: unknown): SubordinateUnit[] {
   if (!Array.isArray(units)) throw invalid('下属单位应为单位列表。');
   if (units.length > SUBORDINATE_UNIT_LIMITS.count) throw invalid(`下属单位最多${SUBORDINATE_UNIT_LIMITS.count}个。`);
@@ -246,32 +245,40 @@ function checkUnits(units: unknown): SubordinateUnit[] {
     const field = (key: 'name' | 'note'): unknown => (typeof u === 'object' && u !== null && key in u ? Reflect.get(u, key) : undefined);
     const rawName = field('name');
     const rawNote = field('note');
-    const name = typeof rawName === 'string' ? rawName.trim() : '';
-    const note = typeof rawNote === 'string' ? rawNote.trim() : null;
-    if (name === '') throw invalid(`第${k + 1}个下属单位的名称不能为空。`);
-    if (note === null) throw invalid(`第${k + 1}个下属单位的备注应为文字。`);
-    if (name.length > SUBORDINATE_UNIT_LIMITS.nameLength || note.length > SUBORDINATE_UNIT_LIMITS.noteLength) {
-      throw invalid(`第${k + 1}个下属单位的名称或备注过长（名称不超过${SUBORDINATE_UNIT_LIMITS.nameLength}字，备注不超过${SUBORDINATE_UNIT_LIMITS.noteLength}字）。`);
-    }
+    const name = checkTextOf(typeof rawName === 'string' ? rawName.trim() : rawName, 'name', `第${k + 1}个下属单位的名称`);
+    const note = checkTextOf(typeof rawNote === 'string' ? rawNote.trim() : rawNote, 'unitNote', `第${k + 1}个下属单位的备注`);
     return { name, note };
   });
 }
 
+/** A text within the app's limits for its kind (shared/domain/limits.ts). */
+function checkTextOf(value: unknown, kind: TextKind, what: string): string {
+  if (typeof value !== 'string') throw invalid(`${what}应为文字。`);
+  const problem = textProblem(value, kind);
+  if (problem) throw invalid(`${what}${problem}。`);
+  return value;
+}
+
+function shortKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
 function checkDepartment(d: Department): Department {
-  const name = typeof d.name === 'string' ? d.name.trim() : '';
-  if (name === '') throw invalid('部门名称不能为空。');
+  const name = checkTextOf(typeof d.name === 'string' ? d.name.trim() : d.name, 'name', '部门名称');
   if (!isUnitKind(d.unitKind)) throw invalid(`单位性质“${String(d.unitKind)}”无效，应为${UNIT_KINDS.join('、')}之一。`);
   return { name, unitKind: d.unitKind, subordinateUnits: checkUnits(d.subordinateUnits) };
 }
 
 function checkTextKey(key: unknown): string {
-  if (typeof key === 'string' && key.trim() !== '' && key.length <= 200) return key;
-  throw invalid(`文字字段名“${String(key)}”无效。`);
+  return checkTextOf(key, 'textKey', `文字字段名“${shortKey(String(key))}”`);
 }
 
 function checkText(value: unknown, key: string): string {
-  if (typeof value === 'string') return value;
-  throw invalid(`文字字段“${key}”的内容应为文字。`);
+  return checkTextOf(value, 'text', `文字字段“${shortKey(key)}”的内容`);
+}
+
+function checkCount(count: number, max: number, what: string): void {
+  if (count > max) throw invalid(`${what}有 ${count} 项，超过上限 ${max} 项。`);
 }
 
 function checkCustomCode(c: CustomCode): CustomCode {
@@ -281,8 +288,7 @@ function checkCustomCode(c: CustomCode): CustomCode {
   if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
     throw invalid(`科目代码“${String(c.code)}”无效，应为${lengths.join('、')}位数字。`);
   }
-  const name = typeof c.name === 'string' ? c.name.trim() : '';
-  if (name === '') throw invalid(`科目${code}的名称不能为空。`);
+  const name = checkTextOf(typeof c.name === 'string' ? c.name.trim() : c.name, 'name', `科目${code}的名称`);
   return { catalogue: c.catalogue, code, name };
 }
 
@@ -291,6 +297,11 @@ function checkReport(report: Report): Report {
   checkYear(report.year);
   checkYear(report.edition, '科目版本年度');
   const settings = checkSettings(report.settings);
+  checkCount(report.items.length, LIMITS.itemsPerReport, '“项”级科目');
+  checkCount(Object.keys(report.texts).length, LIMITS.textsPerReport, '文字字段');
+  for (const [map, what] of [[report.economic, '经济分类金额'], [report.initialBudget, '年初预算数'], [report.adjustedBudget, '调整预算数'], [report.prior, '上年数']] as const) {
+    checkCount(Object.keys(map).length, LIMITS.keyedAmountsPerReport, what);
+  }
   const seen = new Set<string>();
   for (const item of report.items) {
     const code = checkCode(item.code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
@@ -392,6 +403,8 @@ const SQL = {
     ON CONFLICT (year, key) DO UPDATE SET value = excluded.value`,
   deleteTexts: 'DELETE FROM report_text WHERE year = ?',
   listCustomCodes: 'SELECT catalogue, code, name FROM custom_code ORDER BY catalogue, code',
+  countCustomCodes: 'SELECT count(*) FROM custom_code',
+  getCustomCode: 'SELECT 1 FROM custom_code WHERE catalogue = ? AND code = ?',
   upsertCustomCode: `INSERT INTO custom_code (catalogue, code, name) VALUES (?, ?, ?)
     ON CONFLICT (catalogue, code) DO UPDATE SET name = excluded.name`,
 } as const;
@@ -459,6 +472,8 @@ export class DisclosureRepository {
       upsertText: p(SQL.upsertText),
       deleteTexts: p(SQL.deleteTexts),
       listCustomCodes: p(SQL.listCustomCodes),
+      countCustomCodes: p(SQL.countCustomCodes).pluck(),
+      getCustomCode: p(SQL.getCustomCode),
       upsertCustomCode: p(SQL.upsertCustomCode),
     };
   }
@@ -694,7 +709,13 @@ export class DisclosureRepository {
   /** Adds a code, or renames it when the catalogue already has it. */
   addCustomCode(code: CustomCode): void {
     const c = checkCustomCode(code);
-    this.write(() => this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name));
+    this.write(() => {
+      const count = this.stmt.countCustomCodes.get();
+      if (typeof count === 'number' && count >= LIMITS.customCodes && this.stmt.getCustomCode.get(c.catalogue, c.code) === undefined) {
+        throw invalid(`自定义科目已有 ${count} 个，达到上限 ${LIMITS.customCodes} 个。`);
+      }
+      this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name);
+    });
   }
 
   // --- backup --------------------------------------------------------------------------------

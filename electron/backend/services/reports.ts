@@ -3,7 +3,7 @@
  * Each use case validates first and writes in one transaction, so a refused request writes nothing.
  */
 import { editionForYear, getCatalogue, type Catalogue } from '../../../shared/domain/catalogue';
-import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
+import { formatInterchangeIssues, parseInterchangeBytes, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
 import { type Department, emptyItem, emptyReport, type Report } from '../../../shared/domain/model';
 import { type Finding, runChecks } from '../../../shared/domain/checks';
 import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
@@ -19,8 +19,9 @@ export class UserError extends Error {
   }
 }
 
-export function parseReportJson(text: string, source: string): ReportPackage {
-  const parsed = parseInterchangeText(text);
+/** Parses an interchange document (its bytes, checked to be UTF-8, or text) or throws a UserError listing the problems. */
+export function parseReportJson(content: string | Uint8Array, source: string): ReportPackage {
+  const parsed = typeof content === 'string' ? parseInterchangeText(content) : parseInterchangeBytes(content);
   if (!parsed.ok) {
     throw new UserError(`“${source}”中的数据有误，未导入任何内容：\n${formatInterchangeIssues(parsed.issues)}`);
   }
@@ -30,24 +31,72 @@ export function parseReportJson(text: string, source: string): ReportPackage {
 export interface ImportOptions {
   /** Replace a year that is already in the file. */
   replace: boolean;
+  /**
+   * Let the import change the department's 单位性质 or 下属单位. The department belongs to the
+   * whole file, so a change applies to every year in it; without this flag it is refused.
+   */
+  updateDepartment?: boolean;
+}
+
+/** A department change an import made, and the years it applies to. */
+export interface DepartmentChange {
+  changes: string[];
+  years: number[];
+}
+
+export interface ImportOutcome {
+  departmentChange: DepartmentChange | null;
+}
+
+function quoted(text: string): string {
+  if (text === '') return '（空）';
+  return `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+}
+
+/** What differs between the file's department and the imported one (the name is checked before). */
+function departmentDifferences(existing: Department, imported: Department): string[] {
+  const changes: string[] = [];
+  if (existing.unitKind !== imported.unitKind) changes.push(`单位性质：${quoted(existing.unitKind)} → ${quoted(imported.unitKind)}`);
+  const units = (d: Department) => d.subordinateUnits.map((u) => (u.note ? `${u.name}（${u.note}）` : u.name)).join('、');
+  if (units(existing) !== units(imported)) changes.push(`下属单位：${quoted(units(existing))} → ${quoted(units(imported))}`);
+  return changes;
+}
+
+function yearList(years: readonly number[]): string {
+  return years.map((y) => `${y}`).join('、');
 }
 
 /** Imports one report: department, custom codes and the year's facts, all or nothing. */
-export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): void {
+export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): ImportOutcome {
   const repo = new DisclosureRepository(file.db);
   const existing = repo.getDepartment();
   if (existing && existing.name !== pkg.department.name) {
     throw new UserError(`此文件属于“${existing.name}”，要导入的数据属于“${pkg.department.name}”。一个文件只保存一个部门的数据，请另选文件。`);
   }
   const year = pkg.report.year;
-  if (!options.replace && repo.listYears().includes(year)) {
+  const years = repo.listYears();
+  if (!options.replace && years.includes(year)) {
     throw new UserError(`文件中已有${year}年度的数据。如确需用导入的数据覆盖，请加上 --replace。`);
+  }
+  const affected = [...new Set([...years, year])].sort((a, b) => a - b);
+  const changes = existing ? departmentDifferences(existing, pkg.department) : [];
+  if (changes.length > 0 && options.updateDepartment !== true) {
+    throw new UserError(
+      `要导入的部门信息与文件中的不同（${changes.join('；')}）。部门信息对文件中的所有年度都有效，` +
+        `修改会影响 ${yearList(affected)} 年度的报表。未导入任何内容。如确需修改，请加上 --update-department。`,
+    );
   }
   file.db.transaction(() => {
     repo.setDepartment(pkg.department);
     for (const code of pkg.customCodes) repo.addCustomCode(code);
     repo.saveReport(pkg.report);
   })();
+  return { departmentChange: changes.length > 0 ? { changes, years: affected } : null };
+}
+
+/** The sentence the CLI prints after an import changed the department. */
+export function describeDepartmentChange(change: DepartmentChange): string {
+  return `已修改部门信息（${change.changes.join('；')}），影响 ${yearList(change.years)} 年度的报表。`;
 }
 
 export interface LoadedReport {
