@@ -1,5 +1,5 @@
 /** The one application window: sandboxed, context-isolated, no Node in the page. */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import { APP_URL } from './appProtocol';
 import type { AppPaths } from './paths';
 
@@ -27,6 +27,21 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preload },
   });
   window.once('ready-to-show', () => window.show());
+  // The page refuses to unload while a write is on its way or an entry it could not commit is
+  // still typed (its beforeunload): Electron would silently keep the window open, so ask.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: '尚未保存',
+      message: '有输入的内容尚未保存。',
+      detail: '正在保存的修改通常在一两秒内完成；如有被拒绝的输入，请回到窗口改正或按 Esc 放弃。仍要关闭吗？',
+      buttons: ['返回窗口', '仍然关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault(); // preventDefault here means: ignore the page's refusal and close
+  });
   // The app scheme serves the page, or a “not built yet” page when dist/renderer is missing.
   void window.loadURL(APP_URL);
   return window;

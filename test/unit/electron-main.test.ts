@@ -25,6 +25,8 @@ const fake = vi.hoisted(() => {
     ready: false,
     protocolHandlers: new Map<string, Listener>(),
     openDialogs: [] as unknown[],
+    messageBoxAnswers: [] as number[],
+    contentsEvents: new Map<string, Listener[]>(),
     exposed: new Map<string, unknown>(),
     rendererInvokes: [] as unknown[][],
     rendererListeners: new Map<string, Listener[]>(),
@@ -34,11 +36,14 @@ const fake = vi.hoisted(() => {
 
   class BrowserWindow {
     readonly record: { options: Record<string, unknown>; sent: unknown[][]; loaded: string[] };
-    readonly webContents: { send: (...args: unknown[]) => void };
+    readonly webContents: { send: (...args: unknown[]) => void; on: (name: string, fn: Listener) => void };
     constructor(options: Record<string, unknown>) {
       this.record = { options, sent: [], loaded: [] };
       state.windows.push(this.record);
-      this.webContents = { send: (...args: unknown[]) => this.record.sent.push(args) };
+      this.webContents = {
+        send: (...args: unknown[]) => this.record.sent.push(args),
+        on: (name: string, fn: Listener) => on(state.contentsEvents, name, fn),
+      };
     }
     once() {}
     on() {}
@@ -98,6 +103,7 @@ const fake = vi.hoisted(() => {
       showSaveDialog: async () => ({ canceled: true }),
       showErrorBox: () => {},
       showMessageBox: async () => ({ response: 0 }),
+      showMessageBoxSync: () => state.messageBoxAnswers.shift() ?? 0,
     },
     shell: { openPath: async () => '' },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => state.exposed.set(key, value) },
@@ -181,6 +187,8 @@ beforeEach(() => {
   s.ready = false;
   s.protocolHandlers.clear();
   s.openDialogs.length = 0;
+  s.contentsEvents.clear();
+  s.messageBoxAnswers.length = 0;
   s.userDir = mkdtempSync(join(tmpdir(), 'disclosure-electron-'));
   vi.stubEnv('DISCLOSURE_DATA_DIR', '');
 });
@@ -211,6 +219,20 @@ describe('main process', () => {
       webviewTag: false,
       preload: expect.stringMatching(/dist[\\/]electron[\\/]preload\.cjs$/u),
     });
+  });
+
+  it('asks before closing while the page holds unsaved input, and closes only when told to', async () => {
+    await started();
+    const [listener] = fake.state.contentsEvents.get('will-prevent-unload') ?? [];
+    expect(listener).toBeDefined();
+    const stay = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.state.messageBoxAnswers.push(0); // 返回窗口
+    listener!(stay);
+    expect(stay.prevented).toBe(false);
+    const close = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.state.messageBoxAnswers.push(1); // 仍然关闭
+    listener!(close);
+    expect(close.prevented).toBe(true);
   });
 
   it('denies new windows and prevents navigation in every web contents', async () => {
