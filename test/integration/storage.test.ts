@@ -631,11 +631,16 @@ describe('migrating existing files', () => {
     expect(fs.readdirSync(dir).filter((n) => n.includes('.bak-'))).toEqual([]);
   });
 
-  it('will not migrate a file opened read-only', () => {
+  it('reads a file of an older version read-only through an upgraded copy in memory, leaving the file as it is', () => {
     const filePath = fileIn('old.db');
-    withRepository(filePath, (repo) => repo.createReport(2023, 2023), { create: true, migrations: current });
+    withRepository(filePath, (repo) => repo.saveReport(sampleReport(2023)), { create: true, migrations: current });
     const before = folderState();
-    expectStorageError(() => openFile(filePath, { create: false, readonly: true, migrations: [...current, v2] }), 'READ_ONLY');
+    const file = openFile(filePath, { create: false, readonly: true, migrations: [...current, v2] });
+    expect(file.db.prepare('SELECT text FROM note').pluck().get()).toBe('升级');
+    expect(new DisclosureRepository(file.db).loadReport(2023)).toEqual(sampleReport(2023));
+    // The copy refuses writes: nothing a reading command did could be lost silently.
+    expectStorageError(() => new DisclosureRepository(file.db).writeText(2023, 'x', 'y'), 'READ_ONLY');
+    close(file);
     expect(folderState()).toEqual(before); // no backup, no side files, same bytes
   });
 });

@@ -21,6 +21,7 @@ import {
   APP_MARKER,
   MIGRATIONS,
   migrate,
+  migrateCopy,
   pendingMigrations,
   readAppliedVersions,
   type MigrateResult,
@@ -254,10 +255,19 @@ function assertWritable(filePath: string): void {
 function useView(ctx: OpenContext, { view, pending }: Inspected): DisclosureFile {
   try {
     if (pending > 0) {
-      throw new StorageError(
-        'READ_ONLY',
-        `${displayName(ctx.filePath)}由旧版本创建，需要升级数据格式后才能使用，以只读方式打开时无法升级。文件未被修改。`,
-      );
+      // A file of an older version: read an upgraded copy in memory; the file stays as it is.
+      const copy = openSqlite(view.serialize());
+      view.close();
+      try {
+        migrateCopy(copy, ctx.migrations);
+        copy.pragma('foreign_keys = ON');
+        copy.pragma('trusted_schema = OFF');
+        copy.pragma('query_only = ON');
+      } catch (e) {
+        copy.close();
+        throw e;
+      }
+      return { path: ctx.filePath, db: copy, readonly: true, migration: noMigration(copy) };
     }
     configure(view, ctx);
     return { path: ctx.filePath, db: view, readonly: true, migration: noMigration(view) };

@@ -264,6 +264,23 @@ function applyAll(db: Database.Database, pending: readonly Migration[], fromVers
 }
 
 /**
+ * Upgrades an in-memory copy of an older file (no backup: the file itself is not touched), so a
+ * read-only use (the CLI's reading commands) can read a file the app has not upgraded yet.
+ */
+export function migrateCopy(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const applied = guarded(() => readAppliedVersions(db));
+  const pending = pendingMigrations(applied, migrations);
+  if (pending.length === 0) return;
+  const fromVersion = applied.at(-1) ?? 0;
+  db.pragma('foreign_keys = OFF');
+  try {
+    guarded(() => applyAll(db, pending, fromVersion, new Date()));
+  } catch (e) {
+    throw migrationFailed(fromVersion, latestVersion(pending), '升级步骤出错', e);
+  }
+}
+
+/**
  * Brings the open, writable database up to the last migration of the list. Refuses a newer file
  * before writing; backs up an existing file before changing it. Idempotent.
  */
