@@ -244,3 +244,37 @@ describe('planPaste: 表02 财政拨款收入 takes the printed sum', () => {
 });
 
 void emptyItem;
+
+describe('planPaste: a line table (公开10表) copied with its 行次, by the printed labels', () => {
+  const full = seed002();
+  const fullTable = setup(full, '10').table;
+  const report = structuredClone(full.report);
+  report.stats.procurementGoods = 0;
+  report.stats.procurementServices = 0;
+  const { ctx } = setup({ ...full, report }, '10');
+  const printedRows = fullTable.rows.map((r) => printed(r)).filter((cells) => ['合计', '货物', '工程', '服务'].includes(cells[0] ?? ''));
+
+  it('lands 货物/工程/服务 on their lines and checks 合计 against their sum', () => {
+    expect(printedRows.map((r) => r.slice(0, 3))).toEqual([
+      ['合计', '1', '10.26'],
+      ['货物', '2', '9.46'],
+      ['工程', '3', ''],
+      ['服务', '4', '0.80'],
+    ]);
+    const plan = planPaste(ctx, null, printedRows);
+    expect(plan.errors).toEqual([]);
+    expect(plan.mode).toBe('code');
+    expect(plan.checked).toBe(1);
+    expect(plan.writes).toEqual([
+      { ref: { kind: 'stats', field: 'procurementGoods' }, value: 9_460_000 },
+      { ref: { kind: 'stats', field: 'procurementWorks' }, value: 0 },
+      { ref: { kind: 'stats', field: 'procurementServices' }, value: 800_000 },
+    ]);
+  });
+
+  it('a Word copy without the 行次 column lands the same', () => {
+    const plan = planPaste(ctx, null, printedRows.map((r) => [r[0]!, r[2]!]));
+    expect(plan.errors).toEqual([]);
+    expect(plan.writes.map((w) => w.value)).toEqual([9_460_000, 0, 800_000]);
+  });
+});

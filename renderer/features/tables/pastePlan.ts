@@ -390,7 +390,8 @@ function walkRow(
       continue;
     }
     if (cell.kind === 'lineNo') {
-      if (t === '' || t === cell.text) j++;
+      // The block's 行次, if it has that column (a blank one only when more cells follow it).
+      if (t === cell.text || (t === '' && j + 1 < cells.length)) j++;
       c++;
       continue;
     }
