@@ -1,0 +1,18 @@
+/**
+ * 第五部分 附件: 项目支出绩效自评表 and 重点评价报告 as their own aggregate.
+ *
+ *     types.ts     the aggregate (forms, 重点评价报告, settings) and its constants
+ *     points.ts    scores (thousandths of a point), rates (basis points), 预算执行 score, 等级
+ *     derive.ts    执行率, group scores, 总分, 等级, the summary of all forms
+ *     targets.ts   whether an indicator misses its target (偏差原因 required)
+ *     read.ts      validation of untrusted data (interchange, IPC, storage)
+ *     document.ts  the interchange `evaluation` section writer
+ *
+ * The checks on them are shared/domain/checks/rules/selfEvaluation.ts (SE-…).
+ */
+export * from './types';
+export * from './points';
+export * from './derive';
+export { missesTarget, readQuantity } from './targets';
+export { EvaluationReader, type Encoding, EVALUATION_LIMITS, isValidDate, readEvaluationSet, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from './read';
+export { evaluationToDoc, formToDoc, keyReportToDoc } from './document';
