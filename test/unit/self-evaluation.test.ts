@@ -254,3 +254,64 @@ describe('SE checks', () => {
     expect(byRule('SE-REQUIRED')).toContain('自评表“测试项目”：主管部门未填写');
   });
 });
+
+describe('every SE rule catches its own break', () => {
+  const department = { name: '测试局', unitKind: '行政单位' as const, subordinateUnits: '' };
+  function base(): SelfEvaluationForm {
+    const form = emptyForm('f1', '项目甲');
+    form.department = '测试局';
+    form.unit = '测试局';
+    form.goal = '目标';
+    for (const k of ['execution', 'output', 'benefit', 'satisfaction', 'experience', 'problems', 'improvements'] as const) form.analysis[k] = '已填写';
+    form.funds.city = { declared: 0, initial: 10 * WAN, budget: 10 * WAN, spent: 10 * WAN };
+    form.indicators = [
+      indicator('产出指标', '数量指标', '人数', 50_000, 50_000, '≥10人', '12人'),
+      indicator('效益指标', '社会效益指标', '效益', 30_000, 30_000),
+      indicator('满意度指标', '服务对象满意度指标', '满意度', 10_000, 10_000),
+    ];
+    form.filledOn = '2025-03-01';
+    return form;
+  }
+  const cases: Record<string, (set: EvaluationSet) => void> = {
+    'SE-SCORE-OVER': (s) => void (s.forms[0]!.indicators[0]!.score = 51_000),
+    'SE-SCORE-MISSING': (s) => void (s.forms[0]!.indicators[1]!.score = null),
+    'SE-GROUP-MIXED': (s) => void (s.forms[0]!.groupScores = { output: 45_000 }),
+    'SE-WEIGHTS': (s) => void (s.forms[0]!.indicators[0]!.weight = 40_000),
+    'SE-TOTAL-PRINTED': (s) => void (s.forms[0]!.printed = { total: '99' }),
+    'SE-GRADE-PRINTED': (s) => void (s.forms[0]!.printed = { grade: '良' }),
+    'SE-RATE-PRINTED': (s) => void (s.forms[0]!.printed = { rate: '95%' }),
+    'SE-BUDGET-ZERO': (s) => void (s.forms[0]!.funds.city = { declared: 0, initial: WAN, budget: 0, spent: 0 }),
+    'SE-OVERSPENT': (s) => void (s.forms[0]!.funds.city.spent = 11 * WAN),
+    'SE-FILLED-ON': (s) => void (s.forms[0]!.filledOn = '2024-12-31'),
+    'SE-REQUIRED': (s) => void (s.forms[0]!.analysis.problems = ' '),
+    'SE-DEVIATION': (s) => void (s.forms[0]!.indicators[0]!.actual = '8人'),
+    'SE-DUPLICATE': (s) => void s.forms.push({ ...base(), id: 'f2' }),
+    'SE-FUNDS-T03': () => undefined,
+    'SE-NARRATIVE': () => undefined,
+    'SE-KEY-SCORES': (s) =>
+      void s.keyReports.push({
+        id: 'k1', title: '重点评价', projectName: '项目甲', funds: 0, fundKind: '一般公共预算', sections: [], conclusion: '', printed: { total: '100' },
+        indicators: [{ level1: 'A', level2: 'A1', level3: 'A101', weight: 100_000, score: 90_000, explanation: '', benchmark: '', criteria: '', source: '', result: '' }],
+      }),
+  };
+
+  it('has a case for every rule, and the unbroken form is clean apart from SE-FUNDS-T03', () => {
+    expect(EVALUATION_RULES.map((r) => r.id).sort()).toEqual(Object.keys(cases).sort());
+    const set = emptyEvaluationSet();
+    set.forms = [base()];
+    const report = emptyReport(2024);
+    const tables = deriveTables(department, report, getCatalogue(report.edition));
+    expect(runChecks({ department, report, tables, evaluation: set }, EVALUATION_RULES).map((f) => f.ruleId)).toEqual(['SE-FUNDS-T03']);
+  });
+
+  it.each(Object.entries(cases))('%s fires on its break', (id, breakIt) => {
+    const set = emptyEvaluationSet();
+    set.forms = [base()];
+    breakIt(set);
+    const report = emptyReport(2024);
+    const tables = deriveTables(department, report, getCatalogue(report.edition));
+    const narrative = [{ id: 'n10', title: '十、其他重要事项情况说明', paragraphs: [{ style: 'body' as const, runs: [{ kind: 'text' as const, text: '2024年二级项目绩效自评个数2个，涉及资金10万元：2个项目自评等级为“优”。' }] }] }];
+    const findings = runChecks({ department, report, tables, evaluation: set, narrative }, EVALUATION_RULES);
+    expect(findings.map((f) => f.ruleId)).toContain(id);
+  });
+});
