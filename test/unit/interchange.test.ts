@@ -420,6 +420,9 @@ function convertAmounts(doc: Doc, convert: (fen: number, k: number) => unknown):
   record(out.initialBudget);
   record(out.adjustedBudget);
   record(out.prior);
+  // 附件: every form's funds by source and stage, each 重点评价报告's 涉及资金.
+  for (const form of (out.evaluation?.forms ?? []) as Doc[]) for (const line of Object.values(form.funds ?? {}) as Doc[]) record(line);
+  for (const report of (out.evaluation?.keyReports ?? []) as Doc[]) if (report.funds !== undefined) report.funds = convert(fenOf(report.funds), k++);
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
   VEHICLE_TYPE_NAMES,
   VEHICLE_TYPES,
 } from '../model';
+import type { EvaluationSet } from '../selfEvaluation/types';
 import { type DerivedTables, valueById } from '../tables';
 import { change, percentText, ratioBasisPoints, shares, units, wanText } from './figures';
 import { priorLabel, type PriorFigures } from './prior';
@@ -27,6 +28,8 @@ export interface NarrativeInput {
   tables: DerivedTables;
   prior: PriorFigures;
   catalogue: Catalogue;
+  /** 第五部分 附件 of the year: when it holds forms, 十（四） is drafted from them. */
+  evaluation?: EvaluationSet;
 }
 
 /** Builds one paragraph run by run. */
