@@ -145,13 +145,13 @@ function makeFile(name = 'data.db', report: Report = sampleReport(2023)): string
 describe('creating, saving and reopening', () => {
   it('creates a marked, migrated, WAL-mode file with foreign keys on', () => {
     const file = openFile(fileIn('new.db'));
-    expect(file.migration).toEqual({ fromVersion: 0, toVersion: 1, applied: [1], backupPath: null });
+    expect(file.migration).toEqual({ fromVersion: 0, toVersion: 2, applied: [1, 2], backupPath: null });
     expect(file.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(file.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(file.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(file.db.prepare("SELECT value FROM meta WHERE key = 'app'").pluck().get()).toBe('disclosure');
     const rows = file.db.prepare('SELECT version, name FROM schema_migrations').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial_schema' }]);
+    expect(rows).toEqual([{ version: 1, name: 'initial_schema' }, { version: 2, name: 'self_evaluation' }]);
     close(file);
     expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back
   });

@@ -315,3 +315,32 @@ describe('every SE rule catches its own break', () => {
     expect(findings.map((f) => f.ruleId)).toContain(id);
   });
 });
+
+describe('the evaluation section of the interchange document', () => {
+  const base = { format: 'disclosure-report', formatVersion: 1, department: { name: '阳泉市商务局', unitKind: '行政单位' }, year: 2024 };
+
+  it('parses the example in docs/interchange-format.md 3.15', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseInterchangeText } = await import('../../shared/domain/interchange');
+    const markdown = readFileSync(new URL('../../docs/interchange-format.md', import.meta.url), 'utf8');
+    const block = /### 3\.15[\s\S]*?```json\n([\s\S]*?)\n```/u.exec(markdown)?.[1];
+    const parsed = parseInterchangeText(`{${JSON.stringify(base).slice(1, -1)}, ${block}}`);
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.message}`).join('\n'));
+    const set = parsed.value.evaluation!;
+    const f = deriveForm(set.forms[0]!, set.settings);
+    expect([set.settings.layout, f.rateText, f.totalText, f.grade, set.forms[0]!.printed.total]).toEqual(['阳泉', '72.84%', '97.28', '优', '97.3']);
+  });
+
+  it('rejects a bad section as a whole, naming every path', async () => {
+    const { parseInterchange } = await import('../../shared/domain/interchange');
+    const result = parseInterchange({ ...base, evaluation: { settings: { layout: '太原' }, forms: [{ id: 'f1', name: '甲', funds: { city: { spent: 'abc' } } }, { id: 'f1', name: '乙' }] } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toEqual([
+        { path: '$.evaluation.settings.layout', message: '应为晋城、阳泉之一，收到文字“太原”' },
+        { path: '$.evaluation.forms[0].funds.city.spent', message: '“abc”不是有效的数字' },
+        { path: '$.evaluation.forms[1].id', message: '编号“f1”重复出现' },
+      ]);
+    }
+  });
+});

@@ -7,6 +7,7 @@
  *     targets.ts   whether an indicator misses its target (偏差原因 required)
  *     read.ts      validation of untrusted data (interchange, IPC, storage)
  *     document.ts  the interchange `evaluation` section writer
+ *     carry.ts     新建年度: forms carried forward with the actuals cleared
  *
  * The checks on them are shared/domain/checks/rules/selfEvaluation.ts (SE-…).
  */
@@ -16,3 +17,4 @@ export * from './derive';
 export { missesTarget, readQuantity } from './targets';
 export { EvaluationReader, type Encoding, EVALUATION_LIMITS, isValidDate, readEvaluationSet, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from './read';
 export { evaluationToDoc, formToDoc, keyReportToDoc } from './document';
+export { carryEvaluation, carryForm } from './carry';
