@@ -19,6 +19,7 @@ import {
 import type { EvaluationSet } from '../selfEvaluation/types';
 import { type DerivedTables, valueById } from '../tables';
 import { change, percentText, ratioBasisPoints, shares, units, wanText } from './figures';
+import { performanceFromForms } from './performance';
 import { priorLabel, type PriorFigures } from './prior';
 import type { Paragraph, ParagraphStyle, Run, Section } from './types';
 
@@ -33,7 +34,7 @@ export interface NarrativeInput {
 }
 
 /** Builds one paragraph run by run. */
-class Para {
+export class Para {
   readonly runs: Run[] = [];
   constructor(private readonly ctx: Drafter) {}
 
@@ -83,7 +84,7 @@ class Para {
 
 const CHANGE_WORDS = { up: ['增加', '增长'], down: ['减少', '下降'] } as const;
 
-class Drafter {
+export class Drafter {
   readonly year: number;
   constructor(readonly input: NarrativeInput) {
     this.year = input.report.year;
@@ -467,6 +468,9 @@ function assetsParagraph(d: Drafter): Paragraph {
 function performanceParagraph(d: Drafter): Paragraph {
   const p = d.p();
   if (p.has('n10.4.1')) return p.field('n10.4.1', '预算绩效管理工作开展情况', false).t('。').build();
+  // With 自评表 in the file, 十（四） is drafted from them; the typed counts are for files without forms.
+  const evaluation = d.input.evaluation;
+  if (evaluation && evaluation.forms.length > 0) return performanceFromForms(d, evaluation);
   const c = d.input.report.stats.counts;
   p.t(`${d.year}年二级项目绩效自评个数`).count(c.performanceProjects).t('个，涉及资金').fig(units(d.input.report.stats.performanceFunds)).t('万元');
   const grades = [
