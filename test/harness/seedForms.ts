@@ -4,13 +4,10 @@
  * aggregate, together with every figure the seed PRINTS on each form, so a test can compare the
  * printed figures with the derived ones.
  *
- * The seed text is extracted from the published documents: table cells are tab separated, blank
- * cells are kept or dropped unpredictably, merged cells land on any row of their span, and page
- * breaks split rows. So rows are read by what their cells say, not by position:
- * - labels (`主管部门及代码`, `市财政`, `总分`, …) name the cells after them;
- * - an indicator row is `[一级] [二级] 三级 指标值… 分值 得分 [偏差原因]`, the 一级/二级 recognised by
- *   name (数量指标 …); 分值/得分 are the last two adjacent numbers; the 一级 of a row follows from its
- *   二级 (the standard frame), since the merged 一级 cell is often printed on a row of another group.
+ * The forms themselves are read by the app's own reader of printed forms
+ * (shared/domain/selfEvaluation/sheet.ts, also used to import forms from Excel): each seed line
+ * is a row of its non-empty tab-separated cells. This file finds the forms in the seed text and
+ * reads the 重点评价报告.
  *
  * Where the seed prints a figure the form's own cells do not carry (an 实际执行金额 left blank next
  * to a printed 执行率, 一级 自评得分 left blank next to a printed 总分), the missing cell is
@@ -21,40 +18,20 @@ import { decimalToFen, type Fen } from '../../shared/domain/money';
 import {
   budgetScore,
   DEFAULT_EVALUATION_SETTINGS,
-  emptyForm,
-  emptyIndicator,
-  type Evaluator,
   type EvaluationSet,
   emptyEvaluationSet,
-  type Indicator,
   type KeyEvaluationReport,
   type KeyIndicator,
   type KeySection,
   type Level1Kind,
-  level1Kind,
   type Points,
   POINTS_PER_POINT,
   rateBasisPoints,
   type SelfEvaluationForm,
 } from '../../shared/domain/selfEvaluation';
+import { LEVEL1_TEXT, type PrintedForm, readJinchengSheet, readYangquanSheet, type SheetRow } from '../../shared/domain/selfEvaluation/sheet';
 
-/** Every figure a seed prints on one form, as printed. */
-export interface PrintedForm {
-  name: string;
-  /** Fund figures as printed: stage → text (万元). */
-  funds: { declared?: string; initial?: string; budget?: string; spent?: string; carryover?: string };
-  /** 资金总额 row of the 晋城 layout, when printed. */
-  fundsTotal?: { declared?: string; initial?: string; budget?: string; spent?: string; carryover?: string };
-  rate?: string;
-  /** 预算执行 得分 (晋城: the score column of the funds rows). */
-  budgetScore?: string;
-  /** Per indicator row: 分值 and 得分 as printed ('' when blank). */
-  indicators: { weight: string; score: string }[];
-  /** 一级 自评得分 (阳泉) as printed. */
-  groupScores: Partial<Record<Level1Kind, string>>;
-  total?: string;
-  grade?: string;
-}
+export type { PrintedForm };
 
 export interface SeedForm {
   form: SelfEvaluationForm;
@@ -87,352 +64,9 @@ function points(text: string): Points {
   return Number(m[1]) * POINTS_PER_POINT + Number((m[2] ?? '').padEnd(3, '0'));
 }
 
-const isScore = (s: string) => /^\d+(\.\d{1,3})?分?$/u.test(squeeze(s));
-
-// --- indicator names --------------------------------------------------------------------------
-
-const LEVEL1 = /^(产出|效益|满意度)指标([(（]\d+分[)）])?$/u;
-const LEVEL2 = /^(数量指标|质量指标|时效指标|成本指标|经济效益指标|经济收益指标|社会效益指标|生态效益指标|可持续影响指标|可持续性影响指标|服务对象满意度指标|服务对象满意度)$/u;
-const LEVEL1_TEXT: Record<Level1Kind, string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标' };
-/** A target or actual value rather than a name: `≥90%`, `=1个`, `-8人`. */
-const VALUE_LIKE = /^[≥≤=<>＜＞-]/u;
-
-function kindOfLevel1(token: string): Level1Kind | null {
-  const m = LEVEL1.exec(squeeze(token));
-  if (!m) return null;
-  return m[1] === '产出' ? 'output' : m[1] === '效益' ? 'benefit' : 'satisfaction';
-}
-
-// --- 晋城 --------------------------------------------------------------------------------------
-
-const ANALYSIS_LABELS: [RegExp, keyof SelfEvaluationForm['analysis']][] = [
-  [/预算执行|预算及执行/u, 'execution'],
-  [/^产出情况/u, 'output'],
-  [/^效益情况/u, 'benefit'],
-  [/^满意度情况/u, 'satisfaction'],
-  [/经验做法/u, 'experience'],
-  [/问题/u, 'problems'],
-  [/改进措施/u, 'improvements'],
-];
-
-/**
- * One 晋城 indicator row, tokens without the leading `绩效指标`. Returns null for a row that holds
- * nothing but labels.
- */
-function jinchengIndicator(tokens: string[], carry: { level1: string; level2: string }): { ind: Indicator; weight: string; score: string } | null {
-  let k = 0;
-  let level1 = '';
-  let level2 = '';
-  if (tokens[k] !== undefined && kindOfLevel1(tokens[k]!) !== null) level1 = tokens[k++]!;
-  if (tokens[k] !== undefined && LEVEL2.test(squeeze(tokens[k]!))) level2 = tokens[k++]!;
-  const rest = tokens.slice(k);
-  // 分值/得分: the last two adjacent numbers; a lone trailing number is 分值 with 得分 blank.
-  let weightAt = -1;
-  let scoreAt = -1;
-  for (let i = rest.length - 2; i >= 1; i--) {
-    if (isNumber(rest[i]!) && isNumber(rest[i + 1]!)) {
-      weightAt = i;
-      scoreAt = i + 1;
-      break;
-    }
-  }
-  if (weightAt < 0) {
-    for (let i = rest.length - 1; i >= 1; i--) {
-      if (isNumber(rest[i]!)) {
-        weightAt = i;
-        break;
-      }
-    }
-  }
-  if (weightAt < 0) return null;
-  const names = rest.slice(0, weightAt);
-  const deviation = rest.slice((scoreAt >= 0 ? scoreAt : weightAt) + 1).join('');
-  // names: [三级] 年初指标值 调整后指标值 实际完成值 — the 三级 is missing when the first looks like a value.
-  let level3 = '';
-  if (names.length >= 4 || (names.length >= 1 && !VALUE_LIKE.test(names[0]!) && names.length !== 2)) level3 = names.shift() ?? '';
-  let targetInitial = '';
-  let target = '';
-  let actual = '';
-  if (names.length >= 3) [targetInitial = '', target = '', actual = ''] = names;
-  else if (names.length === 2) {
-    // Two of the three: equal ones are 年初/调整后 (实际完成值 blank), else 调整后 and 实际.
-    if (names[0] === names[1]) [targetInitial = '', target = ''] = names;
-    else [target = '', actual = ''] = names;
-  } else if (names.length === 1) target = names[0] ?? '';
-  if (level2) carry.level2 = level2;
-  const kindFromLevel2 = level1Kind({ level1: '', level2: carry.level2 });
-  if (kindFromLevel2) carry.level1 = LEVEL1_TEXT[kindFromLevel2];
-  else if (level1) carry.level1 = LEVEL1_TEXT[kindOfLevel1(level1)!];
-  const weightText = rest[weightAt] ?? '';
-  const scoreText = scoreAt >= 0 ? (rest[scoreAt] ?? '') : '';
-  return {
-    ind: {
-      ...emptyIndicator(carry.level1, carry.level2),
-      level3,
-      targetInitial,
-      target,
-      actual,
-      weight: points(weightText),
-      score: scoreText === '' ? null : points(scoreText),
-      deviation,
-    },
-    weight: weightText,
-    score: scoreText,
-  };
-}
-
-function parseJinchengForm(lines: string[]): SeedForm {
-  const form = emptyForm('f', '');
-  const printed: PrintedForm = { name: '', funds: {}, indicators: [], groupScores: {} };
-  const notes: string[] = [];
-  let i = 0;
-  const rows = lines.map(tokensOf);
-  const at = (k: number) => rows[k] ?? [];
-  form.name = at(0)[1] ?? '';
-  printed.name = form.name;
-  for (; i < rows.length; i++) {
-    const t = at(i);
-    if (t[0] === '主管部门及代码') {
-      form.department = t[1] ?? '';
-      form.unit = t[t.indexOf('预算单位') + 1] ?? '';
-    }
-    const stage = (nums: string[]) => ({
-      declared: nums[0],
-      initial: nums[1],
-      budget: nums[2],
-      spent: nums[nums.length - 4],
-      carryover: nums[nums.length - 3],
-    });
-    if (t.includes('资金总额:')) {
-      const nums = t.slice(t.indexOf('资金总额:') + 1).filter(isNumber);
-      if (nums.length >= 7) printed.fundsTotal = stage(nums);
-    }
-    const source = t.findIndex((c) => /财政资金$/u.test(c));
-    if (source >= 0 && !t.includes('资金总额:')) {
-      const nums = t.slice(source + 1).filter(isNumber);
-      if (nums.length < 7) throw new Error(`${form.name}: fund row with ${nums.length} figures`);
-      printed.funds = stage(nums);
-      printed.rate = nums[nums.length - 2];
-      printed.budgetScore = nums[nums.length - 1];
-      form.funds.city = { declared: wan(printed.funds.declared), initial: wan(printed.funds.initial), budget: wan(printed.funds.budget), spent: wan(printed.funds.spent) };
-    }
-    if (t[0] === '项目年度绩效目标') {
-      const goals = at(i + 1);
-      form.goal = goals[0] ?? '';
-      form.achieved = goals[1] ?? '';
-    }
-    if (t.includes('三级指标') && t.includes('分值')) break;
-    // A form without the grid's header row: its first indicator row follows the goals.
-    const first = t.filter((c) => c !== '绩效指标');
-    if (i > 0 && first[0] !== undefined && kindOfLevel1(first[0]) !== null && first.some(isNumber)) {
-      i--;
-      break;
-    }
-  }
-  // Indicator rows up to 总分.
-  const carry = { level1: '', level2: '' };
-  for (i++; i < rows.length; i++) {
-    const t = at(i).filter((c) => c !== '绩效指标');
-    if (t[0] === '总分') break;
-    const row = jinchengIndicator(t, carry);
-    if (!row) throw new Error(`${form.name}: indicator row without scores: ${t.join(' | ')}`);
-    form.indicators.push(row.ind);
-    printed.indicators.push({ weight: row.weight, score: row.score });
-  }
-  // 总分 and 等级 (possibly on the lines after 总分), then the analysis texts.
-  for (; i < rows.length; i++) {
-    const t = at(i);
-    if (t[0] === '项目绩效分析') break;
-    for (const c of t) {
-      if (isNumber(c)) printed.total = c;
-      if (/^(优|良|中|差)$/u.test(c)) printed.grade = c;
-    }
-  }
-  for (; i < rows.length; i++) {
-    const t = at(i).filter((c) => c !== '项目绩效分析' && c !== '自评结果分析');
-    const label = t[0] ?? '';
-    const field = ANALYSIS_LABELS.find(([re]) => re.test(label))?.[1];
-    if (field) form.analysis[field] = t.slice(1).join('');
-  }
-  form.printed = { rate: printed.rate, total: printed.total, grade: printed.grade };
-  return { form, printed, notes };
-}
-
-// --- 阳泉 --------------------------------------------------------------------------------------
-
-function isoDate(text: string): string {
-  const m = /(\d{4})\D+(\d{1,2})\D+(\d{1,2})/u.exec(text);
-  if (!m) return '';
-  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-}
-
-/** `[label, value, label, value …]` where a value may be missing: label → value. */
-function labelled(tokens: string[], isLabel: (s: string) => boolean): [string, string][] {
-  const out: [string, string][] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    if (!isLabel(tokens[k]!)) continue;
-    const next = tokens[k + 1];
-    out.push([tokens[k]!, next !== undefined && !isLabel(next) ? next : '']);
-  }
-  return out;
-}
-
-const FUND_LABEL = /^(项目预算金额|实际到位金额|实际执行金额)/u;
-const SOURCE_LABEL = /^(其中：中央、省财政|市财政|县[（(]区[)）]财政|其它)$/u;
-const SOURCE_KEY = { '其中：中央、省财政': 'central', 市财政: 'city', 县区财政: 'county', 其它: 'other' } as const;
-const STAGE_OF = { 项目预算金额: 'initial', 实际到位金额: 'budget', 实际执行金额: 'spent' } as const;
-
-interface YqRow {
-  ind: Indicator;
-  /** The 二级 given on this row, its 指标N number, and the group score printed on it. */
-  level2Given: boolean;
-  number: number;
-  groupScore: string;
-  level1Kind: Level1Kind | null;
-}
-
-function yangquanIndicator(tokens: string[]): YqRow {
-  let t = tokens.filter((c) => !/^绩效\s*指标$/u.test(c));
-  let level1: Level1Kind | null = null;
-  let level2 = '';
-  if (t[0] !== undefined && kindOfLevel1(t[0]) !== null) level1 = kindOfLevel1(t.shift()!);
-  if (t[0] !== undefined && LEVEL2.test(squeeze(t[0]))) level2 = t.shift()!;
-  let number = 0;
-  const numberAt = t.findIndex((c) => /^指标\d+$/u.test(c));
-  if (numberAt >= 0) {
-    // A 一级/二级 cell may also follow the number (rows squeezed by the extraction).
-    number = Number(t[numberAt]!.slice(2));
-    t = [...t.slice(0, numberAt), ...t.slice(numberAt + 1)];
-    if (t[0] !== undefined && LEVEL2.test(squeeze(t[0])) && level2 === '') level2 = t.shift()!;
-    // Two empty template rows squeezed into one (`成本指标 指标1 经济效益指标 指标1`): keep the first.
-    if (t.every((c) => LEVEL2.test(squeeze(c)) || /^指标\d+$/u.test(c))) t = [];
-  }
-  let groupScore = '';
-  const last = t[t.length - 1];
-  if (last !== undefined && isScore(last) && t.length !== 3) groupScore = t.pop()!;
-  const [level3 = '', target = '', actual = '', ...deviation] = t;
-  return {
-    ind: { ...emptyIndicator('', level2), level3, target, actual, deviation: deviation.join('') },
-    level2Given: level2 !== '',
-    number,
-    groupScore,
-    level1Kind: level1,
-  };
-}
-
-/**
- * Assigns 一级/二级 to the rows: a row without a 二级 continues the group above, unless its 指标N
- * restarts the numbering (指标1 after 指标1), which opens a group whose labels come from a later row
- * of the same group (指标2 …).
- */
-function assignGroups(rows: YqRow[]): void {
-  let level2 = '';
-  let pending: YqRow[] = [];
-  let lastNumber = 0;
-  for (const row of rows) {
-    if (row.level2Given) {
-      if (row.number > 1 && pending.length > 0) for (const p of pending) p.ind.level2 = row.ind.level2;
-      pending = [];
-      level2 = row.ind.level2;
-    } else if (row.number === 1 && lastNumber >= 1 && row.ind.level3 !== '') {
-      pending = [row];
-      row.ind.level2 = level2;
-    } else {
-      row.ind.level2 = level2;
-      if (pending.length > 0) pending.push(row);
-    }
-    lastNumber = row.number || lastNumber;
-  }
-  for (const row of rows) {
-    const kind = level1Kind({ level1: '', level2: row.ind.level2 }) ?? row.level1Kind;
-    row.ind.level1 = kind ? LEVEL1_TEXT[kind] : '';
-  }
-}
-
-function parseYangquanForm(lines: string[], year: number): SeedForm {
-  const form = emptyForm('f', '');
-  const printed: PrintedForm = { name: '', funds: {}, indicators: [], groupScores: {} };
-  const notes: string[] = [];
-  const rows = lines.map(tokensOf);
-  let i = 0;
-  let stageOrder: ('initial' | 'budget' | 'spent')[] = [];
-  const printedStage: Partial<Record<'initial' | 'budget' | 'spent', string>> = {};
-  for (; i < rows.length; i++) {
-    const t = rows[i]!;
-    const head = squeeze(t[0] ?? '');
-    if (head.startsWith('单位（盖章）')) form.seal = squeeze(head.replace(/^单位（盖章）[：:]/u, ''));
-    if (head.startsWith('填报日期')) form.filledOn = isoDate(t.join(''));
-    if (head === '项目名称') form.name = t[1] ?? '';
-    for (const [label, value] of labelled(t, (s) => /^(项目负责人|联系电话|主管部门|实施单位|项目起止时间|绩效自评评价年度)$/u.test(s))) {
-      if (label === '项目负责人') form.manager = value;
-      if (label === '联系电话') form.phone = value;
-      if (label === '主管部门') form.department = value;
-      if (label === '实施单位') form.unit = value || (rows[i + 1]?.[0] ?? '');
-      if (label === '项目起止时间') form.period = squeeze(value);
-      if (label === '绩效自评评价年度') form.evaluationYear = value;
-    }
-    const stages = labelled(t, (s) => FUND_LABEL.test(squeeze(s)));
-    if (stages.length > 0) {
-      stageOrder = stages.map(([label]) => STAGE_OF[FUND_LABEL.exec(squeeze(label))![1] as keyof typeof STAGE_OF]);
-      stages.forEach(([, value], k) => (printedStage[stageOrder[k]!] = value));
-    }
-    const sources = labelled(t, (s) => SOURCE_LABEL.test(squeeze(s)));
-    if (sources.length > 0) {
-      const key = SOURCE_KEY[squeeze(sources[0]![0]).replace(/[（(]|[)）]/gu, '') as keyof typeof SOURCE_KEY];
-      sources.forEach(([, value], k) => {
-        const stage = stageOrder[k];
-        if (stage && isNumber(value)) form.funds[key][stage] = wan(value);
-      });
-    }
-    if (squeeze(t[0] ?? '') === '项目预期绩效目标' || t[1] === '项目提供的公共产品和服务的数量') form.goal = t[t.length - 1] ?? '';
-    if (t[0] === '项目效果') form.goalEffect = t[1] ?? '';
-    if (/^项目执行情况/u.test(squeeze(t[0] ?? ''))) printed.rate = /(\d+(?:\.\d+)?%)/u.exec(t.join(''))?.[1];
-    if (t.includes('一级指标')) break;
-  }
-  const yq: YqRow[] = [];
-  for (i++; i < rows.length; i++) {
-    const t = rows[i]!;
-    if (t.some((c) => squeeze(c) === '总分')) {
-      printed.total = t.filter((c) => squeeze(c) !== '总分').find(isScore);
-      break;
-    }
-    if (t.length === 0) continue;
-    yq.push(yangquanIndicator(t));
-  }
-  assignGroups(yq);
-  for (const row of yq) {
-    form.indicators.push(row.ind);
-    printed.indicators.push({ weight: '', score: '' });
-    const kind = level1Kind(row.ind);
-    if (row.groupScore && kind) printed.groupScores[kind] = row.groupScore;
-  }
-  for (; i < rows.length; i++) {
-    const t = rows[i]!;
-    const head = squeeze(t[0] ?? '');
-    if (head.startsWith('自评结论')) form.analysis.conclusion = t.slice(1).join('');
-    if (head === '主要经验做法') form.analysis.experience = t.slice(1).join('');
-    if (head.startsWith('存在问题')) form.analysis.problems = t.slice(1).join('');
-    const people = t.filter((c) => !/^评价\s*人员$/u.test(c));
-    if (people[0] === '组长' || people[0] === '成员') {
-      const [role, name = '', title = '', unit = ''] = people;
-      form.evaluators.push({ role: role as Evaluator['role'], name, title, unit });
-    } else if (people.length === 3 && form.evaluators.length > 0 && people.every((c) => !/^(姓名|职称\/职务|工作单位|签字)$/u.test(c))) {
-      const [name = '', title = '', unit = ''] = people;
-      form.evaluators.push({ role: '成员', name, title, unit });
-    } else if (people[0] === '姓名' && people[2] === '职务') {
-      form.evaluators.push({ role: '成员', name: people[1] ?? '', title: people[3] ?? '', unit: people[5] ?? '' });
-    }
-  }
-  const gradeText = /自评(?:等级|结论)为[：:]?“?(优|良|中|差)/u.exec(form.analysis.conclusion)?.[1];
-  printed.name = form.name;
-  printed.funds = { initial: printedStage.initial, budget: printedStage.budget, spent: printedStage.spent };
-  inferMissing(form, printed, notes);
-  for (const [kind, text] of Object.entries(printed.groupScores) as [Level1Kind, string][]) form.groupScores[kind] = points(text);
-  inferGroupScores(form, printed, notes);
-  form.printed = { rate: printed.rate, total: printed.total, grade: gradeText };
-  printed.grade = gradeText;
-  if (form.evaluationYear === '') form.evaluationYear = `${year}年度`;
-  return { form, printed, notes };
+/** Seed lines as sheet rows: non-empty cells, each named by its line (no reliable columns). */
+function sheetRows(lines: string[], firstLine: number): SheetRow[] {
+  return lines.map((line, k) => tokensOf(line).map((text) => ({ text, at: `第${firstLine + k}行` })));
 }
 
 /** 实际执行金额 left blank next to a printed 执行率: 全年预算 × 执行率, to 0.01 万元. */
@@ -582,13 +216,19 @@ export function readSeedAttachments(path: string, year: number): SeedAttachments
   const yangquan = all.some((l, k) => k > from && l.trim() === '阳泉市项目支出绩效自评表');
   if (yangquan) {
     const starts = all.flatMap((l, k) => (k > from && l.trim() === '阳泉市项目支出绩效自评表' ? [k] : []));
-    const forms = starts.map((s, n) => parseYangquanForm(all.slice(s + 1, starts[n + 1] ?? all.length), year));
+    const forms = starts.map((s, n) => {
+      const { form, printed } = readYangquanSheet(sheetRows(all.slice(s + 1, starts[n + 1] ?? all.length), s + 2), year);
+      const notes: string[] = [];
+      inferMissing(form, printed, notes);
+      inferGroupScores(form, printed, notes);
+      return { form, printed, notes };
+    });
     return { layout: '阳泉', forms: numbered(forms), keyReports: [] };
   }
   const keyStart = all.findIndex((l, k) => k > from && /^项目重点评价报告$/u.test(l.trim())) - 2;
   const end = keyStart > 0 ? keyStart : all.length;
   const starts = all.flatMap((l, k) => (k > from && k < end && /^项目名称\t/u.test(l) ? [k] : []));
-  const forms = starts.map((s, n) => parseJinchengForm(all.slice(s, starts[n + 1] ?? end)));
+  const forms = starts.map((s, n) => ({ ...readJinchengSheet(sheetRows(all.slice(s, starts[n + 1] ?? end), s + 1)), notes: [] }));
   const narrative = all.slice(0, from).join('\n');
   const keyReports = keyStart > 0 ? [parseKeyReport(all, keyStart, narrative)] : [];
   return { layout: '晋城', forms: numbered(forms), keyReports };

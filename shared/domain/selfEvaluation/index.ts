@@ -8,6 +8,7 @@
  *     read.ts      validation of untrusted data (interchange, IPC, storage)
  *     document.ts  the interchange `evaluation` section writer
  *     carry.ts     新建年度: forms carried forward with the actuals cleared
+ *     sheet.ts     a printed form (Excel sheet or extracted text) read back, either layout
  *
  * The checks on them are shared/domain/checks/rules/selfEvaluation.ts (SE-…).
  */
@@ -18,3 +19,4 @@ export { missesTarget, readQuantity } from './targets';
 export { EvaluationReader, type Encoding, EVALUATION_LIMITS, isValidDate, readEvaluationSet, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from './read';
 export { evaluationToDoc, formToDoc, keyReportToDoc } from './document';
 export { carryEvaluation, carryForm } from './carry';
+export { type PrintedForm, readJinchengSheet, readYangquanSheet, SheetError, type SheetCell, type SheetForm, sheetLayout, type SheetRow } from './sheet';
