@@ -13,7 +13,9 @@ import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, 
 import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
 import { AppError } from '../electron/backend/app/errors';
 import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
+import { describeFormImport, importFormWorkbook } from '../electron/backend/services/formImport';
 import { renderFindings } from './findings';
+import { listForms, renderForms } from './forms';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
@@ -49,6 +51,10 @@ export const USAGE = `用法（usage）:
       导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
+  disclosure forms --file <数据文件> --year <年度> [--json]
+      列出项目支出绩效自评表：全年预算、全年执行、执行率、总分、等级和审核发现（--json：金额以元为单位）。
+  disclosure import-forms --file <数据文件> --year <年度> --from <自评表.xlsx>
+      从 Excel 工作簿导入自评表（每张工作表一张表，晋城或阳泉版式）；有任何问题时不导入。
 退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
 `;
 
@@ -217,6 +223,24 @@ async function run(argv: string[], io: Io): Promise<number> {
         writeFileSync(values.out, json);
         io.stderr(`已导出到 ${values.out}\n`);
       } else io.stdout(json);
+      return EXIT_OK;
+    }
+    case 'forms': {
+      const year = parseYear(requireOption(values, 'year'));
+      const text = withFile(requireOption(values, 'file'), false, (file) => {
+        const { findings, loaded } = checkYear(file, year);
+        const listing = listForms(loaded.evaluation, findings);
+        return values.json === true ? `${JSON.stringify(listing, null, 2)}\n` : renderForms(loaded.evaluation, listing, year);
+      });
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    case 'import-forms': {
+      const year = parseYear(requireOption(values, 'year'));
+      const source = requireOption(values, 'from');
+      const bytes = readBytes(source);
+      const result = await withFileAsync(requireOption(values, 'file'), (file) => importFormWorkbook(file, year, bytes, source));
+      io.stderr(`已从“${source}”导入${describeFormImport(result)}\n`);
       return EXIT_OK;
     }
     default:

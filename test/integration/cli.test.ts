@@ -252,3 +252,37 @@ describe('export', () => {
     }
   });
 });
+
+describe('forms', () => {
+  it.each([
+    ['jincheng-2023.json', '2023', 24, '合计：24张，全年预算3,424.01万元，全年执行3,424.01万元；优17个，良5个，中1个，差1个'],
+    ['yangquan-2024.json', '2024', 11, '合计：11张，全年预算996.47万元，全年执行966.89万元；优10个，良1个，中0个，差0个'],
+  ])('%s: lists every form with its figures; --json gives name, budget, spent, rate, score, grade', async (fixture, year, count, total) => {
+    const file = tempFile();
+    await cli(['import', FIXTURE(fixture), '--file', file]);
+    const text = await cli(['forms', '--file', file, '--year', year]);
+    expect(text.code).toBe(EXIT_OK);
+    expect(text.out).toContain(total);
+    const json = JSON.parse((await cli(['forms', '--file', file, '--year', year, '--json'])).out) as Record<string, unknown>[];
+    expect(json).toHaveLength(count);
+    if (year === '2024') {
+      expect(json[0]).toMatchObject({ name: '2024年内外贸发展-展会及会议经费', budget: 300000, spent: 175100, rate: 58.37, score: 95.84, grade: '优' });
+      expect(json[0]?.findings).toEqual({ 错误: 1, 警告: 0, 提示: 0 });
+    } else expect(json[6]).toMatchObject({ name: '晋城市冷冻冷藏肉品总仓委托运营管理综合服务费', budget: 0, spent: 0, rate: null, score: 0, grade: '差' });
+  });
+
+  it('prints 十（四） drafted from the forms: seed 002 11 个, 966.89万元, 10 优 / 1 良', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
+    const result = await cli(['narrative', '--file', file, '--year', '2024']);
+    expect(result.out).toContain('2024年二级项目绩效自评个数11个，涉及资金966.89万元：10个项目自评等级为“优”，1个项目自评等级为“良”。');
+  });
+
+  it('prints 十（四） drafted from the forms: seed 000 24 个, 4,217.39万元, 17 优 / 5 良 / 1 中 / 1 差', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const result = await cli(['narrative', '--file', file, '--year', '2023']);
+    expect(result.out).toContain('涉及二级项目24个，资金4,217.39万元');
+    expect(result.out).toContain('自评结果为：17个项目自评等级为“优”，5个项目自评等级为“良”，1个项目自评等级为“中”，1个项目自评等级为“差”。');
+  });
+});
