@@ -141,6 +141,7 @@ export function buildPackage(input: PackageInput): { model: PackageModel; narrat
       narrative: narrative.sections,
       glossary: glossaryOf(report),
       attachments,
+      ...(input.evaluation ? { evaluation: input.evaluation } : {}),
     },
   };
 }

@@ -8,6 +8,7 @@
  *     read.ts      validation of untrusted data (interchange, IPC, storage)
  *     document.ts  the interchange `evaluation` section writer
  *     carry.ts     新建年度: forms carried forward with the actuals cleared
+ *     printLayout.ts  the printed layouts (晋城, 阳泉, 评分表) as grids for the Word and Excel exporters
  *     sheet.ts     a printed form (Excel sheet or extracted text) read back, either layout
  *
  * The checks on them are shared/domain/checks/rules/selfEvaluation.ts (SE-…).
@@ -19,4 +20,5 @@ export { missesTarget, readQuantity } from './targets';
 export { EvaluationReader, type Encoding, EVALUATION_LIMITS, isValidDate, readEvaluationSet, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from './read';
 export { evaluationToDoc, formToDoc, keyReportToDoc } from './document';
 export { carryEvaluation, carryForm } from './carry';
+export { formGrid, type FormContext, type GridAlign, type GridBlock, type GridCell, keyReportGrid, type PrintedGrid } from './printLayout';
 export { type PrintedForm, readJinchengSheet, readYangquanSheet, SheetError, type SheetCell, type SheetForm, sheetLayout, type SheetRow } from './sheet';

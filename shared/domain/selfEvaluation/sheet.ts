@@ -287,9 +287,17 @@ export function readJinchengSheet(rows: SheetRow[]): SheetForm {
       }
     }
     if (head === '项目年度绩效目标') {
-      const goals = at(i + 1).filter((c) => !/^(年度目标|实际完成情况)$/u.test(c));
-      form.goal = goals[0] ?? '';
-      form.achieved = goals[1] ?? '';
+      const next = rows[i + 1] ?? [];
+      const achievedCol = row.find((c) => squeeze(c.text) === '实际完成情况')?.col;
+      if (achievedCol !== undefined && next.every((c) => c.col !== undefined)) {
+        // By columns: the goal under 年度目标, the result under 实际完成情况 (either may be blank).
+        form.goal = next.filter((c) => c.col! < achievedCol).map((c) => c.text).join('');
+        form.achieved = next.filter((c) => c.col! >= achievedCol).map((c) => c.text).join('');
+      } else {
+        const goals = texts(next).filter((c) => !/^(年度目标|实际完成情况)$/u.test(c));
+        form.goal = goals[0] ?? '';
+        form.achieved = goals[1] ?? '';
+      }
     }
     if (t.includes('三级指标') && t.includes('分值')) break;
     // A form without the grid's header row: its first indicator row follows the goals.

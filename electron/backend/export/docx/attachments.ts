@@ -1,0 +1,235 @@
+/**
+ * 第五部分 附件 with the year's 自评表 and 重点评价报告: A4 portrait, each form on its own page(s) in
+ * the chosen printed layout (shared/domain/selfEvaluation/printLayout.ts), its indicator grid's
+ * header repeated when the grid breaks across pages, then each 重点评价报告 (title, sections, its
+ * 评价指标评分表). Every form and report is a 目录 entry (`附件1 项目名称`), with its page counted in
+ * the page flow like the tables' (rows of exact line height; see tableLayout).
+ */
+import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType } from 'docx';
+import type { PackageModel } from '../../../../shared/domain/package';
+import { type FormContext, formGrid, type GridCell, keyReportGrid, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
+import { FONTS, run, SIZE } from './fonts';
+import type { Outline } from './outline';
+import { type PageGeometry, section, TABLE_PORTRAIT, textWidth } from './page';
+import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
+import { bodyParagraph, heading, partHeading } from './paragraphs';
+import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
+
+/** Form text: 9pt 宋体, as the crowded tables. */
+const SIZE_FORM = 18;
+const ROW_RULE = 10;
+const PAGE: PageGeometry = TABLE_PORTRAIT;
+const TITLE_METRICS: ParagraphMetrics = { ...HEADING_METRICS_BASE, size: SIZE.tableTitle, line: 440, exact: true, before: 0, after: 0, firstLine: 0 };
+const LINE_METRICS: ParagraphMetrics = { ...HEADING_METRICS_BASE, size: SIZE.tableMark, line: 300, exact: true, before: 0, after: 0, firstLine: 0, keepLines: false };
+/** The caption above a 重点评价报告's 评分表. */
+const CAPTION_METRICS: ParagraphMetrics = { ...HEADING_METRICS_BASE, size: SIZE.tocEntry, line: 400, exact: true, before: 120, after: 120, firstLine: 0 };
+/** Between two blocks of one form: a hairline paragraph, so the tables stay separate tables. */
+const GAP_METRICS: ParagraphMetrics = { ...LINE_METRICS, size: 2, line: 20 };
+
+function widthsOf(grid: PrintedGrid, total: number): number[] {
+  const units = grid.columns.reduce((a, b) => a + b, 0);
+  const widths = grid.columns.map((c) => Math.floor((c * total) / units));
+  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function cellParagraphs(cell: GridCell, keepNext: boolean): Paragraph[] {
+  const style = tableStyleId(SIZE_FORM, cell.align ?? 'left', cell.bold ?? false);
+  const lines = cell.text.split('\n');
+  return lines.map(
+    (line) =>
+      new Paragraph({
+        style,
+        ...(keepNext ? { keepNext: true } : {}),
+        children: line === '' ? [] : [new TextRun({ text: line, ...(NON_ASCII.test(line) ? { font: { eastAsia: FONTS.song } } : {}) })],
+      }),
+  );
+}
+
+/** Lines a cell's text takes (each `\n` starts a line). */
+function linesOf(text: string, width: number): number {
+  return text.split('\n').reduce((n, line) => n + cellLines(line, width, SIZE_FORM), 0);
+}
+
+interface Laid {
+  rows: TableRow[];
+  heights: number[];
+}
+
+/**
+ * The rows of one block, positions laid out like HTML (cells covered by a row span omitted in
+ * `grid`, written here as continue cells), and each row's height for the page flow: the most
+ * lines of its cells, a cell spanning rows putting what its rows lack on its last row.
+ */
+function layBlock(rows: GridCell[][], widths: number[], headerRows: number, pageHeight: number, keepLast: boolean): Laid {
+  const columns = widths.length;
+  const pending: ({ rows: number; colSpan: number } | null)[] = new Array(columns).fill(null);
+  const lines: number[] = rows.map(() => 1);
+  const spanning: { last: number; first: number; need: number }[] = [];
+  const out = rows.map((cells, r) => {
+    const tableCells: TableCell[] = [];
+    let col = 0;
+    let next = 0;
+    while (col < columns) {
+      const down = pending[col];
+      if (down && down.rows > 0) {
+        tableCells.push(new TableCell({ columnSpan: down.colSpan > 1 ? down.colSpan : undefined, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph({ style: tableStyleId(SIZE_FORM, 'left') })] }));
+        down.rows -= 1;
+        if (down.rows === 0) pending[col] = null;
+        col += down.colSpan;
+        continue;
+      }
+      const cell = cells[next++];
+      if (!cell) {
+        // A short row: fill it with one empty cell to the right edge.
+        tableCells.push(new TableCell({ columnSpan: columns - col > 1 ? columns - col : undefined, children: [new Paragraph({ style: tableStyleId(SIZE_FORM, 'left') })] }));
+        break;
+      }
+      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
+      let width = 0;
+      for (let c = col; c < col + colSpan; c++) width += widths[c] ?? 0;
+      const need = linesOf(cell.text, width);
+      if (rowSpan === 1) lines[r] = Math.max(lines[r]!, need);
+      else spanning.push({ first: r, last: r + rowSpan - 1, need });
+      tableCells.push(
+        new TableCell({
+          columnSpan: colSpan > 1 ? colSpan : undefined,
+          ...(rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+          verticalAlign: VerticalAlignTable.CENTER,
+          // The last row of a block stays with the block below it (as the page flow counts).
+          children: cellParagraphs(cell, keepLast && r === rows.length - 1),
+        }),
+      );
+      if (rowSpan > 1) for (let c = col; c < col + colSpan; c++) pending[c] = c === col ? { rows: rowSpan - 1, colSpan } : { rows: 0, colSpan: 0 };
+      col += colSpan;
+    }
+    return tableCells;
+  });
+  for (const s of spanning) {
+    const have = lines.slice(s.first, s.last + 1).reduce((a, b) => a + b, 0);
+    if (s.need > have) lines[s.last]! += s.need - have;
+  }
+  const line = tableLine(SIZE_FORM);
+  const heights = lines.map((n) => n * line + ROW_RULE);
+  return {
+    heights,
+    rows: out.map(
+      (cells, r) =>
+        new TableRow({
+          children: cells,
+          ...(r < headerRows ? { tableHeader: true } : {}),
+          // A row taller than most of a page may break (Word would anyway).
+          cantSplit: (heights[r] ?? 0) < pageHeight * 0.8,
+        }),
+    ),
+  };
+}
+
+function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
+  const widths = widthsOf(grid, width);
+  const out: FileChild[] = [];
+  grid.blocks.forEach((block, b) => {
+    if (b > 0) {
+      toc.flow.paragraph('', GAP_METRICS);
+      out.push(new Paragraph({ keepNext: true, spacing: { before: 0, after: 0, line: GAP_METRICS.line, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] }));
+    }
+    const laid = layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
+    toc.flow.table({ header: laid.heights.slice(0, block.headerRows), rows: laid.heights.slice(block.headerRows) });
+    out.push(
+      new Table({
+        rows: laid.rows,
+        width: { size: width, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        borders: TABLE_BORDERS,
+        margins: CELL_MARGINS,
+        alignment: AlignmentType.CENTER,
+      }),
+    );
+  });
+  return out;
+}
+
+/** The centred title and the lines under it (年度 / 单位（盖章） and 填报日期). */
+function titleLines(toc: Outline, grid: PrintedGrid): Paragraph[] {
+  toc.flow.paragraph(grid.title, TITLE_METRICS);
+  const out = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 0, after: 0, line: TITLE_METRICS.line, lineRule: LineRuleType.EXACT },
+      children: [run(grid.title, FONTS.hei, SIZE.tableTitle)],
+    }),
+  ];
+  grid.subtitle.forEach((line, k) => {
+    const last = k === grid.subtitle.length - 1;
+    toc.flow.paragraph(line, { ...LINE_METRICS, after: last ? 60 : 0 });
+    out.push(
+      new Paragraph({
+        alignment: grid.subtitle.length === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+        keepNext: true,
+        spacing: { before: 0, after: last ? 60 : 0, line: LINE_METRICS.line, lineRule: LineRuleType.EXACT },
+        children: [run(line, FONTS.song, SIZE.tableMark)],
+      }),
+    );
+  });
+  return out;
+}
+
+/** `附件3 政府购买服务费`: the 目录 entry and bookmark of an attachment, on a new page. */
+function attachmentHeading(toc: Outline, text: string): Paragraph {
+  return heading(toc, 2, text, {
+    font: FONTS.hei,
+    size: SIZE.tocEntry,
+    pageBreakBefore: true,
+    keepNext: true,
+    spacing: { before: 0, after: 120, line: 400, lineRule: LineRuleType.EXACT },
+    indent: { firstLine: 0, firstLineChars: 0 },
+  });
+}
+
+/** Whether the package prints forms (then 第五部分 is this section instead of the list of titles). */
+export function hasEvaluation(model: PackageModel): boolean {
+  return (model.evaluation?.forms.length ?? 0) > 0 || (model.evaluation?.keyReports.length ?? 0) > 0;
+}
+
+export function evaluationSection(model: PackageModel, toc: Outline): ISectionOptions {
+  const set = model.evaluation!;
+  const width = textWidth(PAGE);
+  const pageHeight = 16838 - PAGE.margin.top - PAGE.margin.bottom;
+  const ctx: FormContext = { year: model.year, departmentName: model.department.name };
+  toc.flow.section(PAGE);
+  const children: FileChild[] = [partHeading(toc, '第五部分 附件')];
+  let n = 0;
+  set.forms.forEach((form) => {
+    n += 1;
+    const grid = formGrid(form, set.settings, ctx);
+    children.push(attachmentHeading(toc, `附件${n} ${form.name || '（未命名项目）'}`), ...titleLines(toc, grid), ...gridTables(toc, grid, width, pageHeight));
+  });
+  for (const report of set.keyReports) {
+    n += 1;
+    children.push(attachmentHeading(toc, `附件${n} ${report.title}`));
+    toc.flow.paragraph(report.title, TITLE_METRICS);
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: 120, line: TITLE_METRICS.line, lineRule: LineRuleType.EXACT }, children: [run(report.title, FONTS.hei, SIZE.tableTitle)] }));
+    for (const s of report.sections) {
+      const font = s.level === 1 ? FONTS.hei : s.level === 2 ? FONTS.kai : FONTS.fangsong;
+      children.push(bodyParagraph(toc, s.heading, [run(s.heading, font, SIZE.body, { bold: s.level === 3 })], { keepNext: true }));
+      for (const p of s.text.split('\n')) if (p.trim() !== '') children.push(bodyParagraph(toc, p.trim()));
+    }
+    const { grid } = keyReportGrid(report, set.settings);
+    const caption = `${report.title.replace(/报告$/u, '')}${grid.title}`;
+    toc.flow.paragraph(caption, CAPTION_METRICS);
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: CAPTION_METRICS.before, after: CAPTION_METRICS.after, line: CAPTION_METRICS.line, lineRule: LineRuleType.EXACT },
+        indent: { firstLine: 0, firstLineChars: 0 },
+        children: [run(caption, FONTS.hei, SIZE.tocEntry)],
+      }),
+    );
+    children.push(...gridTables(toc, grid, width, pageHeight));
+  }
+  return section(PAGE, children);
+}
