@@ -5,7 +5,7 @@
  * 评价指标评分表). Every form and report is a 目录 entry (`附件1 项目名称`), with its page counted in
  * the page flow like the tables' (rows of exact line height; see tableLayout).
  */
-import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, VerticalMergeType, WidthType } from 'docx';
+import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, Table, TableLayoutType, TextRun, WidthType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
 import { type FormContext, formGrid, type GridCell, keyReportGrid, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
 import { FONTS, run, SIZE } from './fonts';
@@ -13,6 +13,7 @@ import type { Outline } from './outline';
 import { type PageGeometry, section, TABLE_PORTRAIT, textWidth } from './page';
 import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
 import { bodyParagraph, heading, partHeading } from './paragraphs';
+import { TableWithBody } from './tableBody';
 import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
 
 /** Form text: 9pt 宋体, as the crowded tables. */
@@ -33,18 +34,7 @@ function widthsOf(grid: PrintedGrid, total: number): number[] {
   return widths;
 }
 
-function cellParagraphs(cell: GridCell, keepNext: boolean): Paragraph[] {
-  const style = tableStyleId(SIZE_FORM, cell.align ?? 'left', cell.bold ?? false);
-  const lines = cell.text.split('\n');
-  return lines.map(
-    (line) =>
-      new Paragraph({
-        style,
-        ...(keepNext ? { keepNext: true } : {}),
-        children: line === '' ? [] : [new TextRun({ text: line, ...(NON_ASCII.test(line) ? { font: { eastAsia: FONTS.song } } : {}) })],
-      }),
-  );
-}
+type Xml = IXmlableObject;
 
 /** Lines a cell's text takes (each `\n` starts a line). */
 function linesOf(text: string, width: number): number {
@@ -52,28 +42,82 @@ function linesOf(text: string, width: number): number {
 }
 
 interface Laid {
-  rows: TableRow[];
+  rows: Xml[];
   heights: number[];
 }
 
+/** Whether each row is one line tall (every cell's text on one line, none spanning rows). */
+function rowsSingleLine(rows: GridCell[][], widths: number[]): boolean[] {
+  const columns = widths.length;
+  const covered: number[] = new Array(columns).fill(0);
+  return rows.map((cells) => {
+    let single = true;
+    let col = 0;
+    for (const cell of cells) {
+      while (col < columns && covered[col]! > 0) col++;
+      const span = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
+      const rowSpan = cell.rowSpan ?? 1;
+      if (rowSpan > 1) single = false;
+      if (linesOf(cell.text, widths.slice(col, col + span).reduce((a, b) => a + b, 0)) > 1) single = false;
+      for (let c = col; c < col + span; c++) covered[c] = rowSpan;
+      col += span;
+    }
+    for (let c = 0; c < columns; c++) if (covered[c]! > 0) covered[c]! -= 1;
+    return single;
+  });
+}
+
 /**
- * The rows of one block, positions laid out like HTML (cells covered by a row span omitted in
- * `grid`, written here as continue cells), and each row's height for the page flow: the most
- * lines of its cells, a cell spanning rows putting what its rows lack on its last row.
+ * The rows of one block as docx writes them (see TableWithBody in tableBody.ts: a few shared
+ * objects per cell instead of a docx object tree, which keeps 100 forms within the export's time
+ * and memory budget), positions laid out like HTML (cells covered by a row span omitted in `rows`,
+ * written here as continue cells), and each row's height for the page flow: the most lines of its
+ * cells, a cell spanning rows putting what its rows lack on its last row.
  */
 function layBlock(rows: GridCell[][], widths: number[], headerRows: number, pageHeight: number, keepLast: boolean): Laid {
   const columns = widths.length;
+  const shared = new Map<string, Xml>();
+  const once = (key: string, make: () => Xml): Xml => {
+    let x = shared.get(key);
+    if (!x) shared.set(key, (x = make()));
+    return x;
+  };
+  const preserve = { _attr: { 'xml:space': 'preserve' } };
+  const chineseRun = { 'w:rPr': [{ 'w:rFonts': { _attr: { 'w:eastAsia': FONTS.song } } }] };
+  /** Cells are centred vertically where a row may be taller than their text (a wrapped neighbour, a merge). */
+  const cellProperties = (width: number, span: number, merge: 'restart' | 'continue' | null, center: boolean) =>
+    once(`tcPr ${width} ${span} ${merge ?? ''} ${center}`, () => ({
+      'w:tcPr': [
+        { 'w:tcW': { _attr: { 'w:type': 'dxa', 'w:w': width } } },
+        ...(span > 1 ? [{ 'w:gridSpan': { _attr: { 'w:val': span } } }] : []),
+        ...(merge === 'restart' ? [{ 'w:vMerge': { _attr: { 'w:val': 'restart' } } }] : merge === 'continue' ? [{ 'w:vMerge': {} }] : []),
+        ...(center ? [{ 'w:vAlign': { _attr: { 'w:val': 'center' } } }] : []),
+      ],
+    }));
+  const paragraphProperties = (style: string, keepNext: boolean) =>
+    once(`pPr ${style} ${keepNext}`, () => ({ 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': style } } }, ...(keepNext ? [{ 'w:keepNext': {} }] : [])] }));
+  const paragraphs = (cell: GridCell | null, keepNext: boolean): Xml[] => {
+    const style = tableStyleId(SIZE_FORM, cell?.align ?? 'left', cell?.bold ?? false);
+    return (cell?.text ?? '').split('\n').map((line) =>
+      line === ''
+        ? once(`p ${style} ${keepNext}`, () => ({ 'w:p': [paragraphProperties(style, keepNext)] }))
+        : { 'w:p': [paragraphProperties(style, keepNext), { 'w:r': NON_ASCII.test(line) ? [chineseRun, { 'w:t': [preserve, line] }] : [{ 'w:t': [preserve, line] }] }] },
+    );
+  };
   const pending: ({ rows: number; colSpan: number } | null)[] = new Array(columns).fill(null);
   const lines: number[] = rows.map(() => 1);
   const spanning: { last: number; first: number; need: number }[] = [];
-  const out = rows.map((cells, r) => {
-    const tableCells: TableCell[] = [];
+  const width = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const singleLine = rowsSingleLine(rows, widths);
+  const cellsXml = rows.map((cells, r) => {
+    const keepNext = keepLast && r === rows.length - 1;
+    const out: Xml[] = [];
     let col = 0;
     let next = 0;
     while (col < columns) {
       const down = pending[col];
       if (down && down.rows > 0) {
-        tableCells.push(new TableCell({ columnSpan: down.colSpan > 1 ? down.colSpan : undefined, verticalMerge: VerticalMergeType.CONTINUE, children: [new Paragraph({ style: tableStyleId(SIZE_FORM, 'left') })] }));
+        out.push({ 'w:tc': [cellProperties(width(col, down.colSpan), down.colSpan, 'continue', false), ...paragraphs(null, keepNext)] });
         down.rows -= 1;
         if (down.rows === 0) pending[col] = null;
         col += down.colSpan;
@@ -81,30 +125,21 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
       }
       const cell = cells[next++];
       if (!cell) {
-        // A short row: fill it with one empty cell to the right edge.
-        tableCells.push(new TableCell({ columnSpan: columns - col > 1 ? columns - col : undefined, children: [new Paragraph({ style: tableStyleId(SIZE_FORM, 'left') })] }));
+        // A short row: one empty cell to the right edge.
+        out.push({ 'w:tc': [cellProperties(width(col, columns - col), columns - col, null, false), ...paragraphs(null, keepNext)] });
         break;
       }
       const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
       const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
-      let width = 0;
-      for (let c = col; c < col + colSpan; c++) width += widths[c] ?? 0;
-      const need = linesOf(cell.text, width);
+      const w = width(col, colSpan);
+      const need = linesOf(cell.text, w);
       if (rowSpan === 1) lines[r] = Math.max(lines[r]!, need);
       else spanning.push({ first: r, last: r + rowSpan - 1, need });
-      tableCells.push(
-        new TableCell({
-          columnSpan: colSpan > 1 ? colSpan : undefined,
-          ...(rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
-          verticalAlign: VerticalAlignTable.CENTER,
-          // The last row of a block stays with the block below it (as the page flow counts).
-          children: cellParagraphs(cell, keepLast && r === rows.length - 1),
-        }),
-      );
-      if (rowSpan > 1) for (let c = col; c < col + colSpan; c++) pending[c] = c === col ? { rows: rowSpan - 1, colSpan } : { rows: 0, colSpan: 0 };
+      out.push({ 'w:tc': [cellProperties(w, colSpan, rowSpan > 1 ? 'restart' : null, cell.text !== '' && (rowSpan > 1 || !singleLine[r]!)), ...paragraphs(cell, keepNext)] });
+      if (rowSpan > 1) pending[col] = { rows: rowSpan - 1, colSpan };
       col += colSpan;
     }
-    return tableCells;
+    return out;
   });
   for (const s of spanning) {
     const have = lines.slice(s.first, s.last + 1).reduce((a, b) => a + b, 0);
@@ -112,18 +147,14 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
   }
   const line = tableLine(SIZE_FORM);
   const heights = lines.map((n) => n * line + ROW_RULE);
-  return {
-    heights,
-    rows: out.map(
-      (cells, r) =>
-        new TableRow({
-          children: cells,
-          ...(r < headerRows ? { tableHeader: true } : {}),
-          // A row taller than most of a page may break (Word would anyway).
-          cantSplit: (heights[r] ?? 0) < pageHeight * 0.8,
-        }),
-    ),
-  };
+  const rowsXml = cellsXml.map((cells, r) => {
+    // A row taller than most of a page may break (Word would anyway).
+    const cantSplit = (heights[r] ?? 0) < pageHeight * 0.8;
+    const header = r < headerRows;
+    const trPr = once(`trPr ${cantSplit} ${header}`, () => ({ 'w:trPr': [...(cantSplit ? [{ 'w:cantSplit': {} }] : []), ...(header ? [{ 'w:tblHeader': {} }] : [])] }));
+    return { 'w:tr': [trPr, ...cells] };
+  });
+  return { heights, rows: rowsXml };
 }
 
 function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
@@ -137,15 +168,19 @@ function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: 
     const laid = layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
     toc.flow.table({ header: laid.heights.slice(0, block.headerRows), rows: laid.heights.slice(block.headerRows) });
     out.push(
-      new Table({
-        rows: laid.rows,
-        width: { size: width, type: WidthType.DXA },
-        columnWidths: widths,
-        layout: TableLayoutType.FIXED,
-        borders: TABLE_BORDERS,
-        margins: CELL_MARGINS,
-        alignment: AlignmentType.CENTER,
-      }),
+      new TableWithBody(
+        () =>
+          new Table({
+            rows: [],
+            width: { size: width, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            borders: TABLE_BORDERS,
+            margins: CELL_MARGINS,
+            alignment: AlignmentType.CENTER,
+          }),
+        () => laid.rows,
+      ),
     );
   });
   return out;
