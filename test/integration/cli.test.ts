@@ -225,7 +225,10 @@ describe('export', () => {
     expect(read.status, `${python} with python3-docx and python3-openpyxl (Debian packages) is needed: ${read.stderr}`).toBe(0);
     const [tableCount, sheets] = read.stdout.trim().split(' ');
     expect(Number(tableCount)).toBeGreaterThanOrEqual(10);
-    expect(sheets).toBe(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `公开${n}表`).join(','));
+    // The ten tables, then 第五部分 附件: 自评汇总 and the 24 自评表 of seed 000.
+    expect(sheets).toBe(
+      [...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `公开${n}表`), '自评汇总', ...Array.from({ length: 24 }, (_, k) => `自评表${String(k + 1).padStart(2, '0')}`)].join(','),
+    );
   });
 
   it('a target that cannot be written gives a Chinese message, exit 1, and leaves the earlier file intact', async () => {
