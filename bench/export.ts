@@ -1,10 +1,11 @@
 /**
  * Exporting the package: Word (.docx) and Excel (.xlsx) rendered to buffers from the same
- * derived model, for seed 000 and the 20× synthetic department.
+ * derived model, for seed 000 (with its 24 自评表 and 重点评价报告) and the 20× synthetic department.
  * Targets: both files for the seed ≤ 1 s together, 20× ≤ 5 s, peak memory ≤ 300 MB (the group's
  * own process, bench/index.ts). Each call starts on a collected heap, as one click on 导出 does,
  * so the peak is one export's and not the garbage of the calls before it.
  */
+import { xlsxEvaluation } from '../electron/backend/app/exporting';
 import { renderDocx } from '../electron/backend/export/docx';
 import { renderXlsx } from '../electron/backend/export/xlsx';
 import { getCatalogue } from '../shared/domain/catalogue';
@@ -22,7 +23,7 @@ export const EXPORT_BIG_TARGET_MS = 5000;
 function packageOf(pkg: ReportPackage): PackageModel {
   const catalogue = getCatalogue(pkg.report.edition, pkg.customCodes);
   const tables = deriveTables(pkg.department, pkg.report, catalogue);
-  return buildPackage({ ...pkg, catalogue, tables, prior: priorFromTyped(pkg.report) }).model;
+  return buildPackage({ ...pkg, catalogue, tables, prior: priorFromTyped(pkg.report), ...(pkg.evaluation ? { evaluation: pkg.evaluation } : {}) }).model;
 }
 
 /** Derive, draft and render both files: what one click on 导出 costs (Word, then Excel, as the app renders them). */
@@ -30,7 +31,7 @@ function exporter(pkg: ReportPackage): () => Promise<number> {
   return async () => {
     const model = packageOf(pkg);
     const docx = await renderDocx(model);
-    const xlsx = await renderXlsx(model.tables);
+    const xlsx = await renderXlsx(model.tables, xlsxEvaluation(model));
     return docx.length + xlsx.length;
   };
 }

@@ -31,6 +31,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'ui', memoryTargetMb: 300, load: async () => (await import('./ui')).uiBench },
   // Issue 15: a time target only (the commands run as their own processes).
   { name: 'cli', load: async () => (await import('./cli')).cliBench },
+  // Issue 10: 100 自评表 × 20 indicators.
+  { name: 'forms', memoryTargetMb: 300, load: async () => (await import('./forms')).formsBench },
 ];
 
 /** Runs one group in this process and prints its rows and this process's memory. */

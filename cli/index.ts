@@ -28,6 +28,7 @@ import {
 import { AppError } from '../electron/backend/app/errors';
 import { readInputFile, readingFile, writingFile } from './files';
 import { renderFindings } from './findings';
+import { listForms, renderForms } from './forms';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
@@ -204,6 +205,35 @@ const COMMANDS: Record<string, Command> = {
         writeFileSync(out, json);
         io.stderr(`已导出到 ${out}\n`);
       } else io.stdout(json);
+      return EXIT_OK;
+    },
+  },
+  forms: {
+    synopsis: '--file <数据文件> --year <年度> [--json]',
+    help: '列出项目支出绩效自评表：全年预算、全年执行、执行率、总分、等级和审核发现（--json：金额以元为单位）。',
+    options: { file: 'string', year: 'string', json: 'boolean' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const text = await readingFile(requireOption(values, 'file'), (file) => {
+        const { findings, loaded } = checkYear(file, year);
+        const listing = listForms(loaded.evaluation, findings);
+        return values.json === true ? `${JSON.stringify(listing, null, 2)}\n` : renderForms(loaded.evaluation, listing, year);
+      });
+      io.stdout(text);
+      return EXIT_OK;
+    },
+  },
+  'import-forms': {
+    synopsis: '--file <数据文件> --year <年度> --from <自评表.xlsx>',
+    help: '从 Excel 工作簿导入自评表（每张工作表一张表，晋城或阳泉版式）；有任何问题时不导入。',
+    options: { file: 'string', year: 'string', from: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const source = requireOption(values, 'from');
+      const bytes = readInputFile(source);
+      const { describeFormImport, importFormWorkbook } = await import('../electron/backend/services/formImport');
+      const result = await writingFile(requireOption(values, 'file'), false, (file) => importFormWorkbook(file, year, bytes, source));
+      io.stderr(`已从“${source}”导入${describeFormImport(result)}\n`);
       return EXIT_OK;
     },
   },

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { xlsxEvaluation } from '../electron/backend/app/exporting';
 import { renderDocx } from '../electron/backend/export/docx';
 import type { DerivedTables } from '../shared/domain/tables';
 import { fixturePackage } from '../test/harness/fixturePackage';
@@ -58,7 +59,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, pkg: strin
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
 }
 
-type RenderXlsx = (tables: DerivedTables) => Promise<Buffer> | Buffer;
+type RenderXlsx = (tables: DerivedTables, options?: ReturnType<typeof xlsxEvaluation>) => Promise<Buffer> | Buffer;
 
 async function loadXlsx(): Promise<RenderXlsx | null> {
   const path = join(ROOT, 'electron/backend/export/xlsx.ts');
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       files.push(docx);
       if (renderXlsx) {
         const xlsx = join(OUT, `${name}.xlsx`);
-        writeFileSync(xlsx, await renderXlsx(model.tables));
+        writeFileSync(xlsx, await renderXlsx(model.tables, xlsxEvaluation(model)));
         files.push(xlsx);
       }
       for (const file of files) {

@@ -96,23 +96,30 @@ const packageCache = new WeakMap<Report, PackageView>();
 export function packageOf(loaded: LoadedYear): PackageView {
   const report = loaded.report;
   const hit = packageCache.get(report);
-  if (hit && hit.model.department === loaded.department) return hit;
+  // 十（四） is drafted from the 自评表: a saved form makes a new package.
+  if (hit && hit.model.department === loaded.department && hit.model.evaluation === loaded.evaluation) return hit;
   const prior = priorOf(loaded, report);
-  const built = buildPackage({ department: loaded.department, report, catalogue: catalogueFor(loaded), tables: tablesOf(loaded), prior });
+  const built = buildPackage({ department: loaded.department, report, catalogue: catalogueFor(loaded), tables: tablesOf(loaded), prior, evaluation: loaded.evaluation });
   const view = { ...built, prior };
   packageCache.set(report, view);
   return view;
 }
 
-const findingsCache = new WeakMap<Report, { department: LoadedYear['department']; findings: Finding[] }>();
+const findingsCache = new WeakMap<Report, { department: LoadedYear['department']; evaluation: LoadedYear['evaluation']; findings: Finding[] }>();
 
 export function findingsOf(loaded: LoadedYear): Finding[] {
   const report = loaded.report;
   const hit = findingsCache.get(report);
-  if (hit && hit.department === loaded.department) return hit.findings;
+  if (hit && hit.department === loaded.department && hit.evaluation === loaded.evaluation) return hit.findings;
   // The 情况说明 rules (N-…) need the drafted narrative: every figure against its source cell,
   // unfilled required parts, the prose lint, shares summing to 100.00%.
-  const findings = runChecks({ department: loaded.department, report, tables: tablesOf(loaded), narrative: packageOf(loaded).model.narrative });
-  findingsCache.set(report, { department: loaded.department, findings });
+  const findings = runChecks({
+    department: loaded.department,
+    report,
+    tables: tablesOf(loaded),
+    narrative: packageOf(loaded).model.narrative,
+    ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}),
+  });
+  findingsCache.set(report, { department: loaded.department, evaluation: loaded.evaluation, findings });
   return findings;
 }

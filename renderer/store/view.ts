@@ -13,12 +13,14 @@ export type View =
   | { kind: 'narrative'; id: NarrativeId } // 第三部分 情况说明 一…十
   | { kind: 'glossary' } // 第四部分 名词解释
   | { kind: 'attachments' } // 第五部分 附件
+  | { kind: 'form'; id: string } // 附件: one 项目支出绩效自评表
   | { kind: 'checks' }; // 审核
 
 export function sameView(a: View, b: View): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'table' && b.kind === 'table') return a.id === b.id;
   if (a.kind === 'narrative' && b.kind === 'narrative') return a.id === b.id;
+  if (a.kind === 'form' && b.kind === 'form') return a.id === b.id;
   return true;
 }
 

@@ -9,6 +9,7 @@
  * Electron, the data folder in browser mode) and named by opaque ids.
  */
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
+import type { EvaluationSet, EvaluationSettings, SelfEvaluationForm } from '../domain/selfEvaluation/types';
 
 /** A file the user can reopen; `id` is opaque (never a path). */
 export interface FileEntry {
@@ -37,6 +38,15 @@ export interface LoadedYear {
   customCodes: CustomCode[];
   /** Last year's report from the same file, for year-over-year figures; null when absent. */
   lastYear: Report | null;
+  /** 第五部分 附件 of the year: 自评表, 重点评价报告 and their settings. */
+  evaluation?: EvaluationSet;
+}
+
+/** What an import of 自评表 from an Excel workbook did. */
+export interface FormImportSummary {
+  added: string[];
+  replaced: string[];
+  skipped: string[];
 }
 
 export interface FactWrite {
@@ -111,6 +121,16 @@ export interface ApiChannels {
   'export.run': { request: { year: number; docx: boolean; xlsx: boolean }; response: ExportResult | null };
   /** Opens the folder of the last export in the system's file manager (no-op in browser mode). */
   'export.openFolder': { request: Empty; response: null };
+  /** Saves a whole 自评表 (new or changed), one transaction; `position` inserts or moves it. */
+  'evaluation.saveForm': { request: { year: number; form: SelfEvaluationForm; position?: number }; response: null };
+  'evaluation.deleteForm': { request: { year: number; id: string }; response: null };
+  /** A copy of a form right after it (`…（副本）`). */
+  'evaluation.copyForm': { request: { year: number; id: string }; response: SelfEvaluationForm };
+  'evaluation.reorderForms': { request: { year: number; ids: string[] }; response: null };
+  /** 自评表版式, 预算执行得分规则, 等级分数线 … */
+  'evaluation.saveSettings': { request: { year: number; settings: EvaluationSettings }; response: null };
+  /** Imports 自评表 from an .xlsx chosen in the page (bytes, never a path); all or nothing. */
+  'evaluation.importWorkbook': { request: { year: number; fileName: string; data: string }; response: FormImportSummary };
 }
 
 export type Channel = keyof ApiChannels;
@@ -169,6 +189,12 @@ export const CHANNELS: readonly Channel[] = [
   'catalogue.addCode',
   'export.run',
   'export.openFolder',
+  'evaluation.saveForm',
+  'evaluation.deleteForm',
+  'evaluation.copyForm',
+  'evaluation.reorderForms',
+  'evaluation.saveSettings',
+  'evaluation.importWorkbook',
 ];
 
 export function isChannel(value: unknown): value is Channel {

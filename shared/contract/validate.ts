@@ -30,6 +30,7 @@ import {
 } from '../domain/model';
 import { LIMITS as DOMAIN_LIMITS, type TextKind, textProblem } from '../domain/limits';
 import { MAX_AMOUNT_FEN } from '../domain/money';
+import { ATTACHMENT_ID, EvaluationReader, readEvaluationSettings, readForm, type ReadIssue } from '../domain/selfEvaluation';
 import { type ApiError, type Channel, isChannel, type RequestOf } from './api';
 
 /**
@@ -41,6 +42,8 @@ export const LIMITS = {
   fileIdLength: 100,
   /** Facts (or texts, or rows to add) in one batch: a paste of a whole table of a large department. */
   batchSize: 20_000,
+  /** An imported workbook, base64 (about 12 MB of .xlsx). */
+  workbookBase64Length: 16_000_000,
 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
@@ -244,6 +247,25 @@ function fileId(value: unknown, path: string): string {
   throw new Invalid(path, `应为文件编号，${describe(value)}`);
 }
 
+/** A value read by the 附件 reader (shared/domain/selfEvaluation/read.ts), in 分 and thousandths of a point. */
+function evaluationValue<T>(value: unknown, path: string, read: (r: EvaluationReader, value: unknown, path: string) => T): T {
+  const r = new EvaluationReader({ kind: 'internal' });
+  const out = read(r, value, path);
+  const first: ReadIssue | undefined = r.issues[0];
+  if (first) throw new Invalid(first.path, first.message);
+  return out;
+}
+
+function attachmentId(value: unknown, path: string): string {
+  if (typeof value === 'string' && ATTACHMENT_ID.test(value)) return value;
+  throw new Invalid(path, `应为自评表编号，${describe(value)}`);
+}
+
+function position(value: unknown, path: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 100_000) return value;
+  throw new Invalid(path, `应为不小于0的整数位置，${describe(value)}`);
+}
+
 type Validators = { readonly [C in Channel]: (request: unknown, path: string) => RequestOf<C> };
 
 const VALIDATORS: Validators = {
@@ -325,6 +347,36 @@ const VALIDATORS: Validators = {
     return { year: year(f.year, `${p}.year`), docx: boolean(f.docx, `${p}.docx`), xlsx: boolean(f.xlsx, `${p}.xlsx`) };
   },
   'export.openFolder': empty,
+  'evaluation.saveForm': (r, p) => {
+    const f = object(r, p, ['year', 'form'], ['position']);
+    const form = evaluationValue(f.form, `${p}.form`, readForm);
+    return { year: year(f.year, `${p}.year`), form, ...(f.position === undefined ? {} : { position: position(f.position, `${p}.position`) }) };
+  },
+  'evaluation.deleteForm': (r, p) => {
+    const f = object(r, p, ['year', 'id']);
+    return { year: year(f.year, `${p}.year`), id: attachmentId(f.id, `${p}.id`) };
+  },
+  'evaluation.copyForm': (r, p) => {
+    const f = object(r, p, ['year', 'id']);
+    return { year: year(f.year, `${p}.year`), id: attachmentId(f.id, `${p}.id`) };
+  },
+  'evaluation.reorderForms': (r, p) => {
+    const f = object(r, p, ['year', 'ids']);
+    if (!Array.isArray(f.ids) || f.ids.length > 1000) throw new Invalid(`${p}.ids`, `应为不超过1000个编号的数组，${describe(f.ids)}`);
+    return { year: year(f.year, `${p}.year`), ids: f.ids.map((id, k) => attachmentId(id, `${p}.ids[${k}]`)) };
+  },
+  'evaluation.saveSettings': (r, p) => {
+    const f = object(r, p, ['year', 'settings']);
+    return { year: year(f.year, `${p}.year`), settings: evaluationValue(f.settings, `${p}.settings`, readEvaluationSettings) };
+  },
+  'evaluation.importWorkbook': (r, p) => {
+    const f = object(r, p, ['year', 'fileName', 'data']);
+    const data = f.data;
+    if (typeof data !== 'string' || data.length > LIMITS.workbookBase64Length || !/^[A-Za-z0-9+/]*={0,2}$/u.test(data)) {
+      throw new Invalid(`${p}.data`, `应为不超过约12MB的 .xlsx 文件内容（base64），${describe(data)}`);
+    }
+    return { year: year(f.year, `${p}.year`), fileName: text(f.fileName, `${p}.fileName`, 'name'), data };
+  },
 };
 
 export type ValidatedRequest = { [C in Channel]: { ok: true; channel: C; request: RequestOf<C> } }[Channel];
@@ -396,4 +448,10 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'catalogue.addCode': (request) => ({ ok: true, channel: 'catalogue.addCode', request }),
   'export.run': (request) => ({ ok: true, channel: 'export.run', request }),
   'export.openFolder': (request) => ({ ok: true, channel: 'export.openFolder', request }),
+  'evaluation.saveForm': (request) => ({ ok: true, channel: 'evaluation.saveForm', request }),
+  'evaluation.deleteForm': (request) => ({ ok: true, channel: 'evaluation.deleteForm', request }),
+  'evaluation.copyForm': (request) => ({ ok: true, channel: 'evaluation.copyForm', request }),
+  'evaluation.reorderForms': (request) => ({ ok: true, channel: 'evaluation.reorderForms', request }),
+  'evaluation.saveSettings': (request) => ({ ok: true, channel: 'evaluation.saveSettings', request }),
+  'evaluation.importWorkbook': (request) => ({ ok: true, channel: 'evaluation.importWorkbook', request }),
 };

@@ -34,6 +34,7 @@ import { isValidCount, LIMITS, type TextKind, textProblem } from './limits';
 import { inexactNumbers, jsonSyntaxErrorPlace } from './jsonText';
 import { type AmountUnit, decimalToFen, type Fen, fenToYuanNumber, MoneyError, numberToDecimal } from './money';
 import { decodeUtf8Text } from './textEncoding';
+import { DEFAULT_EVALUATION_SETTINGS, type EvaluationSet, EvaluationReader, evaluationToDoc, readEvaluationSet } from './selfEvaluation';
 
 export const INTERCHANGE_FORMAT = 'disclosure-report';
 export const INTERCHANGE_VERSION = 1;
@@ -42,6 +43,8 @@ export interface ReportPackage {
   department: Department;
   report: Report;
   customCodes: CustomCode[];
+  /** 第五部分 附件 (自评表, 重点评价报告); absent in documents without it. */
+  evaluation?: EvaluationSet;
 }
 
 export interface InterchangeIssue {
@@ -206,6 +209,7 @@ const TOP_KEYS = [
   'adjustedBudget',
   'prior',
   'texts',
+  'evaluation',
 ] as const;
 
 const AMOUNT_UNITS: readonly AmountUnit[] = ['元', '万元', '分'];
@@ -443,8 +447,14 @@ export function parseInterchange(doc: unknown): ParseResult {
     return code === null ? null : budgetKey(code);
   });
   readTexts(r, doc.texts, report);
+  let evaluation: EvaluationSet | undefined;
+  if (doc.evaluation !== undefined) {
+    const er = new EvaluationReader({ kind: 'interchange', unit: unit ?? '元' });
+    evaluation = readEvaluationSet(er, doc.evaluation, '$.evaluation');
+    for (const issue of er.issues) r.fail(issue.path, issue.message);
+  }
   if (r.issues.length > 0) return { ok: false, issues: r.issues };
-  return { ok: true, value: { department, report, customCodes } };
+  return { ok: true, value: evaluation ? { department, report, customCodes, evaluation } : { department, report, customCodes } };
 }
 
 /** Parses JSON text; a syntax error or an inexact number is reported as an issue at `$`. */
@@ -544,6 +554,10 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   if (Object.keys(report.adjustedBudget).length > 0) doc.adjustedBudget = keyed(report.adjustedBudget);
   if (Object.keys(report.prior).length > 0) doc.prior = keyed(report.prior);
   if (Object.keys(report.texts).length > 0) doc.texts = { ...report.texts };
+  const e = pkg.evaluation;
+  if (e && (e.forms.length > 0 || e.keyReports.length > 0 || JSON.stringify(e.settings) !== JSON.stringify(DEFAULT_EVALUATION_SETTINGS))) {
+    doc.evaluation = evaluationToDoc(e);
+  }
   return doc;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Department, Report, SubordinateUnit } from './model';
 import type { Section } from './narrative/types';
+import type { EvaluationSet } from './selfEvaluation/types';
 import type { DerivedTables } from './tables';
 
 export interface GlossaryTerm {
@@ -28,8 +29,10 @@ export interface PackageModel {
   narrative: Section[];
   /** 第四部分 名词解释 */
   glossary: { terms: GlossaryTerm[]; extra: string };
-  /** 第五部分 附件: titles of the attached forms (the forms themselves come with the self-evaluation feature). */
+  /** 第五部分 附件: titles typed by the officer (printed when the file holds no 自评表). */
   attachments: string[];
+  /** 第五部分 附件: the 自评表 and 重点评价报告 of the year, printed in the chosen layout. */
+  evaluation?: EvaluationSet;
 }
 
 /** The title of the 部门决算单位构成 table. */

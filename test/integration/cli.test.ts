@@ -145,22 +145,27 @@ describe('the installed bin', () => {
 });
 
 describe('validate', () => {
-  it('seed 000: no 错误, exit 0, the 尾数误差 listed as 提示', async () => {
+  it('seed 000: the tables and narrative have no 错误, the 尾数误差 listed as 提示; the 错误 are the seed’s own 自评表', async () => {
     const file = tempFile();
     await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
     const result = await cli(['validate', '--file', file, '--year', '2023']);
-    expect(result.code).toBe(EXIT_OK);
-    expect(result.out.split('\n')[0]).toBe('审核结果：错误 0 项，警告 0 项，提示 16 项');
+    // Seed 000 prints three forms that contradict themselves (see test/unit/seed-forms.test.ts).
+    expect(result.code).toBe(3);
+    expect(result.out.split('\n')[0]).toBe('审核结果：错误 11 项，警告 11 项，提示 17 项');
     const json = await cli(['validate', '--file', file, '--year', '2023', '--json']);
-    const findings = JSON.parse(json.out) as { ruleId: string; severity: string }[];
-    expect(findings).toHaveLength(16);
-    expect(findings.every((f) => f.severity === '提示')).toBe(true);
+    const findings = JSON.parse(json.out) as { ruleId: string; severity: string; message: string }[];
+    const tables = findings.filter((f) => !f.ruleId.startsWith('SE-'));
+    expect(tables).toHaveLength(16);
+    expect(tables.every((f) => f.severity === '提示')).toBe(true);
+    const forms = new Set(findings.filter((f) => f.severity === '错误').map((f) => /自评表“(.+?)”/u.exec(f.message)?.[1]));
+    expect([...forms]).toEqual(['晋城市冷冻冷藏肉品总仓委托运营管理综合服务费', '品鉴晋城美食晋享晋城味道', '出口信用保险']);
   });
 
   it('exits 3 when a finding is an 错误 (an unfilled reason)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
-    const doc = JSON.parse(readFileSync(FIXTURE('jincheng-2023.json'), 'utf8')) as { texts: Record<string, string> };
+    const doc = JSON.parse(readFileSync(FIXTURE('jincheng-2023.json'), 'utf8')) as { texts: Record<string, string>; evaluation?: unknown };
     delete doc.texts['n1.reason'];
+    delete doc.evaluation; // the seed's own 自评表 contradictions are counted in the test above
     const source = join(dir, 'r.json');
     writeFileSync(source, JSON.stringify(doc));
     const file = join(dir, 'd.jsgk');
@@ -221,7 +226,15 @@ describe('export', () => {
     expect(read.status, `${python} with python3-docx and python3-openpyxl (Debian packages) is needed: ${read.stderr}`).toBe(0);
     const [tableCount, sheets] = read.stdout.trim().split(' ');
     expect(Number(tableCount)).toBeGreaterThanOrEqual(11);
-    expect(sheets).toBe(['部门决算单位构成', ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `公开${n}表`)].join(','));
+    // 部门决算单位构成, the ten tables, then 第五部分 附件: 自评汇总 and the 24 自评表 of seed 000.
+    expect(sheets).toBe(
+      [
+        '部门决算单位构成',
+        ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((n) => `公开${n}表`),
+        '自评汇总',
+        ...Array.from({ length: 24 }, (_, k) => `自评表${String(k + 1).padStart(2, '0')}`),
+      ].join(','),
+    );
   });
 
   it('a target that cannot be written gives a Chinese message, exit 1, and leaves the earlier file intact', async () => {
@@ -246,5 +259,39 @@ describe('export', () => {
     } finally {
       chmodSync(out, 0o700);
     }
+  });
+});
+
+describe('forms', () => {
+  it.each([
+    ['jincheng-2023.json', '2023', 24, '合计：24张，全年预算3,424.01万元，全年执行3,424.01万元；优17个，良5个，中1个，差1个'],
+    ['yangquan-2024.json', '2024', 11, '合计：11张，全年预算996.47万元，全年执行966.89万元；优10个，良1个，中0个，差0个'],
+  ])('%s: lists every form with its figures; --json gives name, budget, spent, rate, score, grade', async (fixture, year, count, total) => {
+    const file = tempFile();
+    await cli(['import', FIXTURE(fixture), '--file', file]);
+    const text = await cli(['forms', '--file', file, '--year', year]);
+    expect(text.code).toBe(EXIT_OK);
+    expect(text.out).toContain(total);
+    const json = JSON.parse((await cli(['forms', '--file', file, '--year', year, '--json'])).out) as Record<string, unknown>[];
+    expect(json).toHaveLength(count);
+    if (year === '2024') {
+      expect(json[0]).toMatchObject({ name: '2024年内外贸发展-展会及会议经费', budget: 300000, spent: 175100, rate: 58.37, score: 95.84, grade: '优' });
+      expect(json[0]?.findings).toEqual({ 错误: 1, 警告: 0, 提示: 0 });
+    } else expect(json[6]).toMatchObject({ name: '晋城市冷冻冷藏肉品总仓委托运营管理综合服务费', budget: 0, spent: 0, rate: null, score: 0, grade: '差' });
+  });
+
+  it('prints 十（四） drafted from the forms: seed 002 11 个, 966.89万元, 10 优 / 1 良', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
+    const result = await cli(['narrative', '--file', file, '--year', '2024']);
+    expect(result.out).toContain('2024年二级项目绩效自评个数11个，涉及资金966.89万元：10个项目自评等级为“优”，1个项目自评等级为“良”。');
+  });
+
+  it('prints 十（四） drafted from the forms: seed 000 24 个, 4,217.39万元, 17 优 / 5 良 / 1 中 / 1 差', async () => {
+    const file = tempFile();
+    await cli(['import', FIXTURE('jincheng-2023.json'), '--file', file]);
+    const result = await cli(['narrative', '--file', file, '--year', '2023']);
+    expect(result.out).toContain('涉及二级项目24个，资金4,217.39万元');
+    expect(result.out).toContain('自评结果为：17个项目自评等级为“优”，5个项目自评等级为“良”，1个项目自评等级为“中”，1个项目自评等级为“差”。');
   });
 });

@@ -75,7 +75,7 @@ function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnS
   }
 }
 
-/** The 目录's entries in order: the parts, 概况's two sections, the ten tables, the narrative's sections. */
+/** The 目录's entries in order: the parts, 概况's two sections, the ten tables, the narrative's sections, the 附件. */
 function tocTitles(model: PackageModel): string[] {
   return [
     '第一部分 概况',
@@ -87,6 +87,9 @@ function tocTitles(model: PackageModel): string[] {
     ...model.narrative.map((s) => s.title),
     '第四部分 名词解释',
     '第五部分 附件',
+    // Each 自评表 and 重点评价报告 of the year (electron/backend/export/docx/attachments.ts).
+    ...(model.evaluation?.forms ?? []).map((f, k) => `附件${k + 1} ${f.name}`),
+    ...(model.evaluation?.keyReports ?? []).map((r, k) => `附件${(model.evaluation?.forms.length ?? 0) + k + 1} ${r.title}`),
   ];
 }
 

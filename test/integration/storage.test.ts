@@ -157,6 +157,7 @@ describe('creating, saving and reopening', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial_schema' },
       { version: 2, name: 'subordinate_unit_list' },
+      { version: 3, name: 'self_evaluation' },
     ]);
     close(file);
     expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back

@@ -4,8 +4,11 @@ import { CHANNELS, type Channel } from '../../shared/contract/api';
 import { LIMITS, validateFor, validateRequest } from '../../shared/contract/validate';
 import { DEFAULT_SETTINGS, SUBORDINATE_UNIT_LIMITS } from '../../shared/domain/model';
 import { MAX_AMOUNT_FEN } from '../../shared/domain/money';
+import { DEFAULT_EVALUATION_SETTINGS, emptyForm, emptyFunds } from '../../shared/domain/selfEvaluation';
 
 const settings = { ...DEFAULT_SETTINGS };
+const FORM = { ...emptyForm('f1', '测试项目'), funds: { ...emptyFunds(), city: { declared: 0, initial: 100, budget: 100, spent: 50 } } };
+const EVALUATION_SETTINGS = DEFAULT_EVALUATION_SETTINGS;
 
 /** For each channel: one valid request and several invalid ones. */
 const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
@@ -154,6 +157,28 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     invalid: [{ year: 2023, docx: 'yes', xlsx: false }, { year: 2023, docx: true }, { year: 2023, docx: true, xlsx: true, folder: '/tmp' }],
   },
   'export.openFolder': { valid: [{}], invalid: [{ path: '/tmp' }] },
+  'evaluation.saveForm': {
+    valid: [{ year: 2024, form: FORM }, { year: 2024, form: FORM, position: 0 }],
+    invalid: [
+      { year: 2024, form: { ...FORM, funds: { city: { spent: 1.5 } } } },
+      { year: 2024, form: { ...FORM, name: '' } },
+      { year: 2024, form: { ...FORM, id: '../x' } },
+      { year: 2024, form: { ...FORM, extra: 1 } },
+      { year: 2024, form: FORM, position: -1 },
+      { year: 2024 },
+    ],
+  },
+  'evaluation.deleteForm': { valid: [{ year: 2024, id: 'f1' }], invalid: [{ year: 2024, id: '' }, { year: 2024, id: 'a b' }, { year: 2024 }] },
+  'evaluation.copyForm': { valid: [{ year: 2024, id: 'f1' }], invalid: [{ year: 2024, id: 5 }, { id: 'f1' }] },
+  'evaluation.reorderForms': { valid: [{ year: 2024, ids: ['f2', 'f1'] }, { year: 2024, ids: [] }], invalid: [{ year: 2024, ids: 'f1' }, { year: 2024, ids: ['x y'] }] },
+  'evaluation.saveSettings': {
+    valid: [{ year: 2024, settings: EVALUATION_SETTINGS }, { year: 2024, settings: { ...EVALUATION_SETTINGS, layout: '阳泉' } }],
+    invalid: [{ year: 2024, settings: { layout: '太原' } }, { year: 2024, settings: { grades: { excellent: 1, good: 2, fair: 3 } } }, { year: 2024 }],
+  },
+  'evaluation.importWorkbook': {
+    valid: [{ year: 2024, fileName: '自评表.xlsx', data: 'UEsDBA==' }],
+    invalid: [{ year: 2024, fileName: '', data: 'UEsDBA==' }, { year: 2024, fileName: 'a.xlsx', data: '<not base64>' }, { year: 2024, fileName: 'a.xlsx' }],
+  },
 };
 
 describe('validateRequest', () => {

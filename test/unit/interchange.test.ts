@@ -440,6 +440,9 @@ function convertAmounts(doc: Doc, convert: (fen: number, k: number) => unknown):
   record(out.initialBudget);
   record(out.adjustedBudget);
   record(out.prior);
+  // 附件: every form's funds by source and stage, each 重点评价报告's 涉及资金.
+  for (const form of (out.evaluation?.forms ?? []) as Doc[]) for (const line of Object.values(form.funds ?? {}) as Doc[]) record(line);
+  for (const report of (out.evaluation?.keyReports ?? []) as Doc[]) if (report.funds !== undefined) report.funds = convert(fenOf(report.funds), k++);
   return out;
 }
 
@@ -686,5 +689,19 @@ describe('thousands separators in amount strings', () => {
     const result = parseInterchange(bad);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toEqual([{ path: '$.summary.openingBalance', message: '“12,34”的千分位逗号位置不对' }]);
+  });
+});
+
+describe('附件 scores are read exactly', () => {
+  it('refuses a score of 5e-324 or with four decimals instead of storing 0 or rounding it', () => {
+    for (const bad of [5e-324, 1e-7, 12.3456]) {
+      const doc = jincheng();
+      const forms = (doc.evaluation as Doc).forms as Doc[];
+      ((forms[0]!.indicators as Doc[])[0] as Doc).score = bad;
+      expect(issuesOf(doc).map((i) => i.message).join('\n'), String(bad)).toContain('分数最多保留3位小数');
+    }
+    const ok = jincheng();
+    (((ok.evaluation as Doc).forms as Doc[])[0]!.indicators as Doc[])[0]!.score = 1.125;
+    expect(parseOk(ok).evaluation?.forms[0]?.indicators[0]?.score).toBe(1125);
   });
 });

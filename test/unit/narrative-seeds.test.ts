@@ -100,6 +100,17 @@ const DELIBERATE_000: Deliberate[] = [
     ],
     why: '原文两段末尾都缺句号',
   },
+  // 十（四） is drafted from the 24 自评表 and the 重点评价报告 (shared/domain/narrative/performance.ts).
+  {
+    seed: '（四）预算绩效情况说明1、预算绩效管理工作开展情况根据预算绩效管理要求，一是组织对2023年初预算安排的所有项目资金全面开展了绩效自评，涉及二级项目24个，资金4217.39万元，其中一般公共预算项目支出4217.39万元、政府性基金预算项目支出0万元、国有资金经营预算项目支出0万元、社会保险基金预算项目支出0万元。',
+    ours: ['（四）预算绩效情况说明1、预算绩效管理工作开展情况根据预算绩效管理要求，一是组织对2023年初预算安排的所有项目资金全面开展了绩效自评，涉及二级项目24个，资金4,217.39万元，其中一般公共预算项目支出4,217.39万元、政府性基金预算项目支出0万元、国有资金经营预算项目支出0万元、社会保险基金预算项目支出0万元。'],
+    why: '本段金额没有千分位，与全文其他金额格式不一致（数字由24张自评表的年初预算合计得出）',
+  },
+  {
+    seed: '二是组织对“开发区考核奖励和基础设施建设”1个项目开展了部门评价（以部门为主体开展的重点绩效评价），涉及资金1150万元，其中一般公共预算支出1150万元、政府性基金预算支出0万元、国有资金经营预算支出0万元、社会保险基金预算支出0万元。',
+    ours: ['二是组织对“开发区考核奖励和基础设施建设”1个项目开展了部门评价（以部门为主体开展的重点绩效评价），涉及资金1,150.00万元，其中一般公共预算支出1,150.00万元、政府性基金预算支出0万元、国有资金经营预算支出0万元、社会保险基金预算支出0万元。'],
+    why: '金额没有千分位、没有两位小数，与全文其他金额格式不一致（数字取自重点评价报告）',
+  },
 ];
 
 /**
@@ -139,9 +150,9 @@ const REWRITES_002: DeliberateRewrite[] = [{ apply: ungroup, why: GROUPING_002 }
 function draft(fixture: string) {
   const parsed = parseInterchangeText(readFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.message}`).join('\n'));
-  const { department, report } = parsed.value;
+  const { department, report, evaluation } = parsed.value;
   const tables = deriveTables(department, report);
-  return buildPackage({ department, report, catalogue: getCatalogue(report.edition), tables, prior: priorFromTyped(report) });
+  return buildPackage({ department, report, catalogue: getCatalogue(report.edition), tables, prior: priorFromTyped(report), evaluation });
 }
 
 describe.each([

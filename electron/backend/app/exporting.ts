@@ -16,7 +16,7 @@ import type { ExportResult } from '../../../shared/contract/api';
 import type { PackageModel } from '../../../shared/domain/package';
 import type { DisclosureFile } from '../db';
 import { renderDocx } from '../export/docx';
-import { renderXlsx } from '../export/xlsx';
+import { type RenderXlsxOptions, renderXlsx } from '../export/xlsx';
 import { packageForYear } from '../services/reports';
 import { AppError } from './errors';
 import { safeFileName } from './fileNames';
@@ -66,6 +66,11 @@ export interface ExportOptions {
 export { safeFileName };
 
 /** `晋城市商务局2023年度部门决算公开.docx` and `…公开表.xlsx` (单位决算公开 when the report says so). */
+/** The 附件 sheets of the Excel file: the year's 自评表, when the file holds them. */
+export function xlsxEvaluation(model: PackageModel): Pick<RenderXlsxOptions, 'evaluation'> {
+  return model.evaluation ? { evaluation: { set: model.evaluation, ctx: { year: model.year, departmentName: model.department.name } } } : {};
+}
+
 export function exportFileNames(model: PackageModel): { docx: string; xlsx: string } {
   const base = safeFileName(model.title);
   return { docx: `${base}.docx`, xlsx: `${base}表.xlsx` };
@@ -135,7 +140,7 @@ export async function exportPackage(file: DisclosureFile, year: number, folder: 
     outputs.push({ name: names.docx, data });
   }
   if (options.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
     outputs.push({ name: names.xlsx, data });
   }
 
@@ -177,7 +182,7 @@ export async function exportToPaths(
     outputs.push({ target: path.resolve(targets.docx), data });
   }
   if (targets.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
     outputs.push({ target: path.resolve(targets.xlsx), data });
   }
   for (const [k, output] of outputs.entries()) {

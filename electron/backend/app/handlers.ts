@@ -4,6 +4,8 @@
  * StorageError / UserError / AppError, which dispatch turns into an ApiError.
  */
 import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import { EvaluationRepository } from '../db';
+import { importFormWorkbook } from '../services/formImport';
 import { createNextYear, UserError } from '../services/reports';
 import { exportPackage } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
@@ -20,6 +22,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   let lastExportFolder: string | null = null;
 
   const repo = () => session.require().repo;
+  const evaluations = () => new EvaluationRepository(session.require().file.db);
 
   return {
     'app.info': async () => ({ version: ctx.version, mode: host.mode, dataFolder: host.dataFolder }),
@@ -44,7 +47,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const open = session.require();
       const report = open.repo.loadReport(year);
       const lastYear = open.repo.listYears().includes(year - 1) ? open.repo.loadReport(year - 1) : null;
-      const loaded: LoadedYear = { department: open.department, report, customCodes: open.repo.listCustomCodes(), lastYear };
+      const evaluation = new EvaluationRepository(open.file.db).load(year);
+      const loaded: LoadedYear = { department: open.department, report, customCodes: open.repo.listCustomCodes(), lastYear, evaluation };
       return loaded;
     },
     'report.writeFact': async ({ year, ref, value }) => {
@@ -100,6 +104,30 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (lastExportFolder === null) throw new UserError('还没有导出过文件。');
       await host.openFolder(lastExportFolder);
       return null;
+    },
+
+    'evaluation.saveForm': async ({ year, form, position }) => {
+      evaluations().saveForm(year, form, position);
+      return null;
+    },
+    'evaluation.deleteForm': async ({ year, id }) => {
+      evaluations().deleteForm(year, id);
+      return null;
+    },
+    'evaluation.copyForm': async ({ year, id }) => evaluations().copyForm(year, id),
+    'evaluation.reorderForms': async ({ year, ids }) => {
+      evaluations().reorderForms(year, ids);
+      return null;
+    },
+    'evaluation.saveSettings': async ({ year, settings }) => {
+      evaluations().saveSettings(year, settings);
+      return null;
+    },
+    'evaluation.importWorkbook': async ({ year, fileName, data }) => {
+      const open = session.require();
+      if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度的数据。`);
+      const result = await importFormWorkbook(session.require().file, year, Buffer.from(data, 'base64'), fileName);
+      return { added: result.added, replaced: result.replaced, skipped: result.skipped };
     },
   };
 }

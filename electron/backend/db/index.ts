@@ -7,3 +7,4 @@ export { APPLICATION_ID, APP_MARKER, MIGRATIONS, latestVersion, migrate } from '
 export type { Migration, MigrateOptions, MigrateResult } from './migrations';
 export { DisclosureRepository, ITEM_COLUMNS } from './repository';
 export type { RepositoryOptions } from './repository';
+export { EvaluationRepository } from './evaluation';

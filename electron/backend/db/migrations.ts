@@ -127,6 +127,133 @@ function unitNamesV1(text: string): string[] {
   return names.length === 1 && /^(无|没有|无下属单位)$/u.test(names[0]!) ? [] : names;
 }
 
+/**
+ * Version 3: 第五部分 附件 — 项目支出绩效自评表 and 重点评价报告, their own aggregate beside the
+ * report of the same year (deleted with it). Money in 分 and scores in thousandths of a point are
+ * INTEGER columns of STRICT tables; rows of a form are ordered by `position`.
+ */
+const SCHEMA_V3 = `
+-- EvaluationSettings as JSON (layout 晋城/阳泉, 预算执行 score rule, grade thresholds, weights).
+CREATE TABLE evaluation_settings (
+  year     INTEGER PRIMARY KEY REFERENCES report (year) ON DELETE CASCADE,
+  settings TEXT NOT NULL CHECK (json_valid(settings))
+) STRICT;
+
+-- 项目支出绩效自评表: one row per form.
+CREATE TABLE evaluation_form (
+  year               INTEGER NOT NULL REFERENCES report (year) ON DELETE CASCADE,
+  id                 TEXT NOT NULL CHECK (id <> ''),
+  position           INTEGER NOT NULL,
+  name               TEXT NOT NULL,
+  department         TEXT NOT NULL DEFAULT '',
+  unit               TEXT NOT NULL DEFAULT '',
+  manager            TEXT NOT NULL DEFAULT '',
+  phone              TEXT NOT NULL DEFAULT '',
+  period             TEXT NOT NULL DEFAULT '',
+  evaluation_year    TEXT NOT NULL DEFAULT '',
+  fund_kind          TEXT NOT NULL,
+  goal               TEXT NOT NULL DEFAULT '',
+  goal_effect        TEXT NOT NULL DEFAULT '',
+  achieved           TEXT NOT NULL DEFAULT '',
+  group_output       INTEGER,
+  group_benefit      INTEGER,
+  group_satisfaction INTEGER,
+  analysis           TEXT NOT NULL CHECK (json_valid(analysis)),
+  seal               TEXT NOT NULL DEFAULT '',
+  filled_on          TEXT NOT NULL DEFAULT '',
+  printed            TEXT NOT NULL CHECK (json_valid(printed)),
+  PRIMARY KEY (year, id)
+) STRICT, WITHOUT ROWID;
+
+-- Funds of a form by source (中央省/市/县区/其它) and stage, in 分.
+CREATE TABLE evaluation_fund (
+  year     INTEGER NOT NULL,
+  form_id  TEXT NOT NULL,
+  source   TEXT NOT NULL CHECK (source IN ('central', 'city', 'county', 'other')),
+  declared INTEGER NOT NULL DEFAULT 0,
+  initial  INTEGER NOT NULL DEFAULT 0,
+  budget   INTEGER NOT NULL DEFAULT 0,
+  spent    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (year, form_id, source),
+  FOREIGN KEY (year, form_id) REFERENCES evaluation_form (year, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- 绩效指标 rows of a form; weight/score NULL = not scored per indicator.
+CREATE TABLE evaluation_indicator (
+  year           INTEGER NOT NULL,
+  form_id        TEXT NOT NULL,
+  position       INTEGER NOT NULL,
+  level1         TEXT NOT NULL DEFAULT '',
+  level2         TEXT NOT NULL DEFAULT '',
+  level3         TEXT NOT NULL DEFAULT '',
+  target_initial TEXT NOT NULL DEFAULT '',
+  target         TEXT NOT NULL DEFAULT '',
+  actual         TEXT NOT NULL DEFAULT '',
+  weight         INTEGER,
+  score          INTEGER,
+  deviation      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (year, form_id, position),
+  FOREIGN KEY (year, form_id) REFERENCES evaluation_form (year, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- 评价人员 of a form.
+CREATE TABLE evaluation_evaluator (
+  year     INTEGER NOT NULL,
+  form_id  TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('组长', '成员')),
+  name     TEXT NOT NULL DEFAULT '',
+  title    TEXT NOT NULL DEFAULT '',
+  unit     TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (year, form_id, position),
+  FOREIGN KEY (year, form_id) REFERENCES evaluation_form (year, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- 重点评价报告.
+CREATE TABLE key_evaluation (
+  year         INTEGER NOT NULL REFERENCES report (year) ON DELETE CASCADE,
+  id           TEXT NOT NULL CHECK (id <> ''),
+  position     INTEGER NOT NULL,
+  title        TEXT NOT NULL,
+  project_name TEXT NOT NULL DEFAULT '',
+  funds        INTEGER NOT NULL DEFAULT 0,
+  fund_kind    TEXT NOT NULL,
+  conclusion   TEXT NOT NULL DEFAULT '',
+  printed      TEXT NOT NULL CHECK (json_valid(printed)),
+  PRIMARY KEY (year, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE key_evaluation_section (
+  year      INTEGER NOT NULL,
+  report_id TEXT NOT NULL,
+  position  INTEGER NOT NULL,
+  heading   TEXT NOT NULL,
+  level     INTEGER NOT NULL CHECK (level IN (1, 2, 3)),
+  text      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (year, report_id, position),
+  FOREIGN KEY (year, report_id) REFERENCES key_evaluation (year, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+
+-- 评价指标评分表 of a 重点评价报告.
+CREATE TABLE key_evaluation_indicator (
+  year        INTEGER NOT NULL,
+  report_id   TEXT NOT NULL,
+  position    INTEGER NOT NULL,
+  level1      TEXT NOT NULL DEFAULT '',
+  level2      TEXT NOT NULL DEFAULT '',
+  level3      TEXT NOT NULL DEFAULT '',
+  weight      INTEGER NOT NULL,
+  score       INTEGER,
+  explanation TEXT NOT NULL DEFAULT '',
+  benchmark   TEXT NOT NULL DEFAULT '',
+  criteria    TEXT NOT NULL DEFAULT '',
+  source      TEXT NOT NULL DEFAULT '',
+  result      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (year, report_id, position),
+  FOREIGN KEY (year, report_id) REFERENCES key_evaluation (year, id) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -147,6 +274,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE department DROP COLUMN subordinate_units');
     },
   },
+  { version: 3, name: 'self_evaluation', up: (db) => db.exec(SCHEMA_V3) },
 ];
 
 const MIGRATIONS_TABLE = `

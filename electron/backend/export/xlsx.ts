@@ -11,6 +11,8 @@
 import ExcelJS from 'exceljs';
 import type { SubordinateUnit } from '../../../shared/domain/model';
 import { UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../shared/domain/package';
+import type { EvaluationSet, FormContext } from '../../../shared/domain/selfEvaluation';
+import { addEvaluationSheets } from './xlsxForms';
 import {
   type Cell,
   type ColumnDef,
@@ -22,6 +24,8 @@ import {
 } from '../../../shared/domain/tables';
 
 export interface RenderXlsxOptions {
+  /** 第五部分 附件: one sheet per 自评表 (自评表01…) and a 自评汇总 sheet after the ten tables. */
+  evaluation?: { set: EvaluationSet; ctx: FormContext };
   /** Called after each worksheet is laid out (done of total sheets). */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -61,14 +65,14 @@ const ROW_PADDING = 5;
 const BODY_ROW_MIN = 18;
 const HEADER_ROW_MIN = 20;
 
-const THIN: Partial<ExcelJS.Borders> = {
+export const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
 
-function font(options: { bold?: boolean; size?: number; name?: string } = {}): Partial<ExcelJS.Font> {
+export function font(options: { bold?: boolean; size?: number; name?: string } = {}): Partial<ExcelJS.Font> {
   return {
     name: options.name ?? TABLE_FONT,
     size: options.size ?? TABLE_SIZE,
@@ -94,7 +98,7 @@ export function textUnits(text: string, size = TABLE_SIZE): number {
 }
 
 /** Lines needed to print `text` wrapped in `width` units (breaks anywhere, as CJK text does). */
-function linesIn(text: string, width: number, size = TABLE_SIZE): number {
+export function linesIn(text: string, width: number, size = TABLE_SIZE): number {
   if (text === '') return 1;
   const usable = Math.max(1, width - 1.5);
   let lines = 0;
@@ -102,7 +106,7 @@ function linesIn(text: string, width: number, size = TABLE_SIZE): number {
   return lines;
 }
 
-function heightFor(lines: number, min: number): number {
+export function heightFor(lines: number, min: number): number {
   return Math.max(min, Math.ceil((lines * LINE_HEIGHT + ROW_PADDING) * 4) / 4);
 }
 
@@ -297,13 +301,13 @@ function orgRowSpans(table: DerivedTable, widths: number[]): [Span, Span, Span] 
 // ---------------------------------------------------------------------------------------------
 // One worksheet
 
-function merge(ws: ExcelJS.Worksheet, row1: number, col1: number, row2: number, col2: number): void {
+export function merge(ws: ExcelJS.Worksheet, row1: number, col1: number, row2: number, col2: number): void {
   if (row1 === row2 && col1 === col2) return;
   ws.mergeCells(row1, col1, row2, col2);
 }
 
 /** Sets the style of every cell of a rectangle (merged cells print the borders of all parts). */
-function styleRange(
+export function styleRange(
   ws: ExcelJS.Worksheet,
   row1: number,
   col1: number,
@@ -569,6 +573,7 @@ export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptio
     // Let the event loop breathe between sheets so a progress bar can repaint.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  if (options.evaluation && options.evaluation.set.forms.length > 0) addEvaluationSheets(workbook, options.evaluation.set, options.evaluation.ctx);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);

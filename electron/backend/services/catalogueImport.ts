@@ -95,7 +95,7 @@ interface RawSheet {
   rows: SheetRow[];
 }
 
-function excelCellText(value: ExcelJS.CellValue): string {
+export function excelCellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

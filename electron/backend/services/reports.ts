@@ -8,8 +8,9 @@ import { type Department, emptyItem, emptyReport, type Report } from '../../../s
 import { type Finding, runChecks } from '../../../shared/domain/checks';
 import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
+import { carryEvaluation, type EvaluationSet } from '../../../shared/domain/selfEvaluation';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
-import { DisclosureRepository, type DisclosureFile, StorageError } from '../db';
+import { DisclosureRepository, type DisclosureFile, EvaluationRepository, StorageError } from '../db';
 
 /** A request the user can fix; the message is Chinese and complete. */
 export class UserError extends Error {
@@ -66,7 +67,10 @@ function yearList(years: readonly number[]): string {
   return years.map((y) => `${y}`).join('、');
 }
 
-/** Imports one report: department, custom codes and the year's facts, all or nothing. */
+/**
+ * Imports one report: department, custom codes, the year's facts and — when the document has the
+ * section — its 附件 (replacing the year's forms and 重点评价报告), all or nothing.
+ */
 export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): ImportOutcome {
   const repo = new DisclosureRepository(file.db);
   const existing = repo.getDepartment();
@@ -90,6 +94,7 @@ export function importReport(file: DisclosureFile, pkg: ReportPackage, options: 
     repo.setDepartment(pkg.department);
     for (const code of pkg.customCodes) repo.addCustomCode(code);
     repo.saveReport(pkg.report);
+    if (pkg.evaluation) new EvaluationRepository(file.db).replaceAll(year, pkg.evaluation);
   })();
   return { departmentChange: changes.length > 0 ? { changes, years: affected } : null };
 }
@@ -103,6 +108,8 @@ export interface LoadedReport {
   department: Department;
   report: Report;
   catalogue: Catalogue;
+  /** 第五部分 附件 of the year (empty when none is stored). */
+  evaluation: EvaluationSet;
   pkg: ReportPackage;
 }
 
@@ -112,7 +119,8 @@ export function loadReport(file: DisclosureFile, year: number): LoadedReport {
   if (!department) throw new StorageError('NOT_FOUND', '此文件中还没有部门信息，请先导入或新建部门。');
   const report = repo.loadReport(year);
   const customCodes = repo.listCustomCodes();
-  return { department, report, catalogue: getCatalogue(report.edition, customCodes), pkg: { department, report, customCodes } };
+  const evaluation = new EvaluationRepository(file.db).load(year);
+  return { department, report, catalogue: getCatalogue(report.edition, customCodes), evaluation, pkg: { department, report, customCodes, evaluation } };
 }
 
 export function deriveYear(file: DisclosureFile, year: number): { loaded: LoadedReport; tables: DerivedTables } {
@@ -136,7 +144,7 @@ export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigur
 /** The whole package of a year (tables, drafted narrative, 概况, 名词解释) and the narrative findings. */
 export function packageForYear(file: DisclosureFile, year: number): { model: PackageModel; narrative: Narrative; loaded: LoadedReport } {
   const { loaded, tables } = deriveYear(file, year);
-  const { model, narrative } = buildPackage({ ...loaded, tables, prior: priorFor(file, loaded) });
+  const { model, narrative } = buildPackage({ ...loaded, tables, prior: priorFor(file, loaded), evaluation: loaded.evaluation });
   return { model, narrative, loaded };
 }
 
@@ -145,8 +153,9 @@ const CARRIED_TEXT = /^(overview\.|glossary\.|attachments$)/u;
 
 /**
  * 新建年度: a report for `fromYear + 1` that starts from last year's 概况, 名词解释, settings
- * and 科目 rows (with zero amounts). Last year's figures need no typing: the narrative reads
- * them from last year's report in the same file.
+ * and 科目 rows (with zero amounts), and each project's 自评表 with its indicators and targets
+ * (the year's actuals cleared). Last year's figures need no typing: the narrative reads them from
+ * last year's report in the same file. One transaction.
  */
 export function createNextYear(file: DisclosureFile, fromYear: number): Report {
   const repo = new DisclosureRepository(file.db);
@@ -159,13 +168,18 @@ export function createNextYear(file: DisclosureFile, fromYear: number): Report {
   next.settings = { ...last.settings };
   next.items = last.items.filter((i) => catalogue.hasFunctional(i.code)).map((i) => emptyItem(i.code));
   for (const [key, value] of Object.entries(last.texts)) if (CARRIED_TEXT.test(key)) next.texts[key] = value;
-  repo.saveReport(next);
+  const evaluations = new EvaluationRepository(file.db);
+  const carried = carryEvaluation(evaluations.load(fromYear), year);
+  file.db.transaction(() => {
+    repo.saveReport(next);
+    evaluations.replaceAll(year, carried);
+  })();
   return next;
 }
 
 /** 勾稽审核 of a year: every table, cross-table, report and 情况说明 rule. */
 export function checkYear(file: DisclosureFile, year: number): { findings: Finding[]; loaded: LoadedReport } {
   const { model, loaded } = packageForYear(file, year);
-  const findings = runChecks({ department: loaded.department, report: loaded.report, tables: model.tables, narrative: model.narrative });
+  const findings = runChecks({ department: loaded.department, report: loaded.report, tables: model.tables, narrative: model.narrative, evaluation: loaded.evaluation });
   return { findings, loaded };
 }

@@ -94,7 +94,18 @@ export function CheckPanel() {
             <ul key={severity} className="finding-list">
               {list.map((f, k) => (
                 <li key={`${f.ruleId}-${k}`}>
-                  <button type="button" className="finding" onClick={() => actions().showCells(f.cells)} disabled={f.cells.length === 0}>
+                  <button
+                    type="button"
+                    className="finding"
+                    onClick={() => {
+                      // A 附件 finding opens its 自评表; the others highlight their cells.
+                      const at = f.attachment;
+                      if (at?.kind === 'form') actions().navigate({ kind: 'form', id: at.id });
+                      else if (at) actions().navigate({ kind: 'attachments' });
+                      else actions().showCells(f.cells);
+                    }}
+                    disabled={f.cells.length === 0 && !f.attachment}
+                  >
                     <span className={`sev ${f.severity}`}>{f.severity}</span>
                     <span className="finding-title">{f.title}</span>
                     <span className="finding-message">{f.message}</span>

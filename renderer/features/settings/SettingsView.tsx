@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ReportSettings } from '../../../shared/domain/model';
 import { useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
+import { EvaluationSettingsFields } from '../attachments/EvaluationSettingsFields';
 
 function Choice<K extends keyof ReportSettings>({
   setting,
@@ -107,6 +108,7 @@ export function SettingsView() {
           { value: false, label: '不说明' },
         ]}
       />
+      <EvaluationSettingsFields />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The view the navigation tree selected. */
 import { useSession } from '../../store/useSession';
 import { AttachmentsView } from '../attachments/AttachmentsView';
+import { FormEditor } from '../attachments/FormEditor';
 import { CheckPanel } from '../checks/CheckPanel';
 import { GlossaryEditor } from '../glossary/GlossaryEditor';
 import { FillGuide } from '../guide/FillGuide';
@@ -26,6 +27,8 @@ export function MainView() {
       return <GlossaryEditor />;
     case 'attachments':
       return <AttachmentsView />;
+    case 'form':
+      return <FormEditor key={view.id} id={view.id} />;
     case 'checks':
       return <CheckPanel />;
   }

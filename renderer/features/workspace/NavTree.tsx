@@ -8,7 +8,8 @@ import { NARRATIVE_IDS, sameView, type View } from '../../store/view';
 
 function Item({ view, label, title, badge }: { view: View; label: string; title?: string; badge?: string | null }) {
   const current = useSession((s) => s.view);
-  const active = sameView(current, view);
+  // A form is part of 第五部分 附件.
+  const active = sameView(current, view) || (view.kind === 'attachments' && current.kind === 'form');
   return (
     <li>
       <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} title={title ?? label} onClick={() => actions().navigate(view)}>
@@ -20,7 +21,8 @@ function Item({ view, label, title, badge }: { view: View; label: string; title?
 }
 
 export function NavTree() {
-  const { narrative } = useDeferredPackage();
+  const { narrative, model } = useDeferredPackage();
+  const forms = model.evaluation?.forms.length ?? 0;
   const findings = useFindings();
   const errors = countBySeverity(findings).错误;
   const missingBySection = new Map<string, number>();
@@ -42,7 +44,7 @@ export function NavTree() {
           return <Item key={id} view={{ kind: 'narrative', id }} label={title.replace(/情况说明$/, '')} title={title} badge={missing > 0 ? `待填${missing}` : null} />;
         })}
         <Item view={{ kind: 'glossary' }} label="第四部分 名词解释" />
-        <Item view={{ kind: 'attachments' }} label="第五部分 附件" />
+        <Item view={{ kind: 'attachments' }} label="第五部分 附件" badge={forms > 0 ? `自评表${forms}` : null} />
         <li className="nav-part">工具</li>
         <Item view={{ kind: 'settings' }} label="报表设置" />
         <Item view={{ kind: 'checks' }} label="审核" badge={errors > 0 ? `错误${errors}` : null} />

@@ -7,6 +7,7 @@
  */
 import type { Department, Report } from '../model';
 import type { Section } from '../narrative/types';
+import type { EvaluationSet } from '../selfEvaluation/types';
 import type { CellId, DerivedTables, TableId } from '../tables/types';
 
 /**
@@ -50,6 +51,11 @@ export interface Finding {
   /** For 情况说明 findings: the section id (`n1` … `n10`) and, for an unfilled field, its key. */
   section?: string;
   field?: string;
+  /**
+   * For 附件 findings: the form or 重点评价报告 and the field inside it
+   * (`name`, `funds.city.spent`, `indicators.3.score`, `printed.total`, `analysis.problems`).
+   */
+  attachment?: { kind: 'form' | 'keyReport'; id: string; field: string };
 }
 
 /** What every rule sees. */
@@ -59,6 +65,8 @@ export interface CheckContext {
   tables: DerivedTables;
   /** 第三部分 情况说明 as drafted, when available: the narrative rules (N-…) check it. */
   narrative?: Section[];
+  /** 第五部分 附件 of the year (自评表, 重点评价报告): the SE-… rules check it when present. */
+  evaluation?: EvaluationSet;
 }
 
 export interface Rule {

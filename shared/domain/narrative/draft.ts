@@ -19,9 +19,11 @@ import {
   VEHICLE_TYPE_NAMES,
   VEHICLE_TYPES,
 } from '../model';
+import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
 import { CELLS, economicCell, expenditureCell, generalCell, incomeCell, operatingCostCells, threePublicCell, vehicleCell } from './cells';
 import { change } from './figures';
+import { performanceFromForms } from './performance';
 import { priorLabel, type PriorFigures } from './prior';
 import { cellSource as cell, evaluateSource, factSource, type FigureSource, figureText } from './sources';
 import type { Paragraph, ParagraphStyle, Run, Section } from './types';
@@ -32,10 +34,12 @@ export interface NarrativeInput {
   tables: DerivedTables;
   prior: PriorFigures;
   catalogue: Catalogue;
+  /** 第五部分 附件 of the year: when it holds forms, 十（四） is drafted from them. */
+  evaluation?: EvaluationSet;
 }
 
 /** Builds one paragraph run by run. */
-class Para {
+export class Para {
   readonly runs: Run[] = [];
   constructor(private readonly ctx: Drafter) {}
 
@@ -76,7 +80,7 @@ class Para {
 
 const CHANGE_WORDS = { up: ['增加', '增长'], down: ['减少', '下降'] } as const;
 
-class Drafter {
+export class Drafter {
   readonly year: number;
   /** Thousands separators: one setting for tables and sentences. */
   readonly grouping: boolean;
@@ -557,6 +561,9 @@ function assetsParagraph(d: Drafter): Paragraph {
 function performanceParagraph(d: Drafter): Paragraph {
   const p = d.p();
   if (p.has('n10.4.1')) return p.field('n10.4.1', '预算绩效管理工作开展情况', false).t('。').build();
+  // With 自评表 in the file, 十（四） is drafted from them; the typed counts are for files without forms.
+  const evaluation = d.input.evaluation;
+  if (evaluation && evaluation.forms.length > 0) return performanceFromForms(d, evaluation);
   const c = d.input.report.stats.counts;
   const count = (field: CountField): FigureSource => factSource({ kind: 'count', field });
   d.count(p.t(`${d.year}年二级项目绩效自评个数`), 'performanceProjects').t('个，涉及资金').fig(factSource({ kind: 'stats', field: 'performanceFunds' })).t('万元');

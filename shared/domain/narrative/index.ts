@@ -6,6 +6,7 @@ import type { Catalogue } from '../catalogue';
 import { factRefKey, type FactRef } from '../model';
 import type { Department, Report } from '../model';
 import { type PackageModel, packageTitle, unitComposition } from '../package';
+import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
 import { draftNarrative, type NarrativeInput } from './draft';
 import { standardGlossary } from './glossary';
@@ -117,6 +118,8 @@ export interface PackageInput {
   catalogue: Catalogue;
   tables: DerivedTables;
   prior: PriorFigures;
+  /** 第五部分 附件 of the year (自评表, 重点评价报告), when the file holds them. */
+  evaluation?: EvaluationSet;
 }
 
 /** The whole package as one model for the screen and the exporters. */
@@ -138,6 +141,7 @@ export function buildPackage(input: PackageInput): { model: PackageModel; narrat
       narrative: narrative.sections,
       glossary: glossaryOf(report),
       attachments,
+      ...(input.evaluation ? { evaluation: input.evaluation } : {}),
     },
   };
 }

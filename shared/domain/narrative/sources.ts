@@ -32,7 +32,12 @@ export type FigureSource =
   /** part ÷ whole as a percentage, half up: a share (占比), which cannot exceed 100%; 0 of 0 is 0%. */
   | { kind: 'share'; of: [FigureSource, FigureSource] }
   /** Share `index` of a list, by largest remainder over the list's own sum (the shareRounding setting). */
-  | { kind: 'listShare'; of: FigureSource[]; index: number };
+  | { kind: 'listShare'; of: FigureSource[]; index: number }
+  /**
+   * A figure summed from the 附件 (项目支出绩效自评表: how many, their funds, the count per grade):
+   * derived from the forms in the same pass, and checked there by the SE rules, not against a table.
+   */
+  | { kind: 'forms'; what: string; value: number; format: 'money' | 'count'; fen?: number };
 
 export type FigureFormat = 'money' | 'count' | 'percent';
 
@@ -108,6 +113,8 @@ export function evaluateSource(source: FigureSource, ctx: SourceContext): Figure
       const parts = source.of.map((s) => evaluateSource(s, ctx).value);
       return { value: largestRemainderShares(parts)[source.index] ?? 0, format: 'percent' };
     }
+    case 'forms':
+      return source.fen === undefined ? { value: source.value, format: source.format } : { value: source.value, format: source.format, fen: source.fen };
   }
 }
 
@@ -130,6 +137,7 @@ export function sourceCells(source: FigureSource): CellId[] {
       return [source.id];
     case 'fact':
     case 'prior':
+    case 'forms':
       return [];
     case 'sum':
     case 'difference':

@@ -10,6 +10,7 @@
  */
 import { Document, type ISectionOptions, Packer } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
+import { evaluationSection, hasEvaluation } from './attachments';
 import { coverSection, tocSection } from './frontMatter';
 import { Outline } from './outline';
 import { PROSE_PAGE, section } from './page';
@@ -47,9 +48,11 @@ export function buildDocxDocument(model: PackageModel, step: () => void = () => 
   step();
   prose.push(...glossaryChildren(model, toc));
   step();
-  prose.push(...attachmentChildren(model, toc));
+  // 第五部分: the 自评表 and 重点评价报告 on their own pages when the file holds them, else the typed titles.
+  const forms = hasEvaluation(model) ? evaluationSection(model, toc) : null;
+  if (!forms) prose.push(...attachmentChildren(model, toc));
   step();
-  const sections: ISectionOptions[] = [coverSection(model), tocSection(toc), overview, ...tables, section(PROSE_PAGE, prose)];
+  const sections: ISectionOptions[] = [coverSection(model), tocSection(toc), overview, ...tables, section(PROSE_PAGE, prose), ...(forms ? [forms] : [])];
   step();
   const bookmarks = layout.pageNumbers === false ? null : toc.flow.pages();
   return new Document({

@@ -140,8 +140,10 @@ export class PageFlow {
       if (used > 0 && used + startNeed(i) > height) newPage();
       used += header;
       b.rows.forEach((h, r) => {
-        // The last row stays with the line below the table.
-        const need = h + (r === last ? startNeed(i + 1) : 0);
+        // The last row stays with the line below the table (unless that line starts a new page).
+        const next = this.blocks[i + 1];
+        const keep = r === last && !(next?.kind === 'paragraph' && next.pageBreakBefore);
+        const need = h + (keep ? startNeed(i + 1) : 0);
         if (used + need > height && used > header) {
           newPage();
           used = header;

@@ -1,0 +1,309 @@
+/**
+ * The 附件 repository: 项目支出绩效自评表, 重点评价报告 and their settings of one year, in the
+ * tables of migration 2. Every public method is one transaction; a form or report is always
+ * written whole (its funds, indicators and evaluators replaced together). Input is validated by
+ * the domain reader (shared/domain/selfEvaluation/read.ts) before any SQL runs, and rows read back
+ * go through the same reader, so a damaged file is refused rather than half read.
+ */
+import type Database from 'better-sqlite3';
+import {
+  ANALYSIS_FIELDS,
+  type EvaluationSet,
+  type EvaluationSettings,
+  EvaluationReader,
+  FUND_SOURCES,
+  type KeyEvaluationReport,
+  nextId,
+  type ReadIssue,
+  readEvaluationSettings,
+  readForm,
+  readKeyReport,
+  type SelfEvaluationForm,
+} from '../../../shared/domain/selfEvaluation';
+import { StorageError, guarded } from './errors';
+
+function invalid(issues: readonly ReadIssue[], what: string): StorageError {
+  const first = issues[0];
+  const more = issues.length > 1 ? `（另有${issues.length - 1}处问题）` : '';
+  return new StorageError('INVALID', `${what}有误：${first ? `${first.message}（${first.path}）` : ''}${more}。本次修改未保存。`);
+}
+
+function damaged(what: string): StorageError {
+  return new StorageError('DAMAGED', `数据文件中的${what}已损坏，无法读取。文件未被修改。`);
+}
+
+/** Validates with the internal encoding (分, thousandths of a point); throws INVALID. */
+function checked<T>(what: string, read: (r: EvaluationReader) => T): T {
+  const r = new EvaluationReader({ kind: 'internal' });
+  const value = read(r);
+  if (r.issues.length > 0) throw invalid(r.issues, what);
+  return value;
+}
+
+/** Reads rows back through the same reader; any issue means the file was changed by hand. */
+function restored<T>(what: string, read: (r: EvaluationReader) => T): T {
+  const r = new EvaluationReader({ kind: 'internal' });
+  const value = read(r);
+  if (r.issues.length > 0) throw damaged(what);
+  return value;
+}
+
+type Row = Record<string, unknown>;
+
+function rows(stmt: Database.Statement, ...params: unknown[]): Row[] {
+  return stmt.all(...params).map((r) => (typeof r === 'object' && r !== null ? Object.fromEntries(Object.entries(r)) : {}));
+}
+
+function json(text: unknown, what: string): unknown {
+  try {
+    return JSON.parse(typeof text === 'string' ? text : '');
+  } catch {
+    throw damaged(what);
+  }
+}
+
+const SQL = {
+  touch: 'UPDATE report SET updated_at = ? WHERE year = ?',
+  getSettings: 'SELECT settings FROM evaluation_settings WHERE year = ?',
+  putSettings: `INSERT INTO evaluation_settings (year, settings) VALUES (?, ?)
+    ON CONFLICT (year) DO UPDATE SET settings = excluded.settings`,
+  forms: 'SELECT * FROM evaluation_form WHERE year = ? ORDER BY position',
+  funds: 'SELECT * FROM evaluation_fund WHERE year = ?',
+  indicators: 'SELECT * FROM evaluation_indicator WHERE year = ? ORDER BY form_id, position',
+  evaluators: 'SELECT * FROM evaluation_evaluator WHERE year = ? ORDER BY form_id, position',
+  formPosition: 'SELECT position FROM evaluation_form WHERE year = ? AND id = ?',
+  maxFormPosition: 'SELECT coalesce(max(position), -1) FROM evaluation_form WHERE year = ?',
+  shiftForms: 'UPDATE evaluation_form SET position = position + 1 WHERE year = ? AND position >= ?',
+  setFormPosition: 'UPDATE evaluation_form SET position = ? WHERE year = ? AND id = ?',
+  formIds: 'SELECT id FROM evaluation_form WHERE year = ? ORDER BY position',
+  deleteForm: 'DELETE FROM evaluation_form WHERE year = ? AND id = ?',
+  deleteForms: 'DELETE FROM evaluation_form WHERE year = ?',
+  insertForm: `INSERT INTO evaluation_form (year, id, position, name, department, unit, manager, phone, period, evaluation_year,
+    fund_kind, goal, goal_effect, achieved, group_output, group_benefit, group_satisfaction, analysis, seal, filled_on, printed)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertFund: 'INSERT INTO evaluation_fund (year, form_id, source, declared, initial, budget, spent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  insertIndicator: `INSERT INTO evaluation_indicator (year, form_id, position, level1, level2, level3, target_initial, target, actual,
+    weight, score, deviation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertEvaluator: 'INSERT INTO evaluation_evaluator (year, form_id, position, role, name, title, unit) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  keyReports: 'SELECT * FROM key_evaluation WHERE year = ? ORDER BY position',
+  keySections: 'SELECT * FROM key_evaluation_section WHERE year = ? ORDER BY report_id, position',
+  keyIndicators: 'SELECT * FROM key_evaluation_indicator WHERE year = ? ORDER BY report_id, position',
+  keyPosition: 'SELECT position FROM key_evaluation WHERE year = ? AND id = ?',
+  maxKeyPosition: 'SELECT coalesce(max(position), -1) FROM key_evaluation WHERE year = ?',
+  deleteKey: 'DELETE FROM key_evaluation WHERE year = ? AND id = ?',
+  deleteKeys: 'DELETE FROM key_evaluation WHERE year = ?',
+  insertKey: `INSERT INTO key_evaluation (year, id, position, title, project_name, funds, fund_kind, conclusion, printed)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertSection: 'INSERT INTO key_evaluation_section (year, report_id, position, heading, level, text) VALUES (?, ?, ?, ?, ?, ?)',
+  insertKeyIndicator: `INSERT INTO key_evaluation_indicator (year, report_id, position, level1, level2, level3, weight, score,
+    explanation, benchmark, criteria, source, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+} as const;
+
+type Statements = { readonly [K in keyof typeof SQL]: Database.Statement };
+
+export class EvaluationRepository {
+  private readonly stmt: Statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.stmt = guarded(() => Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Statements);
+  }
+
+  private read<T>(fn: () => T): T {
+    return guarded(() => this.db.transaction(fn).deferred());
+  }
+
+  private write<T>(fn: () => T): T {
+    return guarded(() => this.db.transaction(fn).immediate());
+  }
+
+  /** Bumps the report's updated_at; NOT_FOUND when the year has no report. */
+  private touch(year: number): void {
+    if (this.stmt.touch.run(this.now().toISOString(), year).changes === 0) {
+      throw new StorageError('NOT_FOUND', `文件中没有${year}年度的决算数据。`);
+    }
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  /** Everything of the year's 附件 (an empty set with default settings when nothing is stored). */
+  load(year: number): EvaluationSet {
+    return this.read(() => {
+      const settingsRow = this.stmt.getSettings.get(year) as { settings?: unknown } | undefined;
+      const settings = restored('自评设置', (r) => readEvaluationSettings(r, settingsRow ? json(settingsRow.settings, '自评设置') : undefined, 'settings'));
+      const byForm = <T>(list: Row[], map: (row: Row) => T): Map<string, T[]> => {
+        const out = new Map<string, T[]>();
+        for (const row of list) {
+          const id = String(row.form_id ?? row.report_id);
+          out.set(id, [...(out.get(id) ?? []), map(row)]);
+        }
+        return out;
+      };
+      const funds = byForm(rows(this.stmt.funds, year), (row) => row);
+      const indicators = byForm(rows(this.stmt.indicators, year), (row) => ({
+        level1: row.level1, level2: row.level2, level3: row.level3, targetInitial: row.target_initial, target: row.target,
+        actual: row.actual, weight: row.weight, score: row.score, deviation: row.deviation,
+      }));
+      const evaluators = byForm(rows(this.stmt.evaluators, year), (row) => ({ role: row.role, name: row.name, title: row.title, unit: row.unit }));
+      const forms = rows(this.stmt.forms, year).map((row) => {
+        const id = String(row.id);
+        const fundObj = Object.fromEntries((funds.get(id) ?? []).map((f) => [f.source, { declared: f.declared, initial: f.initial, budget: f.budget, spent: f.spent }]));
+        const groupScores = Object.fromEntries(
+          ([['output', row.group_output], ['benefit', row.group_benefit], ['satisfaction', row.group_satisfaction]] as const).filter(([, v]) => v !== null),
+        );
+        const plain = {
+          id, name: row.name, department: row.department, unit: row.unit, manager: row.manager, phone: row.phone, period: row.period,
+          evaluationYear: row.evaluation_year, fundKind: row.fund_kind, funds: fundObj, goal: row.goal, goalEffect: row.goal_effect,
+          achieved: row.achieved, indicators: indicators.get(id) ?? [], groupScores, analysis: json(row.analysis, '自评表'),
+          evaluators: evaluators.get(id) ?? [], seal: row.seal, filledOn: row.filled_on, printed: json(row.printed, '自评表'),
+        };
+        return restored(`自评表“${String(row.name)}”`, (r) => readForm(r, plain, 'form'));
+      });
+      const sections = byForm(rows(this.stmt.keySections, year), (row) => ({ heading: row.heading, level: row.level, text: row.text }));
+      const keyIndicators = byForm(rows(this.stmt.keyIndicators, year), (row) => ({
+        level1: row.level1, level2: row.level2, level3: row.level3, weight: row.weight, score: row.score, explanation: row.explanation,
+        benchmark: row.benchmark, criteria: row.criteria, source: row.source, result: row.result,
+      }));
+      const keyReports = rows(this.stmt.keyReports, year).map((row) => {
+        const id = String(row.id);
+        const plain = {
+          id, title: row.title, projectName: row.project_name, funds: row.funds, fundKind: row.fund_kind, conclusion: row.conclusion,
+          printed: json(row.printed, '重点评价报告'), sections: sections.get(id) ?? [], indicators: keyIndicators.get(id) ?? [],
+        };
+        return restored(`重点评价报告“${String(row.title)}”`, (r) => readKeyReport(r, plain, 'report'));
+      });
+      return { settings, forms, keyReports };
+    });
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  saveSettings(year: number, settings: EvaluationSettings): void {
+    const s = checked('自评设置', (r) => readEvaluationSettings(r, settings, 'settings'));
+    this.write(() => {
+      this.touch(year);
+      this.stmt.putSettings.run(year, JSON.stringify(s));
+    });
+  }
+
+  /**
+   * Writes a whole form: a new id is added at `position` (default: last), an existing one is
+   * replaced in place (or moved to `position` when given).
+   */
+  saveForm(year: number, form: SelfEvaluationForm, position?: number): void {
+    const f = checked(`自评表“${typeof form?.name === 'string' ? form.name : ''}”`, (r) => readForm(r, form, 'form'));
+    this.write(() => {
+      this.touch(year);
+      const existing = this.stmt.formPosition.get(year, f.id) as { position: number } | undefined;
+      this.stmt.deleteForm.run(year, f.id);
+      const end = Number(this.stmt.maxFormPosition.pluck().get(year)) + 1;
+      let at = existing?.position ?? end;
+      if (position !== undefined) {
+        at = Math.max(0, Math.min(position, end));
+        this.stmt.shiftForms.run(year, at);
+      }
+      this.insertForm(year, f, at);
+      this.renumberForms(year);
+    });
+  }
+
+  private insertForm(year: number, f: SelfEvaluationForm, position: number): void {
+    const g = f.groupScores;
+    this.stmt.insertForm.run(
+      year, f.id, position, f.name, f.department, f.unit, f.manager, f.phone, f.period, f.evaluationYear, f.fundKind, f.goal,
+      f.goalEffect, f.achieved, g.output ?? null, g.benefit ?? null, g.satisfaction ?? null,
+      JSON.stringify(Object.fromEntries(ANALYSIS_FIELDS.map((k) => [k, f.analysis[k]]))), f.seal, f.filledOn, JSON.stringify(f.printed),
+    );
+    for (const src of FUND_SOURCES) {
+      const line = f.funds[src];
+      if (line.declared || line.initial || line.budget || line.spent) this.stmt.insertFund.run(year, f.id, src, line.declared, line.initial, line.budget, line.spent);
+    }
+    f.indicators.forEach((i, k) =>
+      this.stmt.insertIndicator.run(year, f.id, k, i.level1, i.level2, i.level3, i.targetInitial, i.target, i.actual, i.weight, i.score, i.deviation),
+    );
+    f.evaluators.forEach((e, k) => this.stmt.insertEvaluator.run(year, f.id, k, e.role, e.name, e.title, e.unit));
+  }
+
+  /** Positions 0, 1, 2 … in the current order. */
+  private renumberForms(year: number): void {
+    const ids = this.stmt.formIds.pluck().all(year).map(String);
+    ids.forEach((id, k) => this.stmt.setFormPosition.run(k, year, id));
+  }
+
+  deleteForm(year: number, id: string): void {
+    this.write(() => {
+      this.touch(year);
+      if (this.stmt.deleteForm.run(year, id).changes === 0) throw new StorageError('NOT_FOUND', '要删除的自评表不存在（可能已被删除）。');
+      this.renumberForms(year);
+    });
+  }
+
+  /** A copy of a form right after it, named `…（副本）`; returns the copy. */
+  copyForm(year: number, id: string): SelfEvaluationForm {
+    return this.write(() => {
+      const set = this.load(year);
+      const index = set.forms.findIndex((f) => f.id === id);
+      const source = set.forms[index];
+      if (!source) throw new StorageError('NOT_FOUND', '要复制的自评表不存在（可能已被删除）。');
+      const copy: SelfEvaluationForm = { ...structuredClone(source), id: nextId('f', set.forms.map((f) => f.id)), name: `${source.name}（副本）`, printed: {} };
+      this.saveForm(year, copy, index + 1);
+      return copy;
+    });
+  }
+
+  /** Puts the forms in the given order (every id exactly once). */
+  reorderForms(year: number, ids: readonly string[]): void {
+    this.write(() => {
+      this.touch(year);
+      const current = this.stmt.formIds.pluck().all(year).map(String);
+      if (ids.length !== current.length || new Set(ids).size !== ids.length || ids.some((id) => !current.includes(id))) {
+        throw new StorageError('INVALID', '自评表的新顺序与文件中的自评表不一致（可能已被其他操作修改），请刷新后重试。本次修改未保存。');
+      }
+      ids.forEach((id, k) => this.stmt.setFormPosition.run(k, year, id));
+    });
+  }
+
+  saveKeyReport(year: number, report: KeyEvaluationReport): void {
+    const k = checked(`重点评价报告“${typeof report?.title === 'string' ? report.title : ''}”`, (r) => readKeyReport(r, report, 'report'));
+    this.write(() => {
+      this.touch(year);
+      const existing = this.stmt.keyPosition.get(year, k.id) as { position: number } | undefined;
+      this.stmt.deleteKey.run(year, k.id);
+      this.insertKey(year, k, existing?.position ?? Number(this.stmt.maxKeyPosition.pluck().get(year)) + 1);
+    });
+  }
+
+  private insertKey(year: number, k: KeyEvaluationReport, position: number): void {
+    this.stmt.insertKey.run(year, k.id, position, k.title, k.projectName, k.funds, k.fundKind, k.conclusion, JSON.stringify(k.printed));
+    k.sections.forEach((s, n) => this.stmt.insertSection.run(year, k.id, n, s.heading, s.level, s.text));
+    k.indicators.forEach((i, n) =>
+      this.stmt.insertKeyIndicator.run(year, k.id, n, i.level1, i.level2, i.level3, i.weight, i.score, i.explanation, i.benchmark, i.criteria, i.source, i.result),
+    );
+  }
+
+  deleteKeyReport(year: number, id: string): void {
+    this.write(() => {
+      this.touch(year);
+      if (this.stmt.deleteKey.run(year, id).changes === 0) throw new StorageError('NOT_FOUND', '要删除的重点评价报告不存在（可能已被删除）。');
+    });
+  }
+
+  /** Replaces the year's whole 附件 (import, 新建年度), in one transaction. */
+  replaceAll(year: number, set: EvaluationSet): void {
+    const settings = checked('自评设置', (r) => readEvaluationSettings(r, set.settings, 'settings'));
+    const forms = set.forms.map((form, n) => checked(`第${n + 1}张自评表`, (r) => readForm(r, form, `forms[${n}]`)));
+    const keys = set.keyReports.map((k, n) => checked(`第${n + 1}份重点评价报告`, (r) => readKeyReport(r, k, `keyReports[${n}]`)));
+    const dup = forms.find((f, n) => forms.findIndex((g) => g.id === f.id) !== n);
+    if (dup) throw invalid([{ path: 'forms', message: `自评表编号“${dup.id}”重复` }], '自评表');
+    this.write(() => {
+      this.touch(year);
+      this.stmt.deleteForms.run(year);
+      this.stmt.deleteKeys.run(year);
+      this.stmt.putSettings.run(year, JSON.stringify(settings));
+      forms.forEach((f, n) => this.insertForm(year, f, n));
+      keys.forEach((k, n) => this.insertKey(year, k, n));
+    });
+  }
+}

@@ -1,0 +1,355 @@
+/**
+ * One 项目支出绩效自评表, laid out like the printed form of the chosen layout: project, funds by
+ * source and stage, goals, the indicator grid (IndicatorGrid), 一级 scores, the analysis texts,
+ * 评价人员 and 填报日期 — with 执行率, 预算执行得分, 总分 and 等级 derived live, and the form's findings
+ * (click one to go to its field). Every committed change saves the whole form.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Finding } from '../../../shared/domain/checks';
+import { fenToWanText, formatWanSentence, MoneyError, parseAmountInput } from '../../../shared/domain/money';
+import {
+  ANALYSIS_FIELDS,
+  ANALYSIS_NAMES,
+  type AnalysisField,
+  type Evaluator,
+  figuresOf,
+  formatPoints,
+  FUND_KINDS,
+  FUND_SOURCE_NAMES,
+  FUND_SOURCES,
+  type FundKind,
+  type FundSource,
+  LAYOUT_ANALYSIS,
+  LEVEL1_KINDS,
+  LEVEL1_NAMES,
+  parsePoints,
+  PointsError,
+  type SelfEvaluationForm,
+} from '../../../shared/domain/selfEvaluation';
+import { useFindings, useLoaded } from '../../store/useDerived';
+import { actions } from '../../store/useSession';
+import { CommitText } from '../../ui/CommitText';
+import { Confirm } from '../../ui/Modal';
+import { copyForm, deleteForm, onSavesChange, pendingSaves, saveForm } from './evaluationStore';
+import { IndicatorGrid } from './IndicatorGrid';
+import './attachments.css';
+
+type Stage = 'declared' | 'initial' | 'budget' | 'spent';
+
+function stageNames(layout: '晋城' | '阳泉'): [Stage, string][] {
+  return layout === '阳泉'
+    ? [['initial', '项目预算金额'], ['budget', '实际到位金额'], ['spent', '实际执行金额']]
+    : [['declared', '目标申报数'], ['initial', '预算编制数'], ['budget', '全年预算数'], ['spent', '全年执行数']];
+}
+
+function AmountInput({ fen, label, onCommit }: { fen: number; label: string; onCommit: (fen: number) => void }) {
+  const shown = fen === 0 ? '' : fenToWanText(fen);
+  const [bad, setBad] = useState(false);
+  return (
+    <CommitText
+      value={shown}
+      ariaLabel={label}
+      invalid={bad}
+      className="num"
+      onCommit={(text) => {
+        try {
+          const parsed = parseAmountInput(text, '万元');
+          setBad(false);
+          onCommit(parsed.fen);
+        } catch (e) {
+          if (!(e instanceof MoneyError)) throw e;
+          setBad(true);
+          actions().notify('error', `${label}：${e.message}`);
+        }
+      }}
+    />
+  );
+}
+
+function Field({ label, value, onCommit, multiline, wide }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; wide?: boolean }) {
+  return (
+    <label className={`form-field${wide ? ' wide' : ''}`}>
+      <span className="form-label">{label}</span>
+      <CommitText value={value} multiline={multiline} rows={multiline ? 4 : undefined} ariaLabel={label} onCommit={onCommit} />
+    </label>
+  );
+}
+
+function useSaving(): number {
+  return useSyncExternalStore(onSavesChange, pendingSaves);
+}
+
+export function FormEditor({ id }: { id: string }) {
+  const loaded = useLoaded();
+  const set = loaded.evaluation;
+  const form = set?.forms.find((f) => f.id === id);
+  const findings = useFindings().filter((f) => f.attachment?.kind === 'form' && f.attachment.id === id);
+  const saving = useSaving();
+  const [focus, setFocus] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => setFocus(null), [id]);
+  if (!set || !form) {
+    return (
+      <div className="form-view">
+        <p>这张自评表已不存在。</p>
+        <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
+          返回自评表列表
+        </button>
+      </div>
+    );
+  }
+  const layout = set.settings.layout;
+  const f = figuresOf(form, set.settings);
+  const update = (patch: Partial<SelfEvaluationForm>) => void saveForm({ ...form, ...patch });
+  const setFund = (src: FundSource, stage: Stage, fen: number) => update({ funds: { ...form.funds, [src]: { ...form.funds[src], [stage]: fen } } });
+  const setAnalysis = (k: AnalysisField, v: string) => update({ analysis: { ...form.analysis, [k]: v } });
+  const setEvaluator = (k: number, patch: Partial<Evaluator>) => update({ evaluators: form.evaluators.map((e, n) => (n === k ? { ...e, ...patch } : e)) });
+  const analysisShown = ANALYSIS_FIELDS.filter((k) => LAYOUT_ANALYSIS[layout].includes(k) || form.analysis[k].trim() !== '');
+  const goTo = (finding: Finding) => {
+    const field = finding.attachment?.field ?? '';
+    setFocus(`${field}#${Date.now()}`);
+    if (!field.startsWith('indicators.')) document.querySelector<HTMLElement>(`[data-field="${field.split('.').slice(0, 2).join('.')}"] input, [data-field="${field.split('.').slice(0, 2).join('.')}"] textarea`)?.focus();
+  };
+
+  return (
+    <div className="form-view form-editor" data-form={form.id}>
+      <div className="form-head">
+        <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
+          ← 自评表列表
+        </button>
+        <h2 className="view-title">{form.name || '（未命名项目）'}</h2>
+        <span className="form-save-state">{saving > 0 ? '保存中…' : '已保存'}</span>
+        <button type="button" onClick={() => void copyForm(form.id).then((copy) => copy && actions().navigate({ kind: 'form', id: copy }))}>
+          复制
+        </button>
+        <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+          删除
+        </button>
+      </div>
+      <div className="score-bar" aria-label="自评结果">
+        <span>全年预算 <b>{formatWanSentence(f.funds.budget)}</b> 万元</span>
+        <span>全年执行 <b>{formatWanSentence(f.funds.spent)}</b> 万元</span>
+        <span>执行率 <b data-figure="rate">{f.rateText}</b></span>
+        <span>预算执行得分 <b>{formatPoints(f.budgetScore)}</b></span>
+        <span>总分 <b data-figure="total">{f.totalText}</b></span>
+        <span>等级 <b data-figure="grade" className={`grade grade-${f.grade}`}>{f.grade}</b></span>
+        <span className="muted">（{layout}版式，可在报表设置中切换）</span>
+      </div>
+      {findings.length > 0 ? (
+        <ul className="form-findings" aria-label="本表审核发现">
+          {findings.map((x, k) => (
+            <li key={k} className={x.severity === '错误' ? 'error-text' : x.severity === '警告' ? 'warn-text' : ''}>
+              <button type="button" className="link" onClick={() => goTo(x)}>
+                【{x.severity}】{x.message.replace(/^自评表“.*?”：/u, '')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <fieldset className="input-group">
+        <legend>项目</legend>
+        <div className="form-fields">
+          <div data-field="name" className="wide-cell">
+            <Field label="项目名称" value={form.name} wide onCommit={(v) => update({ name: v.trim() })} />
+          </div>
+          <div data-field="department">
+            <Field label={layout === '阳泉' ? '主管部门' : '主管部门及代码'} value={form.department} onCommit={(v) => update({ department: v })} />
+          </div>
+          <div data-field="unit">
+            <Field label={layout === '阳泉' ? '实施单位' : '预算单位'} value={form.unit} onCommit={(v) => update({ unit: v })} />
+          </div>
+          <Field label="项目负责人" value={form.manager} onCommit={(v) => update({ manager: v })} />
+          <Field label="联系电话" value={form.phone} onCommit={(v) => update({ phone: v })} />
+          <Field label="项目起止时间" value={form.period} onCommit={(v) => update({ period: v })} />
+          <Field label="绩效自评评价年度" value={form.evaluationYear} onCommit={(v) => update({ evaluationYear: v })} />
+          <label className="form-field">
+            <span className="form-label">资金性质</span>
+            <select value={form.fundKind} onChange={(e) => update({ fundKind: e.target.value as FundKind })}>
+              {FUND_KINDS.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="input-group" data-field="funds">
+        <legend>项目资金（万元）</legend>
+        <table className="fund-table">
+          <thead>
+            <tr>
+              <th>资金来源</th>
+              {stageNames(layout).map(([stage, name]) => (
+                <th key={stage}>{name}</th>
+              ))}
+              <th>结转结余</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FUND_SOURCES.map((src) => (
+              <tr key={src}>
+                <th>{FUND_SOURCE_NAMES[src]}</th>
+                {stageNames(layout).map(([stage, name]) => (
+                  <td key={stage} data-field={`funds.${src}`}>
+                    <AmountInput fen={form.funds[src][stage]} label={`${FUND_SOURCE_NAMES[src]}${name}`} onCommit={(fen) => setFund(src, stage, fen)} />
+                  </td>
+                ))}
+                <td className="num derived">{fenToWanText(f.carryover[src])}</td>
+              </tr>
+            ))}
+            <tr className="total">
+              <th>资金总额</th>
+              {stageNames(layout).map(([stage]) => (
+                <td key={stage} className="num derived">
+                  {fenToWanText(f.funds[stage])}
+                </td>
+              ))}
+              <td className="num derived">{fenToWanText(f.funds.carryover)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </fieldset>
+
+      <fieldset className="input-group">
+        <legend>项目年度绩效目标</legend>
+        <div className="form-fields" data-field="goal">
+          <Field label={layout === '阳泉' ? '项目提供的公共产品和服务的数量' : '年度目标'} value={form.goal} multiline wide onCommit={(v) => update({ goal: v })} />
+          {layout === '阳泉' ? <Field label="项目效果" value={form.goalEffect} multiline wide onCommit={(v) => update({ goalEffect: v })} /> : null}
+          {layout === '晋城' ? <Field label="实际完成情况" value={form.achieved} multiline wide onCommit={(v) => update({ achieved: v })} /> : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="input-group">
+        <legend>绩效指标（{form.indicators.length}项）</legend>
+        <IndicatorGrid
+          indicators={form.indicators}
+          layout={layout}
+          focus={focus?.split('#')[0] ?? null}
+          onChange={(indicators) => update({ indicators })}
+          onError={(message) => actions().notify('error', message)}
+        />
+        <div className="group-scores" data-field="groupScores">
+          <span className="form-label">按一级指标整体评分（阳泉版式的“自评得分”；留空则取三级指标得分合计）：</span>
+          {LEVEL1_KINDS.map((kind) => {
+            const g = f.groups.find((x) => x.kind === kind);
+            return (
+              <label key={kind} className="group-score">
+                {LEVEL1_NAMES[kind]}（{formatPoints(set.settings.weights[kind])}分）
+                <CommitText
+                  value={form.groupScores[kind] === undefined ? '' : formatPoints(form.groupScores[kind]!)}
+                  placeholder={g?.score !== null && g?.score !== undefined ? formatPoints(g.score) : ''}
+                  ariaLabel={`${LEVEL1_NAMES[kind]}自评得分`}
+                  className="num"
+                  onCommit={(text) => {
+                    try {
+                      const value = parsePoints(text);
+                      const groupScores = { ...form.groupScores };
+                      if (value === null) delete groupScores[kind];
+                      else groupScores[kind] = value;
+                      update({ groupScores });
+                    } catch (e) {
+                      if (!(e instanceof PointsError)) throw e;
+                      actions().notify('error', `${LEVEL1_NAMES[kind]}自评得分：${e.message}`);
+                    }
+                  }}
+                />
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset className="input-group">
+        <legend>{layout === '阳泉' ? '自评结论与分析' : '项目绩效分析'}</legend>
+        <div className="form-fields">
+          {analysisShown.map((k) => (
+            <div key={k} data-field={`analysis.${k}`} className="wide-cell">
+              <Field label={layout === '阳泉' && k === 'problems' ? '存在问题与整改措施' : ANALYSIS_NAMES[k]} value={form.analysis[k]} multiline wide onCommit={(v) => setAnalysis(k, v)} />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="input-group">
+        <legend>评价人员与填报</legend>
+        <table className="people-table">
+          <thead>
+            <tr>
+              <th>角色</th>
+              <th>姓名</th>
+              <th>职称/职务</th>
+              <th>工作单位</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {form.evaluators.map((e, k) => (
+              <tr key={k}>
+                <td>
+                  <select value={e.role} aria-label={`第${k + 1}位评价人员角色`} onChange={(ev) => setEvaluator(k, { role: ev.target.value === '组长' ? '组长' : '成员' })}>
+                    <option>组长</option>
+                    <option>成员</option>
+                  </select>
+                </td>
+                <td>
+                  <CommitText value={e.name} ariaLabel={`第${k + 1}位评价人员姓名`} onCommit={(v) => setEvaluator(k, { name: v })} />
+                </td>
+                <td>
+                  <CommitText value={e.title} ariaLabel={`第${k + 1}位评价人员职称职务`} onCommit={(v) => setEvaluator(k, { title: v })} />
+                </td>
+                <td>
+                  <CommitText value={e.unit} ariaLabel={`第${k + 1}位评价人员工作单位`} onCommit={(v) => setEvaluator(k, { unit: v })} />
+                </td>
+                <td>
+                  <button type="button" aria-label={`删除第${k + 1}位评价人员`} onClick={() => update({ evaluators: form.evaluators.filter((_, n) => n !== k) })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => update({ evaluators: [...form.evaluators, { role: form.evaluators.length === 0 ? '组长' : '成员', name: '', title: '', unit: loaded.department.name }] })}>
+          添加评价人员
+        </button>
+        <div className="form-fields">
+          <Field label="单位（盖章）" value={form.seal} onCommit={(v) => update({ seal: v })} />
+          <label className="form-field" data-field="filledOn">
+            <span className="form-label">填报日期</span>
+            <input type="date" value={form.filledOn} aria-label="填报日期" onChange={(e) => update({ filledOn: e.target.value })} />
+          </label>
+        </div>
+      </fieldset>
+
+      {Object.keys(form.printed).length > 0 ? (
+        <fieldset className="input-group" data-field="printed">
+          <legend>原表上印的数字（导入时记录，仅供核对）</legend>
+          <p>
+            {form.printed.rate ? `执行率 ${form.printed.rate}　` : ''}
+            {form.printed.total ? `总分 ${form.printed.total}　` : ''}
+            {form.printed.grade ? `等级 ${form.printed.grade}` : ''}
+          </p>
+          <button type="button" onClick={() => update({ printed: {} })}>
+            已核对，清除原表数字
+          </button>
+        </fieldset>
+      ) : null}
+
+      {confirmDelete ? (
+        <Confirm
+          title="删除自评表"
+          confirmText="删除"
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            void deleteForm(form.id).then((done) => done && actions().navigate({ kind: 'attachments' }));
+          }}
+        >
+          确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除。
+        </Confirm>
+      ) : null}
+    </div>
+  );
+}
