@@ -15,11 +15,9 @@ import {
   setItemField,
   writeFact,
 } from '../model';
-import { toPrintedUnits } from '../money';
 import { deriveTables, type DerivedTables, type TableId } from '../tables';
-import { cellById } from '../tables/types';
 import { PROBE_CODE, SUBJECT_TABLES } from './layout';
-import type { CompositeRead, DefaultRead, LeafRead } from './resolve';
+import type { CompositeRead, LeafRead } from './resolve';
 
 /** The facts a table carries: item fields (any 项) and whole facts, by the table they print in. */
 export interface Carried {
@@ -67,7 +65,6 @@ export interface BuildInput {
   carried: Carried;
   leaves: ReadonlyMap<string, LeafRead>;
   composites: readonly CompositeRead[];
-  defaults: readonly DefaultRead[];
   /** 表04 第3行 国有资本经营预算财政拨款收入 as printed, when table 04 was read. */
   stateCapitalIncome: number | null;
 }
@@ -109,19 +106,6 @@ export function buildReport(input: BuildInput): { report: Report; tables: Derive
   if (input.stateCapitalIncome !== null && input.stateCapitalIncome > 0) allocateStateCapital(report, input.stateCapitalIncome);
   // 项 that held figures and hold none now were cleared by the import: their rows go too.
   report.items = report.items.filter((i) => itemHasData(i) || !hadData.has(i.code));
-  let tables = deriveTables(input.department, report, input.catalogue);
-  let overridden = false;
-  for (const d of input.defaults) {
-    const derived = cellById(tables[d.table], d.id)?.value ?? 0;
-    if (printedEqual(derived, d.value)) continue;
-    writeFact(report, d.ref, d.value);
-    overridden = true;
-  }
-  if (overridden) tables = deriveTables(input.department, report, input.catalogue);
-  return { report, tables };
+  return { report, tables: deriveTables(input.department, report, input.catalogue) };
 }
 
-/** Two amounts print the same (blank only for zero). */
-function printedEqual(a: number, b: number): boolean {
-  return toPrintedUnits(a) === toPrintedUnits(b) && (a === 0) === (b === 0);
-}

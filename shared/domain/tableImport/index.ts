@@ -164,10 +164,9 @@ function unknownCodes(tables: Map<TableId, PrintedTable>, catalogue: Catalogue):
 /** Leaves that may move within their rounding window (whole 元), and their bounds. */
 function movableLeaves(leaves: ReadonlyMap<string, LeafRead>, composites: readonly CompositeRead[], report: Report): Movable[] {
   const out: Movable[] = [];
-  const group = (ref: FactRef) => (ref.kind === 'item' ? ref.code : ref.kind);
   for (const leaf of leaves.values()) {
     if (!leaf.rounded || leaf.value === 0) continue;
-    out.push({ ref: leaf.ref, ...(leaf.value > 0 ? { lo: -5000, hi: 4999 } : { lo: -4900, hi: 5000 }), group: group(leaf.ref) });
+    out.push({ ref: leaf.ref, ...(leaf.value > 0 ? { lo: -5000, hi: 4999 } : { lo: -4900, hi: 5000 }) });
   }
   // The field a 表02 财政拨款收入 assigned (the rest after the fields printed elsewhere).
   for (const c of composites) {
@@ -175,7 +174,7 @@ function movableLeaves(leaves: ReadonlyMap<string, LeafRead>, composites: readon
     for (const field of c.fields) {
       const ref: FactRef = { kind: 'item', code: c.code, field };
       if (leaves.has(factRefKey(ref)) || (readFact(report, ref) ?? 0) === 0) continue;
-      out.push({ ref, lo: -5000, hi: 4999, group: c.code });
+      out.push({ ref, lo: -10_000, hi: 10_000 });
     }
   }
   return out;
@@ -223,38 +222,46 @@ export function importTables(sheets: readonly SheetGrid[], options: ImportOption
     carried,
     leaves: leafByKey,
     composites,
-    defaults,
     stateCapitalIncome: stateCapital ? stateCapital.value : null,
   });
+  const report = built.report;
+  const movable = movableLeaves(leafByKey, composites, report);
+  const keys = movable.map((m) => factRefKey(m.ref));
+  let ctx0: CheckContext = { department, report, tables: built.tables };
+
+  // A default (机关运行经费 = 表06 公用经费合计) printed otherwise, beyond 尾数: the officer's own figure.
+  const pre = new Expander(ctx0, keys);
+  const overrides = defaults.filter((d) => classify(d, pre.value(d.id), pre.terms(d.id).vars.length) === 'difference');
+  for (const d of overrides) writeFact(report, d.ref, d.value);
+  if (overrides.length > 0) ctx0 = { department, report, tables: deriveTables(department, report, catalogue) };
 
   // Audit before adjusting, then reconcile the rounding and audit again.
-  const ctx0: CheckContext = { department, report: built.report, tables: built.tables };
-  const movable = movableLeaves(leafByKey, composites, built.report);
-  const expander = new Expander(ctx0, movable.map((m) => factRefKey(m.ref)));
-  const parts = { count: (id: string) => expander.terms(id).vars.length };
-  const kinds = figures.map((f) => classify(f, expander.value(f.id), parts.count(f.id)));
+  const expander = overrides.length > 0 ? new Expander(ctx0, keys) : pre;
+  const parts = (id: string) => expander.terms(id).vars.length;
+  const kinds = figures.map((f) => classify(f, expander.value(f.id), parts(f.id)));
   const targets: Target[] = [];
   figures.forEach((f, k) => {
     if (f.count || kinds[k] === 'difference') return;
     targets.push({ id: f.id, ...printedWindow(f.value, f.blank) });
   });
   for (const c of composites) targets.push({ id: c.id, ...printedWindow(c.value, c.value === 0) });
-  const { offsets } = reconcile(expander, movable, targets, tiesFor(built.report, new Set(present)));
-  const report = built.report;
+  const printedValues = new Map<string, number>();
+  for (const list of [leaves, composites, figures]) for (const p of list) printedValues.set(p.id, p.value);
+  const printedOf = (id: string): number | undefined => printedValues.get(id) ?? (printed.has(id.slice(0, 2) as TableId) ? 0 : undefined);
+  const { offsets } = reconcile(expander, movable, targets, tiesFor(report, new Set(present), printedOf));
   for (const m of movable) {
     const o = offsets.get(factRefKey(m.ref));
     if (o) writeFact(report, m.ref, (readFact(report, m.ref) ?? 0) + o);
   }
-  const tables = offsets.size > 0 ? deriveTables(department, report, catalogue) : built.tables;
+  const tables = offsets.size > 0 ? deriveTables(department, report, catalogue) : ctx0.tables;
   const ctx: CheckContext = { department, report, tables };
 
   const differences: AuditEntry[] = [];
   const rounding: AuditEntry[] = [];
   figures.forEach((f, k) => {
     const kind = kinds[k];
-    if (kind === 'difference') differences.push(auditEntry(ctx, f, 'difference', parts.count(f.id)));
-    else if (kind === 'rounding') rounding.push(auditEntry(ctx, f, 'rounding', parts.count(f.id)));
-    else if (!printsAs(deriveValue(ctx, f.id), f)) rounding.push(auditEntry(ctx, f, 'rounding', parts.count(f.id)));
+    if (kind === 'difference') differences.push(auditEntry(ctx, f, 'difference', parts(f.id)));
+    else if (kind === 'rounding' || !printsAs(deriveValue(ctx, f.id), f)) rounding.push(auditEntry(ctx, f, 'rounding', parts(f.id)));
   });
 
   return {

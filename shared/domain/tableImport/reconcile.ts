@@ -6,30 +6,31 @@
  * its printed parts: 239.70 printed over 230.84 + 8.85. Keyed as printed, the leaves would make
  * our table print 239.69. The true figures lie somewhere inside the leaves' rounding windows;
  * this finds a set of them that reproduces every printed total it is given (`targets`), while
- * keeping exact equalities the data had (`ties`: a 项's income and expenditure, 表03 基本支出 and
- * the 财政拨款 split of 表05/07/08, 表05 基本支出 and 表06).
+ * keeping exact the equalities the workbook prints (`ties`, ties.ts).
  *
- * Every derived cell is a sum of facts (its `refs` and `sourceFacts`, down to typed cells), so a
- * target is a linear constraint lo ≤ Σ a·x ≤ hi over the leaves' offsets, each offset in a box.
- * The true figures show the constraints can be met. Two phases:
- *   1. continuous: cyclic projections onto each constraint's slab (narrowed by the rounding to
- *      come), spreading a gap over the leaves of the constraint that still have room — a convex
- *      feasibility problem, which this settles in a few sweeps;
- *   2. integer: the offsets rounded to 分, then a deterministic local search repairs what the
- *      rounding broke, one move (a leaf and the partners its ties need) at a time, preferring a
- *      move that makes nothing else worse.
+ * Every derived cell is a sum of facts (expand.ts), so a target is a linear constraint
+ * lo ≤ base + Σ a·e ≤ hi over the leaves' offsets e, each offset in its own window. Ties are
+ * substituted away first (eliminate.ts): a dependent leaf's window becomes one more constraint.
+ * Then two phases:
+ *   1. continuous: cyclic projections onto each constraint's slab (narrowed a little for the
+ *      rounding to come), spreading a gap over the leaves that still have room — a convex
+ *      feasibility problem the true figures show to be solvable;
+ *   2. integer: offsets rounded to 分, then a deterministic local search repairs what rounding
+ *      broke, moving one leaf at a time and preferring a move that makes nothing worse.
+ * If a tie makes the printed totals unreachable (two sides may print alike while their true
+ * figures differ inside the envelope), the search runs again without the ties: printed totals
+ * come first.
  */
-import type { Expander, Terms } from './expand';
 import { type FactRef, factRefKey } from '../model';
 import type { CellId } from '../tables';
+import { eliminate, type Linear, substitute } from './eliminate';
+import type { Expander, Terms } from './expand';
 
 /** A leaf that may move: its offset from the printed value stays within [lo, hi] 分. */
 export interface Movable {
   ref: FactRef;
   lo: number;
   hi: number;
-  /** Leaves of one 项 (or one group) are preferred as tie partners. */
-  group: string;
 }
 
 /** A derived cell that must land within [lo, hi] 分. */
@@ -39,7 +40,7 @@ export interface Target {
   hi: number;
 }
 
-/** Σ left = Σ right, exactly, as it is before the search. */
+/** Σ left = Σ right, exactly (the caller passes the ties whose two sides print alike). */
 export interface Tie {
   left: CellId[];
   right: CellId[];
@@ -50,177 +51,103 @@ export interface ReconcileResult {
   offsets: Map<string, number>;
   /** Targets still missed. */
   unresolved: CellId[];
+  /** Ties kept exactly. */
+  tiesKept: number;
 }
 
-/** Leaves move by whole 分. */
-const STEP = 1;
 const MAX_PASSES = 6;
 /** Sweeps of the continuous phase at most. */
-const MAX_SWEEPS = 200;
-const MAX_PARTNERS = 6;
-/** First partners tried for a move that breaks a tie. */
-const ALTERNATIVES = 8;
-
-interface Scored {
-  move: Map<number, number>;
-  changes: Map<number, number>;
-  /** Change of the total miss (分). */
-  miss: number;
-  /** Change of the number of missed constraints. */
-  missed: number;
-  clean: boolean;
-}
+const MAX_SWEEPS = 100;
 
 interface Constraint {
   vars: Int32Array;
   coefs: Int32Array;
   lo: number;
   hi: number;
+  /** Current value: base + Σ a·e. */
   value: number;
-  tie: boolean;
 }
 
-function constraintOf(terms: Terms, lo: number, hi: number, value: number, tie: boolean): Constraint {
-  return { vars: terms.vars, coefs: terms.coefs, lo, hi, value, tie };
+function linearOf(terms: Terms, constant: number): Linear {
+  const map = new Map<number, number>();
+  terms.vars.forEach((v, k) => map.set(v, terms.coefs[k]!));
+  return { terms: map, constant };
+}
+
+function constraintOf(expr: Linear, lo: number, hi: number): Constraint {
+  const vars = new Int32Array(expr.terms.size);
+  const coefs = new Int32Array(expr.terms.size);
+  let k = 0;
+  for (const [v, a] of expr.terms) {
+    vars[k] = v;
+    coefs[k] = a;
+    k++;
+  }
+  return { vars, coefs, lo, hi, value: expr.constant };
 }
 
 function missOf(c: Constraint, value: number): number {
   return value < c.lo ? c.lo - value : value > c.hi ? value - c.hi : 0;
 }
 
+/**
+ * Phase 1: real offsets that meet every constraint narrowed by a margin of about √n 分 (the
+ * rounding of n leaves to 分 moves a sum by about that much). A constraint outside its window
+ * spreads the gap evenly over its leaves that can still move that way. Stops when every gap is
+ * under half a 分, or when the gaps stop shrinking.
+ */
+function project(lo: ArrayLike<number>, hi: ArrayLike<number>, constraints: readonly Constraint[]): Float64Array {
+  const e = new Float64Array(lo.length);
+  const margin = constraints.map((c) => Math.min(Math.ceil(Math.sqrt(c.vars.length)) + 1, Math.floor((c.hi - c.lo) / 4)));
+  let previous = Infinity;
+  let stalled = 0;
+  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+    let worst = 0;
+    constraints.forEach((c, i) => {
+      let sum = c.value;
+      for (let k = 0; k < c.vars.length; k++) sum += c.coefs[k]! * e[c.vars[k]!]!;
+      const wantLo = c.lo + margin[i]!;
+      const wantHi = c.hi - margin[i]!;
+      const gap = sum < wantLo ? wantLo - sum : sum > wantHi ? wantHi - sum : 0;
+      if (Math.abs(gap) < 1e-6) return;
+      worst = Math.max(worst, Math.abs(gap));
+      let free = 0;
+      for (let k = 0; k < c.vars.length; k++) {
+        const v = c.vars[k]!;
+        const dir = gap * c.coefs[k]!;
+        if (dir > 0 ? e[v]! < hi[v]! : e[v]! > lo[v]!) free += c.coefs[k]! * c.coefs[k]!;
+      }
+      if (free === 0) return;
+      const step = gap / free;
+      for (let k = 0; k < c.vars.length; k++) {
+        const v = c.vars[k]!;
+        e[v] = Math.min(hi[v]!, Math.max(lo[v]!, e[v]! + c.coefs[k]! * step));
+      }
+    });
+    if (worst < 0.5) break;
+    stalled = worst > previous * 0.95 ? stalled + 1 : 0;
+    if (stalled >= 3) break;
+    previous = worst;
+  }
+  return e;
+}
+
+/** Phase 2: integer offsets, repaired one leaf at a time. */
 class Search {
   readonly offset: Int32Array;
-  /** Per variable: the constraints it is in, with its coefficient. */
+  /** Per leaf: the constraints it is in, with its coefficient. */
   private readonly uses: { c: number; a: number }[][];
 
+  /** Constraints from `hard` on are soft: repaired only by moves that break no hard one. */
   constructor(
-    private readonly movable: readonly Movable[],
+    private readonly lo: ArrayLike<number>,
+    private readonly hi: ArrayLike<number>,
     private readonly constraints: Constraint[],
+    private readonly hard: number = constraints.length,
   ) {
-    this.offset = new Int32Array(movable.length);
-    this.uses = movable.map(() => []);
+    this.offset = new Int32Array(lo.length);
+    this.uses = Array.from({ length: lo.length }, () => []);
     constraints.forEach((c, i) => c.vars.forEach((v, k) => this.uses[v]!.push({ c: i, a: c.coefs[k]! })));
-  }
-
-  private room(v: number, delta: number): boolean {
-    const o = this.offset[v]! + delta;
-    return o >= this.movable[v]!.lo && o <= this.movable[v]!.hi;
-  }
-
-  /**
-   * Moves of `v` by `delta` with the partners that keep its ties: one per choice of the first
-   * partner (up to ALTERNATIVES), later partners chosen from the same group first. Empty when a
-   * bound forbids moving `v`.
-   */
-  private movesFor(v: number, delta: number): Map<number, number>[] {
-    if (!this.room(v, delta)) return [];
-    const first = this.partnerChoices(new Map([[v, delta]]), v);
-    if (first === null) return [new Map([[v, delta]])];
-    const moves: Map<number, number>[] = [];
-    for (const [u, d] of first.slice(0, ALTERNATIVES)) {
-      const move = new Map<number, number>([[v, delta], [u, d]]);
-      for (let step = 1; step < MAX_PARTNERS; step++) {
-        const next = this.partnerChoices(move, v);
-        if (next === null || next.length === 0) break;
-        const [w, e] = next[0]!;
-        move.set(w, e);
-      }
-      moves.push(move);
-    }
-    return moves.length > 0 ? moves : [new Map([[v, delta]])];
-  }
-
-  /**
-   * The first tie the move leaves unbalanced, and the partners that would balance it (same group
-   * as `v` first); null when every tie balances.
-   */
-  private partnerChoices(move: Map<number, number>, v: number): [number, number][] | null {
-    const imbalance = new Map<number, number>();
-    for (const [u, d] of move) {
-      for (const { c, a } of this.uses[u]!) if (this.constraints[c]!.tie) imbalance.set(c, (imbalance.get(c) ?? 0) + a * d);
-    }
-    let open = -1;
-    for (const [c, d] of imbalance) {
-      if (d !== 0) {
-        open = c;
-        break;
-      }
-    }
-    if (open < 0) return null;
-    const tie = this.constraints[open]!;
-    const need = imbalance.get(open)!;
-    const same: [number, number][] = [];
-    const other: [number, number][] = [];
-    for (let k = 0; k < tie.vars.length; k++) {
-      const u = tie.vars[k]!;
-      if (move.has(u)) continue;
-      const d = -need / tie.coefs[k]!;
-      if (!Number.isInteger(d) || !this.room(u, d)) continue;
-      (this.movable[u]!.group === this.movable[v]!.group ? same : other).push([u, d]);
-    }
-    return [...same, ...other];
-  }
-
-  /** Change of total miss and of the number of missed constraints, and whether none got worse. */
-  private score(move: Map<number, number>): Scored {
-    const changes = new Map<number, number>();
-    for (const [u, d] of move) for (const { c, a } of this.uses[u]!) changes.set(c, (changes.get(c) ?? 0) + a * d);
-    let miss = 0;
-    let missed = 0;
-    let clean = true;
-    for (const [c, d] of changes) {
-      const con = this.constraints[c]!;
-      const before = missOf(con, con.value);
-      const after = missOf(con, con.value + d);
-      miss += after - before;
-      missed += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-      if (after > before) clean = false;
-    }
-    return { move, changes, miss, missed, clean };
-  }
-
-  private apply(s: Scored): void {
-    for (const [u, d] of s.move) this.offset[u]! += d;
-    for (const [c, d] of s.changes) this.constraints[c]!.value += d;
-  }
-
-  /**
-   * Tries to bring one constraint inside its window; true when something improved. Takes the
-   * first move that closes it and worsens nothing; else the clean move that gets closest; else,
-   * only if it leaves fewer constraints missed, the move that does.
-   */
-  private fix(i: number): boolean {
-    const con = this.constraints[i]!;
-    const miss = missOf(con, con.value);
-    if (miss === 0) return false;
-    const up = con.value < con.lo;
-    let clean: Scored | null = null;
-    let dirty: Scored | null = null;
-    for (let k = 0; k < con.vars.length; k++) {
-      const v = con.vars[k]!;
-      const a = con.coefs[k]!;
-      const size = Math.ceil(miss / Math.abs(a) / STEP) * STEP;
-      const dir = (up ? 1 : -1) * Math.sign(a);
-      const mv = this.movable[v]!;
-      // As far as the bound allows, when the whole way does not fit.
-      const limit = dir > 0 ? mv.hi - this.offset[v]! : this.offset[v]! - mv.lo;
-      const delta = dir * Math.min(size, Math.floor(limit / STEP) * STEP);
-      if (delta === 0) continue;
-      for (const move of this.movesFor(v, delta)) {
-        const s = this.score(move);
-        if (s.clean && s.miss < 0) {
-          if (Math.abs(delta) === size) {
-            this.apply(s);
-            return true;
-          }
-          if (!clean || s.miss < clean.miss) clean = s;
-        } else if (s.missed < 0 && (!dirty || s.missed < dirty.missed || (s.missed === dirty.missed && s.miss < dirty.miss))) dirty = s;
-      }
-    }
-    const chosen = clean ?? dirty;
-    if (!chosen) return false;
-    this.apply(chosen);
-    return true;
   }
 
   /** Starts from the continuous offsets, rounded to 分. */
@@ -233,17 +160,74 @@ class Search {
     });
   }
 
+  /** Change of the total miss and of the number of missed constraints if `v` moves by `d`; whether none gets worse. */
+  private score(v: number, d: number): { miss: number; missed: number; clean: boolean } {
+    let miss = 0;
+    let missed = 0;
+    let clean = true;
+    for (const { c, a } of this.uses[v]!) {
+      const con = this.constraints[c]!;
+      const before = missOf(con, con.value);
+      const after = missOf(con, con.value + a * d);
+      miss += after - before;
+      missed += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+      if (after > before) clean = false;
+    }
+    return { miss, missed, clean };
+  }
+
+  private move(v: number, d: number): void {
+    this.offset[v]! += d;
+    for (const { c, a } of this.uses[v]!) this.constraints[c]!.value += a * d;
+  }
+
+  /**
+   * Tries to bring one constraint inside its window; true when something improved. Takes the
+   * first move that closes it and worsens nothing; else the clean move that gets closest; else,
+   * only if it leaves fewer constraints missed, the move that does.
+   */
+  private fix(i: number): boolean {
+    const con = this.constraints[i]!;
+    const miss = missOf(con, con.value);
+    if (miss === 0) return false;
+    const up = con.value < con.lo;
+    let clean: { v: number; d: number; miss: number } | null = null;
+    let dirty: { v: number; d: number; miss: number; missed: number } | null = null;
+    for (let k = 0; k < con.vars.length; k++) {
+      const v = con.vars[k]!;
+      const a = con.coefs[k]!;
+      const size = Math.ceil(miss / Math.abs(a));
+      const dir = (up ? 1 : -1) * Math.sign(a);
+      // As far as the leaf's window allows, when the whole way does not fit.
+      const limit = dir > 0 ? this.hi[v]! - this.offset[v]! : this.offset[v]! - this.lo[v]!;
+      const d = dir * Math.min(size, limit);
+      if (d === 0) continue;
+      const s = this.score(v, d);
+      if (s.clean && s.miss < 0) {
+        if (Math.abs(d) === size) {
+          this.move(v, d);
+          return true;
+        }
+        if (!clean || s.miss < clean.miss) clean = { v, d, miss: s.miss };
+      } else if (i < this.hard && s.missed < 0 && (!dirty || s.missed < dirty.missed || (s.missed === dirty.missed && s.miss < dirty.miss))) {
+        dirty = { v, d, miss: s.miss, missed: s.missed };
+      }
+    }
+    const chosen = clean ?? dirty;
+    if (!chosen) return false;
+    this.move(chosen.v, chosen.d);
+    return true;
+  }
+
   run(): void {
     const order = this.constraints
       .map((c, i) => ({ i, size: c.vars.length }))
-      .filter(({ i }) => !this.constraints[i]!.tie)
       .sort((a, b) => a.size - b.size || a.i - b.i)
       .map(({ i }) => i);
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let improved = false;
       for (const i of order) {
         const con = this.constraints[i]!;
-        if (missOf(con, con.value) === 0) continue;
         // A constraint may need several moves (a gap wider than one leaf's window).
         for (let tries = 0; tries < 8 && missOf(con, con.value) > 0; tries++) {
           if (!this.fix(i)) break;
@@ -254,74 +238,82 @@ class Search {
     }
   }
 
-  missed(): number[] {
-    return this.constraints.flatMap((c, i) => (!c.tie && missOf(c, c.value) > 0 ? [i] : []));
+  missedSoft(): number {
+    let n = 0;
+    for (let i = this.hard; i < this.constraints.length; i++) if (missOf(this.constraints[i]!, this.constraints[i]!.value) > 0) n++;
+    return n;
+  }
+
+  missed(count: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) if (missOf(this.constraints[i]!, this.constraints[i]!.value) > 0) out.push(i);
+    return out;
   }
 }
+
+interface Solution {
+  offset: Int32Array;
+  missed: number[];
+  tiesKept: number;
+}
+
+/** Ties of at most this many leaves are substituted away; longer ones (the balances) are repaired last. */
+const LOCAL_TIE = 8;
 
 /**
- * Phase 1: offsets (real) that meet every constraint narrowed by `margin`, by cyclic projection:
- * a constraint outside its window spreads the gap evenly over its leaves that can still move that
- * way. Stops when a sweep finds nothing to do or after MAX_SWEEPS.
+ * Solves with the short ties substituted away and the long ones (收支平衡 over every leaf) kept
+ * as constraints of their own, repaired after the printed totals. `targets` come first.
  */
-function project(movable: readonly Movable[], constraints: readonly Constraint[]): Float64Array {
-  const e = new Float64Array(movable.length);
+function solve(movable: readonly Movable[], targets: readonly Linear[], windows: readonly Target[], ties: readonly Linear[]): Solution {
+  const occurrences = new Int32Array(movable.length);
+  for (const t of targets) for (const v of t.terms.keys()) occurrences[v]!++;
+  const local = ties.filter((t) => t.terms.size <= LOCAL_TIE);
+  const long = ties.filter((t) => t.terms.size > LOCAL_TIE);
+  const { definitions, contradicted } = eliminate(local, occurrences);
   const lo = movable.map((m) => m.lo);
   const hi = movable.map((m) => m.hi);
-  const margin = constraints.map((c) => (c.tie ? 0 : Math.min(Math.ceil(c.vars.length / 2) + 1, Math.floor((c.hi - c.lo) / 4))));
-  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    let moved = false;
-    constraints.forEach((c, i) => {
-      let sum = c.value;
-      for (let k = 0; k < c.vars.length; k++) sum += c.coefs[k]! * e[c.vars[k]!]!;
-      const wantLo = c.lo + margin[i]!;
-      const wantHi = c.hi - margin[i]!;
-      const gap = sum < wantLo ? wantLo - sum : sum > wantHi ? wantHi - sum : 0;
-      if (Math.abs(gap) < 1e-6) return;
-      let free = 0;
-      for (let k = 0; k < c.vars.length; k++) {
-        const v = c.vars[k]!;
-        const dir = gap * c.coefs[k]!;
-        if (dir > 0 ? e[v]! < hi[v]! : e[v]! > lo[v]!) free += c.coefs[k]! * c.coefs[k]!;
-      }
-      if (free === 0) return;
-      const step = gap / free;
-      for (let k = 0; k < c.vars.length; k++) {
-        const v = c.vars[k]!;
-        const next = Math.min(hi[v]!, Math.max(lo[v]!, e[v]! + c.coefs[k]! * step));
-        if (next !== e[v]) moved = true;
-        e[v] = next;
-      }
-    });
-    if (!moved) break;
+  const constraints = targets.map((t, k) => constraintOf(substitute(t, definitions), windows[k]!.lo, windows[k]!.hi));
+  // A dependent leaf keeps its own window: one more constraint on the free leaves.
+  for (const [d, def] of definitions) constraints.push(constraintOf(def, lo[d]!, hi[d]!));
+  for (const d of definitions.keys()) {
+    lo[d] = 0;
+    hi[d] = 0;
   }
-  return e;
+  const hard = constraints.length;
+  const search = new Search(lo, hi, [...constraints, ...long.map((t) => constraintOf(substitute(t, definitions), 0, 0))], hard);
+  search.start(project(lo, hi, constraints));
+  search.run();
+  const offset = search.offset;
+  for (const [d, def] of definitions) {
+    let o = def.constant;
+    for (const [v, a] of def.terms) o += a * offset[v]!;
+    offset[d] = o;
+  }
+  // A dependent leaf outside its window counts as missed too: it would print otherwise than the workbook.
+  const missed = search.missed(hard);
+  return { offset, missed, tiesKept: local.length - contradicted.length + long.length - search.missedSoft() };
 }
 
-/** `expander` must have been built over `movable` (the same variables, in the same order). */
+/** `expander` must have been built over `movable` (the same leaves, in the same order). */
 export function reconcile(expander: Expander, movable: readonly Movable[], targets: readonly Target[], ties: readonly Tie[]): ReconcileResult {
-  const constraints: Constraint[] = [];
-  const targetIds: CellId[] = [];
-  for (const t of targets) {
-    constraints.push(constraintOf(expander.terms(t.id), t.lo, t.hi, expander.value(t.id), false));
-    targetIds.push(t.id);
-  }
+  const exprs = targets.map((t) => linearOf(expander.terms(t.id), expander.value(t.id)));
+  const tieExprs: Linear[] = [];
   for (const tie of ties) {
     let value = 0;
     for (const id of tie.left) value += expander.value(id);
     for (const id of tie.right) value -= expander.value(id);
     const terms = expander.difference(tie.left, tie.right);
-    // Only equalities the data holds exactly are kept.
-    if (value === 0 && terms.vars.length > 0) constraints.push(constraintOf(terms, 0, 0, 0, true));
+    if (terms.vars.length > 0) tieExprs.push(linearOf(terms, value));
   }
-  const continuous = project(movable, constraints);
-  const search = new Search(movable, constraints);
-  search.start(continuous);
-  search.run();
+  let best = solve(movable, exprs, targets, tieExprs);
+  if (best.missed.length > 0 && tieExprs.length > 0) {
+    const untied = solve(movable, exprs, targets, []);
+    if (untied.missed.length < best.missed.length) best = untied;
+  }
   const offsets = new Map<string, number>();
   movable.forEach((m, k) => {
-    const o = search.offset[k]!;
+    const o = best.offset[k]!;
     if (o !== 0) offsets.set(factRefKey(m.ref), o);
   });
-  return { offsets, unresolved: search.missed().map((i) => targetIds[i]!) };
+  return { offsets, unresolved: best.missed.filter((i) => i < targets.length).map((i) => targets[i]!.id), tiesKept: best.tiesKept };
 }
