@@ -2,7 +2,7 @@
  * The `disclosure` command line: import, show, export-json over the same backend as the app.
  * Exit codes: 0 ok, 1 a user error (Chinese message on stderr), 2 an internal error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MoneyError } from '../shared/domain/money';
 import { TABLE_IDS, type TableId } from '../shared/domain/tables';
@@ -14,6 +14,8 @@ import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } 
 import { AppError } from '../electron/backend/app/errors';
 import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
 import { renderFindings } from './findings';
+import { renderImportReport } from './importReport';
+import { applyTablesImport, planTablesImport, readTableSheets } from '../electron/backend/services/tablesImport';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
@@ -43,6 +45,10 @@ export const USAGE = `用法（usage）:
       向文件添加目录中缺少的科目（支出功能分类：3位类、5位款、7位项；经济分类：3位类、5位款）。
   disclosure import-codes --file <数据文件> --catalogue <functional|economic> --from <codes.xlsx|codes.csv>
       从表格（.xlsx 或 UTF-8 编码的 CSV，含“科目代码”“科目名称”两列表头）批量添加科目；有任何问题时不导入。
+  disclosure import-tables --file <数据文件> --year <年度> --from <表格.xlsx> [--replace]
+      从 Excel 工作簿导入十张公开表（本软件导出的格式，或决算报表软件/部门自制的公开表格式）：
+      读入明细数，目录中没有的科目按表中名称添加，并核对表中每个合计数；数据文件不存在时新建。
+      该年度已有表格数字时需加 --replace（只替换工作簿中这些表的数字，情况说明、设置、年初预算等保留）。
   disclosure validate --file <数据文件> --year <年度> [--json]
       勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
   disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]
@@ -190,6 +196,16 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`已从“${source}”导入${describeCodeImport(catalogue, result)}\n`);
       return EXIT_OK;
     }
+    case 'import-tables': {
+      const year = parseYear(requireOption(values, 'year'));
+      const source = requireOption(values, 'from');
+      const target = requireOption(values, 'file');
+      const sheets = await readTableSheets(readBytes(source), source);
+      const preview = importTablesIntoFile(target, year, sheets, source, values.replace === true);
+      io.stdout(renderImportReport(preview));
+      io.stderr(`已从“${source}”导入 ${preview.department} ${year}年度 的表格到 ${target}\n`);
+      return EXIT_OK;
+    }
     case 'export': {
       const year = parseYear(requireOption(values, 'year'));
       const written = await withFileAsync(requireOption(values, 'file'), async (file) => {
@@ -221,6 +237,42 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     default:
       throw new UserError(`未知命令“${command}”。\n\n${USAGE}`);
+  }
+}
+
+/**
+ * import-tables: plans against a read-only view first, so a refused import leaves an existing file
+ * byte for byte as it was (and creates no new file), then writes in one transaction.
+ */
+function importTablesIntoFile(target: string, year: number, sheets: Parameters<typeof planTablesImport>[2], source: string, replace: boolean) {
+  const exists = existsSync(target) && statSync(target).size > 0;
+  if (exists) {
+    const view = openDisclosureFile(target, { create: false, readonly: true });
+    try {
+      const plan = planTablesImport(view, year, sheets, source);
+      if (plan.preview.replaces && !replace) {
+        throw new UserError(
+          `文件中已有${year}年度的表格数字。如确需用“${source}”中的表格覆盖，请加上 --replace（只替换工作簿中这些表的数字；情况说明、设置、年初预算等保留）。`,
+        );
+      }
+    } finally {
+      closeDisclosureFile(view);
+    }
+  }
+  const created = !exists;
+  const file = openDisclosureFile(target, { create: created });
+  try {
+    const plan = planTablesImport(file, year, sheets, source);
+    applyTablesImport(file, plan);
+    return plan.preview;
+  } catch (e) {
+    if (created) {
+      closeDisclosureFile(file);
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${target}${suffix}`, { force: true });
+    }
+    throw e;
+  } finally {
+    closeDisclosureFile(file);
   }
 }
 

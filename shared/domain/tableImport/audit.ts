@@ -20,6 +20,8 @@ export interface AuditEntry {
   label: string;
   /** As printed in the workbook: 分 (a count for 车辆数). */
   printed: number;
+  /** The sum of the printed parts (the leaves as printed), before 尾数调整: 分 (a count). */
+  sumOfParts: number;
   /** Ours after the import: 分 (a count). */
   derived: number;
   count: boolean;
@@ -56,7 +58,7 @@ export function classify(figure: FigureRead, ours: number, parts: number): 'diff
   return d <= Math.floor(parts / 2) ? 'rounding' : 'difference';
 }
 
-export function auditEntry(ctx: CheckContext, figure: FigureRead, kind: 'difference' | 'rounding', parts: number): AuditEntry {
+export function auditEntry(ctx: CheckContext, figure: FigureRead, kind: 'difference' | 'rounding', parts: number, sumOfParts: number): AuditEntry {
   const derived = getCell(ctx, figure.id)?.value ?? 0;
   return {
     table: figure.table,
@@ -64,6 +66,7 @@ export function auditEntry(ctx: CheckContext, figure: FigureRead, kind: 'differe
     address: figure.address,
     label: `表${figure.table} ${describeCell(ctx, figure.id)}`,
     printed: figure.value,
+    sumOfParts,
     derived,
     count: figure.count,
     kind,

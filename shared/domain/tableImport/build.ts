@@ -15,14 +15,14 @@ import {
   setItemField,
   writeFact,
 } from '../model';
-import { deriveTables, type DerivedTables, type TableId } from '../tables';
+import { type CellId, deriveTables, type DerivedTables, type TableId } from '../tables';
 import { PROBE_CODE, SUBJECT_TABLES } from './layout';
 import type { CompositeRead, LeafRead } from './resolve';
 
 /** The facts a table carries: item fields (any 项) and whole facts, by the table they print in. */
 export interface Carried {
   itemFields: Map<ItemField, TableId>;
-  facts: Map<string, { ref: FactRef; table: TableId }>;
+  facts: Map<string, { ref: FactRef; table: TableId; id: CellId }>;
   /** Table 06 carries every 经济分类 款. */
   economic: boolean;
 }
@@ -43,9 +43,9 @@ export function carriedBy(probe: DerivedTables, tables: readonly TableId[]): Car
           continue;
         }
         const fact = cell.fact;
-        if (!fact || (cell.kind !== 'input' && cell.kind !== 'derived')) continue;
+        if (!fact || !cell.id || (cell.kind !== 'input' && cell.kind !== 'derived')) continue;
         if (fact.kind === 'economic') carried.economic = true;
-        else carried.facts.set(factRefKey(fact), { ref: fact, table: id });
+        else carried.facts.set(factRefKey(fact), { ref: fact, table: id, id: cell.id });
       }
     }
   }

@@ -23,6 +23,7 @@ import { type PrintedTable, readBlock } from './read';
 import { reconcile, type Movable, type Target } from './reconcile';
 import { type CompositeRead, type DefaultRead, type FigureRead, type LeafRead, mergeLeaves, resolveTable } from './resolve';
 import { tiesFor } from './ties';
+import { holdsFigures, type ImportPreview, ROUNDING_LISTED, tableChanges } from './changes';
 import { Expander } from './expand';
 import { cellPlace, parseMoney, rowPlace } from './values';
 
@@ -30,6 +31,7 @@ export { ImportError } from './errors';
 export type { AuditEntry } from './audit';
 export type { SheetGrid, GridCell } from './grid';
 export { gridFromRows, cellAddress } from './grid';
+export type { ImportPreview, TableChange } from './changes';
 
 export interface ImportOptions {
   year: number;
@@ -68,6 +70,8 @@ export interface TablesImport {
   tables: DerivedTables;
   /** The facts the imported tables carry (for a preview of what changes), by table. */
   carried: ReturnType<typeof carriedBy>;
+  /** The catalogue with the added codes. */
+  catalogue: Catalogue;
 }
 
 const PROVISIONAL: Department = { name: '', unitKind: '行政单位', subordinateUnits: '' };
@@ -238,7 +242,8 @@ export function importTables(sheets: readonly SheetGrid[], options: ImportOption
   // Audit before adjusting, then reconcile the rounding and audit again.
   const expander = overrides.length > 0 ? new Expander(ctx0, keys) : pre;
   const parts = (id: string) => expander.terms(id).vars.length;
-  const kinds = figures.map((f) => classify(f, expander.value(f.id), parts(f.id)));
+  const sums = figures.map((f) => expander.value(f.id));
+  const kinds = figures.map((f, k) => classify(f, sums[k]!, parts(f.id)));
   const targets: Target[] = [];
   figures.forEach((f, k) => {
     if (f.count || kinds[k] === 'difference') return;
@@ -260,8 +265,8 @@ export function importTables(sheets: readonly SheetGrid[], options: ImportOption
   const rounding: AuditEntry[] = [];
   figures.forEach((f, k) => {
     const kind = kinds[k];
-    if (kind === 'difference') differences.push(auditEntry(ctx, f, 'difference', parts(f.id)));
-    else if (kind === 'rounding' || !printsAs(deriveValue(ctx, f.id), f)) rounding.push(auditEntry(ctx, f, 'rounding', parts(f.id)));
+    if (kind === 'difference') differences.push(auditEntry(ctx, f, 'difference', parts(f.id), sums[k]!));
+    else if (kind === 'rounding' || !printsAs(deriveValue(ctx, f.id), f)) rounding.push(auditEntry(ctx, f, 'rounding', parts(f.id), sums[k]!));
   });
 
   return {
@@ -275,9 +280,29 @@ export function importTables(sheets: readonly SheetGrid[], options: ImportOption
     notes,
     tables,
     carried,
+    catalogue,
   };
 }
 
 function deriveValue(ctx: CheckContext, id: string): number {
   return getCell(ctx, id)?.value ?? 0;
+}
+
+/** The preview of an import against the year as the file holds it (`base`, null when new). */
+export function importPreview(result: TablesImport, base: Report | null): ImportPreview {
+  const before = base ?? emptyReport(result.report.year, result.report.edition);
+  const present = result.found.map((f) => f.table);
+  return {
+    year: result.report.year,
+    department: result.department.name,
+    replaces: base !== null && holdsFigures(result.carried, base),
+    found: result.found,
+    tables: tableChanges(result.carried, before, result.report, { department: result.department, tables: result.tables, catalogue: result.catalogue }, present),
+    addedCodes: result.addedCodes,
+    differences: result.differences,
+    rounding: result.rounding.slice(0, ROUNDING_LISTED),
+    roundingCount: result.rounding.length,
+    adjustedLeaves: result.adjustedLeaves,
+    notes: result.notes,
+  };
 }
