@@ -9,6 +9,7 @@
  * Electron, the data folder in browser mode) and named by opaque ids.
  */
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
+import type { ImportPreview } from '../domain/tableImport/changes';
 
 /** A file the user can reopen; `id` is opaque (never a path). */
 export interface FileEntry {
@@ -53,6 +54,25 @@ export interface AppInfo {
 
 type Empty = Record<string, never>;
 
+/**
+ * A workbook the renderer read with <input type="file">: its name (for messages) and its bytes
+ * as base64. The renderer never sends a path.
+ */
+export interface WorkbookUpload {
+  year: number;
+  fileName: string;
+  /** Base64 of the file's bytes (at most LIMITS.workbookBytes bytes). */
+  data: string;
+}
+
+/** 导入Excel表格 applied: what it did, and the file as it is now. */
+export interface TablesImportApplied {
+  preview: ImportPreview;
+  file: OpenFileInfo;
+}
+
+export type { ImportPreview };
+
 export interface ApiChannels {
   'app.info': { request: Empty; response: AppInfo };
   /** Recently opened files, newest first. */
@@ -84,6 +104,10 @@ export interface ApiChannels {
   'export.run': { request: { year: number; docx: boolean; xlsx: boolean }; response: ExportResult | null };
   /** Opens the folder of the last export in the system's file manager (no-op in browser mode). */
   'export.openFolder': { request: Empty; response: null };
+  /** 导入Excel表格: what importing the workbook's tables into the year would change (nothing is written). */
+  'import.tablesPreview': { request: WorkbookUpload; response: ImportPreview };
+  /** 导入Excel表格: imports the workbook's tables into the year, in one transaction. */
+  'import.tablesApply': { request: WorkbookUpload; response: TablesImportApplied };
 }
 
 export type Channel = keyof ApiChannels;
@@ -141,6 +165,8 @@ export const CHANNELS: readonly Channel[] = [
   'catalogue.addCode',
   'export.run',
   'export.openFolder',
+  'import.tablesPreview',
+  'import.tablesApply',
 ];
 
 export function isChannel(value: unknown): value is Channel {

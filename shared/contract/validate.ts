@@ -41,6 +41,10 @@ export const LIMITS = {
   textLength: 20_000,
   textKeyLength: 200,
   fileIdLength: 100,
+  /** A workbook uploaded for 导入Excel表格 (bytes). */
+  workbookBytes: 20 * 1024 * 1024,
+  /** Its file name, for messages. */
+  uploadNameLength: 255,
 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
@@ -228,6 +232,24 @@ function fileId(value: unknown, path: string): string {
   throw new Invalid(path, `应为文件编号，${describe(value)}`);
 }
 
+/** Base64 (standard alphabet, padded), decoding to at most LIMITS.workbookBytes bytes. */
+function base64(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw new Invalid(path, `应为 base64 文字，${describe(value)}`);
+  const maxLength = Math.ceil(LIMITS.workbookBytes / 3) * 4;
+  if (value.length > maxLength) throw new Invalid(path, `文件不能超过${LIMITS.workbookBytes / 1024 / 1024} MB`);
+  if (value.length === 0 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/u.test(value)) throw new Invalid(path, '不是有效的 base64 编码');
+  return value;
+}
+
+function workbookUpload(value: unknown, path: string): RequestOf<'import.tablesPreview'> {
+  const f = object(value, path, ['year', 'fileName', 'data']);
+  return {
+    year: year(f.year, `${path}.year`),
+    fileName: text(f.fileName, `${path}.fileName`, LIMITS.uploadNameLength, { nonEmpty: true, singleLine: true }),
+    data: base64(f.data, `${path}.data`),
+  };
+}
+
 type Validators = { readonly [C in Channel]: (request: unknown, path: string) => RequestOf<C> };
 
 const VALIDATORS: Validators = {
@@ -289,6 +311,8 @@ const VALIDATORS: Validators = {
     return { year: year(f.year, `${p}.year`), docx: boolean(f.docx, `${p}.docx`), xlsx: boolean(f.xlsx, `${p}.xlsx`) };
   },
   'export.openFolder': empty,
+  'import.tablesPreview': workbookUpload,
+  'import.tablesApply': workbookUpload,
 };
 
 export type ValidatedRequest = { [C in Channel]: { ok: true; channel: C; request: RequestOf<C> } }[Channel];
@@ -359,4 +383,6 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'catalogue.addCode': (request) => ({ ok: true, channel: 'catalogue.addCode', request }),
   'export.run': (request) => ({ ok: true, channel: 'export.run', request }),
   'export.openFolder': (request) => ({ ok: true, channel: 'export.openFolder', request }),
+  'import.tablesPreview': (request) => ({ ok: true, channel: 'import.tablesPreview', request }),
+  'import.tablesApply': (request) => ({ ok: true, channel: 'import.tablesApply', request }),
 };

@@ -5,6 +5,7 @@
  */
 import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
 import { createNextYear, UserError } from '../services/reports';
+import { applyTablesImport, planTablesImport, readTableSheets } from '../services/tablesImport';
 import { exportPackage } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
@@ -20,6 +21,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   let lastExportFolder: string | null = null;
 
   const repo = () => session.require().repo;
+
+  /** Plans an import of an uploaded workbook into an open year (nothing written). */
+  const planUpload = async ({ year, fileName, data }: RequestOf<'import.tablesPreview'>) => {
+    const sheets = await readTableSheets(Buffer.from(data, 'base64'), fileName);
+    const open = session.require();
+    if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度，请先新建该年度再导入。`);
+    return { open, plan: planTablesImport(open.file, year, sheets, fileName) };
+  };
 
   return {
     'app.info': async () => ({ version: ctx.version, mode: host.mode, dataFolder: host.dataFolder }),
@@ -96,6 +105,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (lastExportFolder === null) throw new UserError('还没有导出过文件。');
       await host.openFolder(lastExportFolder);
       return null;
+    },
+
+    'import.tablesPreview': async (request) => (await planUpload(request)).plan.preview,
+    'import.tablesApply': async (request) => {
+      const { open, plan } = await planUpload(request);
+      applyTablesImport(open.file, plan);
+      return { preview: plan.preview, file: session.refresh() };
     },
   };
 }
