@@ -10,6 +10,7 @@
  */
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
 import type { ImportPreview } from '../domain/tableImport/changes';
+import type { AuditEntry } from '../domain/tableImport/audit';
 
 /** A file the user can reopen; `id` is opaque (never a path). */
 export interface FileEntry {
@@ -71,7 +72,7 @@ export interface TablesImportApplied {
   file: OpenFileInfo;
 }
 
-export type { ImportPreview };
+export type { AuditEntry, ImportPreview };
 
 export interface ApiChannels {
   'app.info': { request: Empty; response: AppInfo };
