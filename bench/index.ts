@@ -29,6 +29,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'storage', memoryTargetMb: 200, load: async () => (await import('./storage')).storageBench },
   { name: 'export', memoryTargetMb: 300, load: async () => (await import('./export')).exportBench },
   { name: 'ui', memoryTargetMb: 300, load: async () => (await import('./ui')).uiBench },
+  // Issue 9: a 20× workbook imported within 1 s; no memory target.
+  { name: 'import', load: async () => (await import('./import')).importBench },
 ];
 
 /** Runs one group in this process and prints its rows and this process's memory. */

@@ -5,7 +5,9 @@
  */
 import type { Catalogue } from '../catalogue';
 import {
+  compareCodes,
   type Department,
+  emptyItem,
   type FactRef,
   factRefKey,
   type ItemField,
@@ -92,11 +94,26 @@ export function buildReport(input: BuildInput): { report: Report; tables: Derive
   const report = structuredClone(input.base);
   const hadData = new Set(report.items.filter(itemHasData).map((i) => i.code));
   clearCarried(report, input.carried);
+  // Every 项 the tables print gets its row first (one sort), so the writes below find it.
+  const known = new Set(report.items.map((i) => i.code));
+  for (const leaf of input.leaves.values()) {
+    if (leaf.ref.kind === 'item' && !known.has(leaf.ref.code)) {
+      known.add(leaf.ref.code);
+      report.items.push(emptyItem(leaf.ref.code));
+    }
+  }
+  for (const c of input.composites) {
+    if (!known.has(c.code)) {
+      known.add(c.code);
+      report.items.push(emptyItem(c.code));
+    }
+  }
+  report.items.sort((a, b) => compareCodes(a.code, b.code));
   for (const leaf of input.leaves.values()) writeFact(report, leaf.ref, leaf.value);
   for (const c of input.composites) {
     // The sum of the fields is printed; the fields printed elsewhere are known; the first other one takes the rest.
-    const known = new Set(c.fields.filter((f) => input.leaves.has(factRefKey({ kind: 'item', code: c.code, field: f }))));
-    const target = c.fields.find((f) => !known.has(f) && input.carried.itemFields.has(f));
+    const printed = new Set(c.fields.filter((f) => input.leaves.has(factRefKey({ kind: 'item', code: c.code, field: f }))));
+    const target = c.fields.find((f) => !printed.has(f) && input.carried.itemFields.has(f));
     if (!target) continue;
     let others = 0;
     const probeRef = (field: ItemField): FactRef => ({ kind: 'item', code: c.code, field });

@@ -81,15 +81,3 @@ export function eliminate(ties: readonly Linear[], occurrences: ArrayLike<number
   });
   return { definitions, contradicted };
 }
-
-/** Rewrites Σ terms·e + constant in free leaves only. */
-export function substitute(expr: Linear, definitions: ReadonlyMap<number, Linear>): Linear {
-  const out: Linear = { terms: new Map(), constant: expr.constant };
-  for (const [v, a] of expr.terms) {
-    const def = definitions.get(v);
-    if (def) addScaled(out, def, a, -1);
-    else out.terms.set(v, (out.terms.get(v) ?? 0) + a);
-  }
-  for (const [v, a] of out.terms) if (a === 0) out.terms.delete(v);
-  return out;
-}

@@ -45,16 +45,9 @@ export class Expander {
     this.acc[v]! += coef;
   }
 
-  private visit(id: CellId, coef: number): void {
-    const cell = this.cells.get(id);
-    if (!cell) return;
-    if (cell.kind === 'input') {
-      if (cell.fact) this.add(this.indexOf(cell.fact), coef);
-      return;
-    }
-    if (cell.kind !== 'derived') return;
-    if (cell.refs) for (const ref of cell.refs) this.visit(ref, coef);
-    if (cell.sourceFacts) for (const f of cell.sourceFacts) this.add(this.indexOf(f), coef);
+  /** Adds coef × terms to the accumulator. */
+  private addTerms(t: Terms, coef: number): void {
+    for (let k = 0; k < t.vars.length; k++) this.add(t.vars[k]!, coef * t.coefs[k]!);
   }
 
   private collect(): Terms {
@@ -72,21 +65,33 @@ export class Expander {
     return vars.length === 0 ? EMPTY : { vars: Int32Array.from(vars), coefs: Int32Array.from(coefs) };
   }
 
-  /** The cell as Σ coefficient × leaf. */
+  /** The cell as Σ coefficient × leaf; a derived cell as the sum of its parts' terms, each computed once. */
   terms(id: CellId): Terms {
-    let t = this.memo.get(id);
-    if (!t) {
-      this.visit(id, 1);
+    const cached = this.memo.get(id);
+    if (cached) return cached;
+    const cell = this.cells.get(id);
+    let t = EMPTY;
+    if (cell?.kind === 'input' && cell.fact) {
+      const v = this.indexOf(cell.fact);
+      if (v >= 0) t = { vars: Int32Array.of(v), coefs: Int32Array.of(1) };
+    } else if (cell?.kind === 'derived') {
+      // The parts first (computing them uses the accumulator too), then their sum.
+      const parts = (cell.refs ?? []).map((ref) => this.terms(ref));
+      for (const p of parts) this.addTerms(p, 1);
+      if (cell.sourceFacts) for (const f of cell.sourceFacts) this.add(this.indexOf(f), 1);
       t = this.collect();
-      this.memo.set(id, t);
     }
+    this.memo.set(id, t);
     return t;
   }
 
   /** Σ left − Σ right as Σ coefficient × leaf. */
   difference(left: readonly CellId[], right: readonly CellId[]): Terms {
-    for (const id of left) this.visit(id, 1);
-    for (const id of right) this.visit(id, -1);
+    // Every part first (computing one uses the accumulator), then the sum.
+    const l = left.map((id) => this.terms(id));
+    const r = right.map((id) => this.terms(id));
+    for (const t of l) this.addTerms(t, 1);
+    for (const t of r) this.addTerms(t, -1);
     return this.collect();
   }
 

@@ -44,7 +44,8 @@ function sheetMarkers(sheet: SheetGrid, titles: readonly { title: string; id: Ta
   for (let r = 1; r <= sheet.rowCount; r++) {
     for (let c = 1; c <= sheet.columnCount; c++) {
       const cell = sheet.cell(r, c);
-      if (!cell || cell.covered || cell.number !== undefined) continue;
+      // Every title and code ends in 表 (a cheap test before normalising the text).
+      if (!cell || cell.covered || cell.number !== undefined || !cell.text.includes('表')) continue;
       const m = markerOf(cell.text, titles, ids);
       if (m) {
         markers.push({ ...m, row: r });

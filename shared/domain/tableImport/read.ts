@@ -91,21 +91,24 @@ function readFrame(block: Block, lastRow: number): Frame {
  * row (栏次 followed by column numbers, or the numbers 1, 2, 3 … alone as 表09 prints them).
  */
 function isHeaderRow(sheet: SheetGrid, row: number, layout: TableLayout): boolean {
-  const words: string[] = [];
+  const numbers: number[] = [];
+  let first: string | null = null;
   for (let c = 1; c <= sheet.columnCount; c++) {
     const cell = sheet.cell(row, c);
+    if (!cell) continue;
     // A figure (not a column number) makes a body row.
-    if (cell?.number !== undefined && !(Number.isInteger(cell.number) && cell.number > 0 && cell.number < 100)) return false;
-    const t = headerWord(text(cell));
-    if (t !== '' && !(sheet.cell(row, c)?.covered && words[words.length - 1] === t)) words.push(t);
+    if (cell.number !== undefined && !(Number.isInteger(cell.number) && cell.number > 0 && cell.number < 100)) return false;
+    const t = headerWord(cell.text);
+    if (t === '') continue;
+    if (/^\d{1,2}$/u.test(t)) numbers.push(Number(t));
+    else if (!layout.headerWords.has(t)) return false;
+    else first ??= t;
   }
-  if (words.length === 0) return false;
-  const numbers = words.filter((w) => /^\d{1,2}$/u.test(w)).map(Number);
-  const others = words.filter((w) => !/^\d{1,2}$/u.test(w));
-  if (!others.every((w) => layout.headerWords.has(w))) return false;
+  if (first === null && numbers.length === 0) return false;
   if (numbers.length === 0) return true;
-  const counting = numbers.every((n, k) => n === k + 1) && numbers.length >= 3;
-  return counting || LANCI.has(others[0] ?? '');
+  // Column numbers: 1, 2, 3 … alone (表09), or after 栏次.
+  const counting = numbers.length >= 3 && numbers.every((n, k) => n === k + 1);
+  return counting || LANCI.has(first ?? '');
 }
 
 /** The first non-empty text of a row, normalised. */

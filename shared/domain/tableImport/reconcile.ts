@@ -23,7 +23,7 @@
  */
 import { type FactRef, factRefKey } from '../model';
 import type { CellId } from '../tables';
-import { eliminate, type Linear, substitute } from './eliminate';
+import { eliminate, type Linear } from './eliminate';
 import type { Expander, Terms } from './expand';
 
 /** A leaf that may move: its offset from the printed value stays within [lo, hi] 分. */
@@ -56,8 +56,9 @@ export interface ReconcileResult {
 }
 
 const MAX_PASSES = 6;
-/** Sweeps of the continuous phase at most. */
+/** Sweeps of the continuous phase at most, and without progress. */
 const MAX_SWEEPS = 100;
+const STALL = 10;
 
 interface Constraint {
   vars: Int32Array;
@@ -94,40 +95,50 @@ function missOf(c: Constraint, value: number): number {
  * Phase 1: real offsets that meet every constraint narrowed by a margin of about √n 分 (the
  * rounding of n leaves to 分 moves a sum by about that much). A constraint outside its window
  * spreads the gap evenly over its leaves that can still move that way. Stops when every gap is
- * under half a 分, or when the gaps stop shrinking.
+ * under half a 分, or when the gaps stop shrinking (the integer repair closes what is left).
  */
 function project(lo: ArrayLike<number>, hi: ArrayLike<number>, constraints: readonly Constraint[]): Float64Array {
   const e = new Float64Array(lo.length);
-  const margin = constraints.map((c) => Math.min(Math.ceil(Math.sqrt(c.vars.length)) + 1, Math.floor((c.hi - c.lo) / 4)));
-  let previous = Infinity;
-  let stalled = 0;
+  const n = constraints.length;
+  const wantLo = new Float64Array(n);
+  const wantHi = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = constraints[i]!;
+    const margin = Math.min(Math.ceil(Math.sqrt(c.vars.length)) + 1, Math.floor((c.hi - c.lo) / 4));
+    wantLo[i] = c.lo + margin;
+    wantHi[i] = c.hi - margin;
+  }
+  // Cyclic projections need not shrink the worst gap every sweep: give up only after STALL
+  // sweeps without a 5% improvement on the best so far.
+  let best = Infinity;
+  let sinceBest = 0;
   for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
     let worst = 0;
-    constraints.forEach((c, i) => {
+    for (let i = 0; i < n; i++) {
+      const c = constraints[i]!;
+      const { vars, coefs } = c;
       let sum = c.value;
-      for (let k = 0; k < c.vars.length; k++) sum += c.coefs[k]! * e[c.vars[k]!]!;
-      const wantLo = c.lo + margin[i]!;
-      const wantHi = c.hi - margin[i]!;
-      const gap = sum < wantLo ? wantLo - sum : sum > wantHi ? wantHi - sum : 0;
-      if (Math.abs(gap) < 1e-6) return;
-      worst = Math.max(worst, Math.abs(gap));
+      for (let k = 0; k < vars.length; k++) sum += coefs[k]! * e[vars[k]!]!;
+      const gap = sum < wantLo[i]! ? wantLo[i]! - sum : sum > wantHi[i]! ? wantHi[i]! - sum : 0;
+      if (Math.abs(gap) < 1e-6) continue;
+      if (Math.abs(gap) > worst) worst = Math.abs(gap);
       let free = 0;
-      for (let k = 0; k < c.vars.length; k++) {
-        const v = c.vars[k]!;
-        const dir = gap * c.coefs[k]!;
-        if (dir > 0 ? e[v]! < hi[v]! : e[v]! > lo[v]!) free += c.coefs[k]! * c.coefs[k]!;
+      for (let k = 0; k < vars.length; k++) {
+        const v = vars[k]!;
+        if (gap * coefs[k]! > 0 ? e[v]! < hi[v]! : e[v]! > lo[v]!) free += coefs[k]! * coefs[k]!;
       }
-      if (free === 0) return;
+      if (free === 0) continue;
       const step = gap / free;
-      for (let k = 0; k < c.vars.length; k++) {
-        const v = c.vars[k]!;
-        e[v] = Math.min(hi[v]!, Math.max(lo[v]!, e[v]! + c.coefs[k]! * step));
+      for (let k = 0; k < vars.length; k++) {
+        const v = vars[k]!;
+        e[v] = Math.min(hi[v]!, Math.max(lo[v]!, e[v]! + coefs[k]! * step));
       }
-    });
+    }
     if (worst < 0.5) break;
-    stalled = worst > previous * 0.95 ? stalled + 1 : 0;
-    if (stalled >= 3) break;
-    previous = worst;
+    if (worst < best * 0.95) {
+      best = worst;
+      sinceBest = 0;
+    } else if (++sinceBest >= STALL) break;
   }
   return e;
 }
@@ -257,22 +268,79 @@ interface Solution {
   tiesKept: number;
 }
 
-/** Ties of at most this many leaves are substituted away; longer ones (the balances) are repaired last. */
-const LOCAL_TIE = 8;
-
 /**
  * Solves with the short ties substituted away and the long ones (收支平衡 over every leaf) kept
  * as constraints of their own, repaired after the printed totals. `targets` come first.
  */
-function solve(movable: readonly Movable[], targets: readonly Linear[], windows: readonly Target[], ties: readonly Linear[]): Solution {
+/** Rewrites Σ terms·e + constant in free leaves only, with a dense accumulator (no copy when nothing is dependent). */
+class Substitution {
+  private readonly acc: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(
+    size: number,
+    private readonly definitions: ReadonlyMap<number, Linear>,
+  ) {
+    this.acc = new Int32Array(size);
+  }
+
+  constraint(terms: Terms, constant: number, lo: number, hi: number): Constraint {
+    let dependent = false;
+    for (let k = 0; k < terms.vars.length && !dependent; k++) dependent = this.definitions.has(terms.vars[k]!);
+    if (!dependent) return { vars: terms.vars, coefs: terms.coefs, lo, hi, value: constant };
+    let value = constant;
+    const add = (v: number, a: number) => {
+      if (this.acc[v] === 0) this.touched.push(v);
+      this.acc[v]! += a;
+    };
+    for (let k = 0; k < terms.vars.length; k++) {
+      const v = terms.vars[k]!;
+      const a = terms.coefs[k]!;
+      const def = this.definitions.get(v);
+      if (!def) {
+        add(v, a);
+        continue;
+      }
+      value += a * def.constant;
+      for (const [u, b] of def.terms) add(u, a * b);
+    }
+    const vars: number[] = [];
+    const coefs: number[] = [];
+    for (const v of this.touched) {
+      if (this.acc[v] !== 0) {
+        vars.push(v);
+        coefs.push(this.acc[v]!);
+      }
+      this.acc[v] = 0;
+    }
+    this.touched.length = 0;
+    return { vars: Int32Array.from(vars), coefs: Int32Array.from(coefs), lo, hi, value };
+  }
+}
+
+/** Ties of at most this many leaves are substituted away; longer ones (the balances) are repaired last. */
+const LOCAL_TIE = 8;
+
+interface TieTerms {
+  terms: Terms;
+  /** Σ left − Σ right as it is (the tie wants 0). */
+  value: number;
+}
+
+/**
+ * Solves with the short ties substituted away and the long ones (收支平衡 over every leaf) kept
+ * as constraints of their own, repaired after the printed totals.
+ */
+function solve(movable: readonly Movable[], targets: readonly Terms[], windows: readonly { lo: number; hi: number; value: number }[], ties: readonly TieTerms[]): Solution {
   const occurrences = new Int32Array(movable.length);
-  for (const t of targets) for (const v of t.terms.keys()) occurrences[v]!++;
-  const local = ties.filter((t) => t.terms.size <= LOCAL_TIE);
-  const long = ties.filter((t) => t.terms.size > LOCAL_TIE);
-  const { definitions, contradicted } = eliminate(local, occurrences);
+  for (const t of targets) for (const v of t.vars) occurrences[v]!++;
+  const local = ties.filter((t) => t.terms.vars.length <= LOCAL_TIE);
+  const long = ties.filter((t) => t.terms.vars.length > LOCAL_TIE);
+  const { definitions, contradicted } = eliminate(local.map((t) => linearOf(t.terms, t.value)), occurrences);
   const lo = movable.map((m) => m.lo);
   const hi = movable.map((m) => m.hi);
-  const constraints = targets.map((t, k) => constraintOf(substitute(t, definitions), windows[k]!.lo, windows[k]!.hi));
+  const sub = new Substitution(movable.length, definitions);
+  const constraints = targets.map((t, k) => sub.constraint(t, windows[k]!.value, windows[k]!.lo, windows[k]!.hi));
   // A dependent leaf keeps its own window: one more constraint on the free leaves.
   for (const [d, def] of definitions) constraints.push(constraintOf(def, lo[d]!, hi[d]!));
   for (const d of definitions.keys()) {
@@ -280,7 +348,7 @@ function solve(movable: readonly Movable[], targets: readonly Linear[], windows:
     hi[d] = 0;
   }
   const hard = constraints.length;
-  const search = new Search(lo, hi, [...constraints, ...long.map((t) => constraintOf(substitute(t, definitions), 0, 0))], hard);
+  const search = new Search(lo, hi, [...constraints, ...long.map((t) => sub.constraint(t.terms, t.value, 0, 0))], hard);
   search.start(project(lo, hi, constraints));
   search.run();
   const offset = search.offset;
@@ -296,18 +364,19 @@ function solve(movable: readonly Movable[], targets: readonly Linear[], windows:
 
 /** `expander` must have been built over `movable` (the same leaves, in the same order). */
 export function reconcile(expander: Expander, movable: readonly Movable[], targets: readonly Target[], ties: readonly Tie[]): ReconcileResult {
-  const exprs = targets.map((t) => linearOf(expander.terms(t.id), expander.value(t.id)));
-  const tieExprs: Linear[] = [];
+  const terms = targets.map((t) => expander.terms(t.id));
+  const windows = targets.map((t) => ({ lo: t.lo, hi: t.hi, value: expander.value(t.id) }));
+  const tieTerms: TieTerms[] = [];
   for (const tie of ties) {
     let value = 0;
     for (const id of tie.left) value += expander.value(id);
     for (const id of tie.right) value -= expander.value(id);
-    const terms = expander.difference(tie.left, tie.right);
-    if (terms.vars.length > 0) tieExprs.push(linearOf(terms, value));
+    const t = expander.difference(tie.left, tie.right);
+    if (t.vars.length > 0) tieTerms.push({ terms: t, value });
   }
-  let best = solve(movable, exprs, targets, tieExprs);
-  if (best.missed.length > 0 && tieExprs.length > 0) {
-    const untied = solve(movable, exprs, targets, []);
+  let best = solve(movable, terms, windows, tieTerms);
+  if (best.missed.length > 0 && tieTerms.length > 0) {
+    const untied = solve(movable, terms, windows, []);
     if (untied.missed.length < best.missed.length) best = untied;
   }
   const offsets = new Map<string, number>();

@@ -88,7 +88,7 @@ class Collector {
 
   money(entry: PrintedEntry): { value: number; blank: boolean; rounded: boolean } {
     const v = parseMoney(entry.cell, this.printed.unit, place(entry));
-    return { ...v, rounded: this.printed.unit === '万元' && !v.blank && isWholeUnit(v.value) };
+    return { value: v.value, blank: v.blank, rounded: this.printed.unit === '万元' && !v.blank && isWholeUnit(v.value) };
   }
 
   note(entry: PrintedEntry, what: string): void {
@@ -96,15 +96,13 @@ class Collector {
   }
 }
 
-function columnIndex(table: DerivedTable, key: string): number {
-  return table.columns.findIndex((c) => c.key === key);
-}
-
 /** Tables 02, 03, 05, 07, 08: rows by 科目代码; a 项 row's cells are shaped like the probe's 项 row. */
 function resolveSubject(printed: PrintedTable, probe: DerivedTable): Resolved {
   const c = new Collector(printed);
   const leafRow = probe.rows.find((r) => r.key === PROBE_CODE);
   if (!leafRow) throw new Error(`表${probe.id}：探测行缺失`);
+  const templates = new Map(probe.columns.map((col, k) => [col.key, leafRow.cells[k]]));
+  const table = printed.table;
   for (const entry of printed.entries) {
     const { strong, label } = entry.anchor;
     const code = strong?.startsWith('code:') ? strong.slice(5) : null;
@@ -116,21 +114,22 @@ function resolveSubject(printed: PrintedTable, probe: DerivedTable): Resolved {
       continue;
     }
     if (!c.once(id, entry)) continue;
-    const template = leafRow.cells[columnIndex(probe, entry.column)];
-    const v = c.money(entry);
-    const at = { table: printed.table, sheet: printed.sheet, address: entry.address, id };
+    const template = templates.get(entry.column);
+    const { value, blank, rounded } = c.money(entry);
+    const { sheet } = printed;
+    const { address } = entry;
     if (code !== null && code.length === 7 && template) {
       if (template.kind === 'input' && template.fact?.kind === 'item') {
-        c.out.leaves.push({ ...at, ref: { kind: 'item', code, field: template.fact.field }, value: v.value, rounded: v.rounded });
+        c.out.leaves.push({ table, sheet, address, id, ref: { kind: 'item', code, field: template.fact.field }, value, rounded });
         continue;
       }
       if (template.kind === 'derived' && template.sourceFacts && !template.refs) {
         const fields = template.sourceFacts.flatMap((f) => (f.kind === 'item' ? [f.field] : []));
-        c.out.composites.push({ ...at, code, fields, value: v.value, rounded: v.rounded });
+        c.out.composites.push({ table, sheet, address, id, code, fields, value, rounded });
         continue;
       }
     }
-    c.out.figures.push({ ...at, value: v.value, blank: v.blank, count: false });
+    c.out.figures.push({ table, sheet, address, id, value, blank, count: false });
   }
   return c.out;
 }

@@ -23,6 +23,8 @@ export function rowPlace(sheet: string, row: number): string {
   return `工作表“${sheet}”第${row}行`;
 }
 
+const BLANK: PrintedValue = Object.freeze({ value: 0, blank: true });
+
 const DASHES = /^[-—–－―‒]+$/u;
 
 function plainText(cell: GridCell): string {
@@ -31,7 +33,7 @@ function plainText(cell: GridCell): string {
 
 /** Parses an amount cell to 分. Text with more decimals than 分 allow, or not a number at all, is refused. */
 export function parseMoney(cell: GridCell | undefined, unit: '万元' | '元', place: () => string): PrintedValue {
-  if (!cell || cell.covered) return { value: 0, blank: true };
+  if (!cell || cell.covered) return BLANK;
   if (cell.uncalculated) {
     throw new ImportError(`${place()}是公式，但文件中没有保存它的计算结果。请在 Excel 或 WPS 中打开该工作簿、保存后再导入。`);
   }
