@@ -77,6 +77,16 @@ describe('导入Excel表格 in the browser', () => {
       await form.getByRole('button', { name: '新建部门文件' }).click();
       await page.waitForSelector('.workspace .nav');
 
+      // An edit before the import: 表10 货物 1.50, one step to undo.
+      await page.locator('.nav-item', { hasText: '公开10表' }).first().click();
+      await page.waitForSelector('.sheet.t10');
+      await page.locator('td[data-cell-id="10.L2.value"]').click();
+      await page.waitForSelector('td[data-cell-id="10.L2.value"] input.cell-input');
+      await page.keyboard.type('1.5');
+      await page.keyboard.press('Enter');
+      await expectCell(page, '10.L1.value', '1.50');
+      await expect.poll(() => page.getByRole('button', { name: '↶ 撤销' }).isEnabled()).toBe(true);
+
       await page.getByTestId('import-tables').click();
       const dialog = page.getByRole('dialog', { name: '导入Excel表格 — 2023年度' });
       await dialog.getByTestId('import-file').setInputFiles(workbook);
@@ -106,6 +116,13 @@ describe('导入Excel表格 in the browser', () => {
       await dialog.getByTestId('import-confirm').click();
       await dialog.waitFor({ state: 'detached' });
       await expect.poll(() => page.locator('.notice').textContent()).toContain('导入 10 张表');
+      // The edit history restarts with the imported figures: nothing to undo into.
+      expect(await page.getByRole('button', { name: '↶ 撤销' }).isDisabled()).toBe(true);
+      await page.locator('.nav-item', { hasText: '公开10表' }).first().click();
+      await page.waitForSelector('.sheet.t10');
+      await expectCell(page, '10.L2.value', '');
+      await expectCell(page, '10.L1.value', '24.60');
+      expect(await page.getByTestId('year-select').inputValue()).toBe('2023');
 
       await page.locator('.nav-item', { hasText: '公开03表' }).first().click();
       await page.waitForSelector('.sheet.t03');

@@ -1,7 +1,8 @@
 /**
  * 导入Excel表格: choose a workbook → preview what changes in this year (per table: added, changed,
  * cleared figures with examples; 科目 to add; the audit of the workbook's printed totals) →
- * 确认导入 writes it in one transaction, and the year is reloaded so the screen shows it.
+ * 确认导入 writes it in one transaction; the file is reloaded (its undo history restarts, since the
+ * figures changed beneath it) and the imported year shown.
  */
 import { type ChangeEvent, useState } from 'react';
 import type { ImportPreview } from '../../../shared/contract/api';
@@ -49,7 +50,11 @@ export function ImportTablesDialog({ onClose }: { onClose: () => void }) {
       setPhase({ kind: 'choose', error: result.error.message });
       return;
     }
-    await actions().loadYear(year);
+    // The year's figures changed under the edit history: start it afresh (reopening resets the
+    // history), then show the imported year.
+    const file = result.value.file;
+    await actions().openFile({ ...file, backupName: null });
+    if (actions().year !== year) await actions().loadYear(year);
     const codes = result.value.preview.addedCodes.length;
     actions().notify('info', `已从“${phase.fileName}”导入 ${result.value.preview.found.length} 张表${codes > 0 ? `，新增科目 ${codes} 个` : ''}。`);
     onClose();
