@@ -23,8 +23,11 @@
  */
 import { type FactRef, factRefKey } from '../model';
 import type { CellId } from '../tables';
+import { type Constraint, constraintOf, linearOf } from './constraint';
 import { eliminate, type Linear } from './eliminate';
 import type { Expander, Terms } from './expand';
+import { project } from './projection';
+import { Search } from './repair';
 
 /** A leaf that may move: its offset from the printed value stays within [lo, hi] 分. */
 export interface Movable {
@@ -55,223 +58,6 @@ export interface ReconcileResult {
   tiesKept: number;
 }
 
-const MAX_PASSES = 6;
-/** Sweeps of the continuous phase at most, and without progress. */
-const MAX_SWEEPS = 100;
-const STALL = 10;
-
-interface Constraint {
-  vars: Int32Array;
-  coefs: Int32Array;
-  lo: number;
-  hi: number;
-  /** Current value: base + Σ a·e. */
-  value: number;
-}
-
-function linearOf(terms: Terms, constant: number): Linear {
-  const map = new Map<number, number>();
-  terms.vars.forEach((v, k) => map.set(v, terms.coefs[k]!));
-  return { terms: map, constant };
-}
-
-function constraintOf(expr: Linear, lo: number, hi: number): Constraint {
-  const vars = new Int32Array(expr.terms.size);
-  const coefs = new Int32Array(expr.terms.size);
-  let k = 0;
-  for (const [v, a] of expr.terms) {
-    vars[k] = v;
-    coefs[k] = a;
-    k++;
-  }
-  return { vars, coefs, lo, hi, value: expr.constant };
-}
-
-function missOf(c: Constraint, value: number): number {
-  return value < c.lo ? c.lo - value : value > c.hi ? value - c.hi : 0;
-}
-
-/**
- * Phase 1: real offsets that meet every constraint narrowed by a margin of about √n 分 (the
- * rounding of n leaves to 分 moves a sum by about that much). A constraint outside its window
- * spreads the gap evenly over its leaves that can still move that way. Stops when every gap is
- * under half a 分, or when the gaps stop shrinking (the integer repair closes what is left).
- */
-function project(lo: ArrayLike<number>, hi: ArrayLike<number>, constraints: readonly Constraint[]): Float64Array {
-  const e = new Float64Array(lo.length);
-  const n = constraints.length;
-  const wantLo = new Float64Array(n);
-  const wantHi = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = constraints[i]!;
-    const margin = Math.min(Math.ceil(Math.sqrt(c.vars.length)) + 1, Math.floor((c.hi - c.lo) / 4));
-    wantLo[i] = c.lo + margin;
-    wantHi[i] = c.hi - margin;
-  }
-  // Cyclic projections need not shrink the worst gap every sweep: give up only after STALL
-  // sweeps without a 5% improvement on the best so far.
-  let best = Infinity;
-  let sinceBest = 0;
-  for (let sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      const c = constraints[i]!;
-      const { vars, coefs } = c;
-      let sum = c.value;
-      for (let k = 0; k < vars.length; k++) sum += coefs[k]! * e[vars[k]!]!;
-      const gap = sum < wantLo[i]! ? wantLo[i]! - sum : sum > wantHi[i]! ? wantHi[i]! - sum : 0;
-      if (Math.abs(gap) < 1e-6) continue;
-      if (Math.abs(gap) > worst) worst = Math.abs(gap);
-      let free = 0;
-      for (let k = 0; k < vars.length; k++) {
-        const v = vars[k]!;
-        if (gap * coefs[k]! > 0 ? e[v]! < hi[v]! : e[v]! > lo[v]!) free += coefs[k]! * coefs[k]!;
-      }
-      if (free === 0) continue;
-      const step = gap / free;
-      for (let k = 0; k < vars.length; k++) {
-        const v = vars[k]!;
-        e[v] = Math.min(hi[v]!, Math.max(lo[v]!, e[v]! + coefs[k]! * step));
-      }
-    }
-    if (worst < 0.5) break;
-    if (worst < best * 0.95) {
-      best = worst;
-      sinceBest = 0;
-    } else if (++sinceBest >= STALL) break;
-  }
-  return e;
-}
-
-/** Phase 2: integer offsets, repaired one leaf at a time. */
-class Search {
-  readonly offset: Int32Array;
-  /** Per leaf: the constraints it is in, with its coefficient. */
-  private readonly uses: { c: number; a: number }[][];
-
-  /** Constraints from `hard` on are soft: repaired only by moves that break no hard one. */
-  constructor(
-    private readonly lo: ArrayLike<number>,
-    private readonly hi: ArrayLike<number>,
-    private readonly constraints: Constraint[],
-    private readonly hard: number = constraints.length,
-  ) {
-    this.offset = new Int32Array(lo.length);
-    this.uses = Array.from({ length: lo.length }, () => []);
-    constraints.forEach((c, i) => c.vars.forEach((v, k) => this.uses[v]!.push({ c: i, a: c.coefs[k]! })));
-  }
-
-  /** Starts from the continuous offsets, rounded to 分. */
-  start(offsets: Float64Array): void {
-    offsets.forEach((o, v) => {
-      const d = Math.round(o);
-      if (d === 0) return;
-      this.offset[v] = d;
-      for (const { c, a } of this.uses[v]!) this.constraints[c]!.value += a * d;
-    });
-  }
-
-  /** Change of the total miss and of the number of missed constraints if `v` moves by `d`; whether none gets worse. */
-  private score(v: number, d: number): { miss: number; missed: number; clean: boolean } {
-    let miss = 0;
-    let missed = 0;
-    let clean = true;
-    for (const { c, a } of this.uses[v]!) {
-      const con = this.constraints[c]!;
-      const before = missOf(con, con.value);
-      const after = missOf(con, con.value + a * d);
-      miss += after - before;
-      missed += (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
-      if (after > before) clean = false;
-    }
-    return { miss, missed, clean };
-  }
-
-  private move(v: number, d: number): void {
-    this.offset[v]! += d;
-    for (const { c, a } of this.uses[v]!) this.constraints[c]!.value += a * d;
-  }
-
-  /**
-   * Tries to bring one constraint inside its window; true when something improved. Takes the
-   * first move that closes it and worsens nothing; else the clean move that gets closest; else,
-   * only if it leaves fewer constraints missed, the move that does.
-   */
-  private fix(i: number): boolean {
-    const con = this.constraints[i]!;
-    const miss = missOf(con, con.value);
-    if (miss === 0) return false;
-    const up = con.value < con.lo;
-    let clean: { v: number; d: number; miss: number } | null = null;
-    let dirty: { v: number; d: number; miss: number; missed: number } | null = null;
-    for (let k = 0; k < con.vars.length; k++) {
-      const v = con.vars[k]!;
-      const a = con.coefs[k]!;
-      const size = Math.ceil(miss / Math.abs(a));
-      const dir = (up ? 1 : -1) * Math.sign(a);
-      // As far as the leaf's window allows, when the whole way does not fit.
-      const limit = dir > 0 ? this.hi[v]! - this.offset[v]! : this.offset[v]! - this.lo[v]!;
-      const d = dir * Math.min(size, limit);
-      if (d === 0) continue;
-      const s = this.score(v, d);
-      if (s.clean && s.miss < 0) {
-        if (Math.abs(d) === size) {
-          this.move(v, d);
-          return true;
-        }
-        if (!clean || s.miss < clean.miss) clean = { v, d, miss: s.miss };
-      } else if (i < this.hard && s.missed < 0 && (!dirty || s.missed < dirty.missed || (s.missed === dirty.missed && s.miss < dirty.miss))) {
-        dirty = { v, d, miss: s.miss, missed: s.missed };
-      }
-    }
-    const chosen = clean ?? dirty;
-    if (!chosen) return false;
-    this.move(chosen.v, chosen.d);
-    return true;
-  }
-
-  run(): void {
-    const order = this.constraints
-      .map((c, i) => ({ i, size: c.vars.length }))
-      .sort((a, b) => a.size - b.size || a.i - b.i)
-      .map(({ i }) => i);
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      let improved = false;
-      for (const i of order) {
-        const con = this.constraints[i]!;
-        // A constraint may need several moves (a gap wider than one leaf's window).
-        for (let tries = 0; tries < 8 && missOf(con, con.value) > 0; tries++) {
-          if (!this.fix(i)) break;
-          improved = true;
-        }
-      }
-      if (!improved) break;
-    }
-  }
-
-  missedSoft(): number {
-    let n = 0;
-    for (let i = this.hard; i < this.constraints.length; i++) if (missOf(this.constraints[i]!, this.constraints[i]!.value) > 0) n++;
-    return n;
-  }
-
-  missed(count: number): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < count; i++) if (missOf(this.constraints[i]!, this.constraints[i]!.value) > 0) out.push(i);
-    return out;
-  }
-}
-
-interface Solution {
-  offset: Int32Array;
-  missed: number[];
-  tiesKept: number;
-}
-
-/**
- * Solves with the short ties substituted away and the long ones (收支平衡 over every leaf) kept
- * as constraints of their own, repaired after the printed totals. `targets` come first.
- */
 /** Rewrites Σ terms·e + constant in free leaves only, with a dense accumulator (no copy when nothing is dependent). */
 class Substitution {
   private readonly acc: Int32Array;
@@ -318,6 +104,16 @@ class Substitution {
   }
 }
 
+interface Solution {
+  offset: Int32Array;
+  missed: number[];
+  tiesKept: number;
+}
+
+/**
+ * Solves with the short ties substituted away and the long ones (收支平衡 over every leaf) kept
+ * as constraints of their own, repaired after the printed totals. `targets` come first.
+ */
 /** Ties of at most this many leaves are substituted away; longer ones (the balances) are repaired last. */
 const LOCAL_TIE = 8;
 
