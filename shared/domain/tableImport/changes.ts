@@ -11,6 +11,7 @@ import {
   EXPENDITURE_KIND_NAMES,
   EXPENDITURE_KINDS,
   type FactRef,
+  getItemField,
   FISCAL_SPLIT_NAMES,
   FISCAL_SPLITS,
   GOV_FUND_CARRY,
@@ -56,24 +57,39 @@ function shown(value: number, count: boolean): string {
 interface Entry {
   table: TableId;
   ref: FactRef;
+  before: number;
+  after: number;
   label: () => string;
 }
 
-/** Every fact the imported tables carry, in both reports. */
-function entries(carried: Carried, before: Report, after: Report, catalogue: Catalogue, describe: (id: string) => string): Entry[] {
+/** Every fact the imported tables carry whose value differs between the two reports. */
+function changedEntries(carried: Carried, before: Report, after: Report, catalogue: Catalogue, describe: (id: string) => string): Entry[] {
   const out: Entry[] = [];
-  const codes = [...new Set([...before.items, ...after.items].map((i) => i.code))].sort();
+  const beforeItems = new Map(before.items.map((i) => [i.code, i]));
+  const afterItems = new Map(after.items.map((i) => [i.code, i]));
+  const codes = [...new Set([...beforeItems.keys(), ...afterItems.keys()])].sort();
   for (const [field, table] of carried.itemFields) {
     for (const code of codes) {
-      out.push({ table, ref: { kind: 'item', code, field }, label: () => `${code} ${catalogue.functionalName(code) ?? ''} ${ITEM_FIELD_NAMES.get(field) ?? field}` });
+      const b = beforeItems.get(code);
+      const a = afterItems.get(code);
+      const old = b ? getItemField(b, field) : 0;
+      const now = a ? getItemField(a, field) : 0;
+      if (old === now) continue;
+      out.push({ table, ref: { kind: 'item', code, field }, before: old, after: now, label: () => `${code} ${catalogue.functionalName(code) ?? ''} ${ITEM_FIELD_NAMES.get(field) ?? field}` });
     }
   }
   if (carried.economic) {
     for (const code of [...new Set([...Object.keys(before.economic), ...Object.keys(after.economic)])].sort()) {
-      out.push({ table: '06', ref: { kind: 'economic', code }, label: () => `${code} ${catalogue.economicName(code) ?? ''}` });
+      const old = before.economic[code] ?? 0;
+      const now = after.economic[code] ?? 0;
+      if (old !== now) out.push({ table: '06', ref: { kind: 'economic', code }, before: old, after: now, label: () => `${code} ${catalogue.economicName(code) ?? ''}` });
     }
   }
-  for (const { ref, table, id } of carried.facts.values()) out.push({ table, ref, label: () => describe(id) });
+  for (const { ref, table, id } of carried.facts.values()) {
+    const old = readFact(before, ref) ?? 0;
+    const now = readFact(after, ref) ?? 0;
+    if (old !== now) out.push({ table, ref, before: old, after: now, label: () => describe(id) });
+  }
   return out;
 }
 
@@ -89,13 +105,11 @@ export function tableChanges(
   for (const table of present) {
     byTable.set(table, { table, title: `公开${table}表 ${TABLE_TITLES[table]}`, added: 0, changed: 0, cleared: 0, adjusted: 0, samples: [] });
   }
-  for (const e of entries(carried, before, after, context.catalogue, (id) => describeCell(ctx, id))) {
+  for (const e of changedEntries(carried, before, after, context.catalogue, (id) => describeCell(ctx, id))) {
     const change = byTable.get(e.table);
     if (!change) continue;
     const count = isCountFact(e.ref);
-    const old = readFact(before, e.ref) ?? 0;
-    const now = readFact(after, e.ref) ?? 0;
-    if (old === now) continue;
+    const { before: old, after: now } = e;
     const print = (v: number) => (count ? v : toPrintedUnits(v));
     if (old !== 0 && now !== 0 && print(old) === print(now)) {
       change.adjusted++;

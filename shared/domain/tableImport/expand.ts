@@ -74,6 +74,9 @@ export class Expander {
     if (cell?.kind === 'input' && cell.fact) {
       const v = this.indexOf(cell.fact);
       if (v >= 0) t = { vars: Int32Array.of(v), coefs: Int32Array.of(1) };
+    } else if (cell?.kind === 'derived' && cell.refs?.length === 1 && !cell.sourceFacts) {
+      // A copy of another cell (表01 第58行 = 表03 合计): the same terms, shared.
+      t = this.terms(cell.refs[0]!);
     } else if (cell?.kind === 'derived') {
       // The parts first (computing them uses the accumulator too), then their sum.
       const parts = (cell.refs ?? []).map((ref) => this.terms(ref));

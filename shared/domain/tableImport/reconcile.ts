@@ -160,8 +160,26 @@ function solve(movable: readonly Movable[], targets: readonly Terms[], windows: 
 
 /** `expander` must have been built over `movable` (the same leaves, in the same order). */
 export function reconcile(expander: Expander, movable: readonly Movable[], targets: readonly Target[], ties: readonly Tie[]): ReconcileResult {
-  const terms = targets.map((t) => expander.terms(t.id));
-  const windows = targets.map((t) => ({ lo: t.lo, hi: t.hi, value: expander.value(t.id) }));
+  // A cell printed twice (表03 合计 and 表01 第58行) is one constraint, within both windows.
+  const byTerms = new Map<Terms, number>();
+  const terms: Terms[] = [];
+  const windows: { lo: number; hi: number; value: number }[] = [];
+  const owner: number[] = [];
+  targets.forEach((t) => {
+    const tt = expander.terms(t.id);
+    const value = expander.value(t.id);
+    const at = tt.vars.length > 0 ? byTerms.get(tt) : undefined;
+    if (at !== undefined && windows[at]!.value === value) {
+      windows[at]!.lo = Math.max(windows[at]!.lo, t.lo);
+      windows[at]!.hi = Math.min(windows[at]!.hi, t.hi);
+      owner.push(at);
+      return;
+    }
+    byTerms.set(tt, terms.length);
+    owner.push(terms.length);
+    terms.push(tt);
+    windows.push({ lo: t.lo, hi: t.hi, value });
+  });
   const tieTerms: TieTerms[] = [];
   for (const tie of ties) {
     let value = 0;
@@ -180,5 +198,6 @@ export function reconcile(expander: Expander, movable: readonly Movable[], targe
     const o = best.offset[k]!;
     if (o !== 0) offsets.set(factRefKey(m.ref), o);
   });
-  return { offsets, unresolved: best.missed.filter((i) => i < targets.length).map((i) => targets[i]!.id), tiesKept: best.tiesKept };
+  const missed = new Set(best.missed);
+  return { offsets, unresolved: targets.filter((_, k) => missed.has(owner[k]!)).map((t) => t.id), tiesKept: best.tiesKept };
 }
