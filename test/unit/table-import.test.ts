@@ -120,6 +120,16 @@ describe('importTables on a small printed sheet', () => {
     );
   });
 
+  it('takes “单位：万元” for the unit, not for a department name', () => {
+    const rows = table03Rows();
+    rows[3] = [null, null, null, null, null, '2023年度', null, null, null, '单位：万元'];
+    const result = importTables([gridFromRows('Sheet1', rows)], { year: 2023, department: DEPARTMENT, base: null, customCodes: [] });
+    expect(result.department.name).toBe('测试局');
+    expect(() => importTables([gridFromRows('Sheet1', rows.map((r) => r.map((c) => (c === '测试局2023年度支出决算表' ? '支出决算表' : c))))], { year: 2023, department: null, base: null, customCodes: [] })).toThrow(
+      /没有“部门名称：……”一行/,
+    );
+  });
+
   it('refuses a workbook of another department', () => {
     expect(() =>
       importTables([gridFromRows('Sheet1', table03Rows())], { year: 2023, department: { ...DEPARTMENT, name: '别的局' }, base: null, customCodes: [] }),

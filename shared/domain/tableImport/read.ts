@@ -51,7 +51,7 @@ function text(cell: GridCell | undefined): string {
   return cell ? cell.text : '';
 }
 
-const ORG = /^(?:部门|单位|编制部门|编制单位)名称?[:：]?(.*)$/u;
+const ORG = /^(?:部门名称|单位名称|编制部门|编制单位)[:：](.*)$/u;
 const YEAR = /^(\d{4})年度?$/u;
 const UNIT = /单位[:：]?(万元|元)$/u;
 const NOTE = /^(注|说明)[:：]/u;
