@@ -87,7 +87,7 @@ function table03Rows(header = true): (string | number | null)[][] {
     [null, '合计', null, null, null, '239.70', '230.84', '8.85'],
     [null, '208', null, null, '社会保障和就业支出', '239.70', '230.84', '8.85'],
     [null, null, '05', null, '行政事业单位养老支出', '230.84', '230.84'],
-    [null, null, null, '01', '行政单位离退休', '230.84', '230.84'],
+    [null, null, null, 1, '行政单位离退休', '230.84', '230.84'], // 项 01 stored as the number 1
     // A page break repeats the header.
     [null, '项目', '项目', '项目', '项目', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'],
     [null, null, '99', null, '其他社会保障和就业支出', '8.85', null, '8.85'],

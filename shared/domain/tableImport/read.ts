@@ -230,7 +230,11 @@ class SplitCodes {
   private lastSection = '';
 
   compose(parts: readonly string[]): string | null {
-    const [a = '', b = '', c = ''] = parts.map((p) => normaliseText(p));
+    // A 款 or 项 part stored as a number loses its leading zero (01 → 1).
+    const [a = '', b = '', c = ''] = parts.map((p, k) => {
+      const t = normaliseText(p);
+      return k > 0 && /^\d$/u.test(t) ? `0${t}` : t;
+    });
     if (a === '' && b === '' && c === '') return '';
     if (![a, b, c].every((p) => p === '' || /^\d+$/u.test(p))) return null;
     const whole = [c, b, a].find((p) => p.length === 7 || p.length === 5);
