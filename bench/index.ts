@@ -33,6 +33,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'cli', load: async () => (await import('./cli')).cliBench },
   // Issue 10: 100 自评表 × 20 indicators.
   { name: 'forms', memoryTargetMb: 300, load: async () => (await import('./forms')).formsBench },
+  // Issue 9: a 20× workbook imported within 1 s; no memory target.
+  { name: 'import', load: async () => (await import('./import')).importBench },
 ];
 
 /** Runs one group in this process and prints its rows and this process's memory. */

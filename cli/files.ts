@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDisclosureFile, type DisclosureFile, openDisclosureFile } from '../electron/backend/db';
+import { closeDisclosureFile, type DisclosureFile, openDisclosureFile, snapshotBeforeCreation, undoFailedCreation } from '../electron/backend/db';
 import { fileNameProblem } from '../electron/backend/app/fileNames';
 import { acquireLock, APP_NAME } from '../electron/backend/app/lock';
 import { UserError } from '../electron/backend/services/reports';
@@ -26,21 +26,32 @@ export async function readingFile<T>(filePath: string, fn: (file: DisclosureFile
   }
 }
 
-/** Takes the file's lock, opens it for writing (creating it when `create`), runs `fn`, releases both. */
+/**
+ * Takes the file's lock, opens it for writing (creating it when `create`), runs `fn`, releases both.
+ * When `fn` fails on a file this call created, the new file is removed again (a file that was
+ * there before is never touched, whatever it is).
+ */
 export async function writingFile<T>(filePath: string, create: boolean, fn: (file: DisclosureFile) => T | Promise<T>): Promise<T> {
   const folder = path.dirname(path.resolve(filePath));
   if (create && !fs.existsSync(folder)) throw new UserError(`找不到文件夹“${folder}”，无法新建数据文件。`);
   // A new file's name must work on Windows too (the file may be shared with colleagues there).
-  const problem = create && !fs.existsSync(filePath) ? fileNameProblem(path.basename(filePath)) : null;
+  const creating = create && (fs.statSync(filePath, { throwIfNoEntry: false })?.size ?? 0) === 0;
+  const problem = creating && !fs.existsSync(filePath) ? fileNameProblem(path.basename(filePath)) : null;
   if (problem) throw new UserError(problem);
   const lock = acquireLock(filePath, { app: CLI_APP });
   try {
+    const before = creating ? snapshotBeforeCreation(filePath) : null;
     const file = openDisclosureFile(filePath, { create });
+    let result: T;
     try {
-      return await fn(file);
-    } finally {
+      result = await fn(file);
+    } catch (e) {
       closeDisclosureFile(file);
+      if (before) undoFailedCreation(before);
+      throw e;
     }
+    closeDisclosureFile(file);
+    return result;
   } finally {
     lock.release();
   }

@@ -29,6 +29,7 @@ import { AppError } from '../electron/backend/app/errors';
 import { readInputFile, readingFile, writingFile } from './files';
 import { renderFindings } from './findings';
 import { listForms, renderForms } from './forms';
+import { renderImportReport } from './importReport';
 import { renderTableText } from './textTable';
 
 export const EXIT_OK = 0;
@@ -234,6 +235,36 @@ const COMMANDS: Record<string, Command> = {
       const { describeFormImport, importFormWorkbook } = await import('../electron/backend/services/formImport');
       const result = await writingFile(requireOption(values, 'file'), false, (file) => importFormWorkbook(file, year, bytes, source));
       io.stderr(`已从“${source}”导入${describeFormImport(result)}\n`);
+      return EXIT_OK;
+    },
+  },
+  'import-tables': {
+    synopsis: '--file <数据文件> --year <年度> --from <表格.xlsx> [--replace]',
+    help:
+      '从 Excel 工作簿导入十张公开表（本软件导出的格式，或决算报表软件/部门自制的公开表格式）：\n' +
+      '读入明细数，目录中没有的科目按表中名称添加，并核对表中每个合计数；数据文件不存在时新建。\n' +
+      '该年度已有表格数字时需加 --replace（只替换工作簿中这些表的数字，情况说明、设置、年初预算等保留）。',
+    options: { file: 'string', year: 'string', from: 'string', replace: 'boolean' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const source = requireOption(values, 'from');
+      const target = requireOption(values, 'file');
+      const { applyTablesImport, planTablesImport, readTableSheets } = await import('../electron/backend/services/tablesImport');
+      const sheets = await readTableSheets(readInputFile(source), source);
+      // Planned inside the write lock, before anything is written: a refused import leaves an
+      // existing file as it was and removes a file it created.
+      const preview = await writingFile(target, true, (file) => {
+        const plan = planTablesImport(file, year, sheets, source);
+        if (plan.preview.replaces && values.replace !== true) {
+          throw new UserError(
+            `文件中已有${year}年度的表格数字。如确需用“${source}”中的表格覆盖，请加上 --replace（只替换工作簿中这些表的数字；情况说明、设置、年初预算等保留）。`,
+          );
+        }
+        applyTablesImport(file, plan);
+        return plan.preview;
+      });
+      io.stdout(renderImportReport(preview));
+      io.stderr(`已从“${source}”导入 ${preview.department} ${year}年度 的表格到 ${target}\n`);
       return EXIT_OK;
     },
   },

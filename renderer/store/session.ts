@@ -81,6 +81,12 @@ export interface SessionActions {
   /** 另存为: the session continues in the copy (same years, same report). */
   fileChanged(info: OpenFileInfo): void;
   loadYear(year: number): Promise<boolean>;
+  /**
+   * A year's facts changed underneath the session (an import replaced them): the file's info is
+   * taken again, the year reloaded and its undo history started afresh (undoing an edit made before
+   * would write pre-import figures over imported ones). Other years keep their history.
+   */
+  yearReplaced(info: OpenFileInfo, year: number): Promise<void>;
   createYear(): Promise<void>;
   /** One user action over one or more facts of the loaded year (one undo step, one batch write). */
   editFacts(inputs: readonly FactInput[], label: string, additions?: Additions): Promise<boolean>;
@@ -323,6 +329,13 @@ export function createSessionStore(api: Api): SessionStore {
       },
 
       loadYear,
+
+      async yearReplaced(info, year) {
+        const histories = { ...get().histories };
+        delete histories[year];
+        set({ file: info, histories, ...(get().year === year ? { history: emptyHistory } : {}) });
+        await loadYear(year);
+      },
 
       async createYear() {
         const file = get().file;

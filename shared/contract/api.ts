@@ -10,6 +10,8 @@
  */
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
 import type { EvaluationSet, EvaluationSettings, SelfEvaluationForm } from '../domain/selfEvaluation/types';
+import type { ImportPreview } from '../domain/tableImport/changes';
+import type { AuditEntry } from '../domain/tableImport/audit';
 
 /** A file the user can reopen; `id` is opaque (never a path). */
 export interface FileEntry {
@@ -83,6 +85,25 @@ export interface AppInfo {
 
 type Empty = Record<string, never>;
 
+/**
+ * A workbook the renderer read with <input type="file">: its name (for messages) and its bytes
+ * as base64. The renderer never sends a path.
+ */
+export interface WorkbookUpload {
+  year: number;
+  fileName: string;
+  /** Base64 of the file's bytes (at most LIMITS.workbookBytes bytes). */
+  data: string;
+}
+
+/** 导入Excel表格 applied: what it did, and the file as it is now. */
+export interface TablesImportApplied {
+  preview: ImportPreview;
+  file: OpenFileInfo;
+}
+
+export type { AuditEntry, ImportPreview };
+
 export interface ApiChannels {
   'app.info': { request: Empty; response: AppInfo };
   /** Recently opened files, newest first. */
@@ -131,6 +152,10 @@ export interface ApiChannels {
   'evaluation.saveSettings': { request: { year: number; settings: EvaluationSettings }; response: null };
   /** Imports 自评表 from an .xlsx chosen in the page (bytes, never a path); all or nothing. */
   'evaluation.importWorkbook': { request: { year: number; fileName: string; data: string }; response: FormImportSummary };
+  /** 导入Excel表格: what importing the workbook's tables into the year would change (nothing is written). */
+  'import.tablesPreview': { request: WorkbookUpload; response: ImportPreview };
+  /** 导入Excel表格: imports the workbook's tables into the year, in one transaction. */
+  'import.tablesApply': { request: WorkbookUpload; response: TablesImportApplied };
 }
 
 export type Channel = keyof ApiChannels;
@@ -195,6 +220,8 @@ export const CHANNELS: readonly Channel[] = [
   'evaluation.reorderForms',
   'evaluation.saveSettings',
   'evaluation.importWorkbook',
+  'import.tablesPreview',
+  'import.tablesApply',
 ];
 
 export function isChannel(value: unknown): value is Channel {

@@ -42,8 +42,8 @@ export const LIMITS = {
   fileIdLength: 100,
   /** Facts (or texts, or rows to add) in one batch: a paste of a whole table of a large department. */
   batchSize: 20_000,
-  /** An imported workbook, base64 (about 12 MB of .xlsx). */
-  workbookBase64Length: 16_000_000,
+  /** A workbook uploaded for 导入Excel表格 or the 自评表 import (bytes, sent as base64). */
+  workbookBytes: 20 * 1024 * 1024,
 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
@@ -266,6 +266,25 @@ function position(value: unknown, path: string): number {
   throw new Invalid(path, `应为不小于0的整数位置，${describe(value)}`);
 }
 
+/** Base64 (standard alphabet, padded), decoding to at most LIMITS.workbookBytes bytes. */
+function base64(value: unknown, path: string): string {
+  if (typeof value !== 'string') throw new Invalid(path, `应为 base64 文字，${describe(value)}`);
+  const maxLength = Math.ceil(LIMITS.workbookBytes / 3) * 4;
+  if (value.length > maxLength) throw new Invalid(path, `文件不能超过${LIMITS.workbookBytes / 1024 / 1024} MB`);
+  if (value.length === 0 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/u.test(value)) throw new Invalid(path, '不是有效的 base64 编码');
+  return value;
+}
+
+/** An .xlsx chosen in the page: its bytes as base64 and its name (never a path). */
+function workbookUpload(value: unknown, path: string): { year: number; fileName: string; data: string } {
+  const f = object(value, path, ['year', 'fileName', 'data']);
+  return {
+    year: year(f.year, `${path}.year`),
+    fileName: text(f.fileName, `${path}.fileName`, 'fileName'),
+    data: base64(f.data, `${path}.data`),
+  };
+}
+
 type Validators = { readonly [C in Channel]: (request: unknown, path: string) => RequestOf<C> };
 
 const VALIDATORS: Validators = {
@@ -369,14 +388,9 @@ const VALIDATORS: Validators = {
     const f = object(r, p, ['year', 'settings']);
     return { year: year(f.year, `${p}.year`), settings: evaluationValue(f.settings, `${p}.settings`, readEvaluationSettings) };
   },
-  'evaluation.importWorkbook': (r, p) => {
-    const f = object(r, p, ['year', 'fileName', 'data']);
-    const data = f.data;
-    if (typeof data !== 'string' || data.length > LIMITS.workbookBase64Length || !/^[A-Za-z0-9+/]*={0,2}$/u.test(data)) {
-      throw new Invalid(`${p}.data`, `应为不超过约12MB的 .xlsx 文件内容（base64），${describe(data)}`);
-    }
-    return { year: year(f.year, `${p}.year`), fileName: text(f.fileName, `${p}.fileName`, 'name'), data };
-  },
+  'evaluation.importWorkbook': workbookUpload,
+  'import.tablesPreview': workbookUpload,
+  'import.tablesApply': workbookUpload,
 };
 
 export type ValidatedRequest = { [C in Channel]: { ok: true; channel: C; request: RequestOf<C> } }[Channel];
@@ -454,4 +468,6 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'evaluation.reorderForms': (request) => ({ ok: true, channel: 'evaluation.reorderForms', request }),
   'evaluation.saveSettings': (request) => ({ ok: true, channel: 'evaluation.saveSettings', request }),
   'evaluation.importWorkbook': (request) => ({ ok: true, channel: 'evaluation.importWorkbook', request }),
+  'import.tablesPreview': (request) => ({ ok: true, channel: 'import.tablesPreview', request }),
+  'import.tablesApply': (request) => ({ ok: true, channel: 'import.tablesApply', request }),
 };

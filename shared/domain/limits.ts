@@ -23,6 +23,8 @@ export const LIMITS = {
   textLength: 20_000,
   /** The name of a text field (`overview.functions`, …). */
   textKeyLength: 200,
+  /** The name of a file given to an import (for messages). */
+  fileNameLength: 255,
   /** Absolute value of an amount in 分 (just under 10 万亿元). */
   amountMaxFen: MAX_AMOUNT_FEN,
   /** 人数, 批次, 车辆, 台（套）: whole numbers up to ten million. */
@@ -40,7 +42,7 @@ export const LIMITS = {
 } as const;
 
 /** The kinds of user text, each with its own length and line rules. */
-export type TextKind = 'name' | 'unitNote' | 'text' | 'textKey';
+export type TextKind = 'name' | 'unitNote' | 'text' | 'textKey' | 'fileName';
 
 interface TextRule {
   maxLength: number;
@@ -53,6 +55,7 @@ export const TEXT_RULES: Readonly<Record<TextKind, TextRule>> = {
   unitNote: { maxLength: LIMITS.unitNoteLength, singleLine: true, nonEmpty: false },
   text: { maxLength: LIMITS.textLength, singleLine: false, nonEmpty: false },
   textKey: { maxLength: LIMITS.textKeyLength, singleLine: true, nonEmpty: true },
+  fileName: { maxLength: LIMITS.fileNameLength, singleLine: true, nonEmpty: true },
 };
 
 /** Control characters other than tab and line breaks never belong in user text. */

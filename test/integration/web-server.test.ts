@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, Channel, RequestOf, ResponseOf } from '../../shared/contract/api';
 import { DEMO_FILE_NAME } from '../../electron/backend/app/demo';
-import { CONTENT_SECURITY_POLICY, injectToken, MAX_BODY_BYTES, startWebServer, type WebServer } from '../../electron/backend/app/webServer';
+import { CONTENT_SECURITY_POLICY, injectToken, MAX_BODY_BYTES, MAX_UPLOAD_BODY_BYTES, startWebServer, type WebServer } from '../../electron/backend/app/webServer';
 import { tempFolder } from './app-helpers';
 
 let server: WebServer;
@@ -129,6 +129,16 @@ describe('browser-mode server', () => {
     expect((await request('POST', '/api/report.writeText', apiHeaders(), big)).status).toBe(413);
     const declared = apiHeaders({ 'Content-Length': String(Buffer.byteLength(big)) });
     expect((await request('POST', '/api/report.writeText', declared, big)).status).toBe(413);
+  });
+
+  it('lets a workbook upload carry more than 1 MB, up to its own limit', async () => {
+    // 1.5 MB of base64 reaches the handler (which finds no open file); past the upload limit: 413.
+    const upload = JSON.stringify({ year: 2023, fileName: 'a.xlsx', data: 'A'.repeat(1_500_000) });
+    const reached = await request('POST', '/api/import.tablesPreview', apiHeaders(), upload);
+    expect(reached.status).toBe(200);
+    expect(JSON.parse(reached.body)).toMatchObject({ ok: false, error: { code: 'USER' } });
+    const tooBig = JSON.stringify({ year: 2023, fileName: 'a.xlsx', data: 'A'.repeat(MAX_UPLOAD_BODY_BYTES) });
+    expect((await request('POST', '/api/import.tablesPreview', apiHeaders(), tooBig)).status).toBe(413);
   });
 
   it('serves the page with the token injected, and static files, with the CSP header', async () => {

@@ -257,3 +257,20 @@ describe('session store: rows and navigation', () => {
     expect(store.getState().highlight?.cells).toEqual(['03.208.total', '01.L39.amount']);
   });
 });
+
+describe('session store: a year replaced by an import', () => {
+  it('reloads the year and forgets only its undo history', async () => {
+    const twoYears: OpenFileInfo = { ...info, years: [2023, 2024] };
+    const api = fakeApi({ 'report.load': ({ year }) => ok(loadedYear(year)), 'report.writeBatch': () => ok(null) });
+    const store = createSessionStore(api);
+    await store.getState().openFile(twoYears);
+    await store.getState().editFacts([{ ref: basic, value: 5 }], '2024');
+    await store.getState().loadYear(2023);
+    await store.getState().editFacts([{ ref: basic, value: 7 }], '2023');
+    await store.getState().yearReplaced(twoYears, 2023);
+    expect(store.getState().year).toBe(2023);
+    expect(store.getState().history.past).toEqual([]);
+    expect(store.getState().histories[2024]?.past.map((s) => s.label)).toEqual(['2024']);
+    expect(api.calls.filter((c) => c.channel === 'report.load').at(-1)?.request).toEqual({ year: 2023 });
+  });
+});

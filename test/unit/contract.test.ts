@@ -179,6 +179,23 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     valid: [{ year: 2024, fileName: '自评表.xlsx', data: 'UEsDBA==' }],
     invalid: [{ year: 2024, fileName: '', data: 'UEsDBA==' }, { year: 2024, fileName: 'a.xlsx', data: '<not base64>' }, { year: 2024, fileName: 'a.xlsx' }],
   },
+  'import.tablesPreview': {
+    valid: [{ year: 2023, fileName: '公开表.xlsx', data: 'UEsDBA==' }],
+    invalid: [
+      { year: 2023, fileName: '公开表.xlsx', path: '/tmp/a.xlsx' },
+      { year: 2023, fileName: '公开表.xlsx', data: 'UEsDBA=' },
+      { year: 2023, fileName: '公开表.xlsx', data: '不是base64' },
+      { year: 2023, fileName: '公开表.xlsx', data: '' },
+      { year: 2023, fileName: '', data: 'UEsDBA==' },
+      { year: 2023, fileName: 'a\nb.xlsx', data: 'UEsDBA==' },
+      { year: 2023, fileName: '公开表.xlsx', data: 'A'.repeat(Math.ceil(LIMITS.workbookBytes / 3) * 4 + 4) },
+      { year: '2023', fileName: '公开表.xlsx', data: 'UEsDBA==' },
+    ],
+  },
+  'import.tablesApply': {
+    valid: [{ year: 2024, fileName: 'x.xlsx', data: 'UEsDBAo=' }],
+    invalid: [{ year: 2024, fileName: 'x.xlsx' }, { year: 2024, fileName: 'x.xlsx', data: 5 }, null],
+  },
 };
 
 describe('validateRequest', () => {

@@ -7,6 +7,7 @@ import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared
 import { EvaluationRepository } from '../db';
 import { importFormWorkbook } from '../services/formImport';
 import { createNextYear, UserError } from '../services/reports';
+import { applyTablesImport, planTablesImport, readTableSheets } from '../services/tablesImport';
 import { exportPackage } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
@@ -23,6 +24,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   const repo = () => session.require().repo;
   const evaluations = () => new EvaluationRepository(session.require().file.db);
+
+  /** Plans an import of an uploaded workbook into an open year (nothing written). */
+  const planUpload = async ({ year, fileName, data }: RequestOf<'import.tablesPreview'>) => {
+    const sheets = await readTableSheets(Buffer.from(data, 'base64'), fileName);
+    const open = session.require();
+    if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度，请先新建该年度再导入。`);
+    return { open, plan: planTablesImport(open.file, year, sheets, fileName) };
+  };
 
   return {
     'app.info': async () => ({ version: ctx.version, mode: host.mode, dataFolder: host.dataFolder }),
@@ -128,6 +137,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度的数据。`);
       const result = await importFormWorkbook(session.require().file, year, Buffer.from(data, 'base64'), fileName);
       return { added: result.added, replaced: result.replaced, skipped: result.skipped };
+    },
+    'import.tablesPreview': async (request) => (await planUpload(request)).plan.preview,
+    'import.tablesApply': async (request) => {
+      const { open, plan } = await planUpload(request);
+      applyTablesImport(open.file, plan);
+      return { preview: plan.preview, file: session.refresh() };
     },
   };
 }

@@ -37,6 +37,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult, OpenFileInfo } from '../../../shared/contract/api';
 import { isChannel } from '../../../shared/contract/api';
+import { LIMITS } from '../../../shared/contract/validate';
 import { type Backend, createBackend } from './backend';
 import { CONTENT_SECURITY_POLICY, pageWithPolicy } from './csp';
 import { DEMO_FIXTURE_NAME } from './demo';
@@ -47,6 +48,13 @@ import { contentTypeOf, HTML_TYPE, staticPath } from './staticFiles';
 export const TOKEN_HEADER = 'x-disclosure-token';
 export const TOKEN_META = 'disclosure-token';
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Channels that carry an uploaded workbook (base64, LIMITS.workbookBytes at most) may send more. */
+const UPLOAD_CHANNELS: ReadonlySet<string> = new Set(['import.tablesPreview', 'import.tablesApply']);
+export const MAX_UPLOAD_BODY_BYTES = Math.ceil(LIMITS.workbookBytes / 3) * 4 + 64 * 1024;
+
+function bodyLimit(channel: string): number {
+  return UPLOAD_CHANNELS.has(channel) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
 export { CONTENT_SECURITY_POLICY };
 
 
@@ -151,10 +159,10 @@ function tokensEqual(given: string, expected: string): boolean {
 
 type Body = { ok: true; text: string } | { ok: false; tooLarge: boolean };
 
-function readBody(req: http.IncomingMessage): Promise<Body> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       // Discard the rest so the client can finish sending and read the 413.
       req.resume();
       resolve({ ok: false, tooLarge: true });
@@ -166,7 +174,7 @@ function readBody(req: http.IncomingMessage): Promise<Body> {
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         done = true;
         chunks.length = 0;
         resolve({ ok: false, tooLarge: true });
@@ -225,9 +233,10 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, st
     sendJson(res, 415, refusal('请求无效：内容类型应为 application/json。'));
     return;
   }
-  const body = await readBody(req);
+  const limit = bodyLimit(channel);
+  const body = await readBody(req, limit);
   if (!body.ok) {
-    if (body.tooLarge) sendJson(res, 413, refusal('请求内容过大（超过 1 MB）。'), { Connection: 'close' });
+    if (body.tooLarge) sendJson(res, 413, refusal(`请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）。`), { Connection: 'close' });
     else sendJson(res, 400, refusal('请求内容读取失败。'));
     return;
   }

@@ -18,10 +18,10 @@ import {
   type ColumnDef,
   type DerivedTable,
   type DerivedTables,
-  type HeaderCell,
   type Row,
   TABLE_IDS,
 } from '../../../shared/domain/tables';
+import { placeHeader, type PlacedHeaderCell } from '../../../shared/domain/tables/header';
 
 export interface RenderXlsxOptions {
   /** 第五部分 附件: one sheet per 自评表 (自评表01…) and a 自评汇总 sheet after the ten tables. */
@@ -111,37 +111,9 @@ export function heightFor(lines: number, min: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Header grid: the HTML table model (covered positions omitted) placed on a grid
+// Header grid: placeHeader (shared/domain/tables/header.ts) puts the header cells on the grid.
 
-export interface PlacedHeaderCell {
-  text: string;
-  /** 0-based row within the header and 0-based column. */
-  row: number;
-  col: number;
-  rowSpan: number;
-  colSpan: number;
-}
-
-/** Places header cells as an HTML table would: each cell takes the next free column of its row. */
-export function placeHeader(header: readonly (readonly HeaderCell[])[], columns: number): PlacedHeaderCell[] {
-  const taken = header.map(() => new Array<boolean>(columns).fill(false));
-  const placed: PlacedHeaderCell[] = [];
-  header.forEach((cells, r) => {
-    let c = 0;
-    for (const cell of cells) {
-      while (c < columns && taken[r]![c]) c++;
-      const colSpan = cell.colSpan ?? 1;
-      const rowSpan = cell.rowSpan ?? 1;
-      if (c + colSpan > columns || r + rowSpan > header.length) {
-        throw new Error(`表头单元格“${cell.text}”超出表格范围（第${r + 1}行第${c + 1}列）`);
-      }
-      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) taken[r + dr]![c + dc] = true;
-      placed.push({ text: cell.text, row: r, col: c, rowSpan, colSpan });
-      c += colSpan;
-    }
-  });
-  return placed;
-}
+export { placeHeader, type PlacedHeaderCell } from '../../../shared/domain/tables/header';
 
 /** Words a two-line header name is best broken after (一般公共预算 / 财政拨款, 公务用车 / 购置费). */
 const HEADER_BREAKS = ['预算', '单位', '经营', '出国', '用车'];

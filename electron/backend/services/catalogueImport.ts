@@ -7,11 +7,11 @@
  * half-changed and never removes what the user already had.
  */
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { EDITIONS, getCatalogue } from '../../../shared/domain/catalogue';
 import type { CustomCode } from '../../../shared/domain/model';
 import { type DisclosureFile, DisclosureRepository } from '../db';
 import { UserError } from './reports';
+import { excelCellText, isOle, isZip, loadWorkbook } from './workbookFile';
 
 export type CodeCatalogue = CustomCode['catalogue'];
 
@@ -95,46 +95,12 @@ interface RawSheet {
   rows: SheetRow[];
 }
 
-export function excelCellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return excelCellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('formula' in value || 'sharedFormula' in value) return '';
-    if ('text' in value) {
-      const text: unknown = value.text;
-      if (typeof text === 'string') return text;
-      if (typeof text === 'object' && text !== null && 'richText' in text) return excelCellText(text as ExcelJS.CellValue);
-      return '';
-    }
-    if ('error' in value) return String(value.error);
-  }
-  return '';
-}
-
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-
-function startsWith(buffer: Buffer, magic: Buffer): boolean {
-  return buffer.length >= magic.length && buffer.subarray(0, magic.length).equals(magic);
-}
-
 async function readWorkbook(buffer: Buffer, fileName: string): Promise<RawSheet[]> {
   const notWorkbook = (): UserError =>
     new UserError(`${displayName(fileName)}不是有效的 Excel 工作簿（.xlsx），可能已损坏或并非表格文件，无法读取。${SAVE_AS_HINT}。未导入任何科目。`);
-  if (!startsWith(buffer, ZIP_MAGIC) && !startsWith(buffer, EMPTY_ZIP_MAGIC)) throw notWorkbook();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // A copy as a plain ArrayBuffer: what exceljs' typings ask for, whatever pool the Buffer came from.
-    await workbook.xlsx.load(Uint8Array.from(buffer).buffer);
-  } catch {
-    throw notWorkbook();
-  }
+  // A zip without a workbook part (a .docx, an .ods) does not load as a workbook.
+  const workbook = await loadWorkbook(buffer);
+  if (!workbook) throw notWorkbook();
   const sheets: RawSheet[] = [];
   workbook.eachSheet((worksheet) => {
     const rows: SheetRow[] = [];
@@ -145,8 +111,6 @@ async function readWorkbook(buffer: Buffer, fileName: string): Promise<RawSheet[
     });
     sheets.push({ label: worksheet.name, rows });
   });
-  // A zip without a workbook part (a .docx, an .ods) loads as a workbook with no sheets.
-  if (sheets.length === 0) throw notWorkbook();
   return sheets;
 }
 
@@ -220,14 +184,14 @@ async function readRawSheets(buffer: Buffer, fileName: string): Promise<RawSheet
   const name = displayName(fileName);
   if (buffer.length === 0) throw new UserError(`${name}是空文件，没有可导入的科目。`);
   const ext = path.extname(fileName).toLowerCase();
-  if (startsWith(buffer, OLE_MAGIC)) {
+  if (isOle(buffer)) {
     throw new UserError(
       `${name}是旧版 Excel（.xls）文件或设置了打开密码的加密工作簿，无法读取。` +
         `请在 Excel 中取消密码，另存为 .xlsx 工作簿或 CSV UTF-8 文件再导入。未导入任何科目。`,
     );
   }
   // The content decides: an .xlsx saved under a .csv name is still read as a workbook.
-  if (startsWith(buffer, ZIP_MAGIC) || startsWith(buffer, EMPTY_ZIP_MAGIC) || ext === '.xlsx' || ext === '.xlsm') {
+  if (isZip(buffer) || ext === '.xlsx' || ext === '.xlsm') {
     if (ext !== '.xlsx' && ext !== '.xlsm' && ext !== '.csv' && ext !== '') {
       throw new UserError(`不支持${name}的文件格式（${ext}）。请提供 .xlsx 工作簿或 CSV UTF-8 文件。未导入任何科目。`);
     }

@@ -18,7 +18,7 @@ import {
   type SheetRow,
 } from '../../../shared/domain/selfEvaluation';
 import { type DisclosureFile, EvaluationRepository } from '../db';
-import { excelCellText } from './catalogueImport';
+import { excelCellText } from './workbookFile';
 import { UserError } from './reports';
 
 export interface FormImportResult {

@@ -1,7 +1,8 @@
-/** File and department, the year switcher with 新建年度, undo/redo, export and close. */
+/** File and department, the year switcher with 新建年度, undo/redo, 导入Excel表格, export and close. */
 import { useState } from 'react';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
+import { ImportTablesDialog } from '../import/ImportTablesDialog';
 
 export function TopBar({ onExport }: { onExport: () => void }) {
   const file = useSession((s) => s.file);
@@ -10,6 +11,7 @@ export function TopBar({ onExport }: { onExport: () => void }) {
   const canUndo = useSession((s) => s.history.past.length > 0);
   const canRedo = useSession((s) => s.history.future.length > 0);
   const [confirmYear, setConfirmYear] = useState(false);
+  const [importing, setImporting] = useState(false);
   if (!file) return null;
   const years = [...file.years].sort((a, b) => b - a);
   const latest = years[0];
@@ -41,12 +43,16 @@ export function TopBar({ onExport }: { onExport: () => void }) {
       <button type="button" onClick={() => void actions().redo()} disabled={!canRedo} title="重做（Ctrl+Y）">
         ↷ 重做
       </button>
+      <button type="button" onClick={() => setImporting(true)} disabled={year === null || loading} data-testid="import-tables">
+        导入Excel表格…
+      </button>
       <button type="button" className="primary" onClick={onExport}>
         导出…
       </button>
       <button type="button" onClick={() => void actions().closeFile()}>
         关闭文件
       </button>
+      {importing ? <ImportTablesDialog onClose={() => setImporting(false)} /> : null}
       {confirmYear && latest !== undefined ? (
         <Confirm
           title="新建年度"
