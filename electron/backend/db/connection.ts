@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError, guarded, toStorageError } from './errors';
+import { installPublishedGuard } from './published';
 import {
   APPLICATION_ID,
   APP_MARKER,
@@ -254,6 +255,7 @@ function openWritable(ctx: OpenContext): DisclosureFile {
   try {
     configure(db, ctx);
     const migration = migrate(db, ctx);
+    installPublishedGuard(db);
     return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db.close();
@@ -283,6 +285,7 @@ function createNew(ctx: OpenContext, existedEmpty: boolean): DisclosureFile {
     db = new Database(ctx.filePath);
     const migration = migrate(db, ctx);
     configure(db, ctx);
+    installPublishedGuard(db);
     return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db?.close();

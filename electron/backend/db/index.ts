@@ -7,3 +7,6 @@ export { APPLICATION_ID, APP_MARKER, MIGRATIONS, latestVersion, migrate } from '
 export type { Migration, MigrateOptions, MigrateResult } from './migrations';
 export { DisclosureRepository, ITEM_COLUMNS } from './repository';
 export type { RepositoryOptions } from './repository';
+export { actorOf, formatLocalTime, osUserName, setActor } from './localTime';
+export { installPublishedGuard, publishedMessage, publishedYears } from './published';
+export type { Publication } from './repository';
