@@ -43,6 +43,9 @@ export const LIMITS = {
   fileIdLength: 100,
   /** Facts (or texts, or rows to add) in one batch: a paste of a whole table of a large department. */
   batchSize: 20_000,
+  /** The action label of a batch (the undo step's label) and a 取消定稿 reason. */
+  actionLength: 200,
+  reasonLength: 2_000,
 } as const;
 
 /** A request that does not match the contract; `path` names the offending field. */
@@ -288,8 +291,10 @@ const VALIDATORS: Validators = {
     };
   },
   'report.writeBatch': (r, p) => {
-    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes']);
+    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action']);
+    const action = f.action === undefined ? {} : { action: text(f.action, `${p}.action`, LIMITS.actionLength, { nonEmpty: true, singleLine: true }) };
     return {
+      ...action,
       year: year(f.year, `${p}.year`),
       facts: list(f.facts, `${p}.facts`, (v, q) => {
         const w = object(v, q, ['ref'], ['value']);
@@ -324,6 +329,16 @@ const VALIDATORS: Validators = {
     if (fromYear >= LIMITS.yearMax) throw new Invalid(`${p}.fromYear`, `下一年度超出${LIMITS.yearMax}年`);
     return { fromYear };
   },
+  'report.publish': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
+  'report.unpublish': (r, p) => {
+    const f = object(r, p, ['year', 'reason']);
+    return { year: year(f.year, `${p}.year`), reason: text(f.reason, `${p}.reason`, LIMITS.reasonLength, { nonEmpty: true }) };
+  },
+  'report.changes': (r, p) => {
+    const f = object(r, p, ['year'], ['target']);
+    const y = year(f.year, `${p}.year`);
+    return f.target === undefined ? { year: y } : { year: y, target: text(f.target, `${p}.target`, LIMITS.textKeyLength + 20, { nonEmpty: true, singleLine: true }) };
+  },
   'department.update': (r, p) => ({ department: department(object(r, p, ['department']).department, `${p}.department`) }),
   'catalogue.addCode': (r, p) => ({ code: customCode(object(r, p, ['code']).code, `${p}.code`) }),
   'export.run': (r, p) => {
@@ -331,6 +346,11 @@ const VALIDATORS: Validators = {
     return { year: year(f.year, `${p}.year`), docx: boolean(f.docx, `${p}.docx`), xlsx: boolean(f.xlsx, `${p}.xlsx`) };
   },
   'export.openFolder': empty,
+  'export.compare': (r, p) => {
+    const f = object(r, p, ['year', 'withYear']);
+    return { year: year(f.year, `${p}.year`), withYear: year(f.withYear, `${p}.withYear`) };
+  },
+  'export.changes': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
 };
 
 export type ValidatedRequest = { [C in Channel]: { ok: true; channel: C; request: RequestOf<C> } }[Channel];
@@ -398,8 +418,13 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'report.addItem': (request) => ({ ok: true, channel: 'report.addItem', request }),
   'report.deleteItem': (request) => ({ ok: true, channel: 'report.deleteItem', request }),
   'report.createYear': (request) => ({ ok: true, channel: 'report.createYear', request }),
+  'report.publish': (request) => ({ ok: true, channel: 'report.publish', request }),
+  'report.unpublish': (request) => ({ ok: true, channel: 'report.unpublish', request }),
+  'report.changes': (request) => ({ ok: true, channel: 'report.changes', request }),
   'department.update': (request) => ({ ok: true, channel: 'department.update', request }),
   'catalogue.addCode': (request) => ({ ok: true, channel: 'catalogue.addCode', request }),
   'export.run': (request) => ({ ok: true, channel: 'export.run', request }),
   'export.openFolder': (request) => ({ ok: true, channel: 'export.openFolder', request }),
+  'export.compare': (request) => ({ ok: true, channel: 'export.compare', request }),
+  'export.changes': (request) => ({ ok: true, channel: 'export.changes', request }),
 };

@@ -3,9 +3,11 @@
  * validated (dispatch.ts); every handler either returns the channel's response or throws a
  * StorageError / UserError / AppError, which dispatch turns into an ApiError.
  */
-import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import type { Channel, ExportResult, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import type { DisclosureFile } from '../db';
 import { createNextYear, UserError } from '../services/reports';
-import { exportPackage } from './exporting';
+import { changeLogTitle, changeLogWorkbook, changesOf, compareInFile, compareTitle, compareWorkbook, factsHashOf, publishYear, unpublishYear } from '../services/years';
+import { exportPackage, nodeExportFs, safeFileName, writeSafely } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
 export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -20,6 +22,20 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   let lastExportFolder: string | null = null;
 
   const repo = () => session.require().repo;
+
+  /** A workbook about `year` into a folder the user picks (null: cancelled), written safely. */
+  const exportWorkbook = async (year: number, title: string, render: (file: DisclosureFile) => Promise<Buffer>): Promise<ExportResult | null> => {
+    const folder = await host.chooseExportFolder(`${session.require().department.name}${year}`);
+    if (folder === null) return null;
+    // The file may have been closed while the dialog was open.
+    const file = session.require().file;
+    const name = `${safeFileName(title)}.xlsx`;
+    const data = await render(file);
+    await nodeExportFs.mkdir(folder);
+    await writeSafely(nodeExportFs, folder, name, data);
+    lastExportFolder = folder;
+    return { folder, files: [name], factsHash: factsHashOf(file, year) };
+  };
 
   return {
     'app.info': async () => ({ version: ctx.version, mode: host.mode, dataFolder: host.dataFolder }),
@@ -44,7 +60,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const open = session.require();
       const report = open.repo.loadReport(year);
       const lastYear = open.repo.listYears().includes(year - 1) ? open.repo.loadReport(year - 1) : null;
-      const loaded: LoadedYear = { department: open.department, report, customCodes: open.repo.listCustomCodes(), lastYear };
+      const loaded: LoadedYear = { department: open.department, report, customCodes: open.repo.listCustomCodes(), lastYear, publication: open.repo.getPublication(year) };
       return loaded;
     },
     'report.writeFact': async ({ year, ref, value }) => {
@@ -59,6 +75,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       repo().writeBatch(year, batch);
       return null;
     },
+    'report.publish': async ({ year }) => publishYear(session.require().file, year),
+    'report.unpublish': async ({ year, reason }) => {
+      unpublishYear(session.require().file, year, reason);
+      return null;
+    },
+    'report.changes': async ({ year, target }) => changesOf(session.require().file, year, target),
     'report.updateSettings': async ({ year, settings }) => {
       repo().updateSettings(year, settings);
       return null;
@@ -101,5 +123,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       await host.openFolder(lastExportFolder);
       return null;
     },
+    'export.compare': async ({ year, withYear }) => {
+      // Refused before the dialog: a comparison that cannot be made asks for no folder.
+      compareInFile(session.require().file, year, withYear);
+      return exportWorkbook(year, compareTitle(session.require().department.name, year, withYear), (file) => compareWorkbook(file, compareInFile(file, year, withYear)));
+    },
+    'export.changes': async ({ year }) =>
+      exportWorkbook(year, changeLogTitle(session.require().department.name, year), (file) => changeLogWorkbook(file, year)),
   };
 }

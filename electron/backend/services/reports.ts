@@ -6,7 +6,7 @@ import { editionForYear, getCatalogue, type Catalogue } from '../../../shared/do
 import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
 import { type Department, emptyItem, emptyReport, type Report } from '../../../shared/domain/model';
 import { type Finding, runChecks } from '../../../shared/domain/checks';
-import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
+import { buildPackage, type Narrative, priorFromTyped, priorFromYear, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
 import { DisclosureRepository, type DisclosureFile, StorageError } from '../db';
@@ -32,21 +32,27 @@ export interface ImportOptions {
   replace: boolean;
 }
 
-/** Imports one report: department, custom codes and the year's facts, all or nothing. */
-export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): void {
+/**
+ * Imports one report: department, custom codes and the year's facts, all or nothing; the change
+ * log records it as `action`. A year older than the latest in the file (last year brought in)
+ * leaves the department as the file has it: its 单位性质 and 下属单位 are this year's.
+ */
+export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions, action = '导入'): void {
   const repo = new DisclosureRepository(file.db);
   const existing = repo.getDepartment();
   if (existing && existing.name !== pkg.department.name) {
     throw new UserError(`此文件属于“${existing.name}”，要导入的数据属于“${pkg.department.name}”。一个文件只保存一个部门的数据，请另选文件。`);
   }
   const year = pkg.report.year;
-  if (!options.replace && repo.listYears().includes(year)) {
+  const years = repo.listYears();
+  if (!options.replace && years.includes(year)) {
     throw new UserError(`文件中已有${year}年度的数据。如确需用导入的数据覆盖，请加上 --replace。`);
   }
+  const olderYear = existing !== null && years.some((y) => y > year);
   file.db.transaction(() => {
-    repo.setDepartment(pkg.department);
-    for (const code of pkg.customCodes) repo.addCustomCode(code);
-    repo.saveReport(pkg.report);
+    if (!olderYear) repo.setDepartment(pkg.department, action);
+    for (const code of pkg.customCodes) repo.addCustomCode(code, action);
+    repo.saveReport(pkg.report, action);
   })();
 }
 
@@ -75,13 +81,22 @@ export function exportReportJson(file: DisclosureFile, year: number): string {
   return `${JSON.stringify(toInterchange(loadReport(file, year).pkg), null, 2)}\n`;
 }
 
-/** Last year's figures: last year's report in the same file, else what this year's report typed. */
-export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigures {
+/** Last year's report in the same file (whatever brought it in) and its tables; null when absent. */
+export function lastYearOf(file: DisclosureFile, loaded: LoadedReport): { year: number; report: Report; tables: DerivedTables } | null {
   const repo = new DisclosureRepository(file.db);
   const year = loaded.report.year - 1;
-  if (!repo.listYears().includes(year)) return priorFromTyped(loaded.report);
-  const last = repo.loadReport(year);
-  return priorFromTables(deriveTables(loaded.department, last, getCatalogue(last.edition, loaded.pkg.customCodes)));
+  if (!repo.listYears().includes(year)) return null;
+  const report = repo.loadReport(year);
+  return { year, report, tables: deriveTables(loaded.department, report, getCatalogue(report.edition, loaded.pkg.customCodes)) };
+}
+
+/**
+ * Last year's figures: last year's report in the same file (completed by typed 上年数 for figures
+ * it lacks), else what this year's report typed.
+ */
+export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigures {
+  const last = lastYearOf(file, loaded);
+  return last ? priorFromYear(last.tables, last.year, loaded.report) : priorFromTyped(loaded.report);
 }
 
 /** The whole package of a year (tables, drafted narrative, 概况, 名词解释) and the narrative findings. */
@@ -110,13 +125,20 @@ export function createNextYear(file: DisclosureFile, fromYear: number): Report {
   next.settings = { ...last.settings };
   next.items = last.items.filter((i) => catalogue.hasFunctional(i.code)).map((i) => emptyItem(i.code));
   for (const [key, value] of Object.entries(last.texts)) if (CARRIED_TEXT.test(key)) next.texts[key] = value;
-  repo.saveReport(next);
+  repo.saveReport(next, `新建年度（由${fromYear}年度带入）`);
   return next;
 }
 
 /** 勾稽审核 of a year: every table, cross-table, report and 情况说明 rule. */
 export function checkYear(file: DisclosureFile, year: number): { findings: Finding[]; loaded: LoadedReport } {
   const { model, loaded } = packageForYear(file, year);
-  const findings = runChecks({ department: loaded.department, report: loaded.report, tables: model.tables, narrative: model.narrative });
+  const last = lastYearOf(file, loaded);
+  const findings = runChecks({
+    department: loaded.department,
+    report: loaded.report,
+    tables: model.tables,
+    narrative: model.narrative,
+    ...(last ? { lastYear: { year: last.year, tables: last.tables } } : {}),
+  });
   return { findings, loaded };
 }

@@ -59,6 +59,8 @@ export interface CheckContext {
   tables: DerivedTables;
   /** 第三部分 情况说明 as drafted, when available: the narrative rules (N-…) check it. */
   narrative?: Section[];
+  /** Last year's report in the same file (its tables), when there is one: R-PRIOR-TYPED compares the typed 上年数 with it. */
+  lastYear?: { year: number; tables: DerivedTables };
 }
 
 export interface Rule {
