@@ -13,8 +13,22 @@ import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, 
 import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
 import { AppError } from '../electron/backend/app/errors';
 import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
+import {
+  changeLogWorkbook,
+  changesOf,
+  compareInFile,
+  compareWorkbook,
+  factsHashOf,
+  functionalNamer,
+  publicationOf,
+  publicationText,
+  publishYear,
+  unpublishYear,
+} from '../electron/backend/services/years';
+import { DEFAULT_THRESHOLD, type Threshold } from '../shared/domain/compare';
 import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
+import { renderChangeLog, renderComparison } from './years';
 
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;
@@ -49,6 +63,14 @@ export const USAGE = `用法（usage）:
       导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
+  disclosure compare --file <数据文件> --year <年度> --with <对比年度> [--xlsx <输出.xlsx>] [--json] [--all] [--rate <百分比>] [--amount <万元>]
+      两个年度逐表逐行对比（本年、上年、增减额、增减率），默认只列有变动的行；超过阈值（默认±10%且≥1万元）的标 *。
+  disclosure publish --file <数据文件> --year <年度>
+      定稿：将该年度标记为已公开，此后任何修改、导入都被拒绝。
+  disclosure unpublish --file <数据文件> --year <年度> --reason <原因>
+      取消定稿（必须说明原因，记入修改记录）。
+  disclosure log --file <数据文件> --year <年度> [--fact <数据项>] [--json] [--xlsx <输出.xlsx>]
+      修改记录：时间、用户、操作、数据项、原值 → 新值；--fact 只看一个数据项（如 item/2011301/expenditure.basic）。
 退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
 `;
 
@@ -119,6 +141,17 @@ function parseCatalogue(values: Record<string, string | boolean | undefined>): '
   return catalogue;
 }
 
+/** `--rate 10 --amount 1`: the threshold of a comparison (percent, 万元); defaults ±10% and 1 万元. */
+function parseThreshold(values: Record<string, string | boolean | undefined>): Threshold {
+  const read = (name: 'rate' | 'amount', fallback: number): number => {
+    const v = values[name];
+    if (typeof v !== 'string') return fallback;
+    if (!/^\d+(\.\d{1,2})?$/u.test(v.trim())) throw new UserError(`--${name} 应为不小于0、最多两位小数的数字，收到“${v}”。`);
+    return Math.round(Number(v.trim()) * 100);
+  };
+  return { rateBp: read('rate', DEFAULT_THRESHOLD.rateBp), amountUnits: read('amount', DEFAULT_THRESHOLD.amountUnits) };
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -143,6 +176,12 @@ async function run(argv: string[], io: Io): Promise<number> {
         code: { type: 'string' },
         name: { type: 'string' },
         from: { type: 'string' },
+        with: { type: 'string' },
+        all: { type: 'boolean' },
+        rate: { type: 'string' },
+        amount: { type: 'string' },
+        reason: { type: 'string' },
+        fact: { type: 'string' },
       },
     });
   } catch (e) {
@@ -202,6 +241,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         return exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
       });
       for (const path of written) io.stderr(`已导出：${path}\n`);
+      const hash = withFile(requireOption(values, 'file'), false, (file) => factsHashOf(file, year));
+      io.stderr(`内容校验码（SHA-256，导出时的${year}年度数据）：${hash}\n`);
       return EXIT_OK;
     }
     case 'validate': {
@@ -217,6 +258,50 @@ async function run(argv: string[], io: Io): Promise<number> {
         writeFileSync(values.out, json);
         io.stderr(`已导出到 ${values.out}\n`);
       } else io.stdout(json);
+      return EXIT_OK;
+    }
+    case 'compare': {
+      const year = parseYear(requireOption(values, 'year'));
+      const withYear = parseYear(requireOption(values, 'with'));
+      const threshold = parseThreshold(values);
+      const xlsx = values.xlsx;
+      const comparison = await withFileAsync(requireOption(values, 'file'), async (file) => {
+        const c = compareInFile(file, year, withYear, threshold);
+        if (typeof xlsx === 'string' && xlsx.trim() !== '') writeFileSync(xlsx, await compareWorkbook(file, c));
+        return c;
+      });
+      io.stdout(values.json === true ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison, values.all === true));
+      if (typeof xlsx === 'string' && xlsx.trim() !== '') io.stderr(`已导出：${xlsx}\n`);
+      return EXIT_OK;
+    }
+    case 'publish': {
+      const year = parseYear(requireOption(values, 'year'));
+      const text = withFile(requireOption(values, 'file'), false, (file) => {
+        const publication = publishYear(file, year);
+        return `${year}年度${publicationText(publication)}，内容校验码：${factsHashOf(file, year)}`;
+      });
+      io.stderr(`${text}\n此后该年度的数据为只读；如需修改请先用 unpublish 取消定稿并说明原因。\n`);
+      return EXIT_OK;
+    }
+    case 'unpublish': {
+      const year = parseYear(requireOption(values, 'year'));
+      const reason = requireOption(values, 'reason');
+      withFile(requireOption(values, 'file'), false, (file) => unpublishYear(file, year, reason));
+      io.stderr(`已取消${year}年度的定稿（原因：${reason.trim()}），该年度可以修改了。\n`);
+      return EXIT_OK;
+    }
+    case 'log': {
+      const year = parseYear(requireOption(values, 'year'));
+      const fact = typeof values.fact === 'string' && values.fact.trim() !== '' ? values.fact.trim() : undefined;
+      const xlsx = values.xlsx;
+      const text = await withFileAsync(requireOption(values, 'file'), async (file) => {
+        const entries = changesOf(file, year, fact);
+        if (typeof xlsx === 'string' && xlsx.trim() !== '') writeFileSync(xlsx, await changeLogWorkbook(file, year));
+        if (values.json === true) return `${JSON.stringify(entries, null, 2)}\n`;
+        return `${year}年度：${publicationText(publicationOf(file, year))}\n${renderChangeLog(entries, functionalNamer(file, year))}`;
+      });
+      io.stdout(text);
+      if (typeof xlsx === 'string' && xlsx.trim() !== '') io.stderr(`已导出：${xlsx}\n`);
       return EXIT_OK;
     }
     default:

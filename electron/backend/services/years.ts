@@ -56,13 +56,16 @@ export async function compareWorkbook(file: DisclosureFile, comparison: Comparis
   return renderCompareXlsx(comparison, { title: compareTitle(department?.name ?? '', comparison.year, comparison.withYear) });
 }
 
-export async function changeLogWorkbook(file: DisclosureFile, year: number): Promise<Buffer> {
+/** 科目 names of a year's edition (with the file's custom codes), for the change log's words. */
+export function functionalNamer(file: DisclosureFile, year: number): (code: string) => string | undefined {
   const loaded = loadReport(file, year);
   const catalogue = getCatalogue(loaded.report.edition, loaded.pkg.customCodes);
-  return renderChangeLogXlsx(changesOf(file, year), {
-    title: changeLogTitle(loaded.department.name, year),
-    functionalName: (code) => catalogue.functionalName(code),
-  });
+  return (code) => catalogue.functionalName(code);
+}
+
+export async function changeLogWorkbook(file: DisclosureFile, year: number): Promise<Buffer> {
+  const department = loadReport(file, year).department;
+  return renderChangeLogXlsx(changesOf(file, year), { title: changeLogTitle(department.name, year), functionalName: functionalNamer(file, year) });
 }
 
 /** Titles (and file names) of the workbooks of a comparison and a change log. */
