@@ -5,8 +5,11 @@
  * 31001 (renamed 房屋建筑物构建 → 房屋建筑物购建 in the 2024 edition), and no 公务接待费 (a zero base
  * for 2024's 0.26 万元). The 2023 year uses the 2023 catalogue edition.
  */
-import { readFileSync } from 'node:fs';
-import { formatInterchangeIssues, parseInterchangeText, type ReportPackage } from '../../shared/domain/interchange';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDisclosureFile, openDisclosureFile } from '../../electron/backend/db';
+import { importReport } from '../../electron/backend/services/reports';
+import { formatInterchangeIssues, parseInterchangeText, type ReportPackage, toInterchange } from '../../shared/domain/interchange';
 import { emptyItem, type Report } from '../../shared/domain/model';
 
 const WAN = 1_000_000;
@@ -43,4 +46,25 @@ export function derived2023(current: Report): Report {
 export function twoYears(): { pkg: ReportPackage; prior: Report } {
   const pkg = yangquan2024();
   return { pkg, prior: derived2023(pkg.report) };
+}
+
+/**
+ * A disclosure file `阳泉.jsgk` in `folder` holding both years (2024 imported first, then 2023 brought
+ * in as last year), and the two years as interchange JSON files beside it.
+ */
+export function twoYearFile(folder: string): { path: string; json2024: string; json2023: string } {
+  const { pkg, prior } = twoYears();
+  const path = join(folder, '阳泉.jsgk');
+  const file = openDisclosureFile(path, { create: true });
+  try {
+    importReport(file, pkg, { replace: false });
+    importReport(file, { ...pkg, report: prior }, { replace: false });
+  } finally {
+    closeDisclosureFile(file);
+  }
+  const json2024 = join(folder, '2024.json');
+  const json2023 = join(folder, '2023.json');
+  writeFileSync(json2024, JSON.stringify(toInterchange(pkg)));
+  writeFileSync(json2023, JSON.stringify(toInterchange({ ...pkg, report: prior })));
+  return { path, json2024, json2023 };
 }

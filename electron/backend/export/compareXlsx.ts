@@ -90,15 +90,15 @@ function writeRow(ws: ExcelJS.Worksheet, r: number, texts: [string, string, stri
   const row = ws.getRow(r);
   texts.forEach((t, k) => {
     const cell = row.getCell(k + 1);
-    cell.value = t;
     cell.numFmt = '@';
+    if (t !== '') cell.value = t;
   });
   numbers.forEach((n, k) => {
     const cell = row.getCell(k + 4);
     cell.value = n;
     cell.numFmt = k === 3 ? RATE : count ? COUNT : MONEY;
   });
-  row.getCell(8).value = note;
+  if (note !== '') row.getCell(8).value = note;
   for (let c = 1; c <= WIDTHS.length; c++) {
     const cell = row.getCell(c);
     cell.font = { ...FONT, bold };
