@@ -58,8 +58,8 @@ function bodyRows(sheet: ReadSheet): { values: (Value | null)[]; formats: (strin
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
 }
 
-const cents = (v: Value | null) => (typeof v === 'number' ? Math.round(v * 100) : v);
-const basisPoints = (v: Value | null) => (typeof v === 'number' ? Math.round(v * 10000) : v);
+const cents = (v: Value | null | undefined) => (typeof v === 'number' ? Math.round(v * 100) : v);
+const basisPoints = (v: Value | null | undefined) => (typeof v === 'number' ? Math.round(v * 10000) : v);
 
 describe('disclosure compare', () => {
   it('prints the changed lines and writes a workbook openpyxl reads back line by line with the four figures', async () => {
