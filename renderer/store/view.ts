@@ -13,12 +13,15 @@ export type View =
   | { kind: 'narrative'; id: NarrativeId } // 第三部分 情况说明 一…十
   | { kind: 'glossary' } // 第四部分 名词解释
   | { kind: 'attachments' } // 第五部分 附件
-  | { kind: 'checks' }; // 审核
+  | { kind: 'checks' } // 审核
+  | { kind: 'compare' } // 年度对比
+  | { kind: 'changes'; target?: string }; // 修改记录 (of the year, or of one fact: factRefKey / text/…)
 
 export function sameView(a: View, b: View): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'table' && b.kind === 'table') return a.id === b.id;
   if (a.kind === 'narrative' && b.kind === 'narrative') return a.id === b.id;
+  if (a.kind === 'changes' && b.kind === 'changes') return a.target === b.target;
   return true;
 }
 

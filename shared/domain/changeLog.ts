@@ -273,8 +273,18 @@ export function factLabel(ref: FactRef, functionalName?: (code: string) => strin
   }
 }
 
-/** What a record's target is, in Chinese. */
-export function targetLabel(target: string, functionalName?: (code: string) => string | undefined): string {
+/** Text fields outside the 情况说明 (whose fields are named by the drafted narrative). */
+function fixedTextName(key: string): string | undefined {
+  if (key === 'overview.duties') return '概况·部门职责';
+  if (key === 'overview.organisation') return '概况·机构设置';
+  if (key === 'glossary.extra') return '名词解释·其他';
+  if (key === 'attachments') return '附件目录';
+  const term = /^glossary\.(\d+)$/u.exec(key);
+  return term ? `名词解释·第${term[1]}条` : undefined;
+}
+
+/** What a record's target is, in Chinese; `textName` names a text field (`一、收入支出决算总体 变动的主要原因`). */
+export function targetLabel(target: string, functionalName?: (code: string) => string | undefined, textName?: (key: string) => string | undefined): string {
   if (target === REPORT_TARGET) return '年度报表';
   if (target === EDITION_TARGET) return '科目版本';
   if (target === SETTINGS_TARGET) return '报表设置';
@@ -283,13 +293,24 @@ export function targetLabel(target: string, functionalName?: (code: string) => s
   if (target === DEPARTMENT_TARGET) return '部门信息';
   const row = ITEM_ROW.exec(target);
   if (row) return `科目行 ${functionalName?.(row[1]!) ? `${row[1]} ${functionalName(row[1]!)}` : row[1]}`;
-  if (target.startsWith('text/')) return `文字·${target.slice('text/'.length)}`;
+  if (target.startsWith('text/')) {
+    const key = target.slice('text/'.length);
+    return textName?.(key) ?? fixedTextName(key) ?? `文字·${key}`;
+  }
   if (target.startsWith('customCode/')) return `自定义科目 ${target.split('/')[2] ?? ''}`;
   const ref = parseFactRefKey(target);
   return ref ? factLabel(ref, functionalName) : target;
 }
 
 const STATUS_WORDS: Record<string, string> = { published: '已定稿', draft: '未定稿' };
+
+/** A record's time as people read it: `2026-03-02 09:15` in this computer's time zone (the raw text when it is not a date). */
+export function formatLocalTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
 
 /** A record's value for display: amounts as exact 万元, counts as whole numbers, texts quoted. */
 export function valueText(target: string, value: LogValue): string {

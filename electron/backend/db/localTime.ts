@@ -2,16 +2,7 @@
 import os from 'node:os';
 import type Database from 'better-sqlite3';
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `2026-03-02 09:15` in this computer's time zone; the raw text when it is not a date. */
-export function formatLocalTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { formatLocalTime } from '../../../shared/domain/changeLog';
 
 /** The OS user name (Windows: the logon name), as the file lock and the change log record it. */
 export function osUserName(): string {

@@ -11,6 +11,8 @@ import { useUi } from '../../app/uiState';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTable } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
+import { CellToolbar } from '../compare/CellToolbar';
+import { usePriorView } from '../compare/usePriorView';
 import { firstEditable } from './grid';
 import { parseClipboardBlock } from './paste';
 import { pasteContextFor } from './pasteContext';
@@ -61,6 +63,7 @@ export function TableEditor({ id }: { id: TableId }) {
   const fund = FUND_OF_TABLE[id];
   const fills = useMemo(() => (fund ? fillFromTable03(loaded.report, fund) : []), [fund, loaded.report]);
   const [askFill, setAskFill] = useState(false);
+  const prior = usePriorView();
 
   const pasteContext = (): PasteContext => pasteContextFor(loaded, table, grid, pending, catalogue, unit);
 
@@ -188,6 +191,7 @@ export function TableEditor({ id }: { id: TableId }) {
               按表03填充{fills.length > 0 ? `（${fills.length}）` : ''}
             </button>
           ) : null}
+          <CellToolbar cell={editor.activeCell} />
           <span className="toolbar-hint">
             白色单元格可填写（录入单位：{unit}），灰色为自动计算（悬停查看公式）。回车确认，Tab 下一格，Esc 取消，Delete 清除，可从 Excel/WPS 粘贴整块数据。
           </span>
@@ -219,6 +223,7 @@ export function TableEditor({ id }: { id: TableId }) {
                   highlighted={highlighted}
                   errors={errors}
                   onDelete={subject ? requestDelete : undefined}
+                  prior={prior}
                 />
               ))}
             </tbody>

@@ -2,6 +2,8 @@
 import { useSession } from '../../store/useSession';
 import { AttachmentsView } from '../attachments/AttachmentsView';
 import { CheckPanel } from '../checks/CheckPanel';
+import { CompareView } from '../compare/CompareView';
+import { ChangeLogView } from '../history/ChangeLogView';
 import { GlossaryEditor } from '../glossary/GlossaryEditor';
 import { FillGuide } from '../guide/FillGuide';
 import { NarrativeView } from '../narrative/NarrativeView';
@@ -28,5 +30,9 @@ export function MainView() {
       return <AttachmentsView />;
     case 'checks':
       return <CheckPanel />;
+    case 'compare':
+      return <CompareView />;
+    case 'changes':
+      return <ChangeLogView key={view.target ?? ''} {...(view.target ? { target: view.target } : {})} />;
   }
 }
