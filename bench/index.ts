@@ -29,6 +29,7 @@ export const GROUPS: GroupEntry[] = [
   { name: 'storage', memoryTargetMb: 200, load: async () => (await import('./storage')).storageBench },
   { name: 'export', memoryTargetMb: 300, load: async () => (await import('./export')).exportBench },
   { name: 'ui', memoryTargetMb: 300, load: async () => (await import('./ui')).uiBench },
+  { name: 'years', load: async () => (await import('./years')).yearsBench },
 ];
 
 /** Runs one group in this process and prints its rows and this process's memory. */

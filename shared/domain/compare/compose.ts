@@ -5,7 +5,7 @@
  */
 import { codeMoves, getCatalogue } from '../catalogue';
 import type { CustomCode, Department, Report } from '../model';
-import { composeNarrative, priorFromTables, priorFromYear, type PriorFigures } from '../narrative';
+import { draftNarrative, priorFromTables, priorFromYear, type PriorFigures } from '../narrative';
 import { deriveTables, type DerivedTables } from '../tables';
 import { type Comparison, compareYears, type Threshold } from './index';
 
@@ -37,7 +37,7 @@ export function compareReports(input: ComposeInput): Comparison {
   const currentTables = current.tables ?? deriveTables(department, current.report, currentCatalogue);
   const priorTables = prior.tables ?? deriveTables(department, prior.report, getCatalogue(prior.report.edition, customCodes));
   const priorFigures = priorFiguresFor(current.report, prior.report, priorTables);
-  const narrative = composeNarrative({ department, report: current.report, tables: currentTables, prior: priorFigures, catalogue: currentCatalogue }).sections;
+  const narrative = draftNarrative({ department, report: current.report, tables: currentTables, prior: priorFigures, catalogue: currentCatalogue });
   return compareYears({
     current: { year: current.report.year, report: current.report, tables: currentTables, narrative },
     prior: { year: prior.report.year, tables: priorTables },

@@ -18,7 +18,7 @@ import type { Section } from '../narrative/types';
 import { PRIOR_FIELDS, type Report } from '../model';
 import { toPrintedUnits } from '../money';
 import { type CellId, type DerivedTables, TABLE_IDS, type TableId, type ValueType } from '../tables/types';
-import { tableLines, type TableLine } from './lines';
+import { type LineFigure, tableLines, type TableLine } from './lines';
 import { indexNarrative, linkFor, type NarrativeLink } from './narrativeLinks';
 
 export type { NarrativeLink } from './narrativeLinks';
@@ -130,8 +130,33 @@ function printed(value: number, valueType: ValueType): number {
   return valueType === 'money' ? toPrintedUnits(value) : value;
 }
 
+/** A line blank in both years (its blank columns are not compared, so it has no figures). */
 function isZeroLine(line: CompareLine): boolean {
-  return line.figures.every((f) => (f.current ?? 0) === 0 && (f.prior ?? 0) === 0);
+  return line.figures.length === 0;
+}
+
+/** One column of a line in both years; null when it is blank in both (nothing to compare). */
+function compareFigure(c: LineFigure | undefined, p: LineFigure | undefined, threshold: Threshold): CompareFigure | null {
+  if ((c?.value ?? 0) === 0 && (p?.value ?? 0) === 0) return null;
+  const any = (c ?? p)!;
+  const valueType = any.valueType;
+  const current = c ? printed(c.value, valueType) : null;
+  const prior = p ? printed(p.value, valueType) : null;
+  const d = delta(current ?? 0, prior ?? 0);
+  const figure: CompareFigure = {
+    column: any.column,
+    columnName: any.columnName,
+    valueType,
+    current,
+    prior,
+    diff: d.diff,
+    rate: d.rate,
+    changed: d.diff !== 0,
+    significant: exceeds(d, valueType, threshold),
+  };
+  if (c) figure.currentCell = c.cell;
+  if (p) figure.priorCell = p.cell;
+  return figure;
 }
 
 /** The current-year key a prior line matches: its 科目 code replaced when the edition moved it. */
@@ -144,63 +169,59 @@ function compareTable(id: TableId, input: CompareInput, threshold: Threshold): T
   const currentLines = tableLines(input.current.tables[id]);
   const priorLines = new Map(tableLines(input.prior.tables[id]).map((l) => [mappedKey(l, input.codeMoves), l]));
   const lines: CompareLine[] = [];
-  const seen = new Set<string>();
   const build = (key: string, cur: TableLine | undefined, pri: TableLine | undefined): CompareLine => {
     const main = (cur ?? pri)!;
     const figures: CompareFigure[] = [];
-    const columns = [...new Set([...(cur?.figures ?? []), ...(pri?.figures ?? [])].map((f) => f.column))];
-    for (const column of columns) {
-      const c = cur?.figures.find((f) => f.column === column);
-      const p = pri?.figures.find((f) => f.column === column);
-      const valueType = (c ?? p)!.valueType;
-      const current = c ? printed(c.value, valueType) : null;
-      const prior = p ? printed(p.value, valueType) : null;
-      const d = delta(current ?? 0, prior ?? 0);
-      figures.push({
-        column,
-        columnName: (c ?? p)!.columnName,
-        valueType,
-        current,
-        prior,
-        ...(c ? { currentCell: c.cell } : {}),
-        ...(p ? { priorCell: p.cell } : {}),
-        ...d,
-        changed: d.diff !== 0,
-        significant: exceeds(d, valueType, threshold),
-      });
-    }
-    const line: CompareLine = {
-      key,
-      table: id,
-      name: main.name,
-      presence: cur && pri ? 'both' : cur ? 'current' : 'prior',
-      figures,
-      changed: figures.some((f) => f.changed),
-      significant: figures.some((f) => f.significant),
+    const add = (c: LineFigure | undefined, p: LineFigure | undefined) => {
+      const figure = compareFigure(c, p, threshold);
+      if (figure) figures.push(figure);
     };
+    // This year's columns in order, then any only last year had.
+    const priorFigures = pri?.figures ?? [];
+    const currentFigures = cur?.figures ?? [];
+    let matched = 0;
+    currentFigures.forEach((c, k) => {
+      // Same columns in the same order (the usual case), else looked up.
+      const same = priorFigures[k];
+      const p = same?.column === c.column ? same : priorFigures.find((f) => f.column === c.column);
+      if (p) matched++;
+      add(c, p);
+    });
+    if (matched < priorFigures.length) for (const p of priorFigures) if (!currentFigures.some((c) => c.column === p.column)) add(undefined, p);
+    let changed = false;
+    let significant = false;
+    for (const f of figures) {
+      changed ||= f.changed;
+      significant ||= f.significant;
+    }
+    const line: CompareLine = { key, table: id, name: main.name, presence: cur && pri ? 'both' : cur ? 'current' : 'prior', figures, changed, significant };
     if (main.code !== undefined) line.code = main.code;
     if (main.lineNo !== undefined) line.lineNo = main.lineNo;
     if (cur && pri && pri.code !== cur.code && pri.code !== undefined) line.priorCode = pri.code;
     if (cur && pri && pri.name !== cur.name) line.priorName = pri.name;
     return line;
   };
+  const position = new Map<string, number>();
   for (const cur of currentLines) {
-    seen.add(cur.key);
+    position.set(cur.key, lines.length);
     lines.push(build(cur.key, cur, priorLines.get(cur.key)));
   }
-  // Lines of the prior year only, placed after the current line before them in the prior order.
-  let insertAt = 0;
+  // Lines of the prior year only go after the line that precedes them in the prior year's order.
+  const after = new Map<number, CompareLine[]>();
+  let anchor = -1;
   for (const [key, pri] of priorLines) {
-    const found = lines.findIndex((l) => l.key === key);
-    if (found >= 0) {
-      insertAt = found + 1;
+    const found = position.get(key);
+    if (found !== undefined) {
+      anchor = found;
       continue;
     }
-    if (seen.has(key)) continue;
-    lines.splice(insertAt, 0, build(key, undefined, pri));
-    insertAt++;
+    const bucket = after.get(anchor) ?? [];
+    bucket.push(build(key, undefined, pri));
+    after.set(anchor, bucket);
   }
-  return { id, lines: lines.filter((l) => !isZeroLine(l)) };
+  const merged: CompareLine[] = [...(after.get(-1) ?? [])];
+  lines.forEach((line, k) => merged.push(line, ...(after.get(k) ?? [])));
+  return { id, lines: merged.filter((l) => !isZeroLine(l)) };
 }
 
 /** The 情况说明 figures: every fixed figure and each 类 (or 项) of table 05 in either year. */

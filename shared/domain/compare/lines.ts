@@ -30,21 +30,8 @@ export interface TableLine {
   figures: LineFigure[];
 }
 
-interface Segment {
-  code?: string;
-  label?: string;
-  lineNo?: string;
-  /** A value cell has been seen since the labels: the next label starts a new segment. */
-  closed: boolean;
-}
-
 function isValueCell(cell: Cell): cell is Cell & { id: CellId } {
   return cell.id !== undefined && (cell.kind === 'input' || cell.kind === 'derived');
-}
-
-function splitId(id: CellId): { line: string; column: string } {
-  const cut = id.lastIndexOf('.');
-  return { line: id.slice(0, cut), column: id.slice(cut + 1) };
 }
 
 /** The longest common prefix of names (a line with no label of its own: `预算数合计`, `预算数因公出国（境）费` → `预算数`). */
@@ -62,32 +49,50 @@ export function tableLines(table: DerivedTable): TableLine[] {
   const hit = cache.get(table);
   if (hit) return hit;
   const lines = new Map<string, TableLine>();
+  const columns = table.columns;
+  let line: TableLine | null = null;
   for (const row of table.rows) {
-    let segment: Segment = { closed: false };
-    row.cells.forEach((cell, col) => {
-      if (cell.kind === 'code' || cell.kind === 'label' || cell.kind === 'lineNo') {
-        if (segment.closed) segment = { closed: false };
+    // The code, name and 行次 printed before a line's first value cell; a label after a value starts the next line.
+    let code: string | undefined;
+    let label: string | undefined;
+    let lineNo: string | undefined;
+    let closed = false;
+    const cells = row.cells;
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col]!;
+      const kind = cell.kind;
+      if (kind === 'code' || kind === 'label' || kind === 'lineNo') {
+        if (closed) {
+          code = label = lineNo = undefined;
+          closed = false;
+        }
         const text = cell.text.trim();
-        if (cell.kind === 'code' && text !== '') segment.code = text;
-        else if (cell.kind === 'label' && text !== '') segment.label = text;
-        else if (cell.kind === 'lineNo' && text !== '') segment.lineNo = text;
-        return;
+        if (text === '') continue;
+        if (kind === 'code') code = text;
+        else if (kind === 'label') label = text;
+        else lineNo = text;
+        continue;
       }
-      if (!isValueCell(cell)) return;
-      segment.closed = true;
-      const { line: key, column } = splitId(cell.id);
-      let line = lines.get(key);
-      if (!line) {
-        line = { key, rowKey: key.slice(key.indexOf('.') + 1), name: segment.label ?? '', figures: [] };
-        if (segment.code !== undefined) line.code = segment.code;
-        if (segment.lineNo !== undefined) line.lineNo = segment.lineNo;
-        lines.set(key, line);
+      if (!isValueCell(cell)) continue;
+      closed = true;
+      const id = cell.id;
+      // Cells of one line follow each other: reuse the line while the id starts with its key.
+      if (line === null || !(id.length > line.key.length && id.charCodeAt(line.key.length) === 46 && id.startsWith(line.key))) {
+        const key = id.slice(0, id.lastIndexOf('.'));
+        line = lines.get(key) ?? null;
+        if (line === null) {
+          line = { key, rowKey: key.slice(key.indexOf('.') + 1), name: label ?? '', figures: [] };
+          if (code !== undefined) line.code = code;
+          if (lineNo !== undefined) line.lineNo = lineNo;
+          lines.set(key, line);
+        }
       }
-      line.figures.push({ column, columnName: table.columns[col]?.name ?? column, cell: cell.id, value: cell.value ?? 0, valueType: cell.valueType ?? 'money' });
-    });
+      const column = id.slice(line.key.length + 1);
+      line.figures.push({ column, columnName: columns[col]?.name ?? column, cell: id, value: cell.value ?? 0, valueType: cell.valueType ?? 'money' });
+    }
   }
   const out = [...lines.values()];
-  for (const line of out) if (line.name === '') line.name = commonPrefix(line.figures.map((f) => f.columnName)) || line.rowKey;
+  for (const l of out) if (l.name === '') l.name = commonPrefix(l.figures.map((f) => f.columnName)) || l.rowKey;
   cache.set(table, out);
   return out;
 }
