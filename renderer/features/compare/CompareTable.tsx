@@ -22,6 +22,21 @@ function Presence({ line, c }: { line: CompareLine; c: Comparison }) {
   return null;
 }
 
+/** A year's figure: a link to its cell in that year's table, or `—` where the year has no such line. */
+function ValueCell({ year, cell, value, count }: { year: number; cell: string | undefined; value: number | null; count: boolean }) {
+  return (
+    <td className="num">
+      {cell ? (
+        <button type="button" className="link" title={`到${year}年度表中的这一格`} onClick={() => void showCellOfYear(year, cell)}>
+          {amountText(value, count)}
+        </button>
+      ) : (
+        amountText(value, count)
+      )}
+    </td>
+  );
+}
+
 function LineRows({ line, c, filter }: { line: CompareLine; c: Comparison; filter: LineFilter }) {
   // A line of one year only lists the figures it has (not its blank columns).
   const figures = filter === 'all' ? line.figures : line.figures.filter((f) => f.changed || (line.presence !== 'both' && ((f.current ?? 0) !== 0 || (f.prior ?? 0) !== 0)));
@@ -41,24 +56,8 @@ function LineRows({ line, c, filter }: { line: CompareLine; c: Comparison; filte
             </>
           ) : null}
           <td className="column">{line.figures.length > 1 ? f.columnName : ''}</td>
-          <td className="num">
-            {f.currentCell ? (
-              <button type="button" className="link" title={`到${c.year}年度表中的这一格`} onClick={() => void showCellOfYear(c.year, f.currentCell!)}>
-                {amountText(f.current, f.valueType === 'count')}
-              </button>
-            ) : (
-              amountText(f.current)
-            )}
-          </td>
-          <td className="num">
-            {f.priorCell ? (
-              <button type="button" className="link" title={`到${c.withYear}年度表中的这一格`} onClick={() => void showCellOfYear(c.withYear, f.priorCell!)}>
-                {amountText(f.prior, f.valueType === 'count')}
-              </button>
-            ) : (
-              amountText(f.prior)
-            )}
-          </td>
+          <ValueCell year={c.year} cell={f.currentCell} value={f.current} count={f.valueType === 'count'} />
+          <ValueCell year={c.withYear} cell={f.priorCell} value={f.prior} count={f.valueType === 'count'} />
           <td className={`num ${f.diff > 0 ? 'up' : f.diff < 0 ? 'down' : ''}`}>{f.changed ? diffText(f.diff, f.valueType === 'count') : ''}</td>
           <td className="num rate">{f.changed ? rateText(f) : ''}</td>
           {k === 0 ? (
