@@ -172,6 +172,8 @@ export function TableEditor({ id }: { id: TableId }) {
     <EditorContext.Provider value={editorContext}>
       <div className="table-view">
         <div className="view-toolbar">
+          {/* First: Tab from 添加科目 / 按表03填充 still goes straight into the table. */}
+          <CellToolbar cell={editor.activeCell} />
           {subject ? (
             <button type="button" onClick={() => setAdding(true)}>
               ＋ 添加科目
@@ -191,7 +193,6 @@ export function TableEditor({ id }: { id: TableId }) {
               按表03填充{fills.length > 0 ? `（${fills.length}）` : ''}
             </button>
           ) : null}
-          <CellToolbar cell={editor.activeCell} />
           <span className="toolbar-hint">
             白色单元格可填写（录入单位：{unit}），灰色为自动计算（悬停查看公式）。回车确认，Tab 下一格，Esc 取消，Delete 清除，可从 Excel/WPS 粘贴整块数据。
           </span>
