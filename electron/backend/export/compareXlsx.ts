@@ -22,6 +22,15 @@ const HEADER_ROW = 3;
 const WIDTHS = [12, 34, 22, 14, 14, 14, 11, 44];
 const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 10.5, charset: 134 };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const ROW_LINE_HEIGHT = 14;
+
+/** Lines a text takes in a column of `width` characters (a Chinese character is two). */
+function linesIn(text: string, width: number): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return Math.max(1, Math.ceil(units / Math.max(1, width - 2)));
+}
+
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 
 export interface CompareXlsxOptions {
@@ -99,6 +108,9 @@ function writeRow(ws: ExcelJS.Worksheet, r: number, texts: [string, string, stri
     cell.numFmt = k === 3 ? RATE : count ? COUNT : MONEY;
   });
   if (note !== '') row.getCell(8).value = note;
+  // Wrapped names and notes get the height they need (Excel does not grow a row written by a program).
+  const lines = Math.max(linesIn(texts[1], WIDTHS[1]!), linesIn(note, WIDTHS[7]!));
+  if (lines > 1) row.height = ROW_LINE_HEIGHT * lines + 3;
   for (let c = 1; c <= WIDTHS.length; c++) {
     const cell = row.getCell(c);
     cell.font = { ...FONT, bold };
