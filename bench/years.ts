@@ -22,7 +22,7 @@ import { compareReports } from '../shared/domain/compare/compose';
 import { deriveTables } from '../shared/domain/tables';
 import { buildRenderer, launchChromium } from '../test/e2e/browser';
 import { syntheticFile, syntheticReport } from '../test/harness/synthetic';
-import { type BenchGroup, type BenchRow, collectGarbage, formatMs, measure, row, sampleHeap, summarize } from './util';
+import { type BenchGroup, type BenchRow, formatMs, measure, row, sampleHeap, summarize } from './util';
 
 export const COMPARE_TARGET_MS = 50;
 export const OPEN_COMPARE_TARGET_MS = 300;
@@ -115,8 +115,6 @@ export const yearsBench: BenchGroup = {
       maxRuns: 80,
       budgetMs: 6000,
       minRuns: 20,
-      // Each call starts on a collected heap: the figure is the comparison's, not the last call's garbage.
-      beforeEach: collectGarbage,
     });
     const sample = compareReports({ ...input, current: { report: current.report }, prior: { report: prior.report } });
     const lines = sample.tables.reduce((s, t) => s + t.lines.length, 0);
@@ -131,7 +129,7 @@ export const yearsBench: BenchGroup = {
     const priorTables = deriveTables(prior.department, prior.report, getCatalogue(prior.report.edition, prior.customCodes));
     const derived = await measure(
       () => compareReports({ ...input, current: { report: current.report, tables: currentTables }, prior: { report: prior.report, tables: priorTables } }),
-      { warmup: 5, maxRuns: 80, budgetMs: 4000, minRuns: 20, beforeEach: collectGarbage },
+      { warmup: 5, maxRuns: 80, budgetMs: 4000, minRuns: 20 },
     );
     rows.push(row('对比两个年度：表已推导 (compare, tables already derived: narrative + compare)', derived));
 
