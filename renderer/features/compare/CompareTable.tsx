@@ -12,7 +12,7 @@ import { showCellOfYear, showNarrativeLink } from './navigate';
 export type LineFilter = 'all' | 'changed' | 'significant';
 
 /** Lines shown before 显示其余: keeps the view quick for a large department. */
-const LINE_CAP = 60;
+const LINE_CAP = 30;
 
 function Presence({ line, c }: { line: CompareLine; c: Comparison }) {
   if (line.presence === 'current') return <span className="badge new">{c.year}年新增</span>;

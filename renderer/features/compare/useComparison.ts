@@ -51,6 +51,19 @@ function localSide(loaded: LoadedYear, year: number | null): Side | null {
   return null;
 }
 
+/** One comparison per pair of report versions (and department and codes): reopening the view does not compare again. */
+const comparisons = new WeakMap<Report, WeakMap<Report, { department: LoadedYear['department']; customCodes: LoadedYear['customCodes']; comparison: Comparison }>>();
+
+function cachedComparison(loaded: LoadedYear, current: Side, prior: Side): Comparison {
+  let byPrior = comparisons.get(current.report);
+  if (!byPrior) comparisons.set(current.report, (byPrior = new WeakMap()));
+  const hit = byPrior.get(prior.report);
+  if (hit && hit.department === loaded.department && hit.customCodes === loaded.customCodes) return hit.comparison;
+  const comparison = compareReports({ department: loaded.department, customCodes: loaded.customCodes, current, prior });
+  byPrior.set(prior.report, { department: loaded.department, customCodes: loaded.customCodes, comparison });
+  return comparison;
+}
+
 export function useComparison(year: number, withYear: number | null, threshold: Threshold): ComparisonState | null {
   const loaded = useLoaded();
   const current = useYear(year);
@@ -59,8 +72,8 @@ export function useComparison(year: number, withYear: number | null, threshold: 
     if (current === null || prior === null || current === 'loading' || prior === 'loading') return null;
     if ('failed' in current) return current;
     if ('failed' in prior) return prior;
-    return compareReports({ department: loaded.department, customCodes: loaded.customCodes, current, prior });
-  }, [current, prior, loaded.department, loaded.customCodes]);
+    return cachedComparison(loaded, current, prior);
+  }, [current, prior, loaded]);
   return useMemo((): ComparisonState | null => {
     if (withYear === null) return null;
     if (base === null) return { kind: 'loading' };
