@@ -143,20 +143,20 @@ function compareFigure(c: LineFigure | undefined, p: LineFigure | undefined, thr
   const current = c ? printed(c.value, valueType) : null;
   const prior = p ? printed(p.value, valueType) : null;
   const d = delta(current ?? 0, prior ?? 0);
-  const figure: CompareFigure = {
+  // One object shape for every figure (both cell fields present, undefined where the year has none).
+  return {
     column: any.column,
     columnName: any.columnName,
     valueType,
     current,
     prior,
+    currentCell: c?.cell,
+    priorCell: p?.cell,
     diff: d.diff,
     rate: d.rate,
     changed: d.diff !== 0,
     significant: exceeds(d, valueType, threshold),
   };
-  if (c) figure.currentCell = c.cell;
-  if (p) figure.priorCell = p.cell;
-  return figure;
 }
 
 /** The current-year key a prior line matches: its 科目 code replaced when the edition moved it. */
