@@ -35,6 +35,8 @@ export const GROUPS: GroupEntry[] = [
   { name: 'forms', memoryTargetMb: 300, load: async () => (await import('./forms')).formsBench },
   // Issue 9: a 20× workbook imported within 1 s; no memory target.
   { name: 'import', load: async () => (await import('./import')).importBench },
+  // Issue 11: comparing two 20× years; opening the comparison view.
+  { name: 'years', load: async () => (await import('./years')).yearsBench },
 ];
 
 /** Runs one group in this process and prints its rows and this process's memory. */

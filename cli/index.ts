@@ -27,10 +27,24 @@ import {
 } from '../electron/backend/services/reports';
 import { AppError } from '../electron/backend/app/errors';
 import { readInputFile, readingFile, writingFile } from './files';
+import {
+  changeLogWorkbook,
+  changesOf,
+  compareInFile,
+  compareWorkbook,
+  factsHashOf,
+  functionalNamer,
+  publicationOf,
+  publicationText,
+  publishYear,
+  unpublishYear,
+} from '../electron/backend/services/years';
+import { DEFAULT_THRESHOLD, type Threshold } from '../shared/domain/compare';
 import { renderFindings } from './findings';
 import { listForms, renderForms } from './forms';
 import { renderImportReport } from './importReport';
 import { renderTableText } from './textTable';
+import { renderChangeLog, renderComparison } from './years';
 
 export const EXIT_OK = 0;
 export const EXIT_USER = 1;
@@ -94,6 +108,17 @@ function parseCatalogue(values: Values): 'functional' | 'economic' {
   const catalogue = requireOption(values, 'catalogue');
   if (catalogue !== 'functional' && catalogue !== 'economic') throw new UserError('--catalogue 应为 functional（支出功能分类）或 economic（经济分类）。');
   return catalogue;
+}
+
+/** `--rate 10 --amount 1`: the threshold of a comparison (percent, 万元); defaults ±10% and 1 万元. */
+function parseThreshold(values: Values): Threshold {
+  const read = (name: 'rate' | 'amount', fallback: number): number => {
+    const v = values[name];
+    if (typeof v !== 'string') return fallback;
+    if (!/^\d+(\.\d{1,2})?$/u.test(v.trim())) throw new UserError(`--${name} 应为不小于0、最多两位小数的数字，收到“${v}”。`);
+    return Math.round(Number(v.trim()) * 100);
+  };
+  return { rateBp: read('rate', DEFAULT_THRESHOLD.rateBp), amountUnits: read('amount', DEFAULT_THRESHOLD.amountUnits) };
 }
 
 const PROGRESS_STAGE: Record<'docx' | 'xlsx' | 'write', string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
@@ -185,12 +210,14 @@ const COMMANDS: Record<string, Command> = {
     async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
       const { exportFileNames, exportToPaths } = await import('../electron/backend/app/exporting');
-      const written = await readingFile(requireOption(values, 'file'), async (file) => {
+      const { written, hash } = await readingFile(requireOption(values, 'file'), async (file) => {
         let targets = { docx: optional(values, 'docx'), xlsx: optional(values, 'xlsx') };
         if (!targets.docx && !targets.xlsx) targets = exportFileNames(packageForYear(file, year).model);
-        return exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
+        const paths = await exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
+        return { written: paths, hash: factsHashOf(file, year) };
       });
       for (const path of written) io.stderr(`已导出：${path}\n`);
+      io.stderr(`内容校验码（SHA-256，导出时的${year}年度数据）：${hash}\n`);
       return EXIT_OK;
     },
   },
@@ -265,6 +292,70 @@ const COMMANDS: Record<string, Command> = {
       });
       io.stdout(renderImportReport(preview));
       io.stderr(`已从“${source}”导入 ${preview.department} ${year}年度 的表格到 ${target}\n`);
+      return EXIT_OK;
+    },
+  },
+  compare: {
+    synopsis: '--file <数据文件> --year <年度> --with <对比年度> [--xlsx <输出.xlsx>] [--json] [--all] [--rate <百分比>] [--amount <万元>]',
+    help: '两个年度逐表逐行对比（本年、上年、增减额、增减率），默认只列有变动的行；超过阈值（默认±10%且≥1万元）的标 *。',
+    options: { file: 'string', year: 'string', with: 'string', xlsx: 'string', json: 'boolean', all: 'boolean', rate: 'string', amount: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const withYear = parseYear(requireOption(values, 'with'));
+      const threshold = parseThreshold(values);
+      const xlsx = optional(values, 'xlsx');
+      const comparison = await readingFile(requireOption(values, 'file'), async (file) => {
+        const c = compareInFile(file, year, withYear, threshold);
+        if (xlsx) writeFileSync(xlsx, await compareWorkbook(file, c));
+        return c;
+      });
+      io.stdout(values.json === true ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison, values.all === true));
+      if (xlsx) io.stderr(`已导出：${xlsx}\n`);
+      return EXIT_OK;
+    },
+  },
+  publish: {
+    synopsis: '--file <数据文件> --year <年度>',
+    help: '定稿：将该年度标记为已公开，此后任何修改、导入都被拒绝。',
+    options: { file: 'string', year: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const text = await writingFile(requireOption(values, 'file'), false, (file) => {
+        const publication = publishYear(file, year);
+        return `${year}年度${publicationText(publication)}，内容校验码：${factsHashOf(file, year)}`;
+      });
+      io.stderr(`${text}\n此后该年度的数据为只读；如需修改请先用 unpublish 取消定稿并说明原因。\n`);
+      return EXIT_OK;
+    },
+  },
+  unpublish: {
+    synopsis: '--file <数据文件> --year <年度> --reason <原因>',
+    help: '取消定稿（必须说明原因，记入修改记录）。',
+    options: { file: 'string', year: 'string', reason: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const reason = requireOption(values, 'reason');
+      await writingFile(requireOption(values, 'file'), false, (file) => unpublishYear(file, year, reason));
+      io.stderr(`已取消${year}年度的定稿（原因：${reason.trim()}），该年度可以修改了。\n`);
+      return EXIT_OK;
+    },
+  },
+  log: {
+    synopsis: '--file <数据文件> --year <年度> [--fact <数据项>] [--json] [--xlsx <输出.xlsx>]',
+    help: '修改记录：时间、用户、操作、数据项、原值 → 新值（--fact 只看一个数据项，例如 item/2010301/expenditure.basic）。',
+    options: { file: 'string', year: 'string', fact: 'string', json: 'boolean', xlsx: 'string' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const fact = optional(values, 'fact')?.trim();
+      const xlsx = optional(values, 'xlsx');
+      const text = await readingFile(requireOption(values, 'file'), async (file) => {
+        const entries = changesOf(file, year, fact);
+        if (xlsx) writeFileSync(xlsx, await changeLogWorkbook(file, year));
+        if (values.json === true) return `${JSON.stringify(entries, null, 2)}\n`;
+        return `${year}年度：${publicationText(publicationOf(file, year))}\n${renderChangeLog(entries, functionalNamer(file, year))}`;
+      });
+      io.stdout(text);
+      if (xlsx) io.stderr(`已导出：${xlsx}\n`);
       return EXIT_OK;
     },
   },

@@ -4,6 +4,7 @@ import { App } from './app/App';
 import './styles/base.css';
 import './styles/sheet.css';
 import './styles/views.css';
+import './styles/years.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -6,6 +6,7 @@ import { NavTree } from '../features/workspace/NavTree';
 import { NoticeBar } from '../features/workspace/NoticeBar';
 import { StatusBar } from '../features/workspace/StatusBar';
 import { TopBar } from '../features/workspace/TopBar';
+import { PublishedBanner } from '../features/history/PublishedBanner';
 import { useSession } from '../store/useSession';
 import { useUi } from './uiState';
 
@@ -44,7 +45,8 @@ export function Workspace() {
       {loaded ? (
         <>
           <NavTree />
-          <main className="main" ref={mainRef} id="main-content" tabIndex={-1}>
+          <main className={`main${loaded.publication ? ' published' : ''}`} ref={mainRef} id="main-content" tabIndex={-1}>
+            <PublishedBanner />
             <MainView />
           </main>
           <StatusBar />

@@ -13,6 +13,9 @@ interface UiState {
   /** 公开07表/08表 opened for entry although the year has no such funds (`${year}/${table}`). */
   expandedFunds: Readonly<Record<string, true>>;
   expandFunds(key: string): void;
+  /** 显示上年数: last year's figure beside every cell of the table editors. */
+  showPrior: boolean;
+  toggleShowPrior(): void;
 }
 
 export const useUi = create<UiState>()((set, get) => ({
@@ -26,4 +29,6 @@ export const useUi = create<UiState>()((set, get) => ({
   requestNewFile: () => set({ newFileRequest: get().newFileRequest + 1 }),
   expandedFunds: {},
   expandFunds: (key) => set({ expandedFunds: { ...get().expandedFunds, [key]: true } }),
+  showPrior: false,
+  toggleShowPrior: () => set({ showPrior: !get().showPrior }),
 }));

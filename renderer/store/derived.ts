@@ -9,7 +9,7 @@ import type { LoadedYear } from '../../shared/contract/api';
 import { type Catalogue, getCatalogue } from '../../shared/domain/catalogue';
 import { type Finding, runChecks } from '../../shared/domain/checks';
 import { factRefKey, type Report } from '../../shared/domain/model';
-import { buildPackage, type Narrative, type PriorFigures, priorFromTables, priorFromTyped } from '../../shared/domain/narrative';
+import { buildPackage, type Narrative, type PriorFigures, priorFromTyped, priorFromYear } from '../../shared/domain/narrative';
 import type { PackageModel } from '../../shared/domain/package';
 import { deriveTable, deriveTables, type DerivedTable, type DerivedTables, type TableId } from '../../shared/domain/tables';
 import { withFact } from './reportEdit';
@@ -76,13 +76,26 @@ export function previewReport(report: Report, draft: Draft | null): Report {
   return result;
 }
 
-/** Last year's figures: from last year's report in the file, otherwise as typed this year. */
+const lastYearCache = new WeakMap<Report, { department: LoadedYear['department']; customCodes: LoadedYear['customCodes']; tables: DerivedTables }>();
+
+/** Last year's tables (the year before in the file), or null when the file has no such year. */
+export function lastYearTablesOf(loaded: LoadedYear): DerivedTables | null {
+  const last = loaded.lastYear;
+  if (!last) return null;
+  const hit = lastYearCache.get(last);
+  if (hit && hit.department === loaded.department && hit.customCodes === loaded.customCodes) return hit.tables;
+  const tables = deriveTables(loaded.department, last, getCatalogue(last.edition, loaded.customCodes));
+  lastYearCache.set(last, { department: loaded.department, customCodes: loaded.customCodes, tables });
+  return tables;
+}
+
+/**
+ * Last year's figures: from last year's report in the file (completed by the typed 上年数 for
+ * figures it lacks), otherwise as typed this year.
+ */
 export const priorOf = memoLast((loaded: LoadedYear, report: Report): PriorFigures => {
-  if (loaded.lastYear) {
-    const lastCatalogue = getCatalogue(loaded.lastYear.edition, loaded.customCodes);
-    return priorFromTables(deriveTables(loaded.department, loaded.lastYear, lastCatalogue));
-  }
-  return priorFromTyped(report);
+  const lastTables = lastYearTablesOf(loaded);
+  return lastTables && loaded.lastYear ? priorFromYear(lastTables, loaded.lastYear.year, report) : priorFromTyped(report);
 });
 
 export interface PackageView {
@@ -113,12 +126,15 @@ export function findingsOf(loaded: LoadedYear): Finding[] {
   if (hit && hit.department === loaded.department && hit.evaluation === loaded.evaluation) return hit.findings;
   // The 情况说明 rules (N-…) need the drafted narrative: every figure against its source cell,
   // unfilled required parts, the prose lint, shares summing to 100.00%.
+  const lastTables = lastYearTablesOf(loaded);
+  const lastYear = lastTables && loaded.lastYear ? { lastYear: { year: loaded.lastYear.year, tables: lastTables } } : {};
   const findings = runChecks({
     department: loaded.department,
     report,
     tables: tablesOf(loaded),
     narrative: packageOf(loaded).model.narrative,
     ...(loaded.evaluation ? { evaluation: loaded.evaluation } : {}),
+    ...lastYear,
   });
   findingsCache.set(report, { department: loaded.department, evaluation: loaded.evaluation, findings });
   return findings;

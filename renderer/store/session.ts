@@ -156,15 +156,22 @@ function sameValue(a: number | null, b: number | null): boolean {
 
 const targetOf = (change: Change) => (change.kind === 'fact' ? factTarget(change.ref) : textTarget(change.key));
 
-/** The batch that writes a list of changes' `after` values. */
-function batchOf(year: number, changes: readonly Change[], additions: Additions = {}): WriteBatch {
+/** The batch that writes a list of changes' `after` values; `action` names it in the change log. */
+function batchOf(year: number, changes: readonly Change[], additions: Additions = {}, action?: string): WriteBatch {
   const facts: WriteBatch['facts'] = [];
   const texts: WriteBatch['texts'] = [];
   for (const c of changes) {
     if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
     else texts.push({ key: c.key, value: c.after });
   }
-  return { year, facts, texts, addItems: [...(additions.addItems ?? [])], customCodes: [...(additions.customCodes ?? [])] };
+  const batch: WriteBatch = { year, facts, texts, addItems: [...(additions.addItems ?? [])], customCodes: [...(additions.customCodes ?? [])] };
+  return action ? { ...batch, action } : batch;
+}
+
+/** The refusal of an edit to a published (定稿) year, said before anything is applied. */
+function publishedRefusal(loaded: LoadedYear | null, year: number): string | null {
+  if (!loaded || loaded.report.year !== year || !loaded.publication) return null;
+  return `${year}年度已定稿，数据为只读，本次修改未保存。如确需修改，请先“取消定稿”并填写原因。`;
 }
 
 function mergeCodes(codes: readonly CustomCode[], added: readonly CustomCode[]): CustomCode[] {
@@ -243,12 +250,18 @@ export function createSessionStore(api: Api): SessionStore {
 
     /** Applies a new step, records it, sends it as one batch; resolves to whether it was saved. */
     const commit = async (year: number, step: Step, additions: Additions = {}): Promise<boolean> => {
+      const published = publishedRefusal(get().loaded, year);
+      if (published) {
+        set({ draft: null });
+        notify('error', published);
+        return false;
+      }
       const targets = step.changes.map(targetOf);
       applyLocal(year, step.changes, additions);
       setErrors(targets, null);
       if (step.changes.length > 0) setHistory(year, record(historyOf(year), step));
       set({ draft: null });
-      const refused = await send(batchOf(year, step.changes, additions), targets);
+      const refused = await send(batchOf(year, step.changes, additions, step.label), targets);
       if (!refused) return true;
       revertLocal(year, step.changes);
       setHistory(year, forgetStep(historyOf(year), step));
@@ -259,10 +272,16 @@ export function createSessionStore(api: Api): SessionStore {
 
     /** Undo/redo: the history has moved already; apply and send the step's writes as one batch. */
     const replay = async (year: number, apply: Change[], verb: string, label: string, restore: History) => {
+      const published = publishedRefusal(get().loaded, year);
+      if (published) {
+        setHistory(year, restore);
+        notify('error', `${verb}未能保存：${published}`);
+        return;
+      }
       applyLocal(year, apply);
       set({ draft: null });
       notify('info', `已${verb}：${label}`);
-      const refused = await send(batchOf(year, apply), apply.map(targetOf));
+      const refused = await send(batchOf(year, apply, {}, `${verb}：${label}`), apply.map(targetOf));
       if (!refused) return;
       // Not saved: the screen and the history go back to where they were.
       revertLocal(year, apply);

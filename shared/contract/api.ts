@@ -8,6 +8,7 @@
  * The renderer never sends a file path: files are chosen by the backend (dialogs in
  * Electron, the data folder in browser mode) and named by opaque ids.
  */
+import type { ChangeEntry } from '../domain/changeLog';
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
 import type { EvaluationSet, EvaluationSettings, SelfEvaluationForm } from '../domain/selfEvaluation/types';
 import type { ImportPreview } from '../domain/tableImport/changes';
@@ -34,6 +35,14 @@ export interface OpenFileInfo {
   backupName: string | null;
 }
 
+/** 定稿: when and by whom a year was marked published (read-only until 取消定稿). */
+export interface Publication {
+  /** ISO time. */
+  at: string;
+  /** OS user name. */
+  by: string;
+}
+
 export interface LoadedYear {
   department: Department;
   report: Report;
@@ -42,6 +51,8 @@ export interface LoadedYear {
   lastYear: Report | null;
   /** 第五部分 附件 of the year: 自评表, 重点评价报告 and their settings. */
   evaluation?: EvaluationSet;
+  /** Set when the year is published (定稿): every write to it is refused. Absent or null: a draft. */
+  publication?: Publication | null;
 }
 
 /** What an import of 自评表 from an Excel workbook did. */
@@ -69,11 +80,15 @@ export interface WriteBatch {
   /** 项 codes (7 digits) to add as empty rows before the facts are written. */
   addItems: string[];
   customCodes: CustomCode[];
+  /** The user action, recorded in the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
+  action?: string;
 }
 
 export interface ExportResult {
   folder: string;
   files: string[];
+  /** The content hash (factsHash) of the year's facts the files were made from. */
+  factsHash: string;
 }
 
 export interface AppInfo {
@@ -136,6 +151,12 @@ export interface ApiChannels {
   'report.deleteItem': { request: { year: number; code: string }; response: null };
   /** 新建年度 from the latest year: carries 概况, 名词解释, settings and rows forward. */
   'report.createYear': { request: { fromYear: number }; response: OpenFileInfo };
+  /** 定稿: marks the year published; every write channel refuses it from then on. */
+  'report.publish': { request: { year: number }; response: Publication };
+  /** 取消定稿: the year becomes editable again; the reason is required and logged. */
+  'report.unpublish': { request: { year: number; reason: string }; response: null };
+  /** 修改记录 of a year, oldest first; `target` narrows it to one fact (`factRefKey`) or text (`text/…`). */
+  'report.changes': { request: { year: number; target?: string }; response: ChangeEntry[] };
   'department.update': { request: { department: Department }; response: OpenFileInfo };
   'catalogue.addCode': { request: { code: CustomCode }; response: CustomCode[] };
   /** Writes the chosen files into a folder chosen by the backend; null = cancelled. */
@@ -156,6 +177,10 @@ export interface ApiChannels {
   'import.tablesPreview': { request: WorkbookUpload; response: ImportPreview };
   /** 导入Excel表格: imports the workbook's tables into the year, in one transaction. */
   'import.tablesApply': { request: WorkbookUpload; response: TablesImportApplied };
+  /** The comparison of two years as a workbook, into a folder chosen by the backend; null = cancelled. */
+  'export.compare': { request: { year: number; withYear: number }; response: ExportResult | null };
+  /** A year's change log as a workbook, into a folder chosen by the backend; null = cancelled. */
+  'export.changes': { request: { year: number }; response: ExportResult | null };
 }
 
 export type Channel = keyof ApiChannels;
@@ -210,6 +235,9 @@ export const CHANNELS: readonly Channel[] = [
   'report.addItem',
   'report.deleteItem',
   'report.createYear',
+  'report.publish',
+  'report.unpublish',
+  'report.changes',
   'department.update',
   'catalogue.addCode',
   'export.run',
@@ -222,6 +250,8 @@ export const CHANNELS: readonly Channel[] = [
   'evaluation.importWorkbook',
   'import.tablesPreview',
   'import.tablesApply',
+  'export.compare',
+  'export.changes',
 ];
 
 export function isChannel(value: unknown): value is Channel {

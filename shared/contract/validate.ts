@@ -323,8 +323,10 @@ const VALIDATORS: Validators = {
     };
   },
   'report.writeBatch': (r, p) => {
-    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes']);
+    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action']);
+    const action = f.action === undefined ? {} : { action: text(f.action, `${p}.action`, 'action') };
     return {
+      ...action,
       year: year(f.year, `${p}.year`),
       facts: list(f.facts, `${p}.facts`, (v, q) => {
         const w = object(v, q, ['ref'], ['value']);
@@ -359,6 +361,16 @@ const VALIDATORS: Validators = {
     if (fromYear >= LIMITS.yearMax) throw new Invalid(`${p}.fromYear`, `下一年度超出${LIMITS.yearMax}年`);
     return { fromYear };
   },
+  'report.publish': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
+  'report.unpublish': (r, p) => {
+    const f = object(r, p, ['year', 'reason']);
+    return { year: year(f.year, `${p}.year`), reason: text(f.reason, `${p}.reason`, 'reason') };
+  },
+  'report.changes': (r, p) => {
+    const f = object(r, p, ['year'], ['target']);
+    const y = year(f.year, `${p}.year`);
+    return f.target === undefined ? { year: y } : { year: y, target: text(f.target, `${p}.target`, 'changeTarget') };
+  },
   'department.update': (r, p) => ({ department: department(object(r, p, ['department']).department, `${p}.department`) }),
   'catalogue.addCode': (r, p) => ({ code: customCode(object(r, p, ['code']).code, `${p}.code`) }),
   'export.run': (r, p) => {
@@ -391,6 +403,11 @@ const VALIDATORS: Validators = {
   'evaluation.importWorkbook': workbookUpload,
   'import.tablesPreview': workbookUpload,
   'import.tablesApply': workbookUpload,
+  'export.compare': (r, p) => {
+    const f = object(r, p, ['year', 'withYear']);
+    return { year: year(f.year, `${p}.year`), withYear: year(f.withYear, `${p}.withYear`) };
+  },
+  'export.changes': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
 };
 
 export type ValidatedRequest = { [C in Channel]: { ok: true; channel: C; request: RequestOf<C> } }[Channel];
@@ -458,6 +475,9 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'report.addItem': (request) => ({ ok: true, channel: 'report.addItem', request }),
   'report.deleteItem': (request) => ({ ok: true, channel: 'report.deleteItem', request }),
   'report.createYear': (request) => ({ ok: true, channel: 'report.createYear', request }),
+  'report.publish': (request) => ({ ok: true, channel: 'report.publish', request }),
+  'report.unpublish': (request) => ({ ok: true, channel: 'report.unpublish', request }),
+  'report.changes': (request) => ({ ok: true, channel: 'report.changes', request }),
   'department.update': (request) => ({ ok: true, channel: 'department.update', request }),
   'catalogue.addCode': (request) => ({ ok: true, channel: 'catalogue.addCode', request }),
   'export.run': (request) => ({ ok: true, channel: 'export.run', request }),
@@ -470,4 +490,6 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'evaluation.importWorkbook': (request) => ({ ok: true, channel: 'evaluation.importWorkbook', request }),
   'import.tablesPreview': (request) => ({ ok: true, channel: 'import.tablesPreview', request }),
   'import.tablesApply': (request) => ({ ok: true, channel: 'import.tablesApply', request }),
+  'export.compare': (request) => ({ ok: true, channel: 'export.compare', request }),
+  'export.changes': (request) => ({ ok: true, channel: 'export.changes', request }),
 };

@@ -25,6 +25,10 @@ export const LIMITS = {
   textKeyLength: 200,
   /** The name of a file given to an import (for messages). */
   fileNameLength: 255,
+  /** What a change-log entry says the action was (the undo step's label). */
+  actionLength: 200,
+  /** Why a year's 定稿 was lifted (取消定稿). */
+  reasonLength: 2_000,
   /** Absolute value of an amount in 分 (just under 10 万亿元). */
   amountMaxFen: MAX_AMOUNT_FEN,
   /** 人数, 批次, 车辆, 台（套）: whole numbers up to ten million. */
@@ -42,7 +46,7 @@ export const LIMITS = {
 } as const;
 
 /** The kinds of user text, each with its own length and line rules. */
-export type TextKind = 'name' | 'unitNote' | 'text' | 'textKey' | 'fileName';
+export type TextKind = 'name' | 'unitNote' | 'text' | 'textKey' | 'fileName' | 'action' | 'reason' | 'changeTarget';
 
 interface TextRule {
   maxLength: number;
@@ -56,6 +60,10 @@ export const TEXT_RULES: Readonly<Record<TextKind, TextRule>> = {
   text: { maxLength: LIMITS.textLength, singleLine: false, nonEmpty: false },
   textKey: { maxLength: LIMITS.textKeyLength, singleLine: true, nonEmpty: true },
   fileName: { maxLength: LIMITS.fileNameLength, singleLine: true, nonEmpty: true },
+  action: { maxLength: LIMITS.actionLength, singleLine: true, nonEmpty: true },
+  reason: { maxLength: LIMITS.reasonLength, singleLine: false, nonEmpty: true },
+  /** A change-log target: a fact key (`item/…`) or `text/` and a text key. */
+  changeTarget: { maxLength: LIMITS.textKeyLength + 20, singleLine: true, nonEmpty: true },
 };
 
 /** Control characters other than tab and line breaks never belong in user text. */

@@ -570,6 +570,63 @@ export function factRefKey(ref: FactRef): string {
   }
 }
 
+const oneOfKeys = <T extends string>(values: readonly T[], value: string | undefined): T | undefined => values.find((v) => v === value);
+
+/**
+ * The FactRef a `factRefKey` string stands for, or null when it names nothing the model knows
+ * (the change log stores facts by key; codes are checked for digits only).
+ */
+export function parseFactRefKey(key: string): FactRef | null {
+  const [head, a, b, extra] = key.split('/');
+  if (extra !== undefined && head !== 'prior') return null;
+  const digits = (s: string | undefined): s is string => s !== undefined && /^\d+$/u.test(s);
+  switch (head) {
+    case 'item': {
+      const field = b !== undefined && isItemField(b) ? b : undefined;
+      return digits(a) && field ? { kind: 'item', code: a, field } : null;
+    }
+    case 'economic':
+      return digits(a) && b === undefined ? { kind: 'economic', code: a } : null;
+    case 'summary': {
+      const field = oneOfKeys(SUMMARY_FIELDS, a);
+      return field && b === undefined ? { kind: 'summary', field } : null;
+    }
+    case 'fiscalCarry': {
+      const field = oneOfKeys(FISCAL_CARRY_FIELDS, a);
+      return field && b === undefined ? { kind: 'fiscalCarry', field } : null;
+    }
+    case 'threePublic': {
+      const side = oneOfKeys(['budget', 'actual'] as const, a);
+      const item = oneOfKeys(THREE_PUBLIC_ITEMS, b);
+      return side && item ? { kind: 'threePublic', side, item } : null;
+    }
+    case 'stats': {
+      if (b !== undefined) return null;
+      if (a === 'operatingCost') return { kind: 'operatingCost' };
+      if (a === 'equipmentCount') return { kind: 'equipment' };
+      const field = oneOfKeys(STATS_MONEY_FIELDS, a);
+      return field ? { kind: 'stats', field } : null;
+    }
+    case 'vehicles': {
+      const type = oneOfKeys(VEHICLE_TYPES, a);
+      return type && b === undefined ? { kind: 'vehicle', type } : null;
+    }
+    case 'counts': {
+      const field = oneOfKeys(COUNT_FIELDS, a);
+      return field && b === undefined ? { kind: 'count', field } : null;
+    }
+    case 'initialBudget':
+    case 'adjustedBudget':
+      return digits(a) && b === undefined ? { kind: head, code: a } : null;
+    case 'prior': {
+      const priorKey = key.slice('prior/'.length);
+      return isPriorKey(priorKey) ? { kind: 'prior', key: priorKey } : null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Facts whose absence differs from zero (a budget, a last-year figure or a count not typed yet). */
 export function isOptionalFact(ref: FactRef): boolean {
   return ref.kind === 'operatingCost' || ref.kind === 'initialBudget' || ref.kind === 'adjustedBudget' || ref.kind === 'prior' || ref.kind === 'count';

@@ -87,7 +87,7 @@ def main():
     wb = openpyxl.load_workbook(sys.argv[1])
     props = wb.properties
     out = {
-        "properties": {"creator": props.creator, "title": props.title},
+        "properties": {"creator": props.creator, "title": props.title, "keywords": props.keywords},
         "sheets": [sheet_info(ws) for ws in wb.worksheets],
     }
     json.dump(out, sys.stdout, ensure_ascii=False)

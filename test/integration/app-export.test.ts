@@ -41,7 +41,7 @@ describe('exportPackage', () => {
     const folder = join(tempFolder(), '导出', '新文件夹');
     const stages = new Set<string>();
     const result = await exportPackage(file, 2023, folder, { docx: true, xlsx: true, onProgress: (p) => stages.add(p.stage) });
-    expect(result).toEqual({ folder, files: [DOCX, XLSX] });
+    expect(result).toEqual({ folder, files: [DOCX, XLSX], factsHash: expect.stringMatching(/^[0-9a-f]{64}$/u) });
     expect(readdirSync(folder).sort()).toEqual([DOCX, XLSX].sort());
     expect(isZip(join(folder, DOCX)) && isZip(join(folder, XLSX))).toBe(true);
     expect([...stages].sort()).toEqual(['docx', 'write', 'xlsx']);
@@ -108,7 +108,7 @@ describe('export channels', () => {
 
     const out = join(folder, 'out');
     host.exportAnswers.push(out);
-    expect(valueOf(await backend.api.invoke('export.run', { year: 2023, docx: false, xlsx: true }))).toEqual({ folder: out, files: [XLSX] });
+    expect(valueOf(await backend.api.invoke('export.run', { year: 2023, docx: false, xlsx: true }))).toEqual({ folder: out, files: [XLSX], factsHash: expect.stringMatching(/^[0-9a-f]{64}$/u) });
     valueOf(await backend.api.invoke('export.openFolder', {}));
     expect(host.openedFolders).toEqual([out]);
   });

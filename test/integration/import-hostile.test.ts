@@ -196,24 +196,37 @@ describe('a department change on import', () => {
     const file = await twoYears();
     const before = readFileSync(file);
     const doc = fixture();
-    doc.year = 2022;
-    doc.edition = 2022;
+    doc.year = 2025;
+    doc.edition = 2025;
     objectAt(doc, 'department').unitKind = '事业单位';
-    const source = join(file, '..', '2022.json');
+    const source = join(file, '..', '2025.json');
     writeFileSync(source, JSON.stringify(doc));
     const result = await cli(['import', source, '--file', file]);
     expect(result.code).toBe(EXIT_USER);
     expect(result.err).toContain('单位性质：“行政单位” → “事业单位”');
-    expect(result.err).toContain('修改会影响 2022、2023、2024 年度的报表');
+    expect(result.err).toContain('修改会影响 2023、2024、2025 年度的报表');
     expect(result.err).toContain('--update-department');
     expect(readFileSync(file).equals(before)).toBe(true);
 
     const allowed = await cli(['import', source, '--file', file, '--update-department']);
     expect(allowed.code, allowed.err).toBe(EXIT_OK);
-    expect(allowed.err).toContain('已修改部门信息（单位性质：“行政单位” → “事业单位”），影响 2022、2023、2024 年度的报表。');
+    expect(allowed.err).toContain('已修改部门信息（单位性质：“行政单位” → “事业单位”），影响 2023、2024、2025 年度的报表。');
     const opened = openDisclosureFile(file, { create: false, readonly: true });
     expect(new DisclosureRepository(opened.db).getDepartment()?.unitKind).toBe('事业单位');
     closeDisclosureFile(opened);
+
+    // An older year (last year brought in) never changes the department: it is this year's.
+    const older = fixture();
+    older.year = 2022;
+    older.edition = 2022;
+    objectAt(older, 'department').unitKind = '行政单位';
+    const olderSource = join(file, '..', '2022.json');
+    writeFileSync(olderSource, JSON.stringify(older));
+    const kept = await cli(['import', olderSource, '--file', file]);
+    expect(kept.code, kept.err).toBe(EXIT_OK);
+    const reopened = openDisclosureFile(file, { create: false, readonly: true });
+    expect(new DisclosureRepository(reopened.db).getDepartment()?.unitKind).toBe('事业单位');
+    closeDisclosureFile(reopened);
   });
 });
 

@@ -50,7 +50,7 @@ describe('session store: edits', () => {
     await pending;
     await store.getState().settled();
     expect(saveStateOf(store.getState())).toBe('已保存');
-    expect(batches(api)).toEqual([{ year: 2023, facts: [{ ref: basic, value: 1_234_560_000 }], texts: [], addItems: [], customCodes: [] }]);
+    expect(batches(api)).toEqual([{ year: 2023, facts: [{ ref: basic, value: 1_234_560_000 }], texts: [], addItems: [], customCodes: [], action: '表03 基本支出' }]);
     expect(store.getState().history.past).toHaveLength(1);
   });
 
@@ -223,7 +223,7 @@ describe('session store: typed text is committed before the screen changes', () 
       expect(saveStateOf(store.getState())).toBe('输入中，未保存');
       store.getState().setTyping(false);
       expect(await store.getState().loadYear(2023)).toBe(true);
-      expect(batches(api)).toEqual([{ year: 2024, facts: [{ ref: basic, value: 2296 }], texts: [], addItems: [], customCodes: [] }]);
+      expect(batches(api)).toEqual([{ year: 2024, facts: [{ ref: basic, value: 2296 }], texts: [], addItems: [], customCodes: [], action: '表03 基本支出' }]);
       typed = null; // a refused entry: the year does not change
       expect(await store.getState().loadYear(2024)).toBe(false);
       expect(store.getState().year).toBe(2023);

@@ -787,6 +787,22 @@ const CASES: BreakCase[] = [
     ],
   },
   {
+    rule: 'R-PRIOR-TYPED',
+    what: '上年数 typed against last year in the file: one differs (the report wins), one the report lacks (the typed one is used)',
+    fixture: YQ,
+    facts: (p) => {
+      p.report.prior = { incomeTotal: 12_000 * WAN, expenditureTotal: 1_236_743 * U, 'threePublic.abroad': WAN };
+    },
+    // Last year's report stands in as this year's own tables: 收入总计 12,367.43, 因公出国 0.
+    tables: (c) => {
+      c.lastYear = { year: 2023, tables: c.tables };
+    },
+    expect: [
+      { severity: '警告', cells: [], message: /^填写的上年数“收入总计”为 12,000\.00 万元，文件中2023年度报表为 12,367\.43 万元（表01 第31行 总计）。情况说明按2023年度报表计/ },
+      { severity: '警告', cells: [], message: /^填写的上年数“因公出国（境）费”为 1\.00 万元，文件中2023年度报表为 0\.00 万元（表09 .*）。该报表中此数为0（可能未导入相应的表），情况说明按填写的上年数计/ },
+    ],
+  },
+  {
     rule: 'R-CELL-TEXT',
     what: 'a cell whose printed text is not its figure',
     fixture: JC,

@@ -91,6 +91,7 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
   'report.writeBatch': {
     valid: [
       { year: 2023, facts: [], texts: [], addItems: [], customCodes: [] },
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: '粘贴 3 行到公开03表' },
       {
         year: 2023,
         facts: [
@@ -104,6 +105,9 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     ],
     invalid: [
       { year: 2023, facts: [], texts: [], addItems: [] },
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: '' },
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: '粘贴\n' },
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: 'x'.repeat(LIMITS.actionLength + 1) },
       { year: 2023, facts: {}, texts: [], addItems: [], customCodes: [] },
       { year: 2023, facts: [{ ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' } }], texts: [], addItems: [], customCodes: [] },
       { year: 2023, facts: [{ ref: { kind: 'item', code: '2011301', field: 'expenditure.basic' }, value: 1.5 }], texts: [], addItems: [], customCodes: [] },
@@ -126,6 +130,15 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
   'report.addItem': { valid: [{ year: 2023, code: '2011301' }], invalid: [{ year: 2023, code: '201' }, { year: 2023, code: 2011301 }, { code: '2011301' }] },
   'report.deleteItem': { valid: [{ year: 2023, code: '2011301' }], invalid: [{ year: 2023, code: '20113011' }, { year: 2023 }] },
   'report.createYear': { valid: [{ fromYear: 2023 }], invalid: [{ fromYear: 2999 }, { year: 2023 }, { fromYear: '2023' }] },
+  'report.publish': { valid: [{ year: 2024 }], invalid: [{}, { year: '2024' }, { year: 2024, by: '张三' }] },
+  'report.unpublish': {
+    valid: [{ year: 2024, reason: '更正表06的经济分类' }],
+    invalid: [{ year: 2024 }, { year: 2024, reason: '' }, { year: 2024, reason: '   ' }, { year: 2024, reason: 'x'.repeat(LIMITS.reasonLength + 1) }],
+  },
+  'report.changes': {
+    valid: [{ year: 2024 }, { year: 2024, target: 'item/2011301/expenditure.basic' }],
+    invalid: [{ year: 2024, target: '' }, { year: 2024, target: 5 }, { target: 'x' }],
+  },
   'department.update': {
     valid: [
       { department: { name: '晋城市商务局', unitKind: '事业单位', subordinateUnits: [] } },
@@ -196,6 +209,8 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     valid: [{ year: 2024, fileName: 'x.xlsx', data: 'UEsDBAo=' }],
     invalid: [{ year: 2024, fileName: 'x.xlsx' }, { year: 2024, fileName: 'x.xlsx', data: 5 }, null],
   },
+  'export.compare': { valid: [{ year: 2024, withYear: 2023 }], invalid: [{ year: 2024 }, { year: 2024, withYear: '2023' }, { year: 2024, withYear: 2023, folder: '/tmp' }] },
+  'export.changes': { valid: [{ year: 2024 }], invalid: [{}, { year: 2024, path: '/tmp' }] },
 };
 
 describe('validateRequest', () => {

@@ -13,8 +13,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportResult } from '../../../shared/contract/api';
+import { factsHash } from '../../../shared/domain/factsHash';
 import type { PackageModel } from '../../../shared/domain/package';
-import type { DisclosureFile } from '../db';
+import { type DisclosureFile, DisclosureRepository } from '../db';
 import { renderDocx } from '../export/docx';
 import { type RenderXlsxOptions, renderXlsx } from '../export/xlsx';
 import { packageForYear } from '../services/reports';
@@ -102,7 +103,7 @@ function writeFailure(e: unknown, step: 'folder' | 'write' | 'replace', folder: 
 }
 
 /** Writes one file: a temporary file beside the target, then an atomic rename over it. */
-async function writeSafely(io: ExportFs, folder: string, name: string, data: Uint8Array): Promise<void> {
+export async function writeSafely(io: ExportFs, folder: string, name: string, data: Uint8Array): Promise<void> {
   const target = path.join(folder, name);
   const temp = path.join(folder, `.~${name}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -127,20 +128,30 @@ async function render(what: string, run: () => Promise<Buffer>): Promise<Buffer>
   }
 }
 
+/**
+ * The export in the year's change log: the content hash of the facts the files were made from,
+ * so an officer can tell later whether a document still matches the file. Skipped for a file
+ * opened read-only.
+ */
+function recordExport(file: DisclosureFile, year: number, hash: string, files: readonly string[]): void {
+  if (!file.readonly) new DisclosureRepository(file.db).recordExport(year, hash, files);
+}
+
 /** Renders the chosen files of `year` and writes them into `folder` (created when missing). */
 export async function exportPackage(file: DisclosureFile, year: number, folder: string, options: ExportOptions): Promise<ExportResult> {
   const io = options.fs ?? nodeExportFs;
   const progress = options.onProgress ?? (() => {});
-  const { model } = packageForYear(file, year);
+  const { model, loaded } = packageForYear(file, year);
   const names = exportFileNames(model);
+  const hash = factsHash(loaded.report);
 
   const outputs: { name: string; data: Buffer }[] = [];
   if (options.docx) {
-    const data = await render(' Word ', () => renderDocx(model, { onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
+    const data = await render(' Word ', () => renderDocx(model, { factsHash: hash, onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
     outputs.push({ name: names.docx, data });
   }
   if (options.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { factsHash: hash, units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
     outputs.push({ name: names.xlsx, data });
   }
 
@@ -153,7 +164,8 @@ export async function exportPackage(file: DisclosureFile, year: number, folder: 
     await writeSafely(io, folder, output.name, output.data);
     progress({ stage: 'write', done: k + 1, total: outputs.length });
   }
-  return { folder, files: outputs.map((o) => o.name) };
+  recordExport(file, year, hash, outputs.map((o) => o.name));
+  return { folder, files: outputs.map((o) => o.name), factsHash: hash };
 }
 
 export interface ExportTargets {
@@ -175,19 +187,21 @@ export async function exportToPaths(
 ): Promise<string[]> {
   const io = options.fs ?? nodeExportFs;
   const progress = options.onProgress ?? (() => {});
-  const { model } = packageForYear(file, year);
+  const { model, loaded } = packageForYear(file, year);
+  const hash = factsHash(loaded.report);
   const outputs: { target: string; data: Buffer }[] = [];
   if (targets.docx) {
-    const data = await render(' Word ', () => renderDocx(model, { onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
+    const data = await render(' Word ', () => renderDocx(model, { factsHash: hash, onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
     outputs.push({ target: path.resolve(targets.docx), data });
   }
   if (targets.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
+    const data = await render(' Excel ', () => renderXlsx(model.tables, { factsHash: hash, units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
     outputs.push({ target: path.resolve(targets.xlsx), data });
   }
   for (const [k, output] of outputs.entries()) {
     await writeSafely(io, path.dirname(output.target), path.basename(output.target), output.data);
     progress({ stage: 'write', done: k + 1, total: outputs.length });
   }
+  recordExport(file, year, hash, outputs.map((o) => path.basename(o.target)));
   return outputs.map((o) => o.target);
 }

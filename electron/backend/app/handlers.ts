@@ -3,12 +3,13 @@
  * validated (dispatch.ts); every handler either returns the channel's response or throws a
  * StorageError / UserError / AppError, which dispatch turns into an ApiError.
  */
-import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
-import { EvaluationRepository } from '../db';
+import type { Channel, ExportResult, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import { type DisclosureFile, EvaluationRepository } from '../db';
 import { importFormWorkbook } from '../services/formImport';
 import { createNextYear, UserError } from '../services/reports';
 import { applyTablesImport, planTablesImport, readTableSheets } from '../services/tablesImport';
-import { exportPackage } from './exporting';
+import { changeLogTitle, changeLogWorkbook, changesOf, compareInFile, compareTitle, compareWorkbook, factsHashOf, publishYear, unpublishYear } from '../services/years';
+import { exportPackage, nodeExportFs, safeFileName, writeSafely } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
 export type Handlers = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -31,6 +32,20 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     const open = session.require();
     if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度，请先新建该年度再导入。`);
     return { open, plan: planTablesImport(open.file, year, sheets, fileName) };
+  };
+
+  /** A workbook about `year` into a folder the user picks (null: cancelled), written safely. */
+  const exportWorkbook = async (year: number, title: string, render: (file: DisclosureFile) => Promise<Buffer>): Promise<ExportResult | null> => {
+    const folder = await host.chooseExportFolder(`${session.require().department.name}${year}`);
+    if (folder === null) return null;
+    // The file may have been closed while the dialog was open.
+    const file = session.require().file;
+    const name = `${safeFileName(title)}.xlsx`;
+    const data = await render(file);
+    await nodeExportFs.mkdir(folder);
+    await writeSafely(nodeExportFs, folder, name, data);
+    lastExportFolder = folder;
+    return { folder, files: [name], factsHash: factsHashOf(file, year) };
   };
 
   return {
@@ -57,7 +72,14 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const report = open.repo.loadReport(year);
       const lastYear = open.repo.listYears().includes(year - 1) ? open.repo.loadReport(year - 1) : null;
       const evaluation = new EvaluationRepository(open.file.db).load(year);
-      const loaded: LoadedYear = { department: open.department, report, customCodes: open.repo.listCustomCodes(), lastYear, evaluation };
+      const loaded: LoadedYear = {
+        department: open.department,
+        report,
+        customCodes: open.repo.listCustomCodes(),
+        lastYear,
+        evaluation,
+        publication: open.repo.getPublication(year),
+      };
       return loaded;
     },
     'report.writeFact': async ({ year, ref, value }) => {
@@ -72,6 +94,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       repo().writeBatch(year, batch);
       return null;
     },
+    'report.publish': async ({ year }) => publishYear(session.require().file, year),
+    'report.unpublish': async ({ year, reason }) => {
+      unpublishYear(session.require().file, year, reason);
+      return null;
+    },
+    'report.changes': async ({ year, target }) => changesOf(session.require().file, year, target),
     'report.updateSettings': async ({ year, settings }) => {
       repo().updateSettings(year, settings);
       return null;
@@ -144,5 +172,12 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       applyTablesImport(open.file, plan);
       return { preview: plan.preview, file: session.refresh() };
     },
+    'export.compare': async ({ year, withYear }) => {
+      // Refused before the dialog: a comparison that cannot be made asks for no folder.
+      compareInFile(session.require().file, year, withYear);
+      return exportWorkbook(year, compareTitle(session.require().department.name, year, withYear), (file) => compareWorkbook(file, compareInFile(file, year, withYear)));
+    },
+    'export.changes': async ({ year }) =>
+      exportWorkbook(year, changeLogTitle(session.require().department.name, year), (file) => changeLogWorkbook(file, year)),
   };
 }

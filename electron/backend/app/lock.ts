@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StorageError, toStorageError } from '../db';
+import { formatLocalTime, osUserName, StorageError, toStorageError } from '../db';
 import { AppError } from './errors';
 
 export interface LockOwner {
@@ -48,14 +48,6 @@ export const APP_NAME = '部门决算公开助手';
 /** A lock file that cannot be read is taken for one being written until it is this old (ms). */
 const UNREADABLE_GRACE_MS = 10_000;
 
-function currentUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USERNAME ?? process.env.USER ?? '未知用户';
-  }
-}
-
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -67,7 +59,7 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 export function defaultLockEnvironment(): LockEnvironment {
-  return { host: os.hostname(), user: currentUser(), pid: process.pid, app: APP_NAME, now: () => new Date(), isAlive: isProcessAlive };
+  return { host: os.hostname(), user: osUserName(), pid: process.pid, app: APP_NAME, now: () => new Date(), isAlive: isProcessAlive };
 }
 
 export function lockPathFor(filePath: string): string {
@@ -111,16 +103,8 @@ function readOwner(lockPath: string): LockOwner | null {
   }
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 /** `2026-03-02 09:15` in this computer's time zone; the raw text when it is not a date. */
-export function formatLockTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const formatLockTime = formatLocalTime;
 
 function lockedBy(owner: LockOwner, filePath: string, lockPath: string): AppError {
   const name = path.basename(filePath);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { OpenFileInfo } from '../../../shared/contract/api';
 import { editionForYear } from '../../../shared/domain/catalogue';
 import type { Department } from '../../../shared/domain/model';
-import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, snapshotBeforeCreation, undoFailedCreation } from '../db';
+import { closeDisclosureFile, type DisclosureFile, DisclosureRepository, openDisclosureFile, setActor, snapshotBeforeCreation, undoFailedCreation } from '../db';
 import { UserError } from '../services/reports';
 import { noFile } from './errors';
 import { fileNameProblem } from './fileNames';
@@ -113,6 +113,7 @@ export class Session {
     let file: DisclosureFile | null = null;
     try {
       file = openDisclosureFile(resolved, { create: true });
+      this.identify(file);
       const repo = new DisclosureRepository(file.db);
       file.db.transaction(() => {
         repo.setDepartment(department);
@@ -159,6 +160,7 @@ export class Session {
     let file: DisclosureFile | null = null;
     try {
       file = openDisclosureFile(resolved, { create: false });
+      this.identify(file);
       const repo = new DisclosureRepository(file.db);
       const department = repo.getDepartment();
       if (department === null) {
@@ -173,6 +175,11 @@ export class Session {
       lock.release();
       throw e;
     }
+  }
+
+  /** The change log names the session's user (the lock's owner) as who made each change. */
+  private identify(file: DisclosureFile): void {
+    if (this.lockEnvironment.user) setActor(file.db, this.lockEnvironment.user);
   }
 
   /** Closes the open file (folding its WAL back) and releases its lock. */

@@ -16,6 +16,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageError, guarded, toStorageError } from './errors';
 import { openSqlite } from './sqlite';
+import { installPublishedGuard } from './published';
 import {
   APPLICATION_ID,
   APP_MARKER,
@@ -283,6 +284,7 @@ function openWritable(ctx: OpenContext): DisclosureFile {
   try {
     configure(db, ctx);
     const migration = migrate(db, ctx);
+    installPublishedGuard(db);
     return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db.close();
@@ -348,6 +350,7 @@ function createNew(ctx: OpenContext): DisclosureFile {
     db = openSqlite(ctx.filePath);
     const migration = migrate(db, ctx);
     configure(db, ctx);
+    installPublishedGuard(db);
     return { path: ctx.filePath, db, readonly: false, migration };
   } catch (e) {
     db?.close();

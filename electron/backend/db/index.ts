@@ -8,3 +8,6 @@ export type { Migration, MigrateOptions, MigrateResult } from './migrations';
 export { DisclosureRepository, ITEM_COLUMNS } from './repository';
 export type { RepositoryOptions } from './repository';
 export { EvaluationRepository } from './evaluation';
+export { actorOf, formatLocalTime, osUserName, setActor } from './localTime';
+export { installPublishedGuard, publishedMessage, publishedYears } from './published';
+export type { Publication } from './repository';

@@ -254,6 +254,69 @@ CREATE TABLE key_evaluation_indicator (
 ) STRICT, WITHOUT ROWID;
 `;
 
+/**
+ * Version 4: 定稿 (a year marked published, read-only until 取消定稿) and the change log.
+ * Years already in the file are recorded as they stand ("升级前已有数据"), so every year's log
+ * replays from its creation to its stored facts. The item columns are spelled out (frozen).
+ */
+const SCHEMA_V4 = `
+-- 定稿: when and by whom the year was marked published; NULL while it is a draft.
+ALTER TABLE report ADD COLUMN published_at TEXT;
+ALTER TABLE report ADD COLUMN published_by TEXT;
+
+-- 修改记录: one row per changed fact, written in the same transaction as the change.
+-- year NULL: a file-wide record (department, custom codes). before/after: JSON, NULL for none.
+CREATE TABLE change_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  user   TEXT NOT NULL,
+  year   INTEGER,
+  action TEXT NOT NULL,
+  target TEXT NOT NULL CHECK (target <> ''),
+  before TEXT CHECK (before IS NULL OR json_valid(before)),
+  after  TEXT CHECK (after IS NULL OR json_valid(after)),
+  note   TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX change_log_year_target ON change_log (year, target);
+`;
+
+const V4_ITEM_COLUMNS: readonly (readonly [field: string, column: string])[] = [
+  ['income.generalBudget', 'income_general_budget'],
+  ['income.govFund', 'income_gov_fund'],
+  ['income.stateCapital', 'income_state_capital'],
+  ['income.superior', 'income_superior'],
+  ['income.business', 'income_business'],
+  ['income.operating', 'income_operating'],
+  ['income.affiliated', 'income_affiliated'],
+  ['income.other', 'income_other'],
+  ['expenditure.basic', 'expenditure_basic'],
+  ['expenditure.project', 'expenditure_project'],
+  ['expenditure.remitUpper', 'expenditure_remit_upper'],
+  ['expenditure.operating', 'expenditure_operating'],
+  ['expenditure.affiliatedSubsidy', 'expenditure_affiliated_subsidy'],
+  ['fiscal.generalBasic', 'fiscal_general_basic'],
+  ['fiscal.generalProject', 'fiscal_general_project'],
+  ['fiscal.govFundBasic', 'fiscal_gov_fund_basic'],
+  ['fiscal.govFundProject', 'fiscal_gov_fund_project'],
+  ['fiscal.stateCapitalBasic', 'fiscal_state_capital_basic'],
+  ['fiscal.stateCapitalProject', 'fiscal_state_capital_project'],
+  ['govFundOpening', 'gov_fund_opening'],
+  ['govFundClosing', 'gov_fund_closing'],
+];
+
+/** The facts already in the file as the first records of each year's log (frozen SQL). */
+function baselineLogV4(db: Database.Database): void {
+  const head = "INSERT INTO change_log (at, user, year, action, target, before, after) SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '', year, '升级前已有数据', ";
+  db.exec(`${head} 'report', NULL, json_object('edition', edition) FROM report ORDER BY year`);
+  db.exec(`${head} 'settings', NULL, settings FROM report ORDER BY year`);
+  db.exec(`${head} 'item/' || code, NULL, 'true' FROM report_item ORDER BY year, code`);
+  for (const [field, column] of V4_ITEM_COLUMNS) {
+    db.exec(`${head} 'item/' || code || '/${field}', '0', CAST(${column} AS TEXT) FROM report_item WHERE ${column} <> 0 ORDER BY year, code`);
+  }
+  db.exec(`${head} key, NULL, CAST(value AS TEXT) FROM report_amount ORDER BY year, key`);
+  db.exec(`${head} 'text/' || key, NULL, json_quote(value) FROM report_text ORDER BY year, key`);
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -275,6 +338,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   { version: 3, name: 'self_evaluation', up: (db) => db.exec(SCHEMA_V3) },
+  {
+    version: 4,
+    name: 'published_years_and_change_log',
+    up: (db) => {
+      db.exec(SCHEMA_V4);
+      baselineLogV4(db);
+    },
+  },
 ];
 
 const MIGRATIONS_TABLE = `

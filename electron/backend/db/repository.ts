@@ -2,6 +2,11 @@
  * The disclosure repository: reads and writes the department, its reports by year and custom
  * codes over one open file. Every public method is one transaction; every value is validated
  * (amounts are integer 分) before any SQL runs; every failure surfaces as a StorageError.
+ *
+ * Every change is recorded in the change log (修改记录, changeLogStore.ts) inside the same
+ * transaction: who (the connection's actor, localTime.ts), when, the user action that made it,
+ * and each changed fact's old and new value. A published year (定稿) refuses every write: the
+ * guard is installed on the connection (published.ts), so nothing written through it escapes.
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -46,7 +51,25 @@ import {
 } from '../../../shared/domain/model';
 import { isValidAmount, isValidCount, LIMITS, type TextKind, textProblem } from '../../../shared/domain/limits';
 import type { Fen } from '../../../shared/domain/money';
+import {
+  type ChangeEntry,
+  type ChangeRecord,
+  DEPARTMENT_TARGET,
+  diffReports,
+  customCodeTarget,
+  itemRowTarget,
+  REPORT_TARGET,
+  SETTINGS_TARGET,
+  STATUS_TARGET,
+  EXPORT_TARGET,
+  textTarget,
+} from '../../../shared/domain/changeLog';
+import { getCatalogue } from '../../../shared/domain/catalogue';
+import { canonicalJson } from '../../../shared/domain/factsHash';
+import { ChangeLogStore } from './changeLogStore';
 import { StorageError, guarded, toStorageError } from './errors';
+import { actorOf } from './localTime';
+import { installPublishedGuard, publishedYears, refuseIfAltersPublished } from './published';
 
 /** report_item columns, one per ItemField: the only place the mapping is spelled out. */
 export const ITEM_COLUMNS: Readonly<Record<ItemField, string>> = {
@@ -269,6 +292,10 @@ function checkDepartment(d: Department): Department {
   return { name, unitKind: d.unitKind, subordinateUnits: checkUnits(d.subordinateUnits) };
 }
 
+function departmentValue(d: Department): { [key: string]: string | { name: string; note: string }[] } {
+  return { name: d.name, unitKind: d.unitKind, subordinateUnits: d.subordinateUnits.map((u) => ({ name: u.name, note: u.note })) };
+}
+
 function checkTextKey(key: unknown): string {
   return checkTextOf(key, 'textKey', `文字字段名“${shortKey(String(key))}”`);
 }
@@ -405,6 +432,12 @@ const SQL = {
   listCustomCodes: 'SELECT catalogue, code, name FROM custom_code ORDER BY catalogue, code',
   countCustomCodes: 'SELECT count(*) FROM custom_code',
   getCustomCode: 'SELECT 1 FROM custom_code WHERE catalogue = ? AND code = ?',
+  selectAmount: 'SELECT value FROM report_amount WHERE year = ? AND key = ?',
+  selectText: 'SELECT value FROM report_text WHERE year = ? AND key = ?',
+  selectItemRow: `SELECT code, ${ITEM_FIELD_LIST} FROM report_item WHERE year = ? AND code = ?`,
+  getPublication: 'SELECT published_at, published_by FROM report WHERE year = ?',
+  setPublication: 'UPDATE report SET published_at = ?, published_by = ?, updated_at = ? WHERE year = ?',
+  usesCode: 'SELECT 1 FROM report_item WHERE year = ? AND substr(code, 1, ?) = ? LIMIT 1',
   upsertCustomCode: `INSERT INTO custom_code (catalogue, code, name) VALUES (?, ?, ?)
     ON CONFLICT (catalogue, code) DO UPDATE SET name = excluded.name`,
 } as const;
@@ -424,24 +457,51 @@ export interface BatchWrite {
   texts: readonly { key: string; value: string }[];
   addItems: readonly string[];
   customCodes: readonly CustomCode[];
+  /** The user action, for the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
+  action?: string;
 }
 
 export interface RepositoryOptions {
-  /** Clock for created_at/updated_at; tests inject one. */
+  /** Clock for created_at/updated_at and the change log; tests inject one. */
   now?: () => Date;
+  /** Who writes, for the change log; default: the connection's actor (localTime.ts). */
+  user?: string;
 }
+
+/** 定稿 state of a year: when and by whom it was marked published. */
+export interface Publication {
+  at: string;
+  by: string;
+}
+
+/** Longest action label and 取消定稿 reason the log keeps. */
+const ACTION_LENGTH = 200;
+const REASON_LENGTH = 2000;
+
+function actionLabel(action: string | undefined, fallback: string): string {
+  const a = typeof action === 'string' ? action.trim() : '';
+  return a === '' ? fallback : a.slice(0, ACTION_LENGTH);
+}
+
+/** A change-log record writer bound to one year (or the file) and one action. */
+type Recorder = (record: ChangeRecord) => void;
 
 export class DisclosureRepository {
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly stmt: Statements;
   private readonly itemUpserts: ReadonlyMap<ItemField, Database.Statement>;
+  private readonly log: ChangeLogStore;
+  private readonly user: string | undefined;
 
   constructor(db: Database.Database, options: RepositoryOptions = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
+    this.user = options.user;
+    guarded(() => installPublishedGuard(db));
     this.stmt = guarded(() => this.prepareAll());
     this.itemUpserts = guarded(() => new Map(ITEM_FIELDS.map((f) => [f, db.prepare(itemFieldUpsert(f))])));
+    this.log = new ChangeLogStore(db);
   }
 
   private prepareAll(): Statements {
@@ -475,6 +535,12 @@ export class DisclosureRepository {
       countCustomCodes: p(SQL.countCustomCodes).pluck(),
       getCustomCode: p(SQL.getCustomCode),
       upsertCustomCode: p(SQL.upsertCustomCode),
+      selectAmount: p(SQL.selectAmount).pluck(),
+      selectText: p(SQL.selectText).pluck(),
+      selectItemRow: p(SQL.selectItemRow),
+      getPublication: p(SQL.getPublication),
+      setPublication: p(SQL.setPublication),
+      usesCode: p(SQL.usesCode).pluck(),
     };
   }
 
@@ -490,6 +556,12 @@ export class DisclosureRepository {
 
   private timestamp(): string {
     return this.now().toISOString();
+  }
+
+  /** Records changes of `year` (null: the file as a whole) made by `action`, inside the current transaction. */
+  private recorder(year: number | null, action: string): Recorder {
+    const ctx = { at: this.timestamp(), user: this.user ?? actorOf(this.db), year, action };
+    return (record) => this.log.append(ctx, record);
   }
 
   private notFound(year: number): StorageError {
@@ -518,13 +590,23 @@ export class DisclosureRepository {
     });
   }
 
-  /** The department and its 下属单位, replaced as a whole in one transaction. */
-  setDepartment(department: Department): void {
+  /**
+   * The department and its 下属单位, replaced as a whole in one transaction. Its name and 单位性质
+   * print in (and, for 机关运行经费, change the figures of) every year: they cannot change while a
+   * year is published.
+   */
+  setDepartment(department: Department, action = '修改部门信息'): void {
     const d = checkDepartment(department);
     this.write(() => {
+      const before = this.getDepartment();
+      if (before && canonicalJson(departmentValue(before)) === canonicalJson(departmentValue(d))) return;
+      if (before && (before.name !== d.name || before.unitKind !== d.unitKind)) {
+        refuseIfAltersPublished(this.db, '修改部门名称或单位性质', () => `部门“${before.name}”（${before.unitKind}）改为“${d.name}”（${d.unitKind}）`);
+      }
       this.stmt.setDepartment.run(d.name, d.unitKind);
       this.stmt.deleteUnits.run();
       d.subordinateUnits.forEach((u, k) => this.stmt.insertUnit.run(k + 1, u.name, u.note));
+      this.recorder(null, action)({ target: DEPARTMENT_TARGET, before: before ? departmentValue(before) : null, after: departmentValue(d) });
     });
   }
 
@@ -561,7 +643,7 @@ export class DisclosureRepository {
   }
 
   /** Creates an empty report for a year that has none. */
-  createReport(year: number, edition: number): Report {
+  createReport(year: number, edition: number, action = '新建年度'): Report {
     checkYear(year);
     checkYear(edition, '科目版本年度');
     const report = emptyReport(year, edition);
@@ -569,14 +651,20 @@ export class DisclosureRepository {
       if (this.stmt.getReport.get(year) !== undefined) throw invalid(`${year}年度的决算数据已存在。`);
       const at = this.timestamp();
       this.stmt.insertReport.run(year, edition, JSON.stringify(report.settings), at, at);
+      this.recorder(year, action)({ target: REPORT_TARGET, before: null, after: { edition } });
     });
     return report;
   }
 
-  /** Replaces everything stored for the report's year (used by import), in one transaction. */
-  saveReport(report: Report): void {
+  /**
+   * Replaces everything stored for the report's year (import, 新建年度), in one transaction; the
+   * change log records the difference from what was stored (all of it for a new year).
+   */
+  saveReport(report: Report, action = '导入'): void {
     const r = checkReport(report);
     this.write(() => {
+      const before = this.stmt.getReport.get(r.year) === undefined ? null : this.loadReport(r.year);
+      const records = diffReports(before, r);
       const at = this.timestamp();
       this.stmt.upsertReport.run(r.year, r.edition, JSON.stringify(r.settings), at, at);
       this.stmt.deleteItems.run(r.year);
@@ -589,25 +677,28 @@ export class DisclosureRepository {
       for (const ref of SCALAR_REFS) this.putAmount(r.year, ref, readFact(r, ref));
       for (const [ref, value] of keyedFacts(r)) this.putAmount(r.year, ref, value);
       for (const [key, value] of Object.entries(r.texts)) this.stmt.upsertText.run(r.year, key, value);
+      const record = this.recorder(r.year, action);
+      for (const change of records) record(change);
     });
   }
 
-  deleteReport(year: number): void {
+  deleteReport(year: number, action = '删除年度'): void {
     checkYear(year);
     this.write(() => {
-      if (this.stmt.deleteReport.run(year).changes === 0) throw this.notFound(year);
+      const found = this.stmt.getReport.get(year);
+      if (found === undefined || this.stmt.deleteReport.run(year).changes === 0) throw this.notFound(year);
+      this.recorder(year, action)({ target: REPORT_TARGET, before: { edition: intColumn(asRow(found), 'edition') }, after: null });
     });
   }
 
   /** Writes one typed fact. Item rows are created on demand; null clears (0, or "use table 06"). */
-  writeFact(year: number, ref: FactRef, value: number | null): void {
+  writeFact(year: number, ref: FactRef, value: number | null, action = '录入'): void {
     checkYear(year);
     checkRef(ref);
     const checked = checkFactValue(ref, value);
     this.write(() => {
       this.touch(year);
-      if (ref.kind === 'item') this.putItemField(year, ref.code, ref.field, checked ?? 0);
-      else this.putAmount(year, ref, checked);
+      this.putFact(year, ref, checked, this.recorder(year, action));
     });
   }
 
@@ -628,16 +719,50 @@ export class DisclosureRepository {
       const k = checkTextKey(key);
       return { key: k, value: checkText(value, k) };
     });
+    const action = actionLabel(batch.action, '录入');
     this.write(() => {
       this.touch(year);
-      for (const c of customCodes) this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name);
-      for (const code of addItems) this.stmt.addItemIfAbsent.run(year, code);
-      for (const { ref, value } of facts) {
-        if (ref.kind === 'item') this.putItemField(year, ref.code, ref.field, value ?? 0);
-        else this.putAmount(year, ref, value);
-      }
-      for (const { key, value } of texts) this.stmt.upsertText.run(year, key, value);
+      const fileRecord = this.recorder(null, action);
+      for (const c of customCodes) this.putCustomCode(c, fileRecord);
+      const record = this.recorder(year, action);
+      for (const code of addItems) this.addItemRow(year, code, record);
+      for (const { ref, value } of facts) this.putFact(year, ref, value, record);
+      for (const { key, value } of texts) this.putText(year, key, value, record);
     });
+  }
+
+  /** The stored value of a fact, as `readFact` reads it from a loaded report. */
+  private storedFact(year: number, ref: FactRef): number | null {
+    if (ref.kind === 'item') {
+      const row = this.stmt.selectItemRow.get(year, ref.code);
+      return row === undefined ? 0 : intColumn(asRow(row), ITEM_COLUMNS[ref.field]);
+    }
+    const stored = this.stmt.selectAmount.get(year, factRefKey(ref));
+    if (stored === undefined) return isOptionalFact(ref) ? null : 0;
+    return intValue(stored, factRefKey(ref));
+  }
+
+  /** Writes a checked fact and records it when it changed (and the 项 row when it was created). */
+  private putFact(year: number, ref: FactRef, value: number | null, record: Recorder): void {
+    if (ref.kind === 'item') this.addItemRow(year, ref.code, record);
+    const before = this.storedFact(year, ref);
+    if (before === value) return;
+    if (ref.kind === 'item') this.putItemField(year, ref.code, ref.field, value ?? 0);
+    else this.putAmount(year, ref, value);
+    record({ target: factRefKey(ref), before, after: value });
+  }
+
+  /** Adds an empty 项 row when absent, and records it. */
+  private addItemRow(year: number, code: string, record: Recorder): void {
+    if (this.stmt.addItemIfAbsent.run(year, code).changes > 0) record({ target: itemRowTarget(code), before: null, after: true });
+  }
+
+  private putText(year: number, key: string, value: string, record: Recorder): void {
+    const stored = this.stmt.selectText.get(year, key);
+    const before = typeof stored === 'string' ? stored : null;
+    if (before === value) return;
+    this.stmt.upsertText.run(year, key, value);
+    record({ target: textTarget(key), before, after: value });
   }
 
   private putItemField(year: number, code: string, field: ItemField, value: Fen): void {
@@ -653,43 +778,115 @@ export class DisclosureRepository {
   }
 
   /** Adds an empty 项 row (all amounts zero) so the officer can type into it; a no-op when present. */
-  addItem(year: number, code: string): void {
+  addItem(year: number, code: string, action = '添加科目'): void {
     checkYear(year);
     const c = checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
     this.write(() => {
       this.touch(year);
-      this.stmt.addItemIfAbsent.run(year, c);
+      this.addItemRow(year, c, this.recorder(year, action));
     });
   }
 
-  /** Removes a 项 row and every amount on it. */
-  deleteItem(year: number, code: string): void {
+  /** Removes a 项 row and every amount on it (the log records each figure going to 0, then the row). */
+  deleteItem(year: number, code: string, action = '删除科目'): void {
     checkYear(year);
     const c = checkCode(code, ITEM_CODE, '功能分类科目代码（应为7位数字）');
     this.write(() => {
       this.touch(year);
+      const row = this.stmt.selectItemRow.get(year, c);
+      if (row === undefined) return;
+      const item = rowToItem(asRow(row));
+      const record = this.recorder(year, action);
+      for (const field of ITEM_FIELDS) {
+        const before = getItemField(item, field);
+        if (before !== 0) record({ target: factRefKey({ kind: 'item', code: c, field }), before, after: 0 });
+      }
       this.stmt.deleteItem.run(year, c);
+      record({ target: itemRowTarget(c), before: true, after: null });
     });
   }
 
-
-  writeText(year: number, key: string, value: string): void {
+  writeText(year: number, key: string, value: string, action = '录入'): void {
     checkYear(year);
     const k = checkTextKey(key);
     const v = checkText(value, k);
     this.write(() => {
       this.touch(year);
-      this.stmt.upsertText.run(year, k, v);
+      this.putText(year, k, v, this.recorder(year, action));
     });
   }
 
-  updateSettings(year: number, settings: ReportSettings): void {
+  updateSettings(year: number, settings: ReportSettings, action = '修改报表设置'): void {
     checkYear(year);
     const s = checkSettings(settings);
     this.write(() => {
+      const found = this.stmt.getReport.get(year);
+      if (found === undefined) throw this.notFound(year);
+      const before = parseStoredSettings(textColumn(asRow(found), 'settings'));
       if (this.stmt.updateSettings.run(JSON.stringify(s), this.timestamp(), year).changes === 0) {
         throw this.notFound(year);
       }
+      if (canonicalJson({ ...before }) !== canonicalJson({ ...s })) {
+        this.recorder(year, action)({ target: SETTINGS_TARGET, before: { ...before }, after: { ...s } });
+      }
+    });
+  }
+
+  // --- 定稿 and the change log ---------------------------------------------------------------
+
+  /** When and by whom the year was marked published (定稿); null while it is a draft. */
+  getPublication(year: number): Publication | null {
+    checkYear(year);
+    return this.read(() => {
+      const found = this.stmt.getPublication.get(year);
+      if (found === undefined) throw this.notFound(year);
+      const row = asRow(found);
+      return typeof row.published_at === 'string' ? { at: row.published_at, by: typeof row.published_by === 'string' ? row.published_by : '' } : null;
+    });
+  }
+
+  /** 定稿: marks the year published; from now on every write to it is refused. */
+  publish(year: number, note = ''): Publication {
+    checkYear(year);
+    return this.write(() => {
+      const found = this.stmt.getPublication.get(year);
+      if (found === undefined) throw this.notFound(year);
+      if (asRow(found).published_at !== null) throw invalid(`${year}年度已经定稿。`);
+      const record = this.recorder(year, '定稿');
+      const publication = { at: this.timestamp(), by: this.user ?? actorOf(this.db) };
+      this.stmt.setPublication.run(publication.at, publication.by, publication.at, year);
+      record({ target: STATUS_TARGET, before: 'draft', after: 'published', note: note.trim().slice(0, REASON_LENGTH) });
+      return publication;
+    });
+  }
+
+  /** 取消定稿: the year becomes editable again; the reason is required and kept in the log. */
+  unpublish(year: number, reason: string): void {
+    checkYear(year);
+    const why = typeof reason === 'string' ? reason.trim() : '';
+    if (why === '') throw invalid('取消定稿须填写原因。');
+    if (why.length > REASON_LENGTH) throw invalid(`取消定稿的原因不能超过${REASON_LENGTH}个字。`);
+    this.write(() => {
+      const found = this.stmt.getPublication.get(year);
+      if (found === undefined) throw this.notFound(year);
+      if (asRow(found).published_at === null) throw invalid(`${year}年度尚未定稿。`);
+      this.stmt.setPublication.run(null, null, this.timestamp(), year);
+      this.recorder(year, '取消定稿')({ target: STATUS_TARGET, before: 'published', after: 'draft', note: why });
+    });
+  }
+
+  /** The change log of a year (or of one target in it: `factRefKey`, `text/…`); null: file-wide records. */
+  listChanges(year: number | null, target?: string): ChangeEntry[] {
+    if (year !== null) checkYear(year);
+    return this.read(() => this.log.list(year, target));
+  }
+
+  /** Records an export made from the year's current state (its facts hash); the facts are not touched. */
+  recordExport(year: number, hash: string, files: readonly string[]): void {
+    checkYear(year);
+    this.write(() => {
+      if (this.stmt.getReport.get(year) === undefined) throw this.notFound(year);
+      this.recorder(year, '导出')({ target: EXPORT_TARGET, before: null, after: hash, note: files.join('、') });
     });
   }
 
@@ -707,15 +904,41 @@ export class DisclosureRepository {
   }
 
   /** Adds a code, or renames it when the catalogue already has it. */
-  addCustomCode(code: CustomCode): void {
+  addCustomCode(code: CustomCode, action = '添加科目代码'): void {
     const c = checkCustomCode(code);
     this.write(() => {
       const count = this.stmt.countCustomCodes.get();
       if (typeof count === 'number' && count >= LIMITS.customCodes && this.stmt.getCustomCode.get(c.catalogue, c.code) === undefined) {
         throw invalid(`自定义科目已有 ${count} 个，达到上限 ${LIMITS.customCodes} 个。`);
       }
-      this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name);
+      this.putCustomCode(c, this.recorder(null, action));
     });
+  }
+
+  /**
+   * Writes a custom code and records it when it changed. A code whose name a published year
+   * prints (a 功能分类 code of its rows, any table-06 经济分类 款) cannot change.
+   */
+  private putCustomCode(c: CustomCode, record: Recorder): void {
+    const current = this.listCustomCodes();
+    const before = current.find((x) => x.catalogue === c.catalogue && x.code === c.code)?.name ?? null;
+    if (before === c.name) return;
+    const next = [...current.filter((x) => x.catalogue !== c.catalogue || x.code !== c.code), c];
+    const nameIn = (codes: readonly CustomCode[], edition: number) => {
+      const catalogue = getCatalogue(edition, codes);
+      return c.catalogue === 'functional' ? catalogue.functionalName(c.code) : catalogue.economicName(c.code);
+    };
+    if (publishedYears(this.db).length > 0) {
+      refuseIfAltersPublished(this.db, `科目${c.code}“${c.name}”`, (p) => {
+        const was = nameIn(current, p.edition);
+        const will = nameIn(next, p.edition);
+        if (was === will) return null;
+        if (c.catalogue === 'functional' && this.stmt.usesCode.get(p.year, c.code.length, c.code) === undefined) return null;
+        return was === undefined ? `表中将增加科目${c.code}` : `科目${c.code}的名称“${was}”将改为“${will ?? ''}”`;
+      });
+    }
+    this.stmt.upsertCustomCode.run(c.catalogue, c.code, c.name);
+    record({ target: customCodeTarget(c.catalogue, c.code), before, after: c.name });
   }
 
   // --- backup --------------------------------------------------------------------------------

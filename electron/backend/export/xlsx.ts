@@ -33,6 +33,8 @@ export interface RenderXlsxOptions {
    * (序号, 单位名称, 备注), as 第一部分 of the Word package does.
    */
   units?: readonly SubordinateUnit[];
+  /** The content hash of the facts the tables are made from (factsHash), kept in the workbook's keywords. */
+  factsHash?: string;
 }
 
 /** 万元 with two decimals and thousands separators; zero prints blank. */
@@ -528,6 +530,7 @@ export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptio
   workbook.lastModifiedBy = WORKBOOK_CREATOR;
   workbook.title = `${department}${first.yearLine}决算公开表`;
   workbook.subject = '部门决算公开 公开01表—公开10表';
+  if (options.factsHash) workbook.keywords = `内容校验码 sha256:${options.factsHash}`;
   const now = new Date();
   workbook.created = now;
   workbook.modified = now;

@@ -6,7 +6,7 @@ import { editionForYear, getCatalogue, type Catalogue } from '../../../shared/do
 import { formatInterchangeIssues, parseInterchangeBytes, parseInterchangeText, type ReportPackage, toInterchange } from '../../../shared/domain/interchange';
 import { type Department, emptyItem, emptyReport, type Report } from '../../../shared/domain/model';
 import { type Finding, runChecks } from '../../../shared/domain/checks';
-import { buildPackage, type Narrative, priorFromTables, priorFromTyped, type PriorFigures } from '../../../shared/domain/narrative';
+import { buildPackage, type Narrative, priorFromTyped, priorFromYear, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
 import { carryEvaluation, type EvaluationSet } from '../../../shared/domain/selfEvaluation';
 import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
@@ -69,9 +69,11 @@ function yearList(years: readonly number[]): string {
 
 /**
  * Imports one report: department, custom codes, the year's facts and — when the document has the
- * section — its 附件 (replacing the year's forms and 重点评价报告), all or nothing.
+ * section — its 附件 (replacing the year's forms and 重点评价报告), all or nothing; the change log
+ * records it as `action`. A year older than the latest in the file (last year brought in) leaves
+ * the department as the file has it: its 单位性质 and 下属单位 are this year's.
  */
-export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions): ImportOutcome {
+export function importReport(file: DisclosureFile, pkg: ReportPackage, options: ImportOptions, action = '导入'): ImportOutcome {
   const repo = new DisclosureRepository(file.db);
   const existing = repo.getDepartment();
   if (existing && existing.name !== pkg.department.name) {
@@ -83,7 +85,8 @@ export function importReport(file: DisclosureFile, pkg: ReportPackage, options: 
     throw new UserError(`文件中已有${year}年度的数据。如确需用导入的数据覆盖，请加上 --replace。`);
   }
   const affected = [...new Set([...years, year])].sort((a, b) => a - b);
-  const changes = existing ? departmentDifferences(existing, pkg.department) : [];
+  const olderYear = existing !== null && years.some((y) => y > year);
+  const changes = existing && !olderYear ? departmentDifferences(existing, pkg.department) : [];
   if (changes.length > 0 && options.updateDepartment !== true) {
     throw new UserError(
       `要导入的部门信息与文件中的不同（${changes.join('；')}）。部门信息对文件中的所有年度都有效，` +
@@ -91,9 +94,9 @@ export function importReport(file: DisclosureFile, pkg: ReportPackage, options: 
     );
   }
   file.db.transaction(() => {
-    repo.setDepartment(pkg.department);
-    for (const code of pkg.customCodes) repo.addCustomCode(code);
-    repo.saveReport(pkg.report);
+    if (!olderYear) repo.setDepartment(pkg.department, action);
+    for (const code of pkg.customCodes) repo.addCustomCode(code, action);
+    repo.saveReport(pkg.report, action);
     if (pkg.evaluation) new EvaluationRepository(file.db).replaceAll(year, pkg.evaluation);
   })();
   return { departmentChange: changes.length > 0 ? { changes, years: affected } : null };
@@ -132,13 +135,22 @@ export function exportReportJson(file: DisclosureFile, year: number): string {
   return `${JSON.stringify(toInterchange(loadReport(file, year).pkg), null, 2)}\n`;
 }
 
-/** Last year's figures: last year's report in the same file, else what this year's report typed. */
-export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigures {
+/** Last year's report in the same file (whatever brought it in) and its tables; null when absent. */
+export function lastYearOf(file: DisclosureFile, loaded: LoadedReport): { year: number; report: Report; tables: DerivedTables } | null {
   const repo = new DisclosureRepository(file.db);
   const year = loaded.report.year - 1;
-  if (!repo.listYears().includes(year)) return priorFromTyped(loaded.report);
-  const last = repo.loadReport(year);
-  return priorFromTables(deriveTables(loaded.department, last, getCatalogue(last.edition, loaded.pkg.customCodes)));
+  if (!repo.listYears().includes(year)) return null;
+  const report = repo.loadReport(year);
+  return { year, report, tables: deriveTables(loaded.department, report, getCatalogue(report.edition, loaded.pkg.customCodes)) };
+}
+
+/**
+ * Last year's figures: last year's report in the same file (completed by typed 上年数 for figures
+ * it lacks), else what this year's report typed.
+ */
+export function priorFor(file: DisclosureFile, loaded: LoadedReport): PriorFigures {
+  const last = lastYearOf(file, loaded);
+  return last ? priorFromYear(last.tables, last.year, loaded.report) : priorFromTyped(loaded.report);
 }
 
 /** The whole package of a year (tables, drafted narrative, 概况, 名词解释) and the narrative findings. */
@@ -171,7 +183,7 @@ export function createNextYear(file: DisclosureFile, fromYear: number): Report {
   const evaluations = new EvaluationRepository(file.db);
   const carried = carryEvaluation(evaluations.load(fromYear), year);
   file.db.transaction(() => {
-    repo.saveReport(next);
+    repo.saveReport(next, `新建年度（由${fromYear}年度带入）`);
     evaluations.replaceAll(year, carried);
   })();
   return next;
@@ -180,6 +192,14 @@ export function createNextYear(file: DisclosureFile, fromYear: number): Report {
 /** 勾稽审核 of a year: every table, cross-table, report and 情况说明 rule. */
 export function checkYear(file: DisclosureFile, year: number): { findings: Finding[]; loaded: LoadedReport } {
   const { model, loaded } = packageForYear(file, year);
-  const findings = runChecks({ department: loaded.department, report: loaded.report, tables: model.tables, narrative: model.narrative, evaluation: loaded.evaluation });
+  const last = lastYearOf(file, loaded);
+  const findings = runChecks({
+    department: loaded.department,
+    report: loaded.report,
+    tables: model.tables,
+    narrative: model.narrative,
+    evaluation: loaded.evaluation,
+    ...(last ? { lastYear: { year: last.year, tables: last.tables } } : {}),
+  });
   return { findings, loaded };
 }

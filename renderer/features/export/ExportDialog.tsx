@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { ExportResult } from '../../../shared/contract/api';
+import { factsHash } from '../../../shared/domain/factsHash';
 import { getApi } from '../../api/client';
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
@@ -20,6 +21,22 @@ function foldersOf(results: readonly ExportResult[]): [string, string[]][] {
   return [...byFolder.entries()];
 }
 
+/**
+ * The content hash of the facts the files are (or will be) made from: recorded in the files'
+ * properties and in the change log, so a document can be matched with the data later.
+ */
+function FactsHash({ hash, published, exported }: { hash: string; published: boolean; exported?: boolean }) {
+  return (
+    <div className="facts-hash" data-testid="facts-hash">
+      {exported ? '导出文件的' : '当前数据的'}内容校验码（SHA-256）：<code>{hash}</code>
+      <div className="muted">
+        {exported ? '已写入 Word/Excel 文件属性（关键词）并记入修改记录。' : '导出时写入文件属性；日后数据如有改动，校验码随之改变，可据此判断文档是否与数据一致。'}
+        {published ? '本年度已定稿。' : ''}
+      </div>
+    </div>
+  );
+}
+
 type Phase =
   | { kind: 'choose' }
   | { kind: 'confirm' }
@@ -33,6 +50,7 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
   const [formats, setFormats] = useState<Set<ExportFormat>>(new Set(initial));
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const year = loaded.report.year;
+  const hash = factsHash(loaded.report);
 
   const run = async () => {
     if (!actions().flushEdits()) return;
@@ -114,6 +132,7 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
               <span className="muted">{f === 'docx' ? '完整公开文本：封面、目录、概况、十张表、情况说明、名词解释、附件' : '十张表，每表一个工作表'}</span>
             </label>
           ))}
+          <FactsHash hash={hash} published={Boolean(loaded.publication)} />
         </div>
       ) : null}
       {phase.kind === 'confirm' ? (
@@ -142,6 +161,7 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
       {phase.kind === 'done' || phase.kind === 'failed' ? (
         <div>
           {phase.kind === 'failed' ? <p className="error-text">导出失败：{phase.message}</p> : <p className="ok-summary">导出完成。</p>}
+          {phase.results[0] ? <FactsHash hash={phase.results[0].factsHash} published={Boolean(loaded.publication)} exported /> : null}
           {foldersOf(phase.results).map(([folder, files]) => (
             <div key={folder} className="export-result">
               <div>

@@ -1,6 +1,7 @@
 /** 情况说明 one section: the drafted paragraphs, the figures it needs, and its lint. */
 import type { CheckContext } from '../../../shared/domain/checks';
 import type { NarrativeId } from '../../store/view';
+import { lastYearTablesOf } from '../../store/derived';
 import { useLoaded, usePackage, usePreviewTables } from '../../store/useDerived';
 import { ParagraphView } from './ParagraphView';
 import { SectionInputs } from './SectionInputs';
@@ -8,7 +9,9 @@ import { SectionInputs } from './SectionInputs';
 export function NarrativeView({ id }: { id: NarrativeId }) {
   const loaded = useLoaded();
   const tables = usePreviewTables();
-  const { narrative } = usePackage();
+  const { narrative, prior } = usePackage();
+  const lastTables = lastYearTablesOf(loaded);
+  const last = lastTables && loaded.lastYear ? { year: loaded.lastYear.year, tables: lastTables } : null;
   const section = narrative.sections.find((s) => s.id === id);
   if (!section) return <div className="empty-view">本节尚未生成。</div>;
   const ctx: CheckContext = { department: loaded.department, report: loaded.report, tables };
@@ -20,7 +23,7 @@ export function NarrativeView({ id }: { id: NarrativeId }) {
       <div className="doc">
         <h3 className="doc-section-title">{section.title}</h3>
         {section.paragraphs.map((p, k) => (
-          <ParagraphView key={k} paragraph={p} texts={texts} ctx={ctx} where={section.title.slice(0, 2)} />
+          <ParagraphView key={k} paragraph={p} texts={texts} ctx={ctx} where={section.title.slice(0, 2)} prior={prior} last={last} />
         ))}
       </div>
       <div className="narrative-status">

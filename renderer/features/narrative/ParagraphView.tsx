@@ -5,17 +5,21 @@ import type { Paragraph } from '../../../shared/domain/narrative';
 import { actions } from '../../store/useSession';
 import { useLoaded } from '../../store/useDerived';
 import { FactField } from '../../ui/FactField';
+import type { PriorFigures } from '../../../shared/domain/narrative';
 import { FieldRun } from './FieldRun';
-import { figureCells, figureSourceText } from './figureSource';
+import { figureCells, figureSourceText, type LastYear, yoyParts } from './figureSource';
 
 export interface ParagraphViewProps {
   paragraph: Paragraph;
   texts: Readonly<Record<string, string>>;
   ctx: CheckContext;
   where: string;
+  /** Last year's figures and report, for showing both years of each year-over-year change. */
+  prior?: PriorFigures;
+  last?: LastYear | null;
 }
 
-export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewProps) {
+export function ParagraphView({ paragraph, texts, ctx, where, prior, last = null }: ParagraphViewProps) {
   const unit = useLoaded().report.settings.inputUnit;
   const runs = paragraph.runs.map((run, k) => {
     switch (run.kind) {
@@ -39,14 +43,21 @@ export function ParagraphView({ paragraph, texts, ctx, where }: ParagraphViewPro
           );
         }
         const cells = figureCells(run.source);
+        const yoy = yoyParts(run.source, ctx, prior, last);
         return (
-          <span
-            key={k}
-            className={`fig${cells.length > 0 ? ' linked' : ''}`}
-            title={figureSourceText(run.source, ctx)}
-            onClick={cells.length > 0 ? () => actions().showCells(cells) : undefined}
-          >
-            {run.text}
+          <span key={k} className="fig-wrap">
+            <span
+              className={`fig${cells.length > 0 ? ' linked' : ''}`}
+              title={figureSourceText(run.source, ctx, yoy)}
+              onClick={cells.length > 0 ? () => actions().showCells(cells) : undefined}
+            >
+              {run.text}
+            </span>
+            {yoy ? (
+              <span className="yoy-detail" data-testid="yoy-detail">
+                本年{yoy.current} 上年{yoy.prior}（{yoy.origin}）
+              </span>
+            ) : null}
           </span>
         );
       }

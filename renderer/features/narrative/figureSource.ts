@@ -2,7 +2,9 @@
 import { describeCell } from '../../../shared/domain/checks';
 import type { CheckContext } from '../../../shared/domain/checks';
 import { factRefKey } from '../../../shared/domain/model';
-import { type FigureSource, sourceCells } from '../../../shared/domain/narrative/sources';
+import type { PriorFigures, PriorKey } from '../../../shared/domain/narrative/prior';
+import { evaluateSource, type FigureSource, figureText, sourceCells } from '../../../shared/domain/narrative/sources';
+import type { DerivedTables } from '../../../shared/domain/tables/types';
 import { tableOfCell } from '../../store/view';
 
 function cellText(id: string, ctx: CheckContext): string {
@@ -20,7 +22,42 @@ export function figureCells(source: FigureSource | undefined): string[] {
   return source ? sourceCells(source).filter((id) => tableOfCell(id) !== null) : [];
 }
 
-export function figureSourceText(source: FigureSource | undefined, ctx: CheckContext): string {
+/** Last year's report, for naming the cells a last-year figure was read from. */
+export interface LastYear {
+  year: number;
+  tables: DerivedTables;
+}
+
+/** A year-over-year change's two figures and where last year's comes from (null for any other figure). */
+export interface YoyParts {
+  current: string;
+  prior: string;
+  origin: string;
+}
+
+export function yoyParts(source: FigureSource | undefined, ctx: CheckContext, prior: PriorFigures | undefined, last: LastYear | null): YoyParts | null {
+  if (source?.kind !== 'difference' || source.of[1].kind !== 'prior') return null;
+  const grouping = ctx.report.settings.tableGrouping;
+  const [currentSource, priorSource] = source.of;
+  let current: string;
+  try {
+    current = figureText(evaluateSource(currentSource, ctx), grouping);
+  } catch {
+    return null;
+  }
+  const priorText = figureText(evaluateSource(priorSource, ctx), grouping);
+  const origin = prior?.origin?.(priorSource.key as PriorKey) ?? null;
+  let from = '上年数';
+  if (origin?.kind === 'typed') from = '本年填写的上年数';
+  else if (origin?.kind === 'report') {
+    const where = last ? origin.cells.map((id) => cellText(id, { ...ctx, tables: last.tables })).join('、') : '';
+    from = `${origin.year ?? ''}年度报表${where ? ` ${where}` : ''}`;
+  }
+  return { current, prior: priorText, origin: from };
+}
+
+export function figureSourceText(source: FigureSource | undefined, ctx: CheckContext, yoy: YoyParts | null = null): string {
+  if (yoy) return `本年 ${yoy.current} 万元；上年 ${yoy.prior} 万元（来源：${yoy.origin}）；两者之差为本数（点击查看本年的单元格）`;
   if (!source) return '来源不明';
   switch (source.kind) {
     case 'cell':

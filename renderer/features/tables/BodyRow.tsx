@@ -6,6 +6,8 @@
 import { memo } from 'react';
 import { factRefKey } from '../../../shared/domain/model';
 import type { ColumnDef, Row } from '../../../shared/domain/tables/types';
+import { PriorValue } from '../compare/PriorValue';
+import type { PriorView } from '../compare/usePriorView';
 import { ActiveCell } from './ActiveCell';
 import { cellClass, cellTitle } from './cellClasses';
 import type { GridCell } from './grid';
@@ -21,6 +23,8 @@ export interface BodyRowProps {
   errors: Readonly<Record<string, string>>;
   /** Shows the 删除 button (项 rows of 科目 tables). */
   onDelete?: (code: string) => void;
+  /** 显示上年数: last year's figure under each cell. */
+  prior?: PriorView | null;
 }
 
 function errorOf(cell: GridCell | null, errors: Readonly<Record<string, string>>): string | undefined {
@@ -28,7 +32,7 @@ function errorOf(cell: GridCell | null, errors: Readonly<Record<string, string>>
   return cell.kind === 'input' ? errors[factRefKey(cell.ref)] : cell.refs.map((r) => errors[factRefKey(r)]).find(Boolean);
 }
 
-function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, errors, onDelete }: BodyRowProps) {
+function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, errors, onDelete, prior }: BodyRowProps) {
   return (
     <tr className={`r-${row.kind}${row.level ? ` lv${row.level}` : ''}`}>
       {row.cells.map((cell, col) => {
@@ -47,6 +51,7 @@ function BodyRowView({ row, rowIndex, columns, gridRow, activeCol, highlighted, 
             title={active ? undefined : cellTitle(cell, editable !== null, error)}
           >
             {active ? <ActiveCell cell={editable} /> : cell.text}
+            {prior && !active ? <PriorValue view={prior} cell={cell} /> : null}
             {!active && error ? (
               <div className="cell-error" role="alert">
                 {error}
@@ -80,7 +85,7 @@ function sameColumns(a: readonly ColumnDef[], b: readonly ColumnDef[]): boolean 
 
 function sameRow(a: BodyRowProps, b: BodyRowProps): boolean {
   if (a.activeCol !== b.activeCol || a.highlighted !== b.highlighted || a.errors !== b.errors || a.rowIndex !== b.rowIndex) return false;
-  if (a.row.key !== b.row.key || a.row.kind !== b.row.kind || !sameColumns(a.columns, b.columns) || a.onDelete !== b.onDelete) return false;
+  if (a.row.key !== b.row.key || a.row.kind !== b.row.kind || !sameColumns(a.columns, b.columns) || a.onDelete !== b.onDelete || a.prior !== b.prior) return false;
   if (a.activeCol >= 0) return false; // the active row follows the editor closely
   const ca = a.row.cells;
   const cb = b.row.cells;

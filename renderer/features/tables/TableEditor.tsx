@@ -11,6 +11,8 @@ import { useUi } from '../../app/uiState';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTable } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
+import { CellToolbar } from '../compare/CellToolbar';
+import { usePriorView } from '../compare/usePriorView';
 import { firstEditable } from './grid';
 import { parseClipboardBlock } from './paste';
 import { pasteContextFor } from './pasteContext';
@@ -61,6 +63,7 @@ export function TableEditor({ id }: { id: TableId }) {
   const fund = FUND_OF_TABLE[id];
   const fills = useMemo(() => (fund ? fillFromTable03(loaded.report, fund) : []), [fund, loaded.report]);
   const [askFill, setAskFill] = useState(false);
+  const prior = usePriorView();
 
   const pasteContext = (): PasteContext => pasteContextFor(loaded, table, grid, pending, catalogue, unit);
 
@@ -169,6 +172,8 @@ export function TableEditor({ id }: { id: TableId }) {
     <EditorContext.Provider value={editorContext}>
       <div className="table-view">
         <div className="view-toolbar">
+          {/* First: Tab from 添加科目 / 按表03填充 still goes straight into the table. */}
+          <CellToolbar cell={editor.activeCell} />
           {subject ? (
             <button type="button" onClick={() => setAdding(true)}>
               ＋ 添加科目
@@ -219,6 +224,7 @@ export function TableEditor({ id }: { id: TableId }) {
                   highlighted={highlighted}
                   errors={errors}
                   onDelete={subject ? requestDelete : undefined}
+                  prior={prior}
                 />
               ))}
             </tbody>

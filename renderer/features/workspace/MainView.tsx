@@ -3,6 +3,8 @@ import { useSession } from '../../store/useSession';
 import { AttachmentsView } from '../attachments/AttachmentsView';
 import { FormEditor } from '../attachments/FormEditor';
 import { CheckPanel } from '../checks/CheckPanel';
+import { CompareView } from '../compare/CompareView';
+import { ChangeLogView } from '../history/ChangeLogView';
 import { GlossaryEditor } from '../glossary/GlossaryEditor';
 import { FillGuide } from '../guide/FillGuide';
 import { NarrativeView } from '../narrative/NarrativeView';
@@ -31,5 +33,9 @@ export function MainView() {
       return <FormEditor key={view.id} id={view.id} />;
     case 'checks':
       return <CheckPanel />;
+    case 'compare':
+      return <CompareView />;
+    case 'changes':
+      return <ChangeLogView key={view.target ?? ''} {...(view.target ? { target: view.target } : {})} />;
   }
 }

@@ -25,6 +25,7 @@ export function NavTree() {
   const forms = model.evaluation?.forms.length ?? 0;
   const findings = useFindings();
   const errors = countBySeverity(findings).错误;
+  const published = useSession((s) => Boolean(s.loaded?.publication));
   const missingBySection = new Map<string, number>();
   for (const m of narrative.missing) missingBySection.set(m.section, (missingBySection.get(m.section) ?? 0) + 1);
   return (
@@ -48,6 +49,8 @@ export function NavTree() {
         <li className="nav-part">工具</li>
         <Item view={{ kind: 'settings' }} label="报表设置" />
         <Item view={{ kind: 'checks' }} label="审核" badge={errors > 0 ? `错误${errors}` : null} />
+        <Item view={{ kind: 'compare' }} label="年度对比" title="任选两个年度逐表逐行对比，标出需要说明原因的变动" />
+        <Item view={{ kind: 'changes' }} label="修改记录与定稿" title="本年度的每一次修改；定稿与取消定稿" badge={published ? '已定稿' : null} />
       </ul>
     </nav>
   );

@@ -30,12 +30,13 @@ function insertInOrder(list: CodeList, code: string, name: string): CodeList {
 function applyChanges(list: CodeList, changes: EditionChanges | undefined): CodeList {
   if (!changes) return list;
   const renamed = new Map(changes.rename ?? []);
-  const removed = new Set(changes.remove ?? []);
+  const removed = new Set([...(changes.remove ?? []), ...(changes.move ?? []).map(([from]) => from)]);
   const out: (readonly [string, string])[] = list
     .filter(([code]) => !removed.has(code))
     .map(([code, name]) => [code, renamed.get(code) ?? name] as const);
   let result: CodeList = out;
-  for (const [code, name] of changes.add ?? []) {
+  const moved = (changes.move ?? []).map(([, to, name]) => [to, name] as const);
+  for (const [code, name] of [...(changes.add ?? []), ...moved]) {
     // A code joins only the list that holds its parent (table 06 keeps two lists).
     const parent = code.length > 3 ? code.slice(0, code.length === 5 ? 3 : 5) : null;
     if (result.some(([c]) => c === code)) continue;
@@ -52,6 +53,30 @@ function editionList(base: CodeList, changes: Readonly<Record<number, EditionCha
     list = applyChanges(list, changes[e]);
   }
   return list;
+}
+
+/**
+ * Codes replaced between two editions (`move`): old code → the code that holds the same spending
+ * in `toEdition`, following every edition in between. Comparisons of two years match rows by it;
+ * a code kept under a new name is not in it (same code, same row).
+ */
+export function codeMoves(
+  fromEdition: number,
+  toEdition: number,
+  changes: readonly Readonly<Record<number, EditionChanges>>[] = [FUNCTIONAL_CHANGES, ECONOMIC_CHANGES],
+): Map<string, string> {
+  const map = new Map<string, string>();
+  if (toEdition <= fromEdition) return map;
+  for (const e of EDITIONS) {
+    if (e <= fromEdition || e > toEdition) continue;
+    for (const list of changes) {
+      for (const [from, to] of list[e]?.move ?? []) {
+        for (const [old, now] of map) if (now === from) map.set(old, to);
+        if (!map.has(from)) map.set(from, to);
+      }
+    }
+  }
+  return map;
 }
 
 export interface CatalogueEntry {

@@ -13,6 +13,8 @@ export interface EditionChanges {
   add?: CodeList;
   rename?: CodeList;
   remove?: readonly string[];
+  /** A code replaced by another (its spending reclassified): [old code, new code, new name]. */
+  move?: readonly (readonly [from: string, to: string, name: string])[];
 }
 
 export function functionalLevel(code: string): FunctionalLevel | null {

@@ -8,6 +8,7 @@ import { TABLE_IDS } from '../tables/types';
 import { NARRATIVE_RULES } from './narrativeRules';
 import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
 import { EVALUATION_RULES } from './rules/selfEvaluation';
+import { PRIOR_RULES } from './rules/prior';
 import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES } from './types';
 
 export * from './types';
@@ -15,8 +16,8 @@ export { compareTerms, describeCell, envelopeUnits, equalCheck, leafEnvelopeUnit
 export type { CompareOptions, RuleMeta, Term } from './printed';
 export { inputPlaces, type InputPlace } from './sources';
 
-/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, narrative rules, 附件 rules. */
-export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
+/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, last year's figures, narrative rules, 附件 rules. */
+export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
 
 const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
 const TABLE_ORDER: Record<string, number> = Object.fromEntries(TABLE_IDS.map((t, k) => [t, k]));

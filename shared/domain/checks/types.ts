@@ -67,6 +67,8 @@ export interface CheckContext {
   narrative?: Section[];
   /** 第五部分 附件 of the year (自评表, 重点评价报告): the SE-… rules check it when present. */
   evaluation?: EvaluationSet;
+  /** Last year's report in the same file (its tables), when there is one: R-PRIOR-TYPED compares the typed 上年数 with it. */
+  lastYear?: { year: number; tables: DerivedTables };
 }
 
 export interface Rule {

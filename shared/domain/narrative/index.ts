@@ -15,7 +15,7 @@ import type { PriorFigures } from './prior';
 import type { Paragraph, Section } from './types';
 
 export * from './types';
-export { priorFromTables, priorFromTyped, priorLabel, type PriorFigures } from './prior';
+export { figureCells, figureLabel, figureValue, priorFromTables, priorFromTyped, priorFromYear, priorLabel, type PriorFigures, type PriorKey, type PriorOrigin } from './prior';
 export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
 export { draftNarrative, type NarrativeInput } from './draft';

@@ -1,50 +1,100 @@
 /**
  * Last year's figures for the year-over-year sentences: from last year's report in the same
- * file when there is one (its derived tables), otherwise from what the officer typed.
+ * file when there is one (its derived tables), otherwise from what the officer typed — and, when
+ * last year's report lacks a figure (a year brought in from only some of its tables), the typed
+ * figure for it. The check R-PRIOR-TYPED reports every typed figure that disagrees with the file.
  */
 import { type PriorField, priorKeyCode, type Report } from '../model';
-import { cellValue, type DerivedTables, valueById } from '../tables';
+import { cellById, type CellId, type DerivedTables, valueById } from '../tables';
 import { CELLS, operatingCostCells, threePublicCell } from './cells';
 
+export type PriorKey = PriorField | `general/${string}`;
+
+/** Where one of last year's figures comes from. */
+export type PriorOrigin =
+  /** Last year's report in the file: the cells of its tables the figure adds up. */
+  | { kind: 'report'; year: number | null; cells: CellId[] }
+  /** Typed into this year's report (上年数). */
+  | { kind: 'typed' };
+
 export interface PriorFigures {
-  /** Where the figures come from, for the screen. */
+  /** Where the figures come from, for the screen: last year's report (possibly completed by typed figures) or typed. */
   source: 'report' | 'typed';
   /** Fen, or null when unknown (not typed and no report for last year). */
-  get(key: PriorField | `general/${string}`): number | null;
+  get(key: PriorKey): number | null;
+  /** Where a figure comes from; null when unknown. */
+  origin?(key: PriorKey): PriorOrigin | null;
 }
 
-/** Reads last year's figures from last year's derived tables. */
-export function priorFromTables(t: DerivedTables): PriorFigures {
-  const v = (id: string) => valueById(t[id.slice(0, 2) as keyof DerivedTables], id);
-  const fixed: Record<PriorField, number> = {
-    incomeTotal: v(CELLS.incomeTotal),
-    expenditureTotal: v(CELLS.expenditureTotal),
-    fiscalIncomeTotal: v(CELLS.fiscalIncomeTotal),
-    fiscalExpenditureTotal: v(CELLS.fiscalExpenditureTotal),
-    generalExpenditure: v(CELLS.generalExpenditure),
-    govFundIncomeTotal: v(CELLS.govFundOpening) + v(CELLS.govFundIncome),
-    govFundExpenditureTotal: v(CELLS.govFundSpending) + v(CELLS.govFundClosing),
-    stateCapitalExpenditure: v(CELLS.stateCapitalExpenditure),
-    threePublicTotal: v(threePublicCell('actual', 'total')),
-    'threePublic.abroad': v(threePublicCell('actual', 'abroad')),
-    'threePublic.vehiclePurchase': v(threePublicCell('actual', 'vehiclePurchase')),
-    'threePublic.vehicleOperation': v(threePublicCell('actual', 'vehicleOperation')),
-    'threePublic.reception': v(threePublicCell('actual', 'reception')),
-    operatingCost: operatingCostCells(t).reduce((s, id) => s + v(id), 0),
-  };
+/** The cells of a year's tables a figure adds up (the same definition for this year and last year). */
+const FIGURE_CELLS: Record<PriorField, (t: DerivedTables) => CellId[]> = {
+  incomeTotal: () => [CELLS.incomeTotal],
+  expenditureTotal: () => [CELLS.expenditureTotal],
+  fiscalIncomeTotal: () => [CELLS.fiscalIncomeTotal],
+  fiscalExpenditureTotal: () => [CELLS.fiscalExpenditureTotal],
+  generalExpenditure: () => [CELLS.generalExpenditure],
+  govFundIncomeTotal: () => [CELLS.govFundOpening, CELLS.govFundIncome],
+  govFundExpenditureTotal: () => [CELLS.govFundSpending, CELLS.govFundClosing],
+  stateCapitalExpenditure: () => [CELLS.stateCapitalExpenditure],
+  threePublicTotal: () => [threePublicCell('actual', 'total')],
+  'threePublic.abroad': () => [threePublicCell('actual', 'abroad')],
+  'threePublic.vehiclePurchase': () => [threePublicCell('actual', 'vehiclePurchase')],
+  'threePublic.vehicleOperation': () => [threePublicCell('actual', 'vehicleOperation')],
+  'threePublic.reception': () => [threePublicCell('actual', 'reception')],
+  operatingCost: (t) => operatingCostCells(t),
+};
+
+/**
+ * The cells of `t` a figure reads: a 类 or 项 of table 05 has none when the table has no row for it
+ * (no such spending that year: 0).
+ */
+export function figureCells(t: DerivedTables, key: PriorKey): CellId[] {
+  const code = priorKeyCode(key);
+  if (code !== null) {
+    const id = `05.${code}.subtotal`;
+    return cellById(t['05'], id) ? [id] : [];
+  }
+  const cells = FIGURE_CELLS[key as PriorField];
+  return cells ? cells(t) : [];
+}
+
+/** A figure of a year's tables, in 分 (the sum of its cells' stored values). */
+export function figureValue(t: DerivedTables, key: PriorKey): number {
+  return figureCells(t, key).reduce((s, id) => s + valueById(t[id.slice(0, 2) as keyof DerivedTables], id), 0);
+}
+
+/** Reads last year's figures from last year's derived tables (`year` names it on screen). */
+export function priorFromTables(t: DerivedTables, year: number | null = null): PriorFigures {
   return {
     source: 'report',
-    // A 类 or 项 without a row in last year's table 05 had no such spending: 0.
-    get: (key) => {
-      const code = priorKeyCode(key);
-      return code === null ? fixed[key as PriorField] : cellValue(t['05'], code, 'subtotal');
-    },
+    get: (key) => figureValue(t, key),
+    origin: (key) => ({ kind: 'report', year, cells: figureCells(t, key) }),
   };
 }
 
 /** Uses the figures typed into this year's report. */
 export function priorFromTyped(report: Report): PriorFigures {
-  return { source: 'typed', get: (key) => report.prior[key] ?? null };
+  return {
+    source: 'typed',
+    get: (key) => report.prior[key] ?? null,
+    origin: (key) => (report.prior[key] === undefined ? null : { kind: 'typed' }),
+  };
+}
+
+/**
+ * Last year's report in the file, completed by the typed figures: a figure the report has (not
+ * zero) comes from it; one it lacks (zero, e.g. a table not brought in) comes from the typed
+ * 上年数 when that is not zero. Disagreements are reported by R-PRIOR-TYPED, never silent.
+ */
+export function priorFromYear(lastTables: DerivedTables, lastYear: number, report: Report): PriorFigures {
+  const file = priorFromTables(lastTables, lastYear);
+  const typed = (key: PriorKey) => report.prior[key];
+  const useTyped = (key: PriorKey) => (typed(key) ?? 0) !== 0 && file.get(key) === 0;
+  return {
+    source: 'report',
+    get: (key) => (useTyped(key) ? (typed(key) ?? null) : file.get(key)),
+    origin: (key) => (useTyped(key) ? { kind: 'typed' } : { kind: 'report', year: lastYear, cells: figureCells(lastTables, key) }),
+  };
 }
 
 const PRIOR_LABELS: Record<PriorField, string> = {
@@ -71,4 +121,9 @@ export function priorLabel(key: string, name?: (code: string) => string | undefi
     return `上年一般公共预算财政拨款支出（${code} ${name?.(code) ?? ''}）`.replace(' ）', '）');
   }
   return PRIOR_LABELS[key as PriorField] ?? `上年数（${key}）`;
+}
+
+/** The figure itself, without 上年 (`收入总计`, `一般公共预算财政拨款支出（201 一般公共服务支出）`). */
+export function figureLabel(key: string, name?: (code: string) => string | undefined): string {
+  return priorLabel(key, name).replace(/^上年/u, '');
 }

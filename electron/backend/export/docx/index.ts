@@ -32,13 +32,15 @@ export interface RenderDocxOptions {
    * them the numbers are left for Word/WPS to fill in on open (LibreOffice then shows none).
    */
   pageNumbers?: boolean;
+  /** The content hash of the facts the package is made from (factsHash), kept in the document's keywords. */
+  factsHash?: string;
 }
 
 /**
  * The whole package as a docx Document (not yet packed); `step` is called after each part.
  * With `pageNumbers` (default), the 目录's page numbers are written with the file (PageFlow).
  */
-export function buildDocxDocument(model: PackageModel, step: () => void = () => {}, layout: { pageNumbers?: boolean } = {}): Document {
+export function buildDocxDocument(model: PackageModel, step: () => void = () => {}, layout: { pageNumbers?: boolean; factsHash?: string } = {}): Document {
   // The body first, so the 目录 knows every heading.
   const toc = new Outline();
   const overview = overviewSection(model, toc);
@@ -59,6 +61,7 @@ export function buildDocxDocument(model: PackageModel, step: () => void = () => 
     title: model.title,
     creator: model.department.name,
     description: `${model.title}（部门决算公开助手导出）`,
+    ...(layout.factsHash ? { keywords: `内容校验码 sha256:${layout.factsHash}` } : {}),
     features: { updateFields: true },
     styles: styles(),
     sections,
@@ -71,7 +74,7 @@ export async function renderDocx(model: PackageModel, options: RenderDocxOptions
   const total = 16;
   let done = 0;
   const step = () => options.onProgress?.(++done, total);
-  const buffer = await Packer.toBuffer(buildDocxDocument(model, step, { pageNumbers: options.pageNumbers ?? true }));
+  const buffer = await Packer.toBuffer(buildDocxDocument(model, step, { pageNumbers: options.pageNumbers ?? true, ...(options.factsHash ? { factsHash: options.factsHash } : {}) }));
   step();
   return buffer;
 }
