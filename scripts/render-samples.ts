@@ -5,8 +5,9 @@
  *   npx tsx scripts/render-samples.ts [--res 50]
  *
  * The Chinese fonts the documents name (宋体, 仿宋_GB2312, 楷体, 黑体, 方正小标宋简体) are not on
- * a Linux box; a private fontconfig file maps them to Noto Serif / Sans CJK so the pages look
- * like the real thing (serif for 宋体/仿宋/楷体, sans for 黑体/小标宋) instead of a Latin fallback.
+ * a Linux box; the tests' pinned fontconfig file (test/harness/fontconfig.ts) maps them to Noto
+ * Serif / Sans CJK so the pages look like the real thing (serif for 宋体/仿宋/楷体/小标宋, sans for
+ * 黑体) and lay out as in the 目录 test, whatever other fonts are installed.
  * Needs: libreoffice-writer-nogui (and -calc-nogui for xlsx), poppler-utils, fonts-noto-cjk.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderDocx } from '../electron/backend/export/docx';
 import type { DerivedTables } from '../shared/domain/tables';
 import { fixturePackage } from '../test/harness/fixturePackage';
+import { pinnedFontEnv } from '../test/harness/fontconfig';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'samples');
@@ -24,32 +26,6 @@ const FIXTURES = [
   { fixture: 'jincheng-2023.json', name: 'seed000-jincheng-2023' },
   { fixture: 'yangquan-2024.json', name: 'seed002-yangquan-2024' },
 ];
-
-const SERIF = 'Noto Serif CJK SC';
-const SANS = 'Noto Sans CJK SC';
-const FONT_MAP: Record<string, string> = {
-  宋体: SERIF,
-  SimSun: SERIF,
-  仿宋_GB2312: SERIF,
-  仿宋: SERIF,
-  楷体: SERIF,
-  楷体_GB2312: SERIF,
-  黑体: SANS,
-  SimHei: SANS,
-  方正小标宋简体: SERIF,
-};
-
-function fontconfig(dir: string): string {
-  const aliases = Object.entries(FONT_MAP)
-    .map(([from, to]) => `  <alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`)
-    .join('\n');
-  const file = join(dir, 'fonts.conf');
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${aliases}\n</fontconfig>\n`,
-  );
-  return file;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, pkg: string, timeout = 180_000): void {
   const r = spawnSync(command, args, { encoding: 'utf8', env, timeout });
@@ -73,7 +49,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'render-samples-'));
   const profile = join(work, 'lo-profile');
-  const env = { ...process.env, FONTCONFIG_FILE: fontconfig(work) };
+  const env = pinnedFontEnv(work);
   const renderXlsx = await loadXlsx();
   const written: string[] = [];
   try {

@@ -15,6 +15,7 @@ import { headerLines, renderDocx } from '../../electron/backend/export/docx';
 import type { PackageModel } from '../../shared/domain/package';
 import { chineseNumeral, TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
 import { fixturePackage } from '../harness/fixturePackage';
+import { pinnedFontEnv } from '../harness/fontconfig';
 import { headingPlacements, pdfPages, printedToc, requirePoppler, squash, tocPages } from '../harness/pdfPages';
 import { samplePackage } from '../harness/samplePackage';
 
@@ -59,7 +60,9 @@ function requireTool(command: string, args: string[], pkg: string): void {
 
 /**
  * Word files to PDF with LibreOffice headless, in one run, with a private profile (no clash with
- * a running LibreOffice or another test's conversion). The PDFs are named after the files.
+ * a running LibreOffice or another test's conversion) and pinned fonts (test/harness/fontconfig:
+ * the package's font names drawn with Noto CJK and DejaVu Serif, whatever else is installed), so
+ * the layout the 目录 test reads is the same on every machine. The PDFs are named after the files.
  */
 function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnSync> {
   requireTool('soffice', ['--version'], 'libreoffice-writer-nogui');
@@ -68,7 +71,7 @@ function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnS
     return spawnSync(
       'soffice',
       [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, ...files],
-      { encoding: 'utf8', timeout: 120_000 },
+      { encoding: 'utf8', timeout: 120_000, env: pinnedFontEnv(profile) },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
