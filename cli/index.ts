@@ -12,6 +12,9 @@ import { narrativePlainText } from '../shared/domain/narrative';
 import { checkYear, deriveYear, exportReportJson, importReport, packageForYear, parseReportJson, UserError } from '../electron/backend/services/reports';
 import { type ExportStage, type ExportTargets, exportFileNames, exportToPaths } from '../electron/backend/app/exporting';
 import { AppError } from '../electron/backend/app/errors';
+import { APP_VERSION } from '../electron/backend/app/appVersion';
+import { writeBundle } from '../electron/backend/app/bundle';
+import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
 import { describeCodeImport, importCodeSheet } from '../electron/backend/services/catalogueImport';
 import { renderFindings } from './findings';
 import { renderTableText } from './textTable';
@@ -45,8 +48,12 @@ export const USAGE = `用法（usage）:
       从表格（.xlsx 或 UTF-8 编码的 CSV，含“科目代码”“科目名称”两列表头）批量添加科目；有任何问题时不导入。
   disclosure validate --file <数据文件> --year <年度> [--json]
       勾稽审核：列出全部检查发现（错误、警告、提示）；有“错误”时退出码为 3。
-  disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]
-      导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
+  disclosure export --file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>] [--pdf <输出.pdf>]
+      导出 Word、Excel 和/或 PDF（都不指定时，Word 和 Excel 导出到当前文件夹，使用标准文件名）；进度打印到标准错误。
+      PDF 由本机的 Chromium / Chrome / Edge 生成（可用环境变量 DISCLOSURE_CHROMIUM 指定）。
+  disclosure bundle --file <数据文件> --year <年度> --out <文件夹|发布包.zip> [--force]
+      生成发布包：PDF、Word、Excel、审核报告（PDF 和 Excel）和清单 manifest.json（部门、年度、数据指纹、
+      程序版本、每个文件的 SHA-256）；审核有“错误”时拒绝生成，确需生成时加 --force。
   disclosure export-json --file <数据文件> --year <年度> [--out <report.json>]
       导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。
 退出码：0 成功；1 输入或文件有误（错误信息打印到标准错误）；2 程序内部错误；3 审核发现“错误”（validate）。
@@ -88,7 +95,7 @@ async function withFileAsync<T>(path: string, fn: (file: DisclosureFile) => Prom
   }
 }
 
-const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
+const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', pdf: '生成 PDF', audit: '生成审核报告', write: '写入文件' };
 
 function unreadable(path: string, e: unknown): UserError {
   const code = e instanceof Error && 'code' in e ? String(e.code) : '';
@@ -143,6 +150,8 @@ async function run(argv: string[], io: Io): Promise<number> {
         code: { type: 'string' },
         name: { type: 'string' },
         from: { type: 'string' },
+        pdf: { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -194,14 +203,29 @@ async function run(argv: string[], io: Io): Promise<number> {
       const year = parseYear(requireOption(values, 'year'));
       const written = await withFileAsync(requireOption(values, 'file'), async (file) => {
         const option = (v: string | boolean | undefined) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-        let targets: ExportTargets = { docx: option(values.docx), xlsx: option(values.xlsx) };
-        if (!targets.docx && !targets.xlsx) {
+        let targets: ExportTargets = { docx: option(values.docx), xlsx: option(values.xlsx), pdf: option(values.pdf) };
+        if (!targets.docx && !targets.xlsx && !targets.pdf) {
           const names = exportFileNames(packageForYear(file, year).model);
           targets = { docx: names.docx, xlsx: names.xlsx };
         }
-        return exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
+        return exportToPaths(file, year, targets, { openPdfEngine: openChromiumEngine, onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
       });
       for (const path of written) io.stderr(`已导出：${path}\n`);
+      return EXIT_OK;
+    }
+    case 'bundle': {
+      const year = parseYear(requireOption(values, 'year'));
+      const out = requireOption(values, 'out');
+      const result = await withFileAsync(requireOption(values, 'file'), (file) =>
+        writeBundle(file, year, out, {
+          force: values.force === true,
+          appVersion: APP_VERSION,
+          openPdfEngine: openChromiumEngine,
+          onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`),
+        }),
+      );
+      if (result.manifest.confirmedWithErrors) io.stderr(`注意：审核仍有 ${result.manifest.findings['错误']} 个“错误”，已按 --force 生成，清单中已注明。\n`);
+      io.stderr(`已生成发布包：${result.target}（${result.files.join('、')}）\n`);
       return EXIT_OK;
     }
     case 'validate': {
