@@ -1,6 +1,7 @@
 /** The one application window: sandboxed, context-isolated, no Node in the page. */
 import fs from 'node:fs';
 import { BrowserWindow } from 'electron';
+import type { PrintWindow } from '../backend/export/pdf/engine';
 import type { AppPaths } from './paths';
 
 export const WINDOW_TITLE = '部门决算公开助手';
@@ -38,4 +39,17 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
   if (fs.existsSync(paths.rendererIndex)) void window.loadFile(paths.rendererIndex);
   else void window.loadURL(NOT_BUILT_PAGE);
   return window;
+}
+
+/**
+ * A hidden window that prints one export's HTML to PDF (the backend's printWindowEngine drives
+ * it): sandboxed, no preload, no JavaScript — the documents are plain HTML and CSS.
+ */
+export function createPrintWindow(): PrintWindow {
+  const window = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } });
+  return {
+    loadFile: (file) => window.loadFile(file),
+    printToPDF: (options) => window.webContents.printToPDF(options),
+    close: () => window.destroy(),
+  };
 }

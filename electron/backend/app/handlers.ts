@@ -3,8 +3,11 @@
  * validated (dispatch.ts); every handler either returns the channel's response or throws a
  * StorageError / UserError / AppError, which dispatch turns into an ApiError.
  */
-import type { Channel, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
-import { createNextYear, UserError } from '../services/reports';
+import type { Channel, ExportResult, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import path from 'node:path';
+import { packageTitle } from '../../../shared/domain/package';
+import { createNextYear, loadReport, UserError } from '../services/reports';
+import { bundleZipName, writeBundle } from './bundle';
 import { exportPackage } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
@@ -20,6 +23,21 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   let lastExportFolder: string | null = null;
 
   const repo = () => session.require().repo;
+
+  /** The open file's year to export, and the folder the user chose (null = cancelled). */
+  const exportFolder = async (year: number): Promise<string | null> => {
+    const open = session.require();
+    if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度的数据，无法导出。`);
+    return host.chooseExportFolder(`${open.department.name}${year}`);
+  };
+  /** Exports into a chosen folder: the result, remembered for 打开所在文件夹. */
+  const exportInto = async (year: number, write: (folder: string) => Promise<ExportResult>): Promise<ExportResult | null> => {
+    const folder = await exportFolder(year);
+    if (folder === null) return null;
+    const result = await write(folder);
+    lastExportFolder = folder;
+    return result;
+  };
 
   return {
     'app.info': async () => ({ version: ctx.version, mode: host.mode, dataFolder: host.dataFolder }),
@@ -96,6 +114,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       lastExportFolder = folder;
       return result;
     },
+    // The file may have been closed while a dialog was open: session.require() after it.
+    'export.pdf': async ({ year }) =>
+      exportInto(year, (folder) => exportPackage(session.require().file, year, folder, { docx: false, xlsx: false, pdf: true, openPdfEngine: host.openPdfEngine })),
+    'export.audit': async ({ year }) =>
+      exportInto(year, (folder) => exportPackage(session.require().file, year, folder, { docx: false, xlsx: false, audit: true, openPdfEngine: host.openPdfEngine })),
+    'export.bundle': async ({ year, force }) =>
+      exportInto(year, async (folder) => {
+        const file = session.require().file;
+        const { department, report } = loadReport(file, year);
+        const zip = path.join(folder, bundleZipName(packageTitle(department, report)));
+        await writeBundle(file, year, zip, { force, appVersion: ctx.version, openPdfEngine: host.openPdfEngine });
+        return { folder, files: [path.basename(zip)] };
+      }),
     'export.openFolder': async () => {
       if (lastExportFolder === null) throw new UserError('还没有导出过文件。');
       await host.openFolder(lastExportFolder);

@@ -41,6 +41,7 @@ import { type Backend, createBackend } from './backend';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { DEMO_FIXTURE_NAME } from './demo';
 import { type Log, logToStderr } from './dispatch';
+import { openChromiumEngine } from '../export/pdf/chromium';
 import { createWebHost, defaultDataFolder } from './host';
 
 export const TOKEN_HEADER = 'x-disclosure-token';
@@ -358,7 +359,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   fs.mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? logToStderr;
   const backend = createBackend({
-    host: createWebHost(dataDir),
+    host: createWebHost(dataDir, openChromiumEngine),
     version: options.version ?? packageVersion(),
     recentStore: path.join(dataDir, '.recent.json'),
     demoFixture: options.demoFixture ?? REPOSITORY_DEMO_FIXTURE,
