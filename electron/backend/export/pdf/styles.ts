@@ -64,9 +64,10 @@ table.units th, table.units td { border: 0.5pt solid #000; padding: 3pt 3pt; ver
 table.units th { font-weight: bold; text-align: center; }
 table.units td.no { text-align: center; }
 
-/* 第二部分: the ten tables */
-.page-table h1, .page-wide h1 { margin: 0; line-height: 24pt; }
-.table-title { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: 22pt; text-align: center; text-indent: 0; margin: 0; }
+/* 第二部分: the ten tables. A heading's line is never shorter than its font's own height (1.45 em in
+   Noto CJK): Chromium then writes the heading's text twice into its PDF bookmark. */
+.page-table h1, .page-wide h1 { margin: 0; line-height: 27pt; }
+.table-title { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: 24pt; text-align: center; text-indent: 0; margin: 0; }
 .table-mark { font-family: ${FONT_STACKS.song}; font-size: 10.5pt; line-height: 15pt; }
 .table-code { text-align: right; }
 .table-org { display: flex; justify-content: space-between; margin-bottom: 2pt; }
