@@ -129,7 +129,7 @@ async function replaceAll(io: ExportFs, folder: string, files: readonly { name: 
       try {
         await replaceWith(io, f.temp, folder, f.name);
       } catch (e) {
-        if (aside) await io.rename(aside, path.join(folder, f.name));
+        if (aside) await io.rename(aside, path.join(folder, f.name)).catch(() => undefined);
         throw e;
       }
       done.push({ name: f.name, aside });
