@@ -25,13 +25,13 @@ export function localTime(date: Date): string {
 export const AUDIT_COLUMNS = [
   { name: '序号', width: 4 },
   { name: '级别', width: 4.5 },
-  { name: '规则', width: 13 },
+  { name: '规则', width: 17 },
   { name: '位置', width: 7 },
   { name: '涉及单元格', width: 24 },
   { name: '左侧数', width: 8 },
   { name: '右侧数', width: 8 },
   { name: '差额', width: 7 },
-  { name: '说明', width: 24.5 },
+  { name: '说明', width: 20.5 },
 ] as const;
 
 export const AUDIT_CSS = `${PACKAGE_CSS}
@@ -46,6 +46,7 @@ table.audit td.n { text-align: right; white-space: nowrap; }
 table.audit td.c { text-align: center; }
 table.audit td.sev-错误 { color: #c00; font-weight: bold; }
 table.audit td.sev-警告 { color: #a60; }
+table.audit .rule-id { font-size: 7.5pt; white-space: nowrap; }
 `;
 
 function figure(f: AuditFigure | null): string {
@@ -72,7 +73,7 @@ export function auditPart(report: AuditReport, meta: AuditMeta): PdfPart {
           '<tr>',
           `<td class="c">${r.index}</td>`,
           `<td class="c sev-${r.severity}">${r.severity}</td>`,
-          `<td>${escapeHtml(r.ruleId)}<br>${escapeHtml(r.title)}</td>`,
+          `<td><span class="rule-id">${escapeHtml(r.ruleId)}</span><br>${escapeHtml(r.title)}</td>`,
           `<td>${escapeHtml(r.where)}</td>`,
           `<td>${r.cells.map(escapeHtml).join('<br>')}</td>`,
           `<td class="n">${figure(r.left)}</td>`,
