@@ -49,7 +49,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
   );
 }
 
-/** Opens headless Chromium; each print uses a fresh page. */
+/** Opens headless Chromium with one page to print in. */
 export const openChromiumEngine: OpenPdfEngine = async (): Promise<PdfEngine> => {
   const executablePath = findChromium();
   let browser;
@@ -59,16 +59,13 @@ export const openChromiumEngine: OpenPdfEngine = async (): Promise<PdfEngine> =>
     throw new PdfEngineUnavailable(`无法启动浏览器“${executablePath}”生成 PDF（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。请确认该浏览器可以正常运行，或用环境变量 DISCLOSURE_CHROMIUM 指定另一个。`, { cause: e });
   }
   const open = browser;
+  // One page for every print of this engine: a new document replaces the last one.
+  const page = await open.newPage();
   return {
-    async print(html) {
-      const page = await open.newPage();
-      try {
-        await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
-      } finally {
-        await page.close();
-      }
+    async print(html, options = {}) {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 }, ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}) });
     },
     close: () => open.close(),
   };

@@ -5,16 +5,23 @@
  * electron/main only has to hand over the window's calls).
  *
  * Every document is printed the same way: page sizes and margins from its CSS (A4, landscape
- * pages where the CSS says), backgrounds, a tagged PDF with an outline built from the headings.
+ * pages where the CSS says), backgrounds; all pages or a range of them. Not tagged, and without
+ * Chromium's outline: the bookmarks are written from the measured headings (render.ts) — tagging
+ * makes the print up to twice as slow and the file three times as large for a big department.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+export interface PrintOptions {
+  /** Pages to print, 1-based (`2-3`); all when absent. */
+  pageRanges?: string;
+}
+
 export interface PdfEngine {
-  /** Prints one HTML document to PDF bytes. */
-  print(html: string): Promise<Uint8Array>;
+  /** Prints one HTML document (or some of its pages) to PDF bytes. */
+  print(html: string, options?: PrintOptions): Promise<Uint8Array>;
   /** Frees the browser (or window). */
   close(): Promise<void>;
 }
@@ -36,11 +43,9 @@ export const ELECTRON_PRINT_OPTIONS = {
   preferCSSPageSize: true,
   printBackground: true,
   margins: { top: 0, bottom: 0, left: 0, right: 0 },
-  generateTaggedPDF: true,
-  generateDocumentOutline: true,
 } as const;
 
-export type ElectronPrintOptions = typeof ELECTRON_PRINT_OPTIONS;
+export type ElectronPrintOptions = typeof ELECTRON_PRINT_OPTIONS & PrintOptions;
 
 /** The calls of a hidden Electron BrowserWindow an export needs (electron/main provides them). */
 export interface PrintWindow {
@@ -59,12 +64,12 @@ export function printWindowEngine(openWindow: () => PrintWindow, tempRoot: strin
     const folder = await fs.promises.mkdtemp(path.join(tempRoot, 'disclosure-pdf-'));
     const window = openWindow();
     return {
-      async print(html) {
+      async print(html, options = {}) {
         const file = path.join(folder, `${randomBytes(6).toString('hex')}.html`);
         await fs.promises.writeFile(file, html, 'utf8');
         try {
           await window.loadFile(file);
-          return await window.printToPDF(ELECTRON_PRINT_OPTIONS);
+          return await window.printToPDF(options.pageRanges ? { ...ELECTRON_PRINT_OPTIONS, pageRanges: options.pageRanges } : ELECTRON_PRINT_OPTIONS);
         } finally {
           await fs.promises.rm(file, { force: true });
         }

@@ -5,8 +5,9 @@
  * from the real layout (render.ts).
  *
  * Modules: fonts and styles (CSS), html (escaping), document (parts, headings, the HTML page),
- * packageParts and tableHtml (the package), render (two layouts, the 目录's numbers), pdfObjects
- * and pdfReader (reading the printed PDF back), engine and chromium (printing).
+ * packageParts and tableHtml (the package), render (two prints, the 目录's numbers, bookmarks),
+ * pdfObjects, pdfFile and pdfReader (reading the printed PDF back), pdfUpdate (changing it),
+ * engine and chromium (printing).
  */
 import type { PackageModel } from '../../../../shared/domain/package';
 import type { PdfPart } from './document';
@@ -16,7 +17,7 @@ import { type PrintedPdf, printParts } from './render';
 
 export type { HtmlContext, OutlineEntry, PdfPart } from './document';
 export { renderHtmlDocument } from './document';
-export { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, printWindowEngine, type PrintWindow, withPdfEngine } from './engine';
+export { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, type PrintOptions, printWindowEngine, type PrintWindow, withPdfEngine } from './engine';
 export { packageParts } from './packageParts';
 export { type PrintedEntry, type PrintedPdf, printParts } from './render';
 export { readPdfStructure, type PdfOutlineItem, type PdfStructure } from './pdfReader';

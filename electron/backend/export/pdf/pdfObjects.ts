@@ -45,6 +45,23 @@ export type PdfObject = null | boolean | number | PdfName | PdfString | PdfRef |
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
 
+/** A name's characters after `/`, `#xx` escapes resolved: UTF-8 when the bytes are, else Latin-1. */
+function decodeName(raw: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const hex = raw[i] === '#' ? /^[0-9a-fA-F]{2}$/.exec(raw.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(raw.charCodeAt(i) & 0xff);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+  } catch {
+    return String.fromCharCode(...bytes);
+  }
+}
+
 /** A parse error: the bytes are not the PDF this reader expects. */
 export class PdfSyntaxError extends Error {}
 
@@ -102,7 +119,7 @@ export class PdfParser {
     const c = this.peek();
     if (c === 0x2f) {
       this.pos++;
-      return new PdfName(this.word().replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+      return new PdfName(decodeName(this.word()));
     }
     if (c === 0x28) return this.literalString();
     if (c === 0x3c) {

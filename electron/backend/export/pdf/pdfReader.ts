@@ -2,15 +2,20 @@
  * Reads the structure of a PDF this app printed with Chromium: its pages (size), its named
  * destinations (the page each link target — every 目录 entry's heading — landed on) and its
  * outline (bookmarks). This is how the 目录's page numbers are taken from the real layout
- * (see render.ts). No dependency: Chromium (Skia) writes plain objects and a classic xref table;
- * a file without one is read by scanning for its `N 0 obj` headers.
+ * (see render.ts) — and the links on each page (the 目录's pages are the ones linking to its
+ * entries). No dependency: objects are found by pdfFile.ts.
  */
-import { PdfDict, PdfName, type PdfObject, PdfParser, PdfRef, PdfString, PdfSyntaxError } from './pdfObjects';
+import { nameOf as name, PdfFile as PdfDocument } from './pdfFile';
+import { PdfDict, PdfName, type PdfObject, PdfRef, PdfString } from './pdfObjects';
 
 export interface PdfPageInfo {
   /** Points, as displayed (after /Rotate). */
   width: number;
   height: number;
+  /** The page object. */
+  ref: PdfRef | null;
+  /** Named destinations the page's link annotations point to. */
+  links: string[];
 }
 
 export interface PdfOutlineItem {
@@ -24,86 +29,9 @@ export interface PdfStructure {
   pages: PdfPageInfo[];
   /** Named destination → 0-based page index. */
   dests: Map<string, number>;
+  /** Named destination → its explicit destination (`[page /XYZ left top zoom]`). */
+  destArrays: Map<string, PdfObject[]>;
   outline: PdfOutlineItem[];
-}
-
-class PdfDocument {
-  private readonly offsets = new Map<string, number>();
-  private readonly cache = new Map<string, PdfObject>();
-  readonly trailer: PdfDict;
-
-  constructor(private readonly data: Uint8Array) {
-    this.trailer = this.readXref() ?? this.scan();
-  }
-
-  /** The classic xref table the file ends with, and its trailer; null when there is none. */
-  private readXref(): PdfDict | null {
-    const tail = String.fromCharCode(...this.data.subarray(Math.max(0, this.data.length - 1024)));
-    const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-    if (!m) return null;
-    const p = new PdfParser(this.data, Number(m[1]));
-    if (p.keyword() !== 'xref') return null;
-    for (;;) {
-      const word = p.keyword();
-      if (word === 'trailer') break;
-      const first = Number(word);
-      const count = Number(p.keyword());
-      if (!Number.isInteger(first) || !Number.isInteger(count)) return null;
-      for (let k = 0; k < count; k++) {
-        const offset = Number(p.keyword());
-        const gen = Number(p.keyword());
-        if (p.keyword() === 'n') this.offsets.set(`${first + k} ${gen}`, offset);
-      }
-    }
-    const trailer = p.value();
-    return trailer instanceof PdfDict && !trailer.get('Prev') ? trailer : null;
-  }
-
-  /** Every `N G obj` header in the file, the last one of a number winning; the trailer from the catalog. */
-  private scan(): PdfDict {
-    this.offsets.clear();
-    const text = Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength).toString('latin1');
-    let root: PdfRef | null = null;
-    for (const m of text.matchAll(/(?:^|[\r\n\s])(\d+)\s+(\d+)\s+obj\b/g)) {
-      const at = (m.index ?? 0) + m[0].length - m[0].trimStart().length;
-      this.offsets.set(`${m[1]} ${m[2]}`, at);
-    }
-    for (const key of this.offsets.keys()) {
-      const value = this.object(key);
-      if (value instanceof PdfDict && name(value.get('Type')) === 'Catalog') {
-        const [num, gen] = key.split(' ').map(Number);
-        root = new PdfRef(num!, gen!);
-      }
-    }
-    if (!root) throw new PdfSyntaxError('no document catalog');
-    return new PdfDict(new Map([['Root', root]]));
-  }
-
-  private object(key: string): PdfObject {
-    if (this.cache.has(key)) return this.cache.get(key)!;
-    const offset = this.offsets.get(key);
-    if (offset === undefined) return null;
-    const p = new PdfParser(this.data, offset);
-    if (!p.objectHeader()) throw new PdfSyntaxError(`object ${key} not at ${offset}`);
-    const value = p.value();
-    this.cache.set(key, value);
-    return value;
-  }
-
-  resolve(value: PdfObject | undefined): PdfObject {
-    let v: PdfObject | undefined = value;
-    for (let depth = 0; v instanceof PdfRef && depth < 32; depth++) v = this.object(v.key);
-    return v ?? null;
-  }
-
-  dict(value: PdfObject | undefined): PdfDict | null {
-    const v = this.resolve(value);
-    return v instanceof PdfDict ? v : null;
-  }
-}
-
-function name(value: PdfObject | undefined): string | null {
-  return value instanceof PdfName ? value.name : null;
 }
 
 function numbers(value: PdfObject): number[] | null {
@@ -128,10 +56,27 @@ function readPages(doc: PdfDocument, root: PdfDict): { refs: Map<string, number>
     const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = ownBox ?? [];
     const w = Math.abs(x1 - x0);
     const h = Math.abs(y1 - y0);
-    pages.push(ownRotate % 180 === 0 ? { width: w, height: h } : { width: h, height: w });
+    const size = ownRotate % 180 === 0 ? { width: w, height: h } : { width: h, height: w };
+    pages.push({ ...size, ref: ref instanceof PdfRef ? ref : null, links: pageLinks(doc, node) });
   };
   walk(root.get('Pages'), null, 0, 0);
   return { refs, pages };
+}
+
+/** The named destinations of a page's link annotations (`/Dest` or a GoTo action's `/D`). */
+function pageLinks(doc: PdfDocument, page: PdfDict): string[] {
+  const annots = doc.resolve(page.get('Annots'));
+  if (!Array.isArray(annots)) return [];
+  const out: string[] = [];
+  for (const a of annots) {
+    const annot = doc.dict(a);
+    if (!annot || name(annot.get('Subtype')) !== 'Link') continue;
+    const action = doc.dict(annot.get('A'));
+    const dest = doc.resolve(annot.get('Dest') ?? (action && name(action.get('S')) === 'GoTo' ? action.get('D') : undefined));
+    if (dest instanceof PdfName) out.push(dest.name);
+    else if (dest instanceof PdfString) out.push(dest.text());
+  }
+  return out;
 }
 
 /** The page a destination (an array `[page /XYZ …]` or a dictionary with /D) points at. */
@@ -144,15 +89,26 @@ function destPage(doc: PdfDocument, dest: PdfObject | undefined, refs: Map<strin
   return typeof target === 'number' ? target : null;
 }
 
-function readDests(doc: PdfDocument, root: PdfDict, refs: Map<string, number>): Map<string, number> {
+function explicitDest(doc: PdfDocument, dest: PdfObject | undefined): PdfObject[] | null {
+  const value = doc.resolve(dest);
+  const array = value instanceof PdfDict ? doc.resolve(value.get('D')) : value;
+  return Array.isArray(array) ? array : null;
+}
+
+function readDests(doc: PdfDocument, root: PdfDict, refs: Map<string, number>): { dests: Map<string, number>; arrays: Map<string, PdfObject[]> } {
   const dests = new Map<string, number>();
+  const arrays = new Map<string, PdfObject[]>();
+  const add = (key: string, value: PdfObject | undefined) => {
+    const page = destPage(doc, value, refs);
+    const array = explicitDest(doc, value);
+    if (page === null || !array) return;
+    dests.set(key, page);
+    arrays.set(key, array);
+  };
   // PDF 1.1: a dictionary in the catalog.
   const dict = doc.dict(root.get('Dests'));
   if (dict) {
-    for (const [key, value] of dict.entries) {
-      const page = destPage(doc, value, refs);
-      if (page !== null) dests.set(key, page);
-    }
+    for (const [key, value] of dict.entries) add(key, value);
   }
   // PDF 1.2 on: a name tree under /Names /Dests.
   const walk = (node: PdfDict | null, depth: number) => {
@@ -161,15 +117,14 @@ function readDests(doc: PdfDocument, root: PdfDict, refs: Map<string, number>): 
     if (Array.isArray(names)) {
       for (let k = 0; k + 1 < names.length; k += 2) {
         const key = doc.resolve(names[k]);
-        const page = destPage(doc, names[k + 1], refs);
-        if (key instanceof PdfString && page !== null) dests.set(key.text(), page);
+        if (key instanceof PdfString) add(key.text(), names[k + 1]);
       }
     }
     const kids = doc.resolve(node.get('Kids'));
     if (Array.isArray(kids)) for (const kid of kids) walk(doc.dict(kid), depth + 1);
   };
   walk(doc.dict(doc.dict(root.get('Names'))?.get('Dests')), 0);
-  return dests;
+  return { dests, arrays };
 }
 
 function readOutline(doc: PdfDocument, root: PdfDict, refs: Map<string, number>, dests: Map<string, number>): PdfOutlineItem[] {
@@ -195,11 +150,10 @@ function readOutline(doc: PdfDocument, root: PdfDict, refs: Map<string, number>,
 }
 
 /** Pages, named destinations and outline of a PDF; throws PdfSyntaxError when it cannot be read. */
-export function readPdfStructure(data: Uint8Array): PdfStructure {
-  const doc = new PdfDocument(data);
-  const root = doc.dict(doc.trailer.get('Root'));
-  if (!root) throw new PdfSyntaxError('no document catalog');
+export function readPdfStructure(data: Uint8Array | PdfDocument): PdfStructure {
+  const doc = data instanceof PdfDocument ? data : new PdfDocument(data);
+  const root = doc.root;
   const { refs, pages } = readPages(doc, root);
-  const dests = readDests(doc, root, refs);
-  return { pages, dests, outline: readOutline(doc, root, refs, dests) };
+  const { dests, arrays } = readDests(doc, root, refs);
+  return { pages, dests, destArrays: arrays, outline: readOutline(doc, root, refs, dests) };
 }

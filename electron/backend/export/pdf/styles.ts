@@ -48,7 +48,8 @@ a { color: inherit; text-decoration: none; }
 .toc-entry.l1 { font-family: ${FONT_STACKS.hei}; }
 .toc-entry.l2 { font-family: ${FONT_STACKS.fangsong}; margin-top: 0; padding-left: 2em; }
 .toc-entry .leader { flex: 1 1 auto; border-bottom: 1.2pt dotted #000; margin: 0 0.3em; min-width: 2em; transform: translateY(-0.3em); }
-.toc-entry .n { flex: 0 0 auto; min-width: 1.5em; text-align: right; }
+/* Room for three digits whether the number is written yet or not: the 目录 takes the same lines in both prints. */
+.toc-entry .n { flex: 0 0 auto; min-width: 2em; text-align: right; }
 
 /* Parts and sections */
 h1 { font-family: ${FONT_STACKS.hei}; font-size: 18pt; line-height: 28pt; text-align: center; margin: 12pt 0; }
