@@ -1,6 +1,7 @@
 /**
  * Renders the two seed fixtures to look at: Word (and Excel, when the xlsx exporter is there)
- * → PDF with LibreOffice headless → one PNG per page, all in samples/ (git-ignored).
+ * → PDF with LibreOffice headless → one PNG per page, and the PDF export itself (headless
+ * Chromium) → one PNG per page (`…-pdf-NN.png`), all in samples/ (git-ignored).
  *
  *   npx tsx scripts/render-samples.ts [--res 50]
  *
@@ -16,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { renderDocx } from '../electron/backend/export/docx';
+import { renderPdf } from '../electron/backend/export/pdf';
+import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
 import type { DerivedTables } from '../shared/domain/tables';
 import { fixturePackage } from '../test/harness/fixturePackage';
 import { pinnedFontEnv } from '../test/harness/fontconfig';
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const env = pinnedFontEnv(work);
   const renderXlsx = await loadXlsx();
   const written: string[] = [];
+  const engine = await openChromiumEngine();
   try {
     for (const { fixture, name } of FIXTURES) {
       const { model } = fixturePackage(fixture);
@@ -64,6 +68,13 @@ async function main(): Promise<void> {
         writeFileSync(xlsx, await renderXlsx(model.tables));
         files.push(xlsx);
       }
+      // The PDF export itself (headless Chromium), beside LibreOffice's PDF of the Word file.
+      const own = join(OUT, `${name}-pdf.pdf`);
+      writeFileSync(own, (await renderPdf(model, engine)).pdf);
+      written.push(own);
+      for (const old of readdirSync(OUT)) if (old.startsWith(`${name}-pdf-`) && old.endsWith('.png')) rmSync(join(OUT, old));
+      run('pdftoppm', ['-png', '-r', String(res), own, join(OUT, `${name}-pdf`)], env, 'poppler-utils');
+      for (const png of readdirSync(OUT).filter((f) => f.startsWith(`${name}-pdf-`) && f.endsWith('.png')).sort()) written.push(join(OUT, png));
       for (const file of files) {
         written.push(file);
         const stem = basename(file).replace(/\.(docx|xlsx)$/, '');
@@ -82,6 +93,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    await engine.close();
     rmSync(work, { recursive: true, force: true });
   }
   for (const file of written) console.log(file);
