@@ -5,7 +5,7 @@
  * own process, bench/index.ts). Each call starts on a collected heap, as one click on 导出 does,
  * so the peak is one export's and not the garbage of the calls before it.
  */
-import { xlsxEvaluation } from '../electron/backend/app/exporting';
+import { xlsxEvaluation } from '../electron/backend/app/exportRender';
 import { renderDocx } from '../electron/backend/export/docx';
 import { renderXlsx } from '../electron/backend/export/xlsx';
 import { getCatalogue } from '../shared/domain/catalogue';

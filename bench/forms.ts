@@ -4,7 +4,7 @@
  * and running the SE checks ≤ 20 ms; exporting the package with those forms to Word and Excel
  * ≤ 3 s; the group's process ≤ 300 MB (bench/index.ts).
  */
-import { xlsxEvaluation } from '../electron/backend/app/exporting';
+import { xlsxEvaluation } from '../electron/backend/app/exportRender';
 import { renderDocx } from '../electron/backend/export/docx';
 import { renderXlsx } from '../electron/backend/export/xlsx';
 import { getCatalogue } from '../shared/domain/catalogue';

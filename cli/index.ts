@@ -40,6 +40,8 @@ import {
   unpublishYear,
 } from '../electron/backend/services/years';
 import { DEFAULT_THRESHOLD, type Threshold } from '../shared/domain/compare';
+import { APP_VERSION } from '../electron/backend/app/appVersion';
+import type { ExportStage } from '../electron/backend/app/exporting';
 import { renderFindings } from './findings';
 import { listForms, renderForms } from './forms';
 import { renderImportReport } from './importReport';
@@ -121,7 +123,7 @@ function parseThreshold(values: Values): Threshold {
   return { rateBp: read('rate', DEFAULT_THRESHOLD.rateBp), amountUnits: read('amount', DEFAULT_THRESHOLD.amountUnits) };
 }
 
-const PROGRESS_STAGE: Record<'docx' | 'xlsx' | 'write', string> = { docx: '生成 Word', xlsx: '生成 Excel', write: '写入文件' };
+const PROGRESS_STAGE: Record<ExportStage, string> = { docx: '生成 Word', xlsx: '生成 Excel', pdf: '生成 PDF', audit: '生成审核报告', write: '写入文件' };
 
 const COMMANDS: Record<string, Command> = {
   import: {
@@ -204,16 +206,22 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    synopsis: '--file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>]',
-    help: '导出 Word 和/或 Excel（都不指定时，两者都导出到当前文件夹，使用标准文件名）；进度打印到标准错误。',
-    options: { file: 'string', year: 'string', docx: 'string', xlsx: 'string' },
+    synopsis: '--file <数据文件> --year <年度> [--docx <输出.docx>] [--xlsx <输出.xlsx>] [--pdf <输出.pdf>]',
+    help:
+      '导出 Word、Excel 和/或 PDF（都不指定时，Word 和 Excel 导出到当前文件夹，使用标准文件名）；进度打印到标准错误。\n' +
+      'PDF 由本机的 Chromium / Chrome / Edge 生成（可用环境变量 DISCLOSURE_CHROMIUM 指定）。',
+    options: { file: 'string', year: 'string', docx: 'string', xlsx: 'string', pdf: 'string' },
     async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
       const { exportFileNames, exportToPaths } = await import('../electron/backend/app/exporting');
+      const { openChromiumEngine } = await import('../electron/backend/export/pdf/chromium');
       const { written, hash } = await readingFile(requireOption(values, 'file'), async (file) => {
-        let targets = { docx: optional(values, 'docx'), xlsx: optional(values, 'xlsx') };
-        if (!targets.docx && !targets.xlsx) targets = exportFileNames(packageForYear(file, year).model);
-        const paths = await exportToPaths(file, year, targets, { onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`) });
+        let targets: { docx?: string; xlsx?: string; pdf?: string } = { docx: optional(values, 'docx'), xlsx: optional(values, 'xlsx'), pdf: optional(values, 'pdf') };
+        if (!targets.docx && !targets.xlsx && !targets.pdf) targets = exportFileNames(packageForYear(file, year).model);
+        const paths = await exportToPaths(file, year, targets, {
+          openPdfEngine: openChromiumEngine,
+          onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`),
+        });
         return { written: paths, hash: factsHashOf(file, year) };
       });
       for (const path of written) io.stderr(`已导出：${path}\n`);
@@ -221,6 +229,31 @@ const COMMANDS: Record<string, Command> = {
       return EXIT_OK;
     },
   },
+  bundle: {
+    synopsis: '--file <数据文件> --year <年度> --out <文件夹|发布包.zip> [--force]',
+    help:
+      '生成发布包：PDF、Word、Excel、审核报告（PDF 和 Excel）和清单 manifest.json（部门、年度、内容校验码、\n' +
+      '程序版本、每个文件的 SHA-256）；审核有“错误”时拒绝生成，确需生成时加 --force。',
+    options: { file: 'string', year: 'string', out: 'string', force: 'boolean' },
+    async run({ values, io }) {
+      const year = parseYear(requireOption(values, 'year'));
+      const out = requireOption(values, 'out');
+      const { writeBundle } = await import('../electron/backend/app/bundle');
+      const { openChromiumEngine } = await import('../electron/backend/export/pdf/chromium');
+      const result = await readingFile(requireOption(values, 'file'), (file) =>
+        writeBundle(file, year, out, {
+          force: values.force === true,
+          appVersion: APP_VERSION,
+          openPdfEngine: openChromiumEngine,
+          onProgress: (p) => io.stderr(`${PROGRESS_STAGE[p.stage]} ${p.done}/${p.total}\n`),
+        }),
+      );
+      if (result.manifest.confirmedWithErrors) io.stderr(`注意：审核仍有 ${result.manifest.findings['错误']} 个“错误”，已按 --force 生成，清单中已注明。\n`);
+      io.stderr(`已生成发布包：${result.target}（${result.files.join('、')}）\n`);
+      return EXIT_OK;
+    },
+  },
+
   'export-json': {
     synopsis: '--file <数据文件> --year <年度> [--out <report.json>]',
     help: '导出一个年度的决算数据为交换格式 JSON（默认打印到标准输出）。',

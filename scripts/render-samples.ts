@@ -1,12 +1,14 @@
 /**
  * Renders the two seed fixtures to look at: Word (and Excel, when the xlsx exporter is there)
- * → PDF with LibreOffice headless → one PNG per page, all in samples/ (git-ignored).
+ * → PDF with LibreOffice headless → one PNG per page, and the PDF export itself (headless
+ * Chromium) → one PNG per page (`…-pdf-NN.png`), all in samples/ (git-ignored).
  *
  *   npx tsx scripts/render-samples.ts [--res 50]
  *
  * The Chinese fonts the documents name (宋体, 仿宋_GB2312, 楷体, 黑体, 方正小标宋简体) are not on
- * a Linux box; a private fontconfig file maps them to Noto Serif / Sans CJK so the pages look
- * like the real thing (serif for 宋体/仿宋/楷体, sans for 黑体/小标宋) instead of a Latin fallback.
+ * a Linux box; the tests' pinned fontconfig file (test/harness/fontconfig.ts) maps them to Noto
+ * Serif / Sans CJK so the pages look like the real thing (serif for 宋体/仿宋/楷体/小标宋, sans for
+ * 黑体) and lay out as in the 目录 test, whatever other fonts are installed.
  * Needs: libreoffice-writer-nogui (and -calc-nogui for xlsx), poppler-utils, fonts-noto-cjk.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,10 +16,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { xlsxEvaluation } from '../electron/backend/app/exporting';
+import { xlsxEvaluation } from '../electron/backend/app/exportRender';
 import { renderDocx } from '../electron/backend/export/docx';
+import { renderPdf } from '../electron/backend/export/pdf';
+import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
 import type { DerivedTables } from '../shared/domain/tables';
 import { fixturePackage } from '../test/harness/fixturePackage';
+import { pinnedFontEnv } from '../test/harness/fontconfig';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'samples');
@@ -25,32 +30,6 @@ const FIXTURES = [
   { fixture: 'jincheng-2023.json', name: 'seed000-jincheng-2023' },
   { fixture: 'yangquan-2024.json', name: 'seed002-yangquan-2024' },
 ];
-
-const SERIF = 'Noto Serif CJK SC';
-const SANS = 'Noto Sans CJK SC';
-const FONT_MAP: Record<string, string> = {
-  宋体: SERIF,
-  SimSun: SERIF,
-  仿宋_GB2312: SERIF,
-  仿宋: SERIF,
-  楷体: SERIF,
-  楷体_GB2312: SERIF,
-  黑体: SANS,
-  SimHei: SANS,
-  方正小标宋简体: SERIF,
-};
-
-function fontconfig(dir: string): string {
-  const aliases = Object.entries(FONT_MAP)
-    .map(([from, to]) => `  <alias binding="same"><family>${from}</family><prefer><family>${to}</family></prefer></alias>`)
-    .join('\n');
-  const file = join(dir, 'fonts.conf');
-  writeFileSync(
-    file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n${aliases}\n</fontconfig>\n`,
-  );
-  return file;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, pkg: string, timeout = 180_000): void {
   const r = spawnSync(command, args, { encoding: 'utf8', env, timeout });
@@ -74,9 +53,10 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'render-samples-'));
   const profile = join(work, 'lo-profile');
-  const env = { ...process.env, FONTCONFIG_FILE: fontconfig(work) };
+  const env = pinnedFontEnv(work);
   const renderXlsx = await loadXlsx();
   const written: string[] = [];
+  const engine = await openChromiumEngine();
   try {
     for (const { fixture, name } of FIXTURES) {
       const { model } = fixturePackage(fixture);
@@ -89,6 +69,13 @@ async function main(): Promise<void> {
         writeFileSync(xlsx, await renderXlsx(model.tables, xlsxEvaluation(model)));
         files.push(xlsx);
       }
+      // The PDF export itself (headless Chromium), beside LibreOffice's PDF of the Word file.
+      const own = join(OUT, `${name}-pdf.pdf`);
+      writeFileSync(own, (await renderPdf(model, engine)).pdf);
+      written.push(own);
+      for (const old of readdirSync(OUT)) if (old.startsWith(`${name}-pdf-`) && old.endsWith('.png')) rmSync(join(OUT, old));
+      run('pdftoppm', ['-png', '-r', String(res), own, join(OUT, `${name}-pdf`)], env, 'poppler-utils');
+      for (const png of readdirSync(OUT).filter((f) => f.startsWith(`${name}-pdf-`) && f.endsWith('.png')).sort()) written.push(join(OUT, png));
       for (const file of files) {
         written.push(file);
         const stem = basename(file).replace(/\.(docx|xlsx)$/, '');
@@ -107,6 +94,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    await engine.close();
     rmSync(work, { recursive: true, force: true });
   }
   for (const file of written) console.log(file);

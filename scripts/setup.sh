@@ -20,6 +20,7 @@ warn() { printf '[setup] 警告 / warning: %s\n' "$*" >&2; }
 #   python3-docx, -openpyxl   independent readers of the exported .docx/.xlsx
 #   libreoffice-*-nogui       opens the exports the way a user's office suite would
 #   fonts-noto-cjk            Chinese glyphs for PDF / screenshot rendering
+#   fonts-dejavu-core         Latin faces the tests pin Times New Roman / Arial to (test/harness/fontconfig.ts)
 #   poppler-utils             pdftoppm / pdftotext for checking rendered pages
 # ---------------------------------------------------------------------------
 DEB_PACKAGES=(
@@ -29,6 +30,7 @@ DEB_PACKAGES=(
   libreoffice-writer-nogui
   libreoffice-calc-nogui
   fonts-noto-cjk
+  fonts-dejavu-core
   poppler-utils
 )
 

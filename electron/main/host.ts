@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions, shell } from 'electron';
 import { FILE_EXTENSION, type Host } from '../backend/app/host';
+import { printWindowEngine } from '../backend/export/pdf/engine';
 import { UserError } from '../backend/services/reports';
+import { createPrintWindow } from './window';
 
 const FILTERS = [{ name: '部门决算公开文件', extensions: [FILE_EXTENSION.slice(1)] }];
 
@@ -52,5 +54,6 @@ export function createElectronHost(options: ElectronHostOptions): Host {
       const problem = await shell.openPath(folder);
       if (problem) throw new UserError(`无法打开文件夹“${folder}”：${problem}`);
     },
+    openPdfEngine: printWindowEngine(createPrintWindow),
   };
 }

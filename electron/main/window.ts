@@ -1,5 +1,7 @@
 /** The one application window: sandboxed, context-isolated, no Node in the page. */
+import fs from 'node:fs';
 import { BrowserWindow, dialog } from 'electron';
+import type { PrintWindow } from '../backend/export/pdf/engine';
 import { APP_URL } from './appProtocol';
 import type { AppPaths } from './paths';
 
@@ -45,4 +47,17 @@ export function createMainWindow(paths: AppPaths): BrowserWindow {
   // The app scheme serves the page, or a “not built yet” page when dist/renderer is missing.
   void window.loadURL(APP_URL);
   return window;
+}
+
+/**
+ * A hidden window that prints one export's HTML to PDF (the backend's printWindowEngine drives
+ * it): sandboxed, no preload, no JavaScript — the documents are plain HTML and CSS.
+ */
+export function createPrintWindow(): PrintWindow {
+  const window = new BrowserWindow({ show: false, width: 794, height: 1123, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } });
+  return {
+    loadFile: (file) => window.loadFile(file),
+    printToPDF: (options) => window.webContents.printToPDF(options),
+    close: () => window.destroy(),
+  };
 }

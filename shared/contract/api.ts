@@ -161,6 +161,15 @@ export interface ApiChannels {
   'catalogue.addCode': { request: { code: CustomCode }; response: CustomCode[] };
   /** Writes the chosen files into a folder chosen by the backend; null = cancelled. */
   'export.run': { request: { year: number; docx: boolean; xlsx: boolean }; response: ExportResult | null };
+  /** The package as PDF (printed by Chromium), into a folder chosen by the backend; null = cancelled. */
+  'export.pdf': { request: { year: number }; response: ExportResult | null };
+  /** 审核报告: the year's findings as PDF and Excel, into a folder chosen by the backend; null = cancelled. */
+  'export.audit': { request: { year: number }; response: ExportResult | null };
+  /**
+   * 发布包: PDF, Word, Excel, 审核报告 and manifest in one .zip, into a folder chosen by the backend;
+   * refused (USER) while the checks find 错误 unless `force` (the user confirmed); null = cancelled.
+   */
+  'export.bundle': { request: { year: number; force: boolean }; response: ExportResult | null };
   /** Opens the folder of the last export in the system's file manager (no-op in browser mode). */
   'export.openFolder': { request: Empty; response: null };
   /** Saves a whole 自评表 (new or changed), one transaction; `position` inserts or moves it. */
@@ -241,6 +250,9 @@ export const CHANNELS: readonly Channel[] = [
   'department.update',
   'catalogue.addCode',
   'export.run',
+  'export.pdf',
+  'export.audit',
+  'export.bundle',
   'export.openFolder',
   'evaluation.saveForm',
   'evaluation.deleteForm',

@@ -377,6 +377,12 @@ const VALIDATORS: Validators = {
     const f = object(r, p, ['year', 'docx', 'xlsx']);
     return { year: year(f.year, `${p}.year`), docx: boolean(f.docx, `${p}.docx`), xlsx: boolean(f.xlsx, `${p}.xlsx`) };
   },
+  'export.pdf': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
+  'export.audit': (r, p) => ({ year: year(object(r, p, ['year']).year, `${p}.year`) }),
+  'export.bundle': (r, p) => {
+    const f = object(r, p, ['year', 'force']);
+    return { year: year(f.year, `${p}.year`), force: boolean(f.force, `${p}.force`) };
+  },
   'export.openFolder': empty,
   'evaluation.saveForm': (r, p) => {
     const f = object(r, p, ['year', 'form'], ['position']);
@@ -481,6 +487,9 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'department.update': (request) => ({ ok: true, channel: 'department.update', request }),
   'catalogue.addCode': (request) => ({ ok: true, channel: 'catalogue.addCode', request }),
   'export.run': (request) => ({ ok: true, channel: 'export.run', request }),
+  'export.pdf': (request) => ({ ok: true, channel: 'export.pdf', request }),
+  'export.audit': (request) => ({ ok: true, channel: 'export.audit', request }),
+  'export.bundle': (request) => ({ ok: true, channel: 'export.bundle', request }),
   'export.openFolder': (request) => ({ ok: true, channel: 'export.openFolder', request }),
   'evaluation.saveForm': (request) => ({ ok: true, channel: 'evaluation.saveForm', request }),
   'evaluation.deleteForm': (request) => ({ ok: true, channel: 'evaluation.deleteForm', request }),

@@ -509,6 +509,40 @@ describe('browser mode, as a finance officer', () => {
     STEP_TIMEOUT,
   );
 
+  it(
+    'exports the PDF and the 发布包 through the dialog, the 发布包 only after the 错误 are confirmed',
+    async () => {
+      await page.getByRole('button', { name: '导出…' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出 2023年度决算公开' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Word 文档（.docx）').uncheck();
+      await dialog.getByLabel('Excel 工作簿（.xlsx）').uncheck();
+      await dialog.getByLabel('PDF 文档（.pdf）').check();
+      await dialog.getByLabel('发布包（.zip）').check();
+      await dialog.getByRole('button', { name: '导出', exact: true }).click();
+      // The checks still find 错误: the dialog lists them and says the 发布包's manifest will record it.
+      await dialog.getByText('发布包的清单中会注明仍有错误。').waitFor();
+      await dialog.getByRole('button', { name: '仍然导出' }).click();
+      await dialog.getByText('导出完成。').waitFor({ timeout: 120_000 });
+
+      const folder = path.join(server.dataDir, '导出', `${DEPARTMENT}2023`);
+      const pdf = path.join(folder, `${DEPARTMENT}2023年度部门决算公开.pdf`);
+      const zip = path.join(folder, `${DEPARTMENT}2023年度部门决算公开发布包.zip`);
+      expect(await dialog.locator('.export-result').textContent()).toContain(path.basename(zip));
+      await dialog.getByRole('button', { name: '完成' }).click();
+      // The figure typed in 公开03表 is in the PDF's text.
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(text).toMatch(/2011301\s+行政运行\s+753\.32\s+753\.32/);
+      const back = JSON.parse(
+        execFileSync(PYTHON, ['-c', 'import json,sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); print(json.dumps({"names": sorted(z.namelist()), "manifest": json.loads(z.read("manifest.json"))}))', zip], { encoding: 'utf8' }),
+      ) as { names: string[]; manifest: { confirmedWithErrors: boolean; findings: Record<string, number> } };
+      expect(back.names).toHaveLength(6);
+      expect(back.manifest.confirmedWithErrors).toBe(true);
+      expect(back.manifest.findings['错误']).toBeGreaterThan(0);
+    },
+    STEP_TIMEOUT,
+  );
+
   it('checked every named rounding difference', () => {
     const checked = new Set([...TABLE01_LINES.keys(), ...TABLE03_TOTALS.keys(), ...TABLE05_TOTALS.keys(), ...TABLE06_TOTALS.keys()]);
     expect(Object.keys(ROUNDING_DIFFERENCES).filter((id) => !checked.has(id))).toEqual([]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_FILE_NAME } from '../../electron/backend/app/demo';
 import { createWebHost } from '../../electron/backend/app/host';
+import { openChromiumEngine } from '../../electron/backend/export/pdf/chromium';
 import { releaseAllLocks } from '../../electron/backend/app/lock';
 import { RECENT_MAX, RecentFiles } from '../../electron/backend/app/recent';
 import { jinchengFile, ScriptedHost, tempFolder, testBackend, valueOf } from './app-helpers';
@@ -201,7 +202,7 @@ describe('dispatch', () => {
 describe('browser-mode host', () => {
   it('creates files in the data folder under unique names and lists them', async () => {
     const folder = tempFolder();
-    const { backend } = testBackend(createWebHost(folder));
+    const { backend } = testBackend(createWebHost(folder, openChromiumEngine));
     expect(valueOf(await backend.api.invoke('app.info', {}))).toMatchObject({ mode: 'web', dataFolder: folder });
     const first = valueOf(await backend.api.invoke('file.create', { departmentName: '某局/分局', unitKind: '行政单位', year: 2024 }));
     expect(first?.name).toBe('某局_分局.jsgk');

@@ -8,6 +8,8 @@ import { type Backend, createBackend } from '../../electron/backend/app/backend'
 import type { Host } from '../../electron/backend/app/host';
 import type { LockEnvironment } from '../../electron/backend/app/lock';
 import { closeDisclosureFile, openDisclosureFile } from '../../electron/backend/db';
+import { openChromiumEngine } from '../../electron/backend/export/pdf/chromium';
+import type { OpenPdfEngine } from '../../electron/backend/export/pdf/engine';
 import { importReport, parseReportJson } from '../../electron/backend/services/reports';
 
 export const DEMO_FIXTURE = fileURLToPath(new URL('../../assets/demo/jincheng-2023.json', import.meta.url));
@@ -36,6 +38,9 @@ export class ScriptedHost implements Host {
   exportAnswers: (string | null)[] = [];
   savesSuggested: string[] = [];
   openedFolders: string[] = [];
+
+  /** Headless Chromium, as in browser mode (a test may replace it). */
+  openPdfEngine: OpenPdfEngine = openChromiumEngine;
 
   constructor(readonly dataFolder: string) {}
 

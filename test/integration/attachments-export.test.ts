@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { xlsxEvaluation } from '../../electron/backend/app/exporting';
+import { xlsxEvaluation } from '../../electron/backend/app/exportRender';
 import { closeDisclosureFile, EvaluationRepository, openDisclosureFile } from '../../electron/backend/db';
 import { renderDocx } from '../../electron/backend/export/docx';
 import { renderXlsx } from '../../electron/backend/export/xlsx';

@@ -237,6 +237,22 @@ describe('export', () => {
     );
   });
 
+  it('writes the PDF with --pdf (printed by the system Chromium), which poppler reads, with progress on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
+    const file = join(dir, 'd.jsgk');
+    await cli(['import', FIXTURE('yangquan-2024.json'), '--file', file]);
+    const pdf = join(dir, 'out.pdf');
+    const result = await cli(['export', '--file', file, '--year', '2024', '--pdf', pdf]);
+    expect(result.code, result.err).toBe(EXIT_OK);
+    expect(result.err).toContain('生成 PDF 1/3');
+    expect(result.err).toContain('生成 PDF 3/3');
+    expect(result.err).toContain(`已导出：${pdf}`);
+    expect(result.err).not.toContain('生成 Word');
+    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.replace(/\s+/g, '');
+    expect(text).toContain('阳泉市商务局2024年度单位决算公开');
+    expect(text).toContain('2024年度收入总计12367.43万元');
+  }, 120_000);
+
   it('a target that cannot be written gives a Chinese message, exit 1, and leaves the earlier file intact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-cli-'));
     const file = join(dir, 'd.jsgk');

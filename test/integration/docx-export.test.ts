@@ -13,10 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLines, renderDocx } from '../../electron/backend/export/docx';
 import type { PackageModel } from '../../shared/domain/package';
-import { chineseNumeral, TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
+import { TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
 import { fixturePackage } from '../harness/fixturePackage';
-import { headingPlacements, pdfPages, printedToc, requirePoppler, squash, tocPages } from '../harness/pdfPages';
+import { pinnedFontEnv } from '../harness/fontconfig';
+import { pdfPages, requirePoppler } from '../harness/pdfPages';
 import { samplePackage } from '../harness/samplePackage';
+import { expectTocMatchesPdf, tocTitles } from '../harness/tocCheck';
 
 const PYTHON = '/usr/bin/python3';
 const READER = fileURLToPath(new URL('../harness/read_docx.py', import.meta.url));
@@ -59,7 +61,9 @@ function requireTool(command: string, args: string[], pkg: string): void {
 
 /**
  * Word files to PDF with LibreOffice headless, in one run, with a private profile (no clash with
- * a running LibreOffice or another test's conversion). The PDFs are named after the files.
+ * a running LibreOffice or another test's conversion) and pinned fonts (test/harness/fontconfig:
+ * the package's font names drawn with Noto CJK and DejaVu Serif, whatever else is installed), so
+ * the layout the 目录 test reads is the same on every machine. The PDFs are named after the files.
  */
 function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnSync> {
   requireTool('soffice', ['--version'], 'libreoffice-writer-nogui');
@@ -68,58 +72,11 @@ function convertToPdf(outdir: string, files: string[]): ReturnType<typeof spawnS
     return spawnSync(
       'soffice',
       [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outdir, ...files],
-      { encoding: 'utf8', timeout: 120_000 },
+      { encoding: 'utf8', timeout: 120_000, env: pinnedFontEnv(profile) },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/** The 目录's entries in order: the parts, 概况's two sections, the ten tables, the narrative's sections, the 附件. */
-function tocTitles(model: PackageModel): string[] {
-  return [
-    '第一部分 概况',
-    '一、本部门（单位）职责',
-    '二、机构设置情况',
-    `第二部分 ${model.year}年部门决算表`,
-    ...TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`),
-    '第三部分 情况说明',
-    ...model.narrative.map((s) => s.title),
-    '第四部分 名词解释',
-    '第五部分 附件',
-    // Each 自评表 and 重点评价报告 of the year (electron/backend/export/docx/attachments.ts).
-    ...(model.evaluation?.forms ?? []).map((f, k) => `附件${k + 1} ${f.name}`),
-    ...(model.evaluation?.keyReports ?? []).map((r, k) => `附件${(model.evaluation?.forms.length ?? 0) + k + 1} ${r.title}`),
-  ];
-}
-
-/**
- * The 目录 as LibreOffice prints it against the pages the headings land on in the same PDF:
- * every heading first appears on the page whose footer (`— N —`) prints the 目录's number.
- */
-function expectTocMatchesPdf(model: PackageModel, pdf: string): void {
-  const pages = pdfPages(pdf);
-  const toc = printedToc(pages);
-  const titles = tocTitles(model);
-  expect(
-    toc.map((e) => e.title),
-    '目录 entries as printed',
-  ).toEqual(titles.map(squash));
-  // The footers: none on the cover, roman numbers on the 目录, then 1, 2, 3, … to the end.
-  const tocEnd = pages.indexOf(tocPages(pages).at(-1)!) + 1;
-  expect(pages[0]!.footer, 'cover').toBeNull();
-  for (const p of pages.slice(1, tocEnd)) expect(p.footer, `目录 page ${p.page}`).toMatch(/^[IVXLC]+$/);
-  expect(
-    pages.slice(tocEnd).map((p) => p.printed),
-    'footer numbers of the pages after the 目录',
-  ).toEqual(pages.slice(tocEnd).map((_, i) => i + 1));
-  // Each heading on the page the 目录 says (the whole list compared, so a failure shows every miss).
-  const placed = headingPlacements(pages, titles);
-  const where = (h: (typeof placed)[number]) =>
-    h.pdfPage === null ? 'not found after the 目录' : (h.printed ?? `PDF page ${h.pdfPage}, no footer number`);
-  expect(placed.map((h) => `${h.title} → ${where(h)}`)).toEqual(
-    toc.map((e, i) => `${titles[i]} → ${e.page}`),
-  );
 }
 
 /** Cell text as compared: python-docx shows a line break inside a cell as `\n`. */

@@ -12,6 +12,7 @@ import { createWebHost, uniqueFilePath } from '../../electron/backend/app/host';
 import { releaseAllLocks } from '../../electron/backend/app/lock';
 import { Session } from '../../electron/backend/app/session';
 import { ScriptedHost, tempFolder, testBackend, valueOf } from './app-helpers';
+import { openChromiumEngine } from '../../electron/backend/export/pdf/chromium';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/jincheng-2023.json', import.meta.url));
 
@@ -44,7 +45,7 @@ describe('names the app picks', () => {
 
   it('browser mode names a department called CON “_CON.jsgk”', async () => {
     const folder = tempFolder();
-    const { backend } = testBackend(createWebHost(folder));
+    const { backend } = testBackend(createWebHost(folder, openChromiumEngine));
     const created = valueOf(await backend.api.invoke('file.create', { departmentName: 'CON', unitKind: '行政单位', year: 2024 }));
     expect(created?.name).toBe('_CON.jsgk');
     expect(uniqueFilePath(folder, 'PRN')).toBe(join(folder, '_PRN.jsgk'));

@@ -169,6 +169,12 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     valid: [{ year: 2023, docx: true, xlsx: false }],
     invalid: [{ year: 2023, docx: 'yes', xlsx: false }, { year: 2023, docx: true }, { year: 2023, docx: true, xlsx: true, folder: '/tmp' }],
   },
+  'export.pdf': { valid: [{ year: 2023 }], invalid: [{}, { year: '2023' }, { year: 2023, folder: '/tmp' }] },
+  'export.audit': { valid: [{ year: 2023 }], invalid: [{ year: 1800 }, { year: 2023, pdf: true }] },
+  'export.bundle': {
+    valid: [{ year: 2023, force: false }, { year: 2023, force: true }],
+    invalid: [{ year: 2023 }, { year: 2023, force: 'yes' }, { year: 2023, force: true, out: '/tmp/x.zip' }],
+  },
   'export.openFolder': { valid: [{}], invalid: [{ path: '/tmp' }] },
   'evaluation.saveForm': {
     valid: [{ year: 2024, form: FORM }, { year: 2024, form: FORM, position: 0 }],

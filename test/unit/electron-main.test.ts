@@ -1,9 +1,10 @@
 /** The Electron main process and preload, with `electron` mocked: security, the api channel, the menu. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ElectronPrintOptions } from '../../electron/backend/export/pdf/engine';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -12,7 +13,7 @@ const fake = vi.hoisted(() => {
   const state = {
     appEvents: new Map<string, Listener[]>(),
     ipcHandlers: new Map<string, Listener>(),
-    windows: [] as { options: Record<string, unknown>; sent: unknown[][]; loaded: string[] }[],
+    windows: [] as { options: Record<string, unknown>; sent: unknown[][]; loaded: string[]; printed: unknown[]; destroyed: boolean }[],
     menuTemplate: [] as Record<string, unknown>[],
     singleInstance: true,
     quit: 0,
@@ -27,6 +28,10 @@ const fake = vi.hoisted(() => {
     openDialogs: [] as unknown[],
     messageBoxAnswers: [] as number[],
     contentsEvents: new Map<string, Listener[]>(),
+    /** Folders the next open dialogs answer with (none: cancelled). */
+    openAnswers: [] as string[],
+    /** What webContents.printToPDF prints: the window's loaded file with the options given. */
+    printer: null as ((file: string, options: ElectronPrintOptions) => Promise<Uint8Array>) | null,
     exposed: new Map<string, unknown>(),
     rendererInvokes: [] as unknown[][],
     rendererListeners: new Map<string, Listener[]>(),
@@ -35,15 +40,28 @@ const fake = vi.hoisted(() => {
   const on = (map: Map<string, Listener[]>, name: string, fn: Listener) => map.set(name, [...(map.get(name) ?? []), fn]);
 
   class BrowserWindow {
-    readonly record: { options: Record<string, unknown>; sent: unknown[][]; loaded: string[] };
-    readonly webContents: { send: (...args: unknown[]) => void; on: (name: string, fn: Listener) => void };
+    readonly record: { options: Record<string, unknown>; sent: unknown[][]; loaded: string[]; printed: unknown[]; destroyed: boolean };
+    readonly webContents: {
+      send: (...args: unknown[]) => void;
+      on: (name: string, fn: Listener) => void;
+      printToPDF: (options: ElectronPrintOptions) => Promise<Uint8Array>;
+    };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, sent: [], loaded: [] };
-      state.windows.push(this.record);
+      const record = { options, sent: [] as unknown[][], loaded: [] as string[], printed: [] as unknown[], destroyed: false };
+      this.record = record;
+      state.windows.push(record);
       this.webContents = {
-        send: (...args: unknown[]) => this.record.sent.push(args),
+        send: (...args: unknown[]) => record.sent.push(args),
         on: (name: string, fn: Listener) => on(state.contentsEvents, name, fn),
+        printToPDF: async (printOptions: ElectronPrintOptions) => {
+          record.printed.push(printOptions);
+          if (!state.printer) throw new Error('no printer in this test');
+          return state.printer(record.loaded.at(-1) ?? '', printOptions);
+        },
       };
+    }
+    destroy() {
+      this.record.destroyed = true;
     }
     once() {}
     on() {}
@@ -98,7 +116,8 @@ const fake = vi.hoisted(() => {
     dialog: {
       showOpenDialog: async (...args: unknown[]) => {
         state.openDialogs.push(args.at(-1));
-        return { canceled: true, filePaths: [] };
+        const answer = state.openAnswers.shift();
+        return answer === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answer] };
       },
       showSaveDialog: async () => ({ canceled: true }),
       showErrorBox: () => {},
@@ -130,6 +149,10 @@ const { menuTemplate } = await import('../../electron/main/menu');
 const { releaseAllLocks } = await import('../../electron/backend/app/lock');
 const { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } = await import('../../electron/backend/app/csp');
 const { APP_URL, appResponse } = await import('../../electron/main/appProtocol');
+const { ELECTRON_PRINT_OPTIONS } = await import('../../electron/backend/export/pdf/engine');
+const { readPdfStructure } = await import('../../electron/backend/export/pdf/pdfReader');
+const { CHROMIUM_ARGS } = await import('../../electron/backend/export/pdf/chromium');
+const { chromium } = await import('playwright-core');
 
 const FILE_URL = pathToFileURL(resolve('dist/renderer/index.html')).href;
 
@@ -189,6 +212,8 @@ beforeEach(() => {
   s.openDialogs.length = 0;
   s.contentsEvents.clear();
   s.messageBoxAnswers.length = 0;
+  s.openAnswers.length = 0;
+  s.printer = null;
   s.userDir = mkdtempSync(join(tmpdir(), 'disclosure-electron-'));
   vi.stubEnv('DISCLOSURE_DATA_DIR', '');
 });
@@ -414,4 +439,41 @@ describe('preload', () => {
     emit('redo', null);
     expect(received).toHaveLength(2);
   });
+});
+
+describe('PDF in the desktop app', () => {
+  it('prints export.pdf in a hidden, sandboxed window without JavaScript through webContents.printToPDF', async () => {
+    await started();
+    // The fake window prints what it loaded with the options it was given, in Debian's Chromium.
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    fake.state.printer = async (file, options) => {
+      const o = options;
+      const page = await browser.newPage();
+      try {
+        await page.goto(pathToFileURL(file).href);
+        return await page.pdf({ preferCSSPageSize: o.preferCSSPageSize, printBackground: o.printBackground, ...(o.pageRanges ? { pageRanges: o.pageRanges } : {}) });
+      } finally {
+        await page.close();
+      }
+    };
+    const out = join(fake.state.userDir, 'exports');
+    fake.state.openAnswers.push(out);
+    try {
+      const result = await apiHandler()({ senderFrame: { url: APP_URL, parent: null } }, 'export.pdf', { year: 2023 });
+      expect(result).toEqual({ ok: true, value: { folder: out, files: ['晋城市商务局2023年度部门决算公开.pdf'] } });
+    } finally {
+      await browser.close();
+    }
+    const print = fake.state.windows[1]!;
+    expect(print.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+    expect(print.options.webPreferences).not.toHaveProperty('preload');
+    // The whole package, then its 目录's page again with the numbers; the window closed, its files removed.
+    expect(print.printed).toEqual([ELECTRON_PRINT_OPTIONS, { ...ELECTRON_PRINT_OPTIONS, pageRanges: '2-2' }]);
+    expect(ELECTRON_PRINT_OPTIONS).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+    expect(print.loaded).toHaveLength(2);
+    for (const f of print.loaded) expect(existsSync(f)).toBe(false);
+    expect(print.destroyed).toBe(true);
+    const pdf = readPdfStructure(readFileSync(join(out, '晋城市商务局2023年度部门决算公开.pdf')));
+    expect(pdf.outline.map((o) => o.title)).toContain('第三部分 情况说明');
+  }, 120_000);
 });

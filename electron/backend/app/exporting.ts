@@ -1,7 +1,7 @@
 /**
- * 导出: the package of one year as Word and/or Excel files in a folder.
+ * 导出: the package of one year as Word, Excel and/or PDF files in a folder, and the 审核报告.
  *
- * Both files are rendered in memory first (from packageForYear, the same derived model the screen
+ * The files are rendered in memory first (exportRender.ts: the same derived model the screen
  * shows), then each is written safely: to a temporary file in the target folder, flushed to disk,
  * then renamed over the target. A failure at any point — the old file open in Word or WPS, a
  * read-only folder, a full disk — leaves any earlier export untouched and is reported with a
@@ -16,10 +16,9 @@ import type { ExportResult } from '../../../shared/contract/api';
 import { factsHash } from '../../../shared/domain/factsHash';
 import type { PackageModel } from '../../../shared/domain/package';
 import { type DisclosureFile, DisclosureRepository } from '../db';
-import { renderDocx } from '../export/docx';
-import { type RenderXlsxOptions, renderXlsx } from '../export/xlsx';
-import { packageForYear } from '../services/reports';
+import type { OpenPdfEngine } from '../export/pdf';
 import { AppError } from './errors';
+import { composeExport, type ExportKind, fileNameFor, type RenderStage, renderFiles } from './exportRender';
 import { safeFileName } from './fileNames';
 
 /** The file operations an export needs; tests replace them to simulate a full disk and the like. */
@@ -48,7 +47,7 @@ export const nodeExportFs: ExportFs = {
   remove: (file) => fs.promises.rm(file, { force: true }),
 };
 
-export type ExportStage = 'docx' | 'xlsx' | 'write';
+export type ExportStage = RenderStage | 'write';
 
 export interface ExportProgress {
   stage: ExportStage;
@@ -59,6 +58,11 @@ export interface ExportProgress {
 export interface ExportOptions {
   docx: boolean;
   xlsx: boolean;
+  /** The package as PDF (needs `openPdfEngine`). */
+  pdf?: boolean;
+  /** The 审核报告 as PDF and Excel (needs `openPdfEngine`). */
+  audit?: boolean;
+  openPdfEngine?: OpenPdfEngine;
   onProgress?: (progress: ExportProgress) => void;
   /** Testing hook. */
   fs?: ExportFs;
@@ -66,15 +70,13 @@ export interface ExportOptions {
 
 export { safeFileName };
 
-/** `晋城市商务局2023年度部门决算公开.docx` and `…公开表.xlsx` (单位决算公开 when the report says so). */
-/** The 附件 sheets of the Excel file: the year's 自评表, when the file holds them. */
-export function xlsxEvaluation(model: PackageModel): Pick<RenderXlsxOptions, 'evaluation'> {
-  return model.evaluation ? { evaluation: { set: model.evaluation, ctx: { year: model.year, departmentName: model.department.name } } } : {};
-}
-
-export function exportFileNames(model: PackageModel): { docx: string; xlsx: string } {
+/**
+ * `晋城市商务局2023年度部门决算公开.docx`, `…公开表.xlsx`, `….pdf`, `…审核报告.pdf` / `.xlsx`
+ * (单位决算公开 when the report says so).
+ */
+export function exportFileNames(model: PackageModel): Record<ExportKind, string> {
   const base = safeFileName(model.title);
-  return { docx: `${base}.docx`, xlsx: `${base}表.xlsx` };
+  return { docx: fileNameFor('docx', base), xlsx: fileNameFor('xlsx', base), pdf: fileNameFor('pdf', base), auditPdf: fileNameFor('auditPdf', base), auditXlsx: fileNameFor('auditXlsx', base) };
 }
 
 function errnoOf(e: unknown): string | undefined {
@@ -84,7 +86,7 @@ function errnoOf(e: unknown): string | undefined {
 const UNCHANGED = '原有文件未被修改。';
 
 /** The Chinese message for a failed write, by what failed and why. */
-function writeFailure(e: unknown, step: 'folder' | 'write' | 'replace', folder: string, name: string): AppError {
+export function writeFailure(e: unknown, step: 'folder' | 'write' | 'replace', folder: string, name: string): AppError {
   const code = errnoOf(e);
   let message: string;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
@@ -102,29 +104,44 @@ function writeFailure(e: unknown, step: 'folder' | 'write' | 'replace', folder: 
   return new AppError('EXPORT_FAILED', message, { cause: e });
 }
 
-/** Writes one file: a temporary file beside the target, then an atomic rename over it. */
-export async function writeSafely(io: ExportFs, folder: string, name: string, data: Uint8Array): Promise<void> {
-  const target = path.join(folder, name);
-  const temp = path.join(folder, `.~${name}.${randomBytes(4).toString('hex')}.tmp`);
+/** The temporary name a file is written under before it replaces `name` (hidden, recognisable as ours). */
+export function tempNameFor(name: string): string {
+  return `.~${name}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** Writes `data` to a new temporary file beside `name` in `folder`; returns its path. */
+export async function writeTemp(io: ExportFs, folder: string, name: string, data: Uint8Array): Promise<string> {
+  const temp = path.join(folder, tempNameFor(name));
   try {
     await io.writeNew(temp, data);
   } catch (e) {
     await io.remove(temp).catch(() => undefined);
     throw writeFailure(e, 'write', folder, name);
   }
+  return temp;
+}
+
+/** Renames a temporary file over `name` (atomic on one file system); removes it when that fails. */
+export async function replaceWith(io: ExportFs, temp: string, folder: string, name: string): Promise<void> {
   try {
-    await io.rename(temp, target);
+    await io.rename(temp, path.join(folder, name));
   } catch (e) {
     await io.remove(temp).catch(() => undefined);
     throw writeFailure(e, 'replace', folder, name);
   }
 }
 
-async function render(what: string, run: () => Promise<Buffer>): Promise<Buffer> {
+/** Writes one file: a temporary file beside the target, then an atomic rename over it. */
+export async function writeSafely(io: ExportFs, folder: string, name: string, data: Uint8Array): Promise<void> {
+  await replaceWith(io, await writeTemp(io, folder, name, data), folder, name);
+}
+
+/** Creates the folder, or the Chinese message why it cannot be. */
+export async function makeFolder(io: ExportFs, folder: string, name: string): Promise<void> {
   try {
-    return await run();
+    await io.mkdir(folder);
   } catch (e) {
-    throw new AppError('EXPORT_FAILED', `生成${what}文件时出错，未写入任何文件。请将此问题告知技术支持。`, { cause: e });
+    throw writeFailure(e, 'folder', folder, name);
   }
 }
 
@@ -137,35 +154,32 @@ function recordExport(file: DisclosureFile, year: number, hash: string, files: r
   if (!file.readonly) new DisclosureRepository(file.db).recordExport(year, hash, files);
 }
 
+/** The kinds an ExportOptions asks for, in the order they are written. */
+function chosenKinds(options: Pick<ExportOptions, 'docx' | 'xlsx' | 'pdf' | 'audit'>): ExportKind[] {
+  const kinds: ExportKind[] = [];
+  if (options.docx) kinds.push('docx');
+  if (options.xlsx) kinds.push('xlsx');
+  if (options.pdf) kinds.push('pdf');
+  if (options.audit) kinds.push('auditPdf', 'auditXlsx');
+  return kinds;
+}
+
 /** Renders the chosen files of `year` and writes them into `folder` (created when missing). */
 export async function exportPackage(file: DisclosureFile, year: number, folder: string, options: ExportOptions): Promise<ExportResult> {
   const io = options.fs ?? nodeExportFs;
   const progress = options.onProgress ?? (() => {});
-  const { model, loaded } = packageForYear(file, year);
-  const names = exportFileNames(model);
-  const hash = factsHash(loaded.report);
+  const composition = composeExport(file, year);
+  const names = exportFileNames(composition.model);
+  const rendered = await renderFiles(composition, chosenKinds(options), { openPdfEngine: options.openPdfEngine, onProgress: (stage, done, total) => progress({ stage, done, total }) });
+  const outputs = rendered.map((r) => ({ name: names[r.kind], data: r.data }));
 
-  const outputs: { name: string; data: Buffer }[] = [];
-  if (options.docx) {
-    const data = await render(' Word ', () => renderDocx(model, { factsHash: hash, onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
-    outputs.push({ name: names.docx, data });
-  }
-  if (options.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { factsHash: hash, units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
-    outputs.push({ name: names.xlsx, data });
-  }
-
-  try {
-    await io.mkdir(folder);
-  } catch (e) {
-    throw writeFailure(e, 'folder', folder, outputs[0]?.name ?? folder);
-  }
+  await makeFolder(io, folder, outputs[0]?.name ?? folder);
   for (const [k, output] of outputs.entries()) {
     await writeSafely(io, folder, output.name, output.data);
     progress({ stage: 'write', done: k + 1, total: outputs.length });
   }
-  recordExport(file, year, hash, outputs.map((o) => o.name));
-  return { folder, files: outputs.map((o) => o.name), factsHash: hash };
+  recordExport(file, year, composition.factsHash, outputs.map((o) => o.name));
+  return { folder, files: outputs.map((o) => o.name), factsHash: composition.factsHash };
 }
 
 export interface ExportTargets {
@@ -173,35 +187,36 @@ export interface ExportTargets {
   docx?: string;
   /** Full path of the .xlsx to write, if any. */
   xlsx?: string;
+  /** Full path of the .pdf to write, if any. */
+  pdf?: string;
 }
 
 /**
  * Renders the package of `year` and writes each file to the path given (the CLI's
- * `--docx out.docx --xlsx out.xlsx`), each safely: a temporary file beside it, then a rename.
+ * `--docx out.docx --xlsx out.xlsx --pdf out.pdf`), each safely: a temporary file beside it, then a rename.
  */
 export async function exportToPaths(
   file: DisclosureFile,
   year: number,
   targets: ExportTargets,
-  options: { onProgress?: (progress: ExportProgress) => void; fs?: ExportFs } = {},
+  options: { onProgress?: (progress: ExportProgress) => void; fs?: ExportFs; openPdfEngine?: OpenPdfEngine } = {},
 ): Promise<string[]> {
   const io = options.fs ?? nodeExportFs;
   const progress = options.onProgress ?? (() => {});
-  const { model, loaded } = packageForYear(file, year);
-  const hash = factsHash(loaded.report);
-  const outputs: { target: string; data: Buffer }[] = [];
-  if (targets.docx) {
-    const data = await render(' Word ', () => renderDocx(model, { factsHash: hash, onProgress: (done, total) => progress({ stage: 'docx', done, total }) }));
-    outputs.push({ target: path.resolve(targets.docx), data });
-  }
-  if (targets.xlsx) {
-    const data = await render(' Excel ', () => renderXlsx(model.tables, { factsHash: hash, units: model.overview.units, onProgress: (done, total) => progress({ stage: 'xlsx', done, total }), ...xlsxEvaluation(model) }));
-    outputs.push({ target: path.resolve(targets.xlsx), data });
-  }
+  const wanted = (['docx', 'xlsx', 'pdf'] as const).flatMap((kind) => {
+    const target = targets[kind];
+    return target ? [{ kind, target: path.resolve(target) }] : [];
+  });
+  const composition = composeExport(file, year);
+  const rendered = await renderFiles(composition, wanted.map((w) => w.kind), {
+    openPdfEngine: options.openPdfEngine,
+    onProgress: (stage, done, total) => progress({ stage, done, total }),
+  });
+  const outputs = rendered.map((r, k) => ({ target: wanted[k]!.target, data: r.data }));
   for (const [k, output] of outputs.entries()) {
     await writeSafely(io, path.dirname(output.target), path.basename(output.target), output.data);
     progress({ stage: 'write', done: k + 1, total: outputs.length });
   }
-  recordExport(file, year, hash, outputs.map((o) => path.basename(o.target)));
+  recordExport(file, year, composition.factsHash, outputs.map((o) => path.basename(o.target)));
   return outputs.map((o) => o.target);
 }

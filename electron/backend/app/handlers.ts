@@ -4,11 +4,14 @@
  * StorageError / UserError / AppError, which dispatch turns into an ApiError.
  */
 import type { Channel, ExportResult, LoadedYear, RequestOf, ResponseOf } from '../../../shared/contract/api';
+import path from 'node:path';
+import { packageTitle } from '../../../shared/domain/package';
 import { type DisclosureFile, EvaluationRepository } from '../db';
 import { importFormWorkbook } from '../services/formImport';
-import { createNextYear, UserError } from '../services/reports';
+import { createNextYear, loadReport, UserError } from '../services/reports';
 import { applyTablesImport, planTablesImport, readTableSheets } from '../services/tablesImport';
 import { changeLogTitle, changeLogWorkbook, changesOf, compareInFile, compareTitle, compareWorkbook, factsHashOf, publishYear, unpublishYear } from '../services/years';
+import { bundleZipName, writeBundle } from './bundle';
 import { exportPackage, nodeExportFs, safeFileName, writeSafely } from './exporting';
 import { createFile, dataFolderEntries, type FileContext, openById, openDemo, openPath, recentEntries, saveAs } from './files';
 
@@ -46,6 +49,21 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     await writeSafely(nodeExportFs, folder, name, data);
     lastExportFolder = folder;
     return { folder, files: [name], factsHash: factsHashOf(file, year) };
+  };
+
+  /** The open file's year to export, and the folder the user chose (null = cancelled). */
+  const exportFolder = async (year: number): Promise<string | null> => {
+    const open = session.require();
+    if (!open.repo.listYears().includes(year)) throw new UserError(`文件中没有${year}年度的数据，无法导出。`);
+    return host.chooseExportFolder(`${open.department.name}${year}`);
+  };
+  /** Exports into a chosen folder: the result, remembered for 打开所在文件夹. */
+  const exportInto = async (year: number, write: (folder: string) => Promise<ExportResult>): Promise<ExportResult | null> => {
+    const folder = await exportFolder(year);
+    if (folder === null) return null;
+    const result = await write(folder);
+    lastExportFolder = folder;
+    return result;
   };
 
   return {
@@ -137,6 +155,19 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       lastExportFolder = folder;
       return result;
     },
+    // The file may have been closed while a dialog was open: session.require() after it.
+    'export.pdf': async ({ year }) =>
+      exportInto(year, (folder) => exportPackage(session.require().file, year, folder, { docx: false, xlsx: false, pdf: true, openPdfEngine: host.openPdfEngine })),
+    'export.audit': async ({ year }) =>
+      exportInto(year, (folder) => exportPackage(session.require().file, year, folder, { docx: false, xlsx: false, audit: true, openPdfEngine: host.openPdfEngine })),
+    'export.bundle': async ({ year, force }) =>
+      exportInto(year, async (folder) => {
+        const file = session.require().file;
+        const { department, report } = loadReport(file, year);
+        const zip = path.join(folder, bundleZipName(packageTitle(department, report)));
+        const bundle = await writeBundle(file, year, zip, { force, appVersion: ctx.version, openPdfEngine: host.openPdfEngine });
+        return { folder, files: [path.basename(zip)], factsHash: bundle.manifest.factsHash.value };
+      }),
     'export.openFolder': async () => {
       if (lastExportFolder === null) throw new UserError('还没有导出过文件。');
       await host.openFolder(lastExportFolder);

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { OpenPdfEngine } from '../export/pdf/engine';
 import { UserError } from '../services/reports';
 import { safeFileName } from './fileNames';
 
@@ -21,6 +22,8 @@ export interface Host {
   chooseExportFolder(suggestedName: string): Promise<string | null>;
   /** Shows a folder in the system's file manager. */
   openFolder(folder: string): Promise<void>;
+  /** Prints PDF: the desktop app's own Chromium (printToPDF), or headless Chromium in browser mode. */
+  readonly openPdfEngine: OpenPdfEngine;
 }
 
 export const FILE_EXTENSION = '.jsgk';
@@ -45,11 +48,12 @@ function stemOf(name: string): string {
   return name.endsWith(FILE_EXTENSION) ? name.slice(0, -FILE_EXTENSION.length) : name;
 }
 
-/** The browser mode's host: no dialogs, everything in the data folder. */
-export function createWebHost(dataFolder: string): Host {
+/** The browser mode's host: no dialogs, everything in the data folder; PDF by `openPdfEngine` (headless Chromium). */
+export function createWebHost(dataFolder: string, openPdfEngine: OpenPdfEngine): Host {
   return {
     mode: 'web',
     dataFolder,
+    openPdfEngine,
     async chooseOpenPath() {
       throw new UserError('浏览器模式下不能浏览本机文件，请从文件列表中选择要打开的文件（文件保存在数据文件夹中）。');
     },

@@ -42,6 +42,7 @@ import { type Backend, createBackend } from './backend';
 import { CONTENT_SECURITY_POLICY, pageWithPolicy } from './csp';
 import { DEMO_FIXTURE_NAME } from './demo';
 import { type Log, logToStderr } from './dispatch';
+import { openChromiumEngine } from '../export/pdf/chromium';
 import { createWebHost, defaultDataFolder } from './host';
 import { contentTypeOf, HTML_TYPE, staticPath } from './staticFiles';
 
@@ -335,7 +336,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   fs.mkdirSync(dataDir, { recursive: true });
   const log = options.log ?? logToStderr;
   const backend = createBackend({
-    host: createWebHost(dataDir),
+    host: createWebHost(dataDir, openChromiumEngine),
     version: options.version ?? packageVersion(),
     recentStore: path.join(dataDir, '.recent.json'),
     demoFixture: options.demoFixture ?? REPOSITORY_DEMO_FIXTURE,

@@ -1,7 +1,8 @@
 /**
- * 导出: Word, Excel or both, one `export.run` per format (so progress shows 1/2, 2/2). With 错误
- * findings the officer confirms first, seeing them listed. The result names the folder and
- * files, with 打开文件夹.
+ * 导出: Word, Excel, PDF, the 审核报告 and the 发布包 (all of them and a manifest in one .zip), one
+ * call per format (so progress shows 1/3, 2/3 …). With 错误 findings the officer confirms first,
+ * seeing them listed; the 发布包 is then made with `force` (its manifest records it). The result
+ * names the folder and files, with 打开文件夹.
  */
 import { useState } from 'react';
 import type { ExportResult } from '../../../shared/contract/api';
@@ -11,8 +12,38 @@ import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { Modal } from '../../ui/Modal';
 
-export type ExportFormat = 'docx' | 'xlsx';
-const FORMAT_NAMES: Record<ExportFormat, string> = { docx: 'Word 文档（.docx）', xlsx: 'Excel 工作簿（.xlsx）' };
+export type ExportFormat = 'docx' | 'xlsx' | 'pdf' | 'audit' | 'bundle';
+const FORMATS: readonly ExportFormat[] = ['docx', 'xlsx', 'pdf', 'audit', 'bundle'];
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  docx: 'Word 文档（.docx）',
+  xlsx: 'Excel 工作簿（.xlsx）',
+  pdf: 'PDF 文档（.pdf）',
+  audit: '审核报告（PDF 和 Excel）',
+  bundle: '发布包（.zip）',
+};
+const FORMAT_NOTES: Record<ExportFormat, string> = {
+  docx: '完整公开文本：封面、目录、概况、十张表、情况说明、名词解释、附件',
+  xlsx: '十张表，每表一个工作表',
+  pdf: '完整公开文本，可直接在网站公开；目录页码按实际排版生成',
+  audit: '勾稽审核的全部发现：规则、级别、涉及的表和单元格、两侧数字及差额',
+  bundle: 'PDF、Word、Excel、审核报告和清单（数据指纹、各文件校验值）打包为一个文件',
+};
+
+/** One format's call: the Api channel that writes it. */
+function exportCall(format: ExportFormat, year: number, confirmedErrors: boolean) {
+  const api = getApi();
+  switch (format) {
+    case 'docx':
+    case 'xlsx':
+      return api.invoke('export.run', { year, docx: format === 'docx', xlsx: format === 'xlsx' });
+    case 'pdf':
+      return api.invoke('export.pdf', { year });
+    case 'audit':
+      return api.invoke('export.audit', { year });
+    case 'bundle':
+      return api.invoke('export.bundle', { year, force: confirmedErrors });
+  }
+}
 
 /** The written files grouped by folder (both formats usually go to the same one). */
 function foldersOf(results: readonly ExportResult[]): [string, string[]][] {
@@ -55,12 +86,12 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
   const run = async () => {
     if (!actions().flushEdits()) return;
     await actions().settled();
-    const list = (['docx', 'xlsx'] as const).filter((f) => formats.has(f));
+    const list = FORMATS.filter((f) => formats.has(f));
     const results: ExportResult[] = [];
     for (let k = 0; k < list.length; k++) {
       const format = list[k]!;
       setPhase({ kind: 'running', index: k + 1, total: list.length, format });
-      const result = await getApi().invoke('export.run', { year, docx: format === 'docx', xlsx: format === 'xlsx' });
+      const result = await exportCall(format, year, errors.length > 0);
       if (!result.ok) {
         setPhase({ kind: 'failed', message: result.error.message, results });
         return;
@@ -125,11 +156,11 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
     <Modal title={`导出 ${year}年度决算公开`} onClose={busy ? () => {} : onClose} footer={footer}>
       {phase.kind === 'choose' ? (
         <div className="choices vertical">
-          {(['docx', 'xlsx'] as const).map((f) => (
+          {FORMATS.map((f) => (
             <label key={f} className="choice">
               <input type="checkbox" checked={formats.has(f)} onChange={() => toggle(f)} />
               {FORMAT_NAMES[f]}
-              <span className="muted">{f === 'docx' ? '完整公开文本：封面、目录、概况、十张表、情况说明、名词解释、附件' : '十张表，每表一个工作表'}</span>
+              <span className="muted">{FORMAT_NOTES[f]}</span>
             </label>
           ))}
           <FactsHash hash={hash} published={Boolean(loaded.publication)} />
@@ -137,7 +168,9 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
       ) : null}
       {phase.kind === 'confirm' ? (
         <div>
-          <p className="warn-text">审核发现 {errors.length} 个错误，公开前应予修正。确定仍要导出吗？</p>
+          <p className="warn-text">
+            审核发现 {errors.length} 个错误，公开前应予修正。确定仍要导出吗？{formats.has('bundle') ? '发布包的清单中会注明仍有错误。' : ''}
+          </p>
           <ul className="finding-list compact">
             {errors.slice(0, 12).map((f, k) => (
               <li key={k}>

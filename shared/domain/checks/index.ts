@@ -15,6 +15,7 @@ export * from './types';
 export { compareTerms, describeCell, envelopeUnits, equalCheck, leafEnvelopeUnits, printedUnits, sumCheck } from './printed';
 export type { CompareOptions, RuleMeta, Term } from './printed';
 export { inputPlaces, type InputPlace } from './sources';
+export { auditReport, type AuditFigure, type AuditReport, type AuditRow } from './auditReport';
 
 /** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, last year's figures, narrative rules, 附件 rules. */
 export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];

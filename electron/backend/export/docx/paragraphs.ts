@@ -3,6 +3,7 @@
  * paragraph is recorded in the page flow as it is made. Also what an unfilled field prints.
  */
 import { AlignmentType, Bookmark, HeadingLevel, type IRunOptions, LineRuleType, Paragraph, type ParagraphChild, type TextRun } from 'docx';
+import { MISSING_FIELD_TEXT } from '../print/printed';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
 import { BODY_METRICS, HEADING_METRICS, type ParagraphMetrics } from './pageFlow';
@@ -73,8 +74,7 @@ function bodyRun(text: string, extra: Partial<IRunOptions> = {}): TextRun {
   return run(text, FONTS.fangsong, SIZE.body, extra);
 }
 
-/** What an unfilled required field prints: visible, so the checker and the reader notice it. */
-export const MISSING_FIELD_TEXT = '【待填写】';
+export { MISSING_FIELD_TEXT } from '../print/printed';
 
 export function missingRun(): TextRun {
   return run(MISSING_FIELD_TEXT, FONTS.fangsong, SIZE.body, { color: 'FF0000' });

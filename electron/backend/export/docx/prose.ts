@@ -4,14 +4,15 @@
  * 第四部分 名词解释 and 第五部分 附件.
  */
 import { type FileChild, HeadingLevel, type ISectionOptions, NumberFormat, Paragraph, type TextRun } from 'docx';
-import type { Paragraph as NarrativeParagraph, Run, Section as NarrativeSection } from '../../../../shared/domain/narrative/types';
+import type { Paragraph as NarrativeParagraph, Section as NarrativeSection } from '../../../../shared/domain/narrative/types';
 import type { PackageModel } from '../../../../shared/domain/package';
 import { chineseNumeral } from '../../../../shared/domain/tables';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
 import { PROSE_PAGE, section } from './page';
 import { HEADING_METRICS } from './pageFlow';
-import { bodyParagraph, MISSING_FIELD_TEXT, missingRun, partHeading, sectionHeading } from './paragraphs';
+import { MISSING_FIELD_TEXT, narrativePieces, type PrintedPiece } from '../print/printed';
+import { bodyParagraph, missingRun, partHeading, sectionHeading } from './paragraphs';
 import { unitCompositionChildren } from './unitTable';
 
 export function overviewSection(model: PackageModel, toc: Outline): ISectionOptions {
@@ -32,32 +33,9 @@ export function overviewSection(model: PackageModel, toc: Outline): ISectionOpti
   return section(PROSE_PAGE, children, { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } });
 }
 
-/** What a required field or typed figure prints while unfilled: red, so the officer (and the checker) sees it. */
-export function missingText(label: string): string {
-  return label.trim() === '' ? MISSING_FIELD_TEXT : `【待填写：${label.trim()}】`;
-}
+export { missingText } from '../print/printed';
 
-/** The printed pieces of a narrative paragraph: its runs' text, and what unfilled fields print (in red). */
-function narrativePieces(runs: Run[]): { text: string; missing: boolean }[] {
-  const out: { text: string; missing: boolean }[] = [];
-  for (const r of runs) {
-    if (r.kind === 'field' && r.text.trim() === '') {
-      if (r.required) out.push({ text: missingText(r.hint), missing: true });
-      continue;
-    }
-    // A figure the report lacks (last year's figure, a budget) — `missing` is set by the narrative drafter.
-    const missing = r.kind === 'figure' ? (r as { missing?: { label: string } }).missing : undefined;
-    if (missing && r.text === '') {
-      out.push({ text: missingText(missing.label), missing: true });
-      continue;
-    }
-    if (r.text === '') continue;
-    out.push({ text: r.text, missing: false });
-  }
-  return out;
-}
-
-function narrativeRuns(pieces: { text: string; missing: boolean }[], font: string, size: number, bold: boolean): TextRun[] {
+function narrativeRuns(pieces: PrintedPiece[], font: string, size: number, bold: boolean): TextRun[] {
   return pieces.map((p) => run(p.text, font, size, p.missing ? { bold, color: 'FF0000' } : { bold }));
 }
 

@@ -5,30 +5,10 @@
  * and margins and borders from the table, so each cell is a few elements only.
  */
 import { FileChild, type IContext, type IXmlableObject, type Table } from 'docx';
-import type { Cell, DerivedTable, Row } from '../../../../shared/domain/tables';
+import type { DerivedTable, Row } from '../../../../shared/domain/tables';
 import { FONTS } from './fonts';
-import { type CellAlignment, cellLines, NON_ASCII, spanWidth, tableStyleId } from './tableLayout';
-
-const BOLD_ROWS = new Set<Row['kind']>(['total', 'class', 'section']);
-
-function bodyAlignment(table: DerivedTable, row: Row, cell: Cell, col: number): CellAlignment {
-  if (row.kind === 'subheader') return 'center';
-  switch (cell.kind) {
-    case 'lineNo':
-      return 'center';
-    case 'na':
-      return 'center';
-    case 'code':
-      return 'left';
-    case 'label':
-      // 合计 spanning 科目代码 + 科目名称 is centred, as in the official tables.
-      return row.kind === 'total' && (cell.colSpan ?? 1) > 1 ? 'center' : 'left';
-    default: {
-      const align = table.columns[col]?.align ?? 'right';
-      return align === 'center' ? 'center' : align === 'left' ? 'left' : 'right';
-    }
-  }
-}
+import { BOLD_ROWS, bodyAlignment } from '../print/printed';
+import { cellLines, NON_ASCII, spanWidth, tableStyleId } from './tableLayout';
 
 /**
  * Whether a body row may have cells of different heights (a wrapped 科目名称): its cells are then

@@ -5,6 +5,7 @@
  */
 import { BorderStyle } from 'docx';
 import type { DerivedTable } from '../../../../shared/domain/tables';
+import { type CellAlignment, SECTION_TITLE } from '../print/printed';
 import { countLines } from './lineBreaking';
 
 const TABLE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
@@ -18,7 +19,7 @@ export const TABLE_BORDERS = {
 };
 export const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 };
 
-export type CellAlignment = 'left' | 'center' | 'right';
+export type { CellAlignment } from '../print/printed';
 
 /** Table text sizes (half-points) that have cell paragraph styles; see tableTextSize. */
 export const TABLE_SIZES = [18, 19] as const;
@@ -79,8 +80,7 @@ export function headerLines(text: string, cellWidthTwips: number, size: number):
 /** Any character outside ASCII: the run names its east-Asian font (CJK text, full-width and ambiguous punctuation). */
 export const NON_ASCII = /[^\x00-\x7f]/;
 
-/** `一、政府采购情况` (table 10): a part title in the header, printed like the part rows below it. */
-export const SECTION_TITLE = /^[一二三四五六七八九十]+、/;
+export { SECTION_TITLE } from '../print/printed';
 
 /**
  * Extra height of a table row over its lines (twips): the 0.5pt rule between rows, which

@@ -4,7 +4,8 @@
  */
 import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, Table, TableLayoutType, TabStopType, WidthType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
-import { chineseNumeral, type DerivedTable, TABLE_IDS } from '../../../../shared/domain/tables';
+import { type DerivedTable, TABLE_IDS } from '../../../../shared/domain/tables';
+import { tableTitleText } from '../print/printed';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
 import { type PageGeometry, section, TABLE_LANDSCAPE, TABLE_PORTRAIT, textWidth } from './page';
@@ -13,10 +14,6 @@ import { heading, partHeading } from './paragraphs';
 import { bodyRowsXml, TableWithBody } from './tableBody';
 import { headerRows } from './tableHeader';
 import { CELL_MARGINS, columnWidthsTwips, TABLE_BORDERS, tableLine, tableRowHeights, tableTextSize } from './tableLayout';
-
-function tableTitleText(table: DerivedTable): string {
-  return `${chineseNumeral(Number(table.id))}、${table.title}`;
-}
 
 /** Paragraph metrics of the lines above and below a table (see tableBlock). */
 const TABLE_TITLE_METRICS: ParagraphMetrics = { ...HEADING_METRICS_BASE, size: SIZE.tableTitle, line: 440, exact: true, before: 0, after: 0, firstLine: 0 };

@@ -1,0 +1,80 @@
+/**
+ * PDF export: the whole package printed by headless Chromium (the CLI's and browser mode's
+ * engine), two layouts for the 目录, for seed 000 and the 20× synthetic department. Each timed
+ * call is one export as the user runs it: start Chromium, lay out and print twice, read the
+ * 目录's pages back, close Chromium. Targets: seed 000 ≤ 3 s, 20× ≤ 10 s; peak memory ≤ 500 MB
+ * for Node and Chromium together — judged on the sum of the PSS (proportional set: shared pages
+ * divided among the processes sharing them) of this process and every process it started,
+ * sampled from /proc every 50 ms during the calls (processTree.ts). The sum of their RSS is
+ * printed beside it; it counts Chromium's shared code once per process, so it is an upper bound.
+ * The CPU time of Node and Chromium per export is in the note: what the export costs whatever
+ * else the machine is running.
+ */
+import { renderPdf } from '../electron/backend/export/pdf';
+import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
+import { withPdfEngine } from '../electron/backend/export/pdf/engine';
+import { getCatalogue } from '../shared/domain/catalogue';
+import type { ReportPackage } from '../shared/domain/interchange';
+import { buildPackage, priorFromTyped } from '../shared/domain/narrative';
+import type { PackageModel } from '../shared/domain/package';
+import { deriveTables } from '../shared/domain/tables';
+import { syntheticReport } from '../test/harness/synthetic';
+import { loadFixture } from './derive';
+import { cpuMsWithChildren, sampleProcessTree } from './processTree';
+import { type BenchGroup, type BenchRow, formatMb, measure, row, targetText } from './util';
+
+export const PDF_SEED_TARGET_MS = 3000;
+export const PDF_BIG_TARGET_MS = 10_000;
+export const PDF_MEMORY_TARGET_MB = 500;
+
+const MB = 1024 * 1024;
+
+function packageOf(pkg: ReportPackage): PackageModel {
+  const catalogue = getCatalogue(pkg.report.edition, pkg.customCodes);
+  const tables = deriveTables(pkg.department, pkg.report, catalogue);
+  return buildPackage({ ...pkg, catalogue, tables, prior: priorFromTyped(pkg.report) }).model;
+}
+
+/** One export: derive and draft, start Chromium, print (two layouts), close. */
+function exporter(pkg: ReportPackage, pages: { count: number; bytes: number; cpuMs: number[] }): () => Promise<number> {
+  return async () => {
+    const cpu = cpuMsWithChildren();
+    const model = packageOf(pkg);
+    const printed = await withPdfEngine(openChromiumEngine, (engine) => renderPdf(model, engine));
+    pages.count = printed.pageCount;
+    pages.bytes = printed.pdf.length;
+    pages.cpuMs.push(cpuMsWithChildren() - cpu);
+    return printed.pdf.length;
+  };
+}
+
+const medianOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+export const pdfBench: BenchGroup = {
+  name: 'pdf',
+  title: '导出 PDF（Chromium，两次排版）(export PDF, two layouts)',
+  async run(): Promise<BenchRow[]> {
+    const seed = loadFixture('jincheng-2023.json');
+    const big = syntheticReport(20, 2023);
+    const seedPages = { count: 0, bytes: 0, cpuMs: [] as number[] };
+    const bigPages = { count: 0, bytes: 0, cpuMs: [] as number[] };
+    const memory = sampleProcessTree(50);
+    const seedTime = await measure(exporter(seed, seedPages), { warmup: 1, maxRuns: 10, budgetMs: 30_000, minRuns: 5 });
+    const bigTime = await measure(exporter(big, bigPages), { warmup: 1, maxRuns: 5, budgetMs: 60_000, minRuns: 3 });
+    const tree = memory.stop();
+    const rows: BenchRow[] = [
+      row('导出 PDF：种子000 (export PDF: seed 000)', seedTime, { targetMs: PDF_SEED_TARGET_MS, note: `${seedPages.count} 页，${(seedPages.bytes / 1024).toFixed(0)} KB，含启动和关闭 Chromium；CPU 时间中位数 ${(medianOf(seedPages.cpuMs) / 1000).toFixed(2)} s（Node + Chromium）` }),
+      row('导出 PDF：合成部门 20× (export PDF: synthetic 20×)', bigTime, { targetMs: PDF_BIG_TARGET_MS, note: `${big.report.items.length} 项，${bigPages.count} 页，${(bigPages.bytes / 1024).toFixed(0)} KB；CPU 时间中位数 ${(medianOf(bigPages.cpuMs) / 1000).toFixed(2)} s（Node + Chromium）` }),
+    ];
+    const rssMb = tree.rssPeak / MB;
+    const pssMb = tree.pssPeak / MB;
+    rows.push({
+      label: '峰值内存：Node + Chromium 进程树 (peak memory, process tree)',
+      median: Number.NaN,
+      p95: Number.NaN,
+      runs: tree.samples,
+      note: `PSS 合计 ${formatMb(pssMb)}（${targetText(pssMb, PDF_MEMORY_TARGET_MB, 'MB')}）；RSS 合计 ${formatMb(rssMb)}（共享页按进程重复计算）；最多 ${tree.processes} 个进程，每 50 ms 采样 ${tree.samples} 次`,
+    });
+    return rows;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * PDF export of the whole disclosure package (SPEC §1, §7) from the same model as the Word and
+ * Excel exports: an HTML/CSS rendering of the package, part by part (packageParts), printed by
+ * Chromium (engine.ts: the desktop app's printToPDF or headless Chromium), with the 目录 taken
+ * from the real layout (render.ts).
+ *
+ * Modules: fonts and styles (CSS), html (escaping), document (parts, headings, the HTML page),
+ * packageParts and tableHtml (the package), render (two prints, the 目录's numbers, bookmarks),
+ * pdfObjects, pdfFile and pdfReader (reading the printed PDF back), pdfUpdate (changing it),
+ * engine and chromium (printing).
+ */
+import type { PackageModel } from '../../../../shared/domain/package';
+import type { PdfPart } from './document';
+import type { PdfEngine } from './engine';
+import { packageParts } from './packageParts';
+import { type PrintedPdf, printParts } from './render';
+
+export type { HtmlContext, OutlineEntry, PdfPart } from './document';
+export { renderHtmlDocument } from './document';
+export { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, type PrintOptions, printWindowEngine, type PrintWindow, withPdfEngine } from './engine';
+export { packageParts } from './packageParts';
+export { type PrintedEntry, type PrintedPdf, printParts } from './render';
+export { readPdfStructure, type PdfOutlineItem, type PdfStructure } from './pdfReader';
+
+export interface RenderPdfOptions {
+  /** The package's parts; default packageParts(model). */
+  parts?: PdfPart[];
+  /** Called after each layout and once more when done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The whole package as a PDF, printed by `engine`. */
+export async function renderPdf(model: PackageModel, engine: PdfEngine, options: RenderPdfOptions = {}): Promise<PrintedPdf> {
+  const total = 3;
+  const printed = await printParts(engine, {
+    title: model.title,
+    parts: options.parts ?? packageParts(model),
+    onPass: (pass) => options.onProgress?.(Math.min(pass, total - 1), total),
+  });
+  options.onProgress?.(total, total);
+  return printed;
+}
