@@ -55,3 +55,8 @@ export function unitComposition(department: Department): SubordinateUnit[] {
 export function packageTitle(department: Department, report: Report): string {
   return `${department.name}${report.year}年度${report.settings.packageKind}决算公开`;
 }
+
+/** Whether the package prints 自评表 or 重点评价报告 (then 第五部分 prints them instead of the list of titles). */
+export function hasEvaluation(model: Pick<PackageModel, 'evaluation'>): boolean {
+  return (model.evaluation?.forms.length ?? 0) > 0 || (model.evaluation?.keyReports.length ?? 0) > 0;
+}

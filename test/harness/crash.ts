@@ -67,7 +67,8 @@ export async function buildCrashChild(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // Native or asset-loading packages stay in node_modules (as in the CLI bundle).
+    external: ['better-sqlite3', 'playwright-core'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +36,18 @@ async function cli(args: string[]): Promise<{ code: number; err: string }> {
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** A data file holding 晋城市商务局 2023, in a fresh folder. */
+/**
+ * A data file holding 晋城市商务局 2023 without its 附件, in a fresh folder: the seed's own 自评表
+ * contradict themselves (SE-… 错误), and these tests start from a year with no 错误.
+ */
 async function jincheng(): Promise<{ folder: string; file: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'disclosure-bundle-'));
   const file = join(folder, '晋城.jsgk');
-  const imported = await cli(['import', FIXTURE, '--file', file]);
+  const { evaluation: _forms, ...tables } = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+  void _forms;
+  const source = join(folder, 'report.json');
+  writeFileSync(source, JSON.stringify(tables));
+  const imported = await cli(['import', source, '--file', file]);
   expect(imported.code, imported.err).toBe(EXIT_OK);
   return { folder, file };
 }

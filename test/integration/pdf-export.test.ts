@@ -3,10 +3,10 @@
  * and read back with an independent reader (poppler-utils): every printed figure of the ten
  * tables (the seed table test's figures) and every 情况说明 paragraph in the text, the 目录's
  * numbers on the pages the headings land on, the outline, fonts embedded, landscape pages for the
- * wide tables, header rows repeated on every page of a table.
+ * wide tables, header rows repeated on every page of a table, each 附件 自评表's figures on its pages.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { PdfEngine } from '../../electron/backend/export/pdf/engine';
 import type { PrintedPdf } from '../../electron/backend/export/pdf/render';
 import { narrativePieces } from '../../electron/backend/export/print/printed';
 import type { PackageModel } from '../../shared/domain/package';
+import { formGrid } from '../../shared/domain/selfEvaluation';
 import { chineseNumeral, TABLE_IDS } from '../../shared/domain/tables';
 import { requireChromium } from '../e2e/browser';
 import { fixturePackage } from '../harness/fixturePackage';
@@ -68,6 +69,43 @@ function tokens(pages: readonly PdfPage[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const p of pages) for (const t of p.lines.join(' ').split(/\s+/)) if (t !== '') counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
+}
+
+/** A page rendered by poppler as 8-bit grey pixels (pdftoppm -gray, PGM). */
+function greyPage(pdf: string, page: number): { width: number; height: number; dark: (x: number, y: number) => boolean } {
+  const base = join(dir, `grey-${page}`);
+  run('pdftoppm', ['-r', '100', '-gray', '-singlefile', '-f', String(page), '-l', String(page), pdf, base]);
+  const data = readFileSync(`${base}.pgm`);
+  const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'))!;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const offset = m[0].length;
+  return { width, height, dark: (x, y) => data[offset + y * width + x]! < 128 };
+}
+
+/**
+ * Whether every table on a page is closed on the right: the long horizontal rules end at the same
+ * x, and a vertical rule runs there from the first rule to the last.
+ */
+function rightRuleDrawn(pdf: string, page: number): { end: number; covered: number } {
+  const g = greyPage(pdf, page);
+  const rules: { y: number; end: number }[] = [];
+  for (let y = 0; y < g.height; y++) {
+    let n = 0;
+    let end = -1;
+    for (let x = 0; x < g.width; x++)
+      if (g.dark(x, y)) {
+        n++;
+        end = x;
+      }
+    if (n > g.width * 0.5) rules.push({ y, end });
+  }
+  const end = Math.max(...rules.map((r) => r.end));
+  const top = rules[0]!.y;
+  const bottom = rules.at(-1)!.y;
+  let covered = 0;
+  for (let y = top; y <= bottom; y++) if (g.dark(end, y) || g.dark(end - 1, y)) covered++;
+  return { end, covered: covered / (bottom - top + 1) };
 }
 
 const CASES = [
@@ -144,6 +182,26 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     expect(missing).toEqual([]);
   });
 
+  it('prints each 附件 自评表 in its layout: every figure of its grid in the text of its pages', () => {
+    const set = model.evaluation!;
+    expect(set.forms.length).toBeGreaterThan(10);
+    const titles = [...set.forms.map((f, k) => `附件${k + 1} ${f.name}`), ...set.keyReports.map((r, k) => `附件${set.forms.length + k + 1} ${r.title}`)];
+    const placed = headingPlacements(pages, titles);
+    const missing: string[] = [];
+    set.forms.forEach((form, k) => {
+      const from = placed[k]!.pdfPage!;
+      const to = placed[k + 1]?.pdfPage ?? pages.length + 1;
+      const have = tokens(pages.slice(from - 1, to - 1));
+      const grid = formGrid(form, set.settings, { year: model.year, departmentName: model.department.name });
+      const figures = grid.blocks.flatMap((b) => b.rows.flat()).filter((c) => c.value !== undefined && c.text !== '');
+      expect(figures.length, form.name).toBeGreaterThan(3);
+      for (const c of figures) if (!have.has(c.text)) missing.push(`附件${k + 1} ${c.text}`);
+      // The grid's own title and the form's 总分 row are on its pages.
+      expect(squash(pages.slice(from - 1, to - 1).map((p) => p.squashed).join('')), form.name).toContain(squash(grid.title));
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('has every paragraph of the 情况说明, 概况 and 名词解释 as selectable text', () => {
     // The body text without the footers, across page breaks.
     const text = pages.map((p) => squash((p.footer === null ? p.lines : p.lines.slice(0, -1)).join(''))).join('');
@@ -160,6 +218,7 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     const outline = popplerOutline(file);
     const part = (title: string) => outline.find((o) => squash(o.title) === squash(title));
     expect(outline.map((o) => squash(o.title))).toEqual(['目录', '第一部分概况', `第二部分${model.year}年部门决算表`, '第三部分情况说明', '第四部分名词解释', '第五部分附件']);
+    expect(part('第五部分 附件')!.children.map((c) => squash(c.title))).toEqual(tocTitles(model).filter((t) => t.startsWith('附件')).map(squash));
     expect(part('第一部分 概况')!.children.map((c) => c.title)).toEqual(['一、本部门（单位）职责', '二、机构设置情况']);
     expect(part(`第二部分 ${model.year}年部门决算表`)!.children.map((c) => c.title)).toEqual(TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`));
     expect(part('第三部分 情况说明')!.children.map((c) => c.title)).toEqual(model.narrative.map((s) => s.title));
@@ -187,6 +246,11 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
       for (const p of tablePages.get(id)!) expect(sizes[p.page - 1]!.width > sizes[p.page - 1]!.height, `公开${id}表 page ${p.page}`).toBe(model.tables[id].landscape);
     }
     expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
+  });
+
+  it('draws each table’s right-hand rule (not clipped at the page’s text edge)', () => {
+    const firstPages = [...TABLE_IDS.map((id) => tablePages.get(id)![0]!.page), ...(model.evaluation?.forms.length ? [headingPlacements(pages, [`附件1 ${model.evaluation.forms[0]!.name}`])[0]!.pdfPage!] : [])];
+    for (const page of firstPages) expect(rightRuleDrawn(file, page).covered, `PDF page ${page}`).toBeGreaterThan(0.95);
   });
 
   it('repeats a table’s header rows on every page it runs over', () => {

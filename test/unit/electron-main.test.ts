@@ -460,15 +460,16 @@ describe('PDF in the desktop app', () => {
     fake.state.openAnswers.push(out);
     try {
       const result = await apiHandler()({ senderFrame: { url: APP_URL, parent: null } }, 'export.pdf', { year: 2023 });
-      expect(result).toEqual({ ok: true, value: { folder: out, files: ['晋城市商务局2023年度部门决算公开.pdf'] } });
+      expect(result).toEqual({ ok: true, value: { folder: out, files: ['晋城市商务局2023年度部门决算公开.pdf'], factsHash: expect.stringMatching(/^[0-9a-f]{64}$/u) } });
     } finally {
       await browser.close();
     }
     const print = fake.state.windows[1]!;
     expect(print.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
     expect(print.options.webPreferences).not.toHaveProperty('preload');
-    // The whole package, then its 目录's page again with the numbers; the window closed, its files removed.
-    expect(print.printed).toEqual([ELECTRON_PRINT_OPTIONS, { ...ELECTRON_PRINT_OPTIONS, pageRanges: '2-2' }]);
+    // The whole package, then its 目录's pages again with the numbers (two: seed 000 lists 25 附件);
+    // the window closed, its files removed.
+    expect(print.printed).toEqual([ELECTRON_PRINT_OPTIONS, { ...ELECTRON_PRINT_OPTIONS, pageRanges: '2-3' }]);
     expect(ELECTRON_PRINT_OPTIONS).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
     expect(print.loaded).toHaveLength(2);
     for (const f of print.loaded) expect(existsSync(f)).toBe(false);

@@ -224,11 +224,6 @@ function attachmentHeading(toc: Outline, text: string): Paragraph {
   });
 }
 
-/** Whether the package prints forms (then 第五部分 is this section instead of the list of titles). */
-export function hasEvaluation(model: PackageModel): boolean {
-  return (model.evaluation?.forms.length ?? 0) > 0 || (model.evaluation?.keyReports.length ?? 0) > 0;
-}
-
 export function evaluationSection(model: PackageModel, toc: Outline): ISectionOptions {
   const set = model.evaluation!;
   const width = textWidth(PAGE);

@@ -9,8 +9,8 @@
  * tableLayout, tableHeader and tableBody.
  */
 import { Document, type ISectionOptions, Packer } from 'docx';
-import type { PackageModel } from '../../../../shared/domain/package';
-import { evaluationSection, hasEvaluation } from './attachments';
+import { hasEvaluation, type PackageModel } from '../../../../shared/domain/package';
+import { evaluationSection } from './attachments';
 import { coverSection, tocSection } from './frontMatter';
 import { Outline } from './outline';
 import { PROSE_PAGE, section } from './page';

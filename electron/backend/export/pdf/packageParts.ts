@@ -2,13 +2,14 @@
  * The disclosure package as PDF parts, in the seeds' order (SPEC §1), printing what the Word
  * export prints: 封面, 目录, 第一部分 概况 (职责, 机构设置, 部门决算单位构成), 第二部分 the ten
  * tables (one part each, on landscape pages where wide), 第三部分 情况说明, 第四部分 名词解释 and
- * 第五部分 附件. A later part (the 项目支出绩效自评表 forms) is one more PdfPart in the list.
+ * 第五部分 附件 (the list of titles, or the year's 自评表 and 重点评价报告 in their printed layout).
  */
 import type { Paragraph as NarrativeParagraph } from '../../../../shared/domain/narrative/types';
-import { type PackageModel, UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../../shared/domain/package';
+import { hasEvaluation, type PackageModel, UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../../shared/domain/package';
 import { chineseNumeral, TABLE_IDS } from '../../../../shared/domain/tables';
 import { MISSING_FIELD_TEXT, narrativePieces, type PrintedPiece, tableTitleText } from '../print/printed';
 import type { HtmlContext, PdfPart } from './document';
+import { evaluationParts } from './formHtml';
 import { escapeHtml } from './html';
 import { tableBlock } from './tableHtml';
 
@@ -155,5 +156,6 @@ export function attachmentsPart(model: PackageModel): PdfPart {
 
 /** The whole package, part by part. */
 export function packageParts(model: PackageModel): PdfPart[] {
-  return [coverPart(model), tocPart(), overviewPart(model), ...tableParts(model), narrativePart(model), glossaryPart(model), attachmentsPart(model)];
+  const attachments = hasEvaluation(model) ? evaluationParts(model) : [attachmentsPart(model)];
+  return [coverPart(model), tocPart(), overviewPart(model), ...tableParts(model), narrativePart(model), glossaryPart(model), ...attachments];
 }

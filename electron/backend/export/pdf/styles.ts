@@ -44,7 +44,7 @@ a { color: inherit; text-decoration: none; }
 
 /* 目录 */
 .toc-title { font-family: ${FONT_STACKS.hei}; font-size: 18pt; line-height: 28pt; text-align: center; margin-bottom: 8pt; letter-spacing: 1em; text-indent: 1em; }
-.toc-entry { display: flex; align-items: baseline; font-size: 14pt; line-height: 20pt; margin-top: 3pt; break-inside: avoid; }
+.toc-entry { display: flex; align-items: last baseline; font-size: 14pt; line-height: 20pt; margin-top: 3pt; break-inside: avoid; }
 .toc-entry.l1 { font-family: ${FONT_STACKS.hei}; }
 .toc-entry.l2 { font-family: ${FONT_STACKS.fangsong}; margin-top: 0; padding-left: 2em; }
 .toc-entry .leader { flex: 1 1 auto; border-bottom: 1.2pt dotted #000; margin: 0 0.3em; min-width: 2em; transform: translateY(-0.3em); }
@@ -58,9 +58,11 @@ h3 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: 28pt; font-w
 .body { text-indent: 2em; text-align: justify; }
 .body.subheading { font-family: ${FONT_STACKS.hei}; break-after: avoid; }
 
+/* Tables are 1pt narrower than the text block: the outer half of a collapsed border lies outside
+   the table's box, and Chromium clips what passes the page's content edge (the right rule vanished). */
 /* 部门决算单位构成 */
 .units-title { font-family: ${FONT_STACKS.hei}; text-align: center; margin: 6pt 0 3pt; break-after: avoid; }
-table.units { border-collapse: collapse; width: 100%; table-layout: fixed; font-family: ${FONT_STACKS.song}; font-size: 12pt; line-height: 15pt; }
+table.units { border-collapse: collapse; width: calc(100% - 1pt); table-layout: fixed; font-family: ${FONT_STACKS.song}; font-size: 12pt; line-height: 15pt; }
 table.units th, table.units td { border: 0.5pt solid #000; padding: 3pt 3pt; vertical-align: middle; }
 table.units th { font-weight: bold; text-align: center; }
 table.units td.no { text-align: center; }
@@ -75,7 +77,7 @@ table.units td.no { text-align: center; }
 .table-org span { flex: 1 1 0; }
 .table-org span:nth-child(2) { text-align: center; }
 .table-org span:nth-child(3) { text-align: right; }
-table.figures { border-collapse: collapse; width: 100%; table-layout: fixed; font-family: ${FONT_STACKS.song}; }
+table.figures { border-collapse: collapse; width: calc(100% - 1pt); table-layout: fixed; font-family: ${FONT_STACKS.song}; }
 /* A row is its line and a rule: Chromium draws the 0.5pt rule one device pixel wide, so the line is a little under Word's 1.25 to keep Word's row height. */
 table.figures.size-9 { font-size: 9pt; line-height: 14.6px; }
 table.figures.size-9-5 { font-size: 9.5pt; line-height: 15.2px; }
@@ -90,4 +92,23 @@ table.figures tr.bold td { font-weight: bold; }
 .table-note { font-family: ${FONT_STACKS.song}; margin-top: 2pt; break-before: avoid; }
 .table-note.size-9 { font-size: 9pt; line-height: 11.25pt; }
 .table-note.size-9-5 { font-size: 9.5pt; line-height: 11.9pt; }
+/* 第五部分 附件: the 自评表 and 重点评价报告 (9pt 宋体 grids, as the Word export). */
+.attachment-title { font-family: ${FONT_STACKS.hei}; font-size: 14pt; line-height: 20pt; text-indent: 0; margin: 0 0 6pt; }
+.form-title { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: 22pt; text-align: center; break-after: avoid; }
+.form-line { font-family: ${FONT_STACKS.song}; font-size: 10.5pt; line-height: 15pt; break-after: avoid; }
+.form-line.c { text-align: center; }
+.report-heading.l1 { font-family: ${FONT_STACKS.hei}; break-after: avoid; }
+.report-heading.l2 { font-family: ${FONT_STACKS.kai}; break-after: avoid; }
+.report-heading.l3 { font-weight: bold; break-after: avoid; }
+.report-caption { font-family: ${FONT_STACKS.hei}; font-size: 14pt; line-height: 20pt; text-align: center; margin: 6pt 0; break-after: avoid; }
+table.form-grid { border-collapse: collapse; width: calc(100% - 1pt); table-layout: fixed; font-family: ${FONT_STACKS.song}; font-size: 9pt; line-height: 12pt; margin-top: 3pt; }
+table.form-grid + table.form-grid { margin-top: -0.5pt; }
+table.form-grid th, table.form-grid td { border: 0.5pt solid #000; padding: 1pt 1mm; vertical-align: middle; overflow-wrap: anywhere; font-weight: normal; }
+table.form-grid tr { break-inside: avoid; }
+table.form-grid .l { text-align: left; }
+table.form-grid .c { text-align: center; }
+table.form-grid .r { text-align: right; }
+table.form-grid .b { font-weight: bold; }
+/* A figure never breaks inside: a reader (and pdftotext) sees it whole. */
+table.form-grid .n { overflow-wrap: normal; white-space: nowrap; }
 `;
