@@ -23,6 +23,7 @@ import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
 import { type Figure, figureCell, type SemanticFigures } from '../templates/figures';
 import { figuresOf } from '../templates/figuresOf';
+import { templateSections } from '../templates/sections';
 import { change } from './figures';
 import { performanceFromForms } from './performance';
 import { priorLabel, type PriorFigures } from './prior';
@@ -595,9 +596,28 @@ function performanceParagraph(d: Drafter): Paragraph {
   return p.t('。').build();
 }
 
+/** The drafter of each section, by the section id a template lists. */
+const DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
+  n1: section1,
+  n2: section2,
+  n3: section3,
+  n4: section4,
+  n5: section5,
+  n6: section6,
+  n7: section7,
+  n8: section8,
+  n9: section9,
+  n10: section10,
+};
+
+/** The sections of the report's template, in its order. */
 export function draftNarrative(input: NarrativeInput): Section[] {
   const d = new Drafter(input);
-  return [section1(d), section2(d), section3(d), section4(d), section5(d), section6(d), section7(d), section8(d), section9(d), section10(d)];
+  return templateSections(input.report.settings.template).map(({ id }) => {
+    const draft = Object.hasOwn(DRAFTERS, id) ? DRAFTERS[id] : undefined;
+    if (!draft) throw new Error(`情况说明没有第“${id}”节的起草规则`);
+    return draft(d);
+  });
 }
 
 export { THREE_PUBLIC_NAMES };

@@ -6,7 +6,7 @@
 import type { DerivedTables } from '../tables/types';
 import type { SemanticFigures } from './figures';
 import { shanxiFigures } from './shanxi/figures';
-import type { TemplateId } from './types';
+import type { TemplateId } from './ids';
 
 const FIGURES: Record<TemplateId, (tables: DerivedTables) => SemanticFigures> = {
   山西: shanxiFigures,

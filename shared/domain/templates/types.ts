@@ -9,17 +9,9 @@ import type { Rule } from '../checks/types';
 import type { GlossaryTerm } from '../package';
 import type { DerivedTables, TableId } from '../tables/types';
 import type { SemanticFigures } from './figures';
+import type { TemplateId } from './ids';
 
-/** The templates the app knows (模板). 上海 (SPEC §8) is added in phase 2 of issue 14. */
-export const TEMPLATE_IDS = ['山西'] as const;
-export type TemplateId = (typeof TEMPLATE_IDS)[number];
-
-/** The template of a year that names none (every file and document before templates). */
-export const DEFAULT_TEMPLATE: TemplateId = '山西';
-
-export function isTemplateId(v: unknown): v is TemplateId {
-  return typeof v === 'string' && (TEMPLATE_IDS as readonly string[]).includes(v);
-}
+export { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_IDS, type TemplateId } from './ids';
 
 /** One table of a template, as its frame prints it. */
 export interface TemplateTable {
