@@ -6,27 +6,19 @@
  */
 import { TABLE01_CLASSES } from '../../catalogue';
 import { EXPENDITURE_KINDS, THREE_PUBLIC_ITEMS, VEHICLE_TYPES } from '../../model';
-import { cellById, type CellId, type DerivedTable, type DerivedTables, type Row, TABLE_IDS, type TableId } from '../../tables/types';
+import { cellById, type CellId, type DerivedTable, type DerivedTables, type Row, tableOfCell } from '../../tables/types';
 import { type Figure, FUNDS, type Fund, type GeneralRow, OTHER_INCOME_SOURCES, type SemanticFigures, type ThreePublicColumn } from '../figures';
-
-const TABLE_BY_PREFIX: ReadonlyMap<string, TableId> = new Map(TABLE_IDS.map((t) => [`${t}.`, t]));
-
-function tableOf(tables: DerivedTables, id: CellId): DerivedTable {
-  const t = TABLE_BY_PREFIX.get(id.slice(0, 3));
-  if (!t) throw new Error(`不是表格单元格：${id}`);
-  return tables[t];
-}
 
 /** A cell of a small table by id (tables 01, 04, 06, 09, 10); throws when the table has none. */
 function cell(tables: DerivedTables, id: CellId): Figure {
-  const found = cellById(tableOf(tables, id), id);
+  const found = cellById(tableOfCell(tables, id), id);
   if (!found) throw new Error(`表格中没有单元格 ${id}`);
   return { value: found.value ?? 0, cells: [id] };
 }
 
 /** A cell that may be absent (机关运行经费 lines of another unit kind, a 款 of another edition, `——`). */
 function cellIfPrinted(tables: DerivedTables, id: CellId): Figure | undefined {
-  const found = cellById(tableOf(tables, id), id);
+  const found = cellById(tableOfCell(tables, id), id);
   return found && found.kind !== 'na' ? { value: found.value ?? 0, cells: [id] } : undefined;
 }
 
