@@ -6,6 +6,7 @@ import { getCatalogue } from '../shared/domain/catalogue';
 import { runChecks } from '../shared/domain/checks';
 import { composeNarrative, priorFromTyped } from '../shared/domain/narrative';
 import { deriveTables } from '../shared/domain/tables';
+import { getTemplate } from '../shared/domain/templates';
 import { syntheticReport } from '../test/harness/synthetic';
 import { loadFixture } from './derive';
 import { type BenchGroup, type BenchRow, measure, row } from './util';
@@ -16,6 +17,14 @@ function checker(pkg: ReturnType<typeof syntheticReport>): () => unknown {
   const catalogue = getCatalogue(pkg.report.edition, pkg.customCodes);
   const tables = deriveTables(pkg.department, pkg.report, catalogue);
   return () => runChecks({ department: pkg.department, report: pkg.report, tables });
+}
+
+/** The semantic figures of freshly derived tables (built once per derivation, then cached): the template's own reader, uncached. */
+function figureReader(pkg: ReturnType<typeof syntheticReport>): () => unknown {
+  const catalogue = getCatalogue(pkg.report.edition, pkg.customCodes);
+  const tables = deriveTables(pkg.department, pkg.report, catalogue);
+  const template = getTemplate(pkg.report.settings.template);
+  return () => template.figures(tables);
 }
 
 function narrator(pkg: ReturnType<typeof syntheticReport>): () => unknown {
@@ -36,6 +45,7 @@ export const checksBench: BenchGroup = {
         targetMs: CHECKS_TARGET_MS,
         note: `${big.report.items.length} 项`,
       }),
+      row('语义数字：合成部门 20× (semantic figures: synthetic 20×)', await measure(figureReader(big), { warmup: 20, maxRuns: 300, budgetMs: 3000, minRuns: 30 })),
       row('起草情况说明：合成部门 20× (narrative: synthetic 20×)', await measure(narrator(big), { warmup: 20, maxRuns: 300, budgetMs: 4000, minRuns: 30 })),
     ];
   },

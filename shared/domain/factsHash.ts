@@ -24,6 +24,7 @@ import {
   VEHICLE_TYPES,
 } from './model';
 import { sha256OfText } from './sha256';
+import { DEFAULT_TEMPLATE } from './templates/ids';
 
 /** Bumped when what the hash covers changes, so old and new hashes never look alike. */
 export const FACTS_HASH_VERSION = 1;
@@ -56,6 +57,15 @@ function fixed<K extends string>(keys: readonly K[], read: (k: K) => number): Re
   return out;
 }
 
+/**
+ * The settings as hashed: the template only when it is not the default 山西, so that every year
+ * hashed before templates existed (all of them 山西) keeps its hash.
+ */
+function hashedSettings(report: Report): Record<string, Canonical> {
+  const { template, ...rest } = report.settings;
+  return template === DEFAULT_TEMPLATE ? { ...rest } : { ...rest, template };
+}
+
 /** The typed facts of a report as one canonical value (see the module comment for what counts). */
 export function canonicalFacts(report: Report): Canonical {
   const items: Record<string, Canonical> = {};
@@ -70,7 +80,7 @@ export function canonicalFacts(report: Report): Canonical {
     version: FACTS_HASH_VERSION,
     year: report.year,
     edition: report.edition,
-    settings: { ...report.settings },
+    settings: hashedSettings(report),
     items,
     economic: sortedEntries(report.economic, (v) => v !== 0),
     summary: fixed(SUMMARY_FIELDS, (f) => report.summary[f]),

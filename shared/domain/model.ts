@@ -4,6 +4,7 @@
  * from these facts by `deriveTables`.
  */
 import { LIMITS } from './limits';
+import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, type TemplateId } from './templates/ids';
 import type { Fen } from './money';
 
 /** 单位性质 */
@@ -330,6 +331,11 @@ export interface ReportSettings {
    * up to 99.99% or 100.01%); `largestRemainder` adjusts the shares to add up to exactly 100.00%.
    */
   shareRounding: 'each' | 'largestRemainder';
+  /**
+   * 模板: the province's package layout the year is published in (its tables, 情况说明 sections,
+   * glossary and rules). Presentation only: the typed facts do not depend on it.
+   */
+  template: TemplateId;
 }
 
 type SettingRule<K extends keyof ReportSettings> = { valid: (v: unknown) => v is ReportSettings[K]; message: string };
@@ -348,6 +354,7 @@ export const SETTING_RULES: { [K in keyof ReportSettings]: SettingRule<K> } = {
   narrativeDetail: { valid: oneOf('类', '项'), message: '情况说明五（三）应按“类”或“项”说明' },
   budgetVarianceReason: { valid: isBoolean, message: '是否说明决算与年初预算差异原因应为 true 或 false' },
   shareRounding: { valid: oneOf('each', 'largestRemainder'), message: '占比舍入方式应为“each”（各项分别四舍五入）或“largestRemainder”（最大余数法，合计100.00%）' },
+  template: { valid: isTemplateId, message: `未知的模板，目前可选：${TEMPLATE_CHOICES}` },
 };
 
 /**
@@ -384,6 +391,7 @@ export const DEFAULT_SETTINGS: ReportSettings = {
   narrativeDetail: '类',
   budgetVarianceReason: true,
   shareRounding: 'each',
+  template: DEFAULT_TEMPLATE,
 };
 
 export interface Report {

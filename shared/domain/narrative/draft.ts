@@ -21,7 +21,9 @@ import {
 } from '../model';
 import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
-import { CELLS, economicCell, expenditureCell, generalCell, incomeCell, operatingCostCells, threePublicCell, vehicleCell } from './cells';
+import { type Figure, figureCell, type SemanticFigures } from '../templates/figures';
+import { figuresOf } from '../templates/figuresOf';
+import { templateSections } from '../templates/sections';
 import { change } from './figures';
 import { performanceFromForms } from './performance';
 import { priorLabel, type PriorFigures } from './prior';
@@ -84,9 +86,12 @@ export class Drafter {
   readonly year: number;
   /** Thousands separators: one setting for tables and sentences. */
   readonly grouping: boolean;
+  /** The year's figures by name (the template knows their cells). */
+  readonly figures: SemanticFigures;
   constructor(readonly input: NarrativeInput) {
     this.year = input.report.year;
     this.grouping = input.report.settings.tableGrouping;
+    this.figures = figuresOf(input.tables);
   }
 
   text(key: string): string {
@@ -198,9 +203,22 @@ export class Drafter {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A figure printed in one cell, as the source of a printed number. */
+const one = (figure: Figure): FigureSource => cell(figureCell(figure));
+
+/** A figure summed from its cells (none, one or more), as the source of a printed number. */
+const sumOf = (figure: Figure): FigureSource => ({ kind: 'sum', of: figure.cells.map(cell) });
+
+/** A row of 一般公共预算财政拨款支出 the narrative names; it must be printed. */
+function generalRow(d: Drafter, code: string): Figure {
+  const row = d.figures.general.row(code);
+  if (!row) throw new Error(`一般公共预算财政拨款支出决算表没有科目 ${code}`);
+  return row.subtotal;
+}
+
 function section1(d: Drafter): Section {
-  const income = cell(CELLS.incomeTotal);
-  const spending = cell(CELLS.expenditureTotal);
+  const income = one(d.figures.overview.incomeTotal);
+  const spending = one(d.figures.overview.expenditureTotal);
   const p = d.p().t(`${d.year}年度收入总计`).fig(income).t('万元，支出总计').fig(spending).t('万元。与上年相比，');
   const a = d.yoy(p, income, 'incomeTotal', '收入总计', '收入总计与上年相同');
   p.t('，');
@@ -216,7 +234,7 @@ function reasonSentence(p: Para, key: string, required: boolean, lead: string): 
 }
 
 function section2(d: Drafter): Section {
-  const total = cell(CELLS.incomeSum);
+  const total = one(d.figures.overview.incomeSum);
   const paragraphs = [d.p().t(`${d.year}年度收入合计`).fig(total).t('万元，其中：').build()];
   const sources = [
     ['财政拨款收入', 'fiscal'],
@@ -227,7 +245,7 @@ function section2(d: Drafter): Section {
     ['其他收入', 'other'],
   ] as const;
   d.shareList(
-    sources.map(([label, column]) => ({ label, source: cell(incomeCell(column)) })),
+    sources.map(([label, column]) => ({ label, source: one(d.figures.income[column]) })),
     total,
     paragraphs,
   );
@@ -235,7 +253,7 @@ function section2(d: Drafter): Section {
 }
 
 function section3(d: Drafter): Section {
-  const total = cell(CELLS.expenditureSum);
+  const total = one(d.figures.overview.expenditureSum);
   const paragraphs = [d.p().t(`${d.year}年度支出合计`).fig(total).t('万元，其中：').build()];
   const kinds = [
     ['基本支出', 'basic'],
@@ -245,7 +263,7 @@ function section3(d: Drafter): Section {
     ['对附属单位补助支出', 'affiliatedSubsidy'],
   ] as const;
   d.shareList(
-    kinds.map(([label, key]) => ({ label, source: cell(expenditureCell(key)) })),
+    kinds.map(([label, key]) => ({ label, source: one(d.figures.expenditure[key]) })),
     total,
     paragraphs,
   );
@@ -253,8 +271,8 @@ function section3(d: Drafter): Section {
 }
 
 function section4(d: Drafter): Section {
-  const income = cell(CELLS.fiscalIncomeTotal);
-  const spending = cell(CELLS.fiscalExpenditureTotal);
+  const income = one(d.figures.fiscal.incomeTotal);
+  const spending = one(d.figures.fiscal.expenditureTotal);
   const p = d.p().t(`${d.year}年度财政拨款收入总计`).fig(income).t('万元，支出总计').fig(spending).t('万元。与上年相比，');
   const a = d.yoy(p, income, 'fiscalIncomeTotal', '财政拨款收入总计', '财政拨款收入总计与上年相同');
   p.t('；');
@@ -265,8 +283,8 @@ function section4(d: Drafter): Section {
 
 /** The rows 五（二）/（三） speak of: 类 rows of table 05, or 项 rows in the per-项 style. */
 function generalRows(d: Drafter): { code: string; label: string }[] {
-  const rows = d.input.tables['05'].rows.filter((r) => (d.input.report.settings.narrativeDetail === '项' ? r.level === 3 : r.level === 1));
-  return rows.map((r) => ({ code: r.key, label: detailLabel(d, r.key) }));
+  const rows = d.figures.general.rows.filter((r) => (d.input.report.settings.narrativeDetail === '项' ? r.level === 3 : r.level === 1));
+  return rows.map((r) => ({ code: r.code, label: detailLabel(d, r.code) }));
 }
 
 /** `一般公共服务支出` (类 style) or `一般公共服务支出（类）商贸事务（款）行政运行（项）`. */
@@ -282,8 +300,8 @@ function budgetSource(d: Drafter, kind: 'initialBudget' | 'adjustedBudget', code
 }
 
 function section5(d: Drafter): Section {
-  const general = cell(CELLS.generalExpenditure);
-  const spending = cell(CELLS.expenditureSum);
+  const general = one(d.figures.general.total.subtotal);
+  const spending = one(d.figures.overview.expenditureSum);
   const paragraphs: Paragraph[] = [d.heading('（一）一般公共预算财政拨款支出决算总体情况')];
 
   const p1 = d.p().t(`${d.year}年一般公共预算财政拨款决算支出`).fig(general).t('万元');
@@ -295,12 +313,12 @@ function section5(d: Drafter): Section {
 
   paragraphs.push(d.heading('（二）一般公共预算财政拨款支出决算结构情况'));
   paragraphs.push(d.p().t(`${d.year}年度一般公共预算财政拨款支出`).fig(general).t('万元，主要用于以下方面：').build());
-  const classRows = d.input.tables['05'].rows.filter((r) => r.level === 1);
-  const classSources = classRows.map((r) => cell(generalCell(r.key)));
+  const classRows = d.figures.general.rows.filter((r) => r.level === 1);
+  const classSources = classRows.map((r) => one(r.subtotal));
   const classShares = d.shares(classSources, general);
   classRows.forEach((r, k) => {
-    const p = d.p().t(`${detailLabel(d, r.key)}（类）`).fig(classSources[k]!).t('万元');
-    d.share(p, '，占比', classShares[k]!, `${detailLabel(d, r.key)}占比`);
+    const p = d.p().t(`${detailLabel(d, r.code)}（类）`).fig(classSources[k]!).t('万元');
+    d.share(p, '，占比', classShares[k]!, `${detailLabel(d, r.code)}占比`);
     paragraphs.push(p.t(k === classRows.length - 1 ? '。' : '；').build());
   });
 
@@ -342,7 +360,7 @@ function budgetIntro(d: Drafter, general: FigureSource): Paragraph {
 }
 
 function detailParagraph(d: Drafter, code: string, label: string): Paragraph {
-  const actual = cell(generalCell(code));
+  const actual = one(generalRow(d, code));
   const actualUnits = d.value(actual);
   const p = d.p().t(label);
   const initial = budgetSource(d, 'initialBudget', code);
@@ -385,17 +403,17 @@ function economicSummary(d: Drafter, p: Para, key: string, classes: readonly (re
   }
   const parts = classes
     .filter(([code]) => code.length === 3)
-    .map(([code, name]) => ({ name, source: cell(economicCell(code)) }))
+    .map(([code, name]) => ({ name, source: one(d.figures.economic.code(code)) }))
     .filter((c) => d.value(c.source) > 0);
   parts.forEach((c, k) => p.t(`${k > 0 ? '，' : ''}${c.name}`).fig(c.source).t('万元'));
 }
 
 function section6(d: Drafter): Section {
-  const paragraphs = [d.p().t(`${d.year}年度财政拨款基本支出`).fig(cell(CELLS.generalBasic)).t('万元，其中：').build()];
-  const p1 = d.p().t('人员经费').fig(cell(CELLS.personnelTotal)).t('万元，');
+  const paragraphs = [d.p().t(`${d.year}年度财政拨款基本支出`).fig(one(d.figures.general.total.basic)).t('万元，其中：').build()];
+  const p1 = d.p().t('人员经费').fig(one(d.figures.economic.personnelTotal)).t('万元，');
   economicSummary(d, p1, 'n6.personnel', d.input.catalogue.economicPersonnel);
   paragraphs.push(p1.t('；').build());
-  const p2 = d.p().t('公用经费').fig(cell(CELLS.publicTotal)).t('万元，');
+  const p2 = d.p().t('公用经费').fig(one(d.figures.economic.publicTotal)).t('万元，');
   economicSummary(d, p2, 'n6.public', d.input.catalogue.economicPublic);
   paragraphs.push(p2.t('。').build());
   return { id: 'n6', title: '六、一般公共预算财政拨款基本支出决算情况说明', paragraphs };
@@ -403,8 +421,8 @@ function section6(d: Drafter): Section {
 
 function section7(d: Drafter): Section {
   const title = '七、政府性基金预算财政拨款收支决算情况说明';
-  const income: FigureSource = { kind: 'sum', of: [cell(CELLS.govFundOpening), cell(CELLS.govFundIncome)] };
-  const spending: FigureSource = { kind: 'sum', of: [cell(CELLS.govFundSpending), cell(CELLS.govFundClosing)] };
+  const income: FigureSource = { kind: 'sum', of: [one(d.figures.govFund.opening), one(d.figures.govFund.income)] };
+  const spending: FigureSource = { kind: 'sum', of: [one(d.figures.govFund.spending), one(d.figures.govFund.closing)] };
   const priorIncome = d.prior('govFundIncomeTotal');
   const priorSpending = d.prior('govFundExpenditureTotal');
   const priorZero = (s: FigureSource | null) => s === null || d.value(s) === 0;
@@ -421,7 +439,7 @@ function section7(d: Drafter): Section {
 
 function section8(d: Drafter): Section {
   const title = '八、国有资本经营预算财政拨款支出决算情况说明';
-  const spending = cell(CELLS.stateCapitalExpenditure);
+  const spending = one(d.figures.stateCapital.expenditure);
   const prior = d.prior('stateCapitalExpenditure');
   if (d.value(spending) === 0 && (prior === null || d.value(prior) === 0)) {
     return { id: 'n8', title, paragraphs: [d.p().t('本年度无此项支出。').build()] };
@@ -441,8 +459,8 @@ const THREE_PUBLIC_SENTENCE_NAMES: Record<ThreePublicItem, string> = {
 
 function section9(d: Drafter): Section {
   const paragraphs: Paragraph[] = [d.heading('（一）“三公”经费财政拨款支出决算总体情况说明')];
-  const budget = cell(threePublicCell('budget', 'total'));
-  const actual = cell(threePublicCell('actual', 'total'));
+  const budget = one(d.figures.threePublic.budget.total);
+  const actual = one(d.figures.threePublic.actual.total);
   const p = d.p().t(`${d.year}年度“三公”经费财政拨款支出全年预算`).fig(budget).t('万元，支出决算').fig(actual).t('万元，');
   if (d.value(budget) > 0) p.t('完成全年预算的').fig({ kind: 'ratio', of: [actual, budget] }).t('，');
   const changed = d.yoy(p, actual, 'threePublicTotal', '比上年度', '与上年相同');
@@ -450,8 +468,8 @@ function section9(d: Drafter): Section {
   paragraphs.push(p.t('。其中：').build());
 
   THREE_PUBLIC_ITEMS.forEach((item, k) => {
-    const a = cell(threePublicCell('actual', item));
-    const b = cell(threePublicCell('budget', item));
+    const a = one(d.figures.threePublic.actual[item]);
+    const b = one(d.figures.threePublic.budget[item]);
     const q = d.p().t(`${THREE_PUBLIC_SENTENCE_NAMES[item]}支出`).fig(a).t('万元，');
     if (d.value(b) > 0) q.t('完成全年预算的').fig({ kind: 'ratio', of: [a, b] }).t('，');
     const itemChanged = d.yoy(q, a, `threePublic.${item}`, '比上年度', '与上年相同');
@@ -473,22 +491,22 @@ function section9(d: Drafter): Section {
     d.count(p.t(lead), b).t('批次，');
     d.count(p, people).t('人次');
   };
-  const abroad = cell(threePublicCell('actual', 'abroad'));
+  const abroad = one(d.figures.threePublic.actual.abroad);
   const p1 = d.p().t('1、因公出国（境）费支出').fig(abroad).t('万元');
   if (d.countsClause(abroad, ['abroadGroups', 'abroadPeople'])) {
     d.count(p1.t(`，${since2024 ? '出国（境）团组' : '出国团组'}共`), 'abroadGroups').t('个，');
     d.count(p1, 'abroadPeople').t('人次');
   }
   paragraphs.push(use(p1, '。主要用于：', 'n9.2.abroad.use', '因公出国（境）的主要用途', d.value(abroad) > 0).t('。').build());
-  const purchase = cell(threePublicCell('actual', 'vehiclePurchase'));
+  const purchase = one(d.figures.threePublic.actual.vehiclePurchase);
   const p2 = d.p().t('2、公务用车购置支出').fig(purchase).t('万元');
   if (d.countsClause(purchase, ['vehiclesPurchased'])) d.count(p2.t('，使用财政拨款共购置公务用车'), 'vehiclesPurchased').t('辆');
   paragraphs.push(use(p2, `，主要用于${colon}`, 'n9.2.vehiclePurchase.use', '购置公务用车的主要用途', d.value(purchase) > 0).t('。').build());
-  const operation = cell(threePublicCell('actual', 'vehicleOperation'));
+  const operation = one(d.figures.threePublic.actual.vehicleOperation);
   const p3 = d.p().t('3、公务用车运行维护费支出').fig(operation).t('万元');
   if (d.countsClause(operation, ['vehiclesHeld'])) d.count(p3.t('，使用财政拨款负担的公务用车保有量共'), 'vehiclesHeld').t(since2024 ? '辆' : '辆车');
   paragraphs.push(use(p3, '，主要用于：', 'n9.2.vehicleOperation.use', '运行维护费的主要用途', d.value(operation) > 0).t('。').build());
-  const reception = cell(threePublicCell('actual', 'reception'));
+  const reception = one(d.figures.threePublic.actual.reception);
   const domestic = stat('receptionDomestic');
   const foreignAffairs = stat('receptionForeignAffairs');
   const overseas = stat('receptionOverseas');
@@ -508,16 +526,16 @@ function section9(d: Drafter): Section {
 
 function section10(d: Drafter): Section {
   const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明')];
-  const operating: FigureSource = { kind: 'sum', of: operatingCostCells(d.input.tables).map(cell) };
+  const operating = sumOf(d.figures.operatingCost);
   const p1 = d.p().t(`${d.year}年机关运行经费支出`).fig(operating).t('万元，');
   const changed = d.yoy(p1, operating, 'operatingCost', `比${d.year - 1}年`, `与${d.year - 1}年相同`);
   if (changed === true || p1.has('n10.1.reason')) p1.t('，主要原因').field('n10.1.reason', '变动的主要原因', changed === true);
   paragraphs.push(p1.t('。').build());
 
   paragraphs.push(d.heading('（二）政府采购情况说明'));
-  const total = cell(CELLS.procurementTotal);
-  const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total).t('万元，其中：政府采购货物支出').fig(cell(CELLS.procurementGoods))
-    .t('万元、政府采购工程支出').fig(cell(CELLS.procurementWorks)).t('万元、政府采购服务支出').fig(cell(CELLS.procurementServices)).t('万元。');
+  const total = one(d.figures.procurement.total);
+  const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total).t('万元，其中：政府采购货物支出').fig(one(d.figures.procurement.goods))
+    .t('万元、政府采购工程支出').fig(one(d.figures.procurement.works)).t('万元、政府采购服务支出').fig(one(d.figures.procurement.services)).t('万元。');
   const sme = factSource({ kind: 'stats', field: 'procurementSme' });
   const micro = factSource({ kind: 'stats', field: 'procurementMicro' });
   p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元');
@@ -543,18 +561,18 @@ function section10(d: Drafter): Section {
 
 function assetsParagraph(d: Drafter): Paragraph {
   const { vehicles } = d.input.report.stats;
-  const total = cell(CELLS.vehicleTotal);
+  const total = one(d.figures.vehicles.total);
   const p = d.p().t(`截至${d.year}年12月31日，本部门（单位）共有车辆`).fig(total).t('辆');
   if (d.value(total) > 0) {
     p.t('。其中：');
     const listed = VEHICLE_TYPES.filter((t) => t !== 'other' && (d.listAll || vehicles[t] > 0));
     listed.forEach((t, k) =>
-      p.t(`${k > 0 ? '、' : ''}${VEHICLE_TYPE_NAMES[t].replace('(', '（').replace(')', '）')}`).fig(cell(vehicleCell(VEHICLE_TYPES.indexOf(t)))).t('辆'),
+      p.t(`${k > 0 ? '、' : ''}${VEHICLE_TYPE_NAMES[t].replace('(', '（').replace(')', '）')}`).fig(one(d.figures.vehicles.byType[t])).t('辆'),
     );
-    if (d.listAll || vehicles.other > 0) p.t(`${listed.length > 0 ? '，' : ''}其他用车`).fig(cell(vehicleCell(VEHICLE_TYPES.indexOf('other')))).t('辆');
+    if (d.listAll || vehicles.other > 0) p.t(`${listed.length > 0 ? '，' : ''}其他用车`).fig(one(d.figures.vehicles.byType.other)).t('辆');
     if (vehicles.other > 0) p.t('，其他用车主要是').field('n10.3.otherVehicleUse', '其他用车的用途', true);
   }
-  p.t(d.listAll && d.value(total) > 0 ? '；' : '。').t('单价100万元（含）以上设备（不含车辆）').fig(cell(CELLS.equipment)).t('台（套）。');
+  p.t(d.listAll && d.value(total) > 0 ? '；' : '。').t('单价100万元（含）以上设备（不含车辆）').fig(one(d.figures.equipment)).t('台（套）。');
   return p.build();
 }
 
@@ -578,9 +596,28 @@ function performanceParagraph(d: Drafter): Paragraph {
   return p.t('。').build();
 }
 
+/** The drafter of each section, by the section id a template lists. */
+const DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
+  n1: section1,
+  n2: section2,
+  n3: section3,
+  n4: section4,
+  n5: section5,
+  n6: section6,
+  n7: section7,
+  n8: section8,
+  n9: section9,
+  n10: section10,
+};
+
+/** The sections of the report's template, in its order. */
 export function draftNarrative(input: NarrativeInput): Section[] {
   const d = new Drafter(input);
-  return [section1(d), section2(d), section3(d), section4(d), section5(d), section6(d), section7(d), section8(d), section9(d), section10(d)];
+  return templateSections(input.report.settings.template).map(({ id }) => {
+    const draft = Object.hasOwn(DRAFTERS, id) ? DRAFTERS[id] : undefined;
+    if (!draft) throw new Error(`情况说明没有第“${id}”节的起草规则`);
+    return draft(d);
+  });
 }
 
 export { THREE_PUBLIC_NAMES };

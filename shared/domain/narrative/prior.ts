@@ -5,8 +5,9 @@
  * figure for it. The check R-PRIOR-TYPED reports every typed figure that disagrees with the file.
  */
 import { type PriorField, priorKeyCode, type Report } from '../model';
-import { cellById, type CellId, type DerivedTables, valueById } from '../tables';
-import { CELLS, operatingCostCells, threePublicCell } from './cells';
+import type { CellId, DerivedTables } from '../tables';
+import type { Figure, SemanticFigures } from '../templates/figures';
+import { figuresOf } from '../templates/figuresOf';
 
 export type PriorKey = PriorField | `general/${string}`;
 
@@ -26,41 +27,47 @@ export interface PriorFigures {
   origin?(key: PriorKey): PriorOrigin | null;
 }
 
-/** The cells of a year's tables a figure adds up (the same definition for this year and last year). */
-const FIGURE_CELLS: Record<PriorField, (t: DerivedTables) => CellId[]> = {
-  incomeTotal: () => [CELLS.incomeTotal],
-  expenditureTotal: () => [CELLS.expenditureTotal],
-  fiscalIncomeTotal: () => [CELLS.fiscalIncomeTotal],
-  fiscalExpenditureTotal: () => [CELLS.fiscalExpenditureTotal],
-  generalExpenditure: () => [CELLS.generalExpenditure],
-  govFundIncomeTotal: () => [CELLS.govFundOpening, CELLS.govFundIncome],
-  govFundExpenditureTotal: () => [CELLS.govFundSpending, CELLS.govFundClosing],
-  stateCapitalExpenditure: () => [CELLS.stateCapitalExpenditure],
-  threePublicTotal: () => [threePublicCell('actual', 'total')],
-  'threePublic.abroad': () => [threePublicCell('actual', 'abroad')],
-  'threePublic.vehiclePurchase': () => [threePublicCell('actual', 'vehiclePurchase')],
-  'threePublic.vehicleOperation': () => [threePublicCell('actual', 'vehicleOperation')],
-  'threePublic.reception': () => [threePublicCell('actual', 'reception')],
-  operatingCost: (t) => operatingCostCells(t),
+/** The figures of a year a last-year key names (the same definition for this year and last year). */
+const FIGURES: Record<PriorField, (f: SemanticFigures) => readonly Figure[]> = {
+  incomeTotal: (f) => [f.overview.incomeTotal],
+  expenditureTotal: (f) => [f.overview.expenditureTotal],
+  fiscalIncomeTotal: (f) => [f.fiscal.incomeTotal],
+  fiscalExpenditureTotal: (f) => [f.fiscal.expenditureTotal],
+  generalExpenditure: (f) => [f.general.total.subtotal],
+  govFundIncomeTotal: (f) => [f.govFund.opening, f.govFund.income],
+  govFundExpenditureTotal: (f) => [f.govFund.spending, f.govFund.closing],
+  stateCapitalExpenditure: (f) => [f.stateCapital.expenditure],
+  threePublicTotal: (f) => [f.threePublic.actual.total],
+  'threePublic.abroad': (f) => [f.threePublic.actual.abroad],
+  'threePublic.vehiclePurchase': (f) => [f.threePublic.actual.vehiclePurchase],
+  'threePublic.vehicleOperation': (f) => [f.threePublic.actual.vehicleOperation],
+  'threePublic.reception': (f) => [f.threePublic.actual.reception],
+  operatingCost: (f) => [f.operatingCost],
 };
 
 /**
- * The cells of `t` a figure reads: a 类 or 项 of table 05 has none when the table has no row for it
- * (no such spending that year: 0).
+ * The figures of `t` a key adds up: a 类 or 项 of 一般公共预算财政拨款支出 has none when the
+ * table has no row for it (no such spending that year: 0). An unknown key throws.
  */
-export function figureCells(t: DerivedTables, key: PriorKey): CellId[] {
+function figuresFor(t: DerivedTables, key: PriorKey): readonly Figure[] {
+  const figures = figuresOf(t);
   const code = priorKeyCode(key);
   if (code !== null) {
-    const id = `05.${code}.subtotal`;
-    return cellById(t['05'], id) ? [id] : [];
+    const row = figures.general.row(code);
+    return row ? [row.subtotal] : [];
   }
-  const cells = FIGURE_CELLS[key as PriorField];
-  return cells ? cells(t) : [];
+  if (!Object.hasOwn(FIGURES, key)) throw new Error(`未知的上年数：${key}`);
+  return FIGURES[key as PriorField](figures);
+}
+
+/** The cells of `t` a figure reads (for findings and for showing them on screen). */
+export function figureCells(t: DerivedTables, key: PriorKey): CellId[] {
+  return figuresFor(t, key).flatMap((f) => f.cells);
 }
 
 /** A figure of a year's tables, in 分 (the sum of its cells' stored values). */
 export function figureValue(t: DerivedTables, key: PriorKey): number {
-  return figureCells(t, key).reduce((s, id) => s + valueById(t[id.slice(0, 2) as keyof DerivedTables], id), 0);
+  return figuresFor(t, key).reduce((s, f) => s + f.value, 0);
 }
 
 /** Reads last year's figures from last year's derived tables (`year` names it on screen). */

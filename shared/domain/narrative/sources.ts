@@ -13,7 +13,7 @@
  */
 import { type FactRef, factRefKey, isCountFact, readFact, type Report } from '../model';
 import { FEN_PER_PRINTED_UNIT, toPrintedUnits } from '../money';
-import { cellById, type CellId, type DerivedTable, type DerivedTables, type TableId, TABLE_IDS } from '../tables/types';
+import { cellById, type CellId, type DerivedTables, tableOfCell } from '../tables/types';
 import { largestRemainderShares, percentText, ratioBasisPoints, wanText } from './figures';
 
 export type FigureSource =
@@ -59,16 +59,8 @@ export interface SourceContext {
   report: Report;
 }
 
-const TABLE_BY_PREFIX: ReadonlyMap<string, TableId> = new Map(TABLE_IDS.map((t) => [`${t}.`, t]));
-
-function tableOfId(tables: DerivedTables, id: CellId): DerivedTable {
-  const t = TABLE_BY_PREFIX.get(id.slice(0, 3));
-  if (!t) throw new Error(`不是表格单元格：${id}`);
-  return tables[t];
-}
-
 function cellValue(ctx: SourceContext, id: CellId): FigureValue {
-  const cell = cellById(tableOfId(ctx.tables, id), id);
+  const cell = cellById(tableOfCell(ctx.tables, id), id);
   if (!cell) throw new Error(`表格中没有单元格 ${id}`);
   const value = cell.value ?? 0;
   return cell.valueType === 'count' ? { value, format: 'count' } : money(value);

@@ -14,6 +14,7 @@ import { type AuditEntry, auditEntry, classify, printedWindow, printsAs } from '
 import { Expander } from './expand';
 import { type Movable, reconcile, type Target } from './reconcile';
 import type { CompositeRead, DefaultRead, FigureRead, LeafRead } from './resolve';
+import { figuresOf } from '../templates/figuresOf';
 import { tiesFor } from './ties';
 
 export interface ReproduceInput {
@@ -87,7 +88,7 @@ export function reproduce(input: ReproduceInput): Reproduction {
   const printedValues = new Map<string, number>();
   for (const list of [[...leafByKey.values()], composites, figures]) for (const p of list) printedValues.set(p.id, p.value);
   const printedOf = (id: string): number | undefined => printedValues.get(id) ?? (presentSet.has(id.slice(0, 2)) ? 0 : undefined);
-  const { offsets } = reconcile(expander, movable, targets, tiesFor(report, new Set(present), printedOf));
+  const { offsets } = reconcile(expander, movable, targets, tiesFor(report, new Set(present), printedOf, figuresOf(ctx0.tables)));
   for (const m of movable) {
     const o = offsets.get(factRefKey(m.ref));
     if (o) writeFact(report, m.ref, (readFact(report, m.ref) ?? 0) + o);

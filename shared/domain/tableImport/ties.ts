@@ -5,20 +5,21 @@
  * 人员经费 + 公用经费, and 表09 决算数 against the 表06 款 it is spent from. A tie is kept only
  * where the workbook prints both sides alike (`printed`: the printed figure of a cell, in 分).
  */
-import { type Report, THREE_PUBLIC_ITEMS } from '../model';
+import { type Report, THREE_PUBLIC_ITEMS, type ThreePublicItem } from '../model';
 import type { TableId } from '../tables';
+import { figureCell as at, FUNDS, type SemanticFigures } from '../templates/figures';
 import type { Tie } from './reconcile';
 
 const FUND_TABLES = ['05', '07', '08'] as const;
 
-/** 表09 决算数 and the 表06 款 that usually holds the same money. */
-const THREE_PUBLIC_ECONOMIC = [
-  ['09.actual.abroad', '06.30212.amount'],
-  ['09.actual.vehicleOperation', '06.30231.amount'],
-  ['09.actual.reception', '06.30217.amount'],
-] as const;
+/** 表09 决算数 and the 表06 款 (经济分类) that usually holds the same money. */
+const THREE_PUBLIC_ECONOMIC: readonly (readonly [ThreePublicItem, string])[] = [
+  ['abroad', '30212'],
+  ['vehicleOperation', '30231'],
+  ['reception', '30217'],
+];
 
-export function tiesFor(report: Report, present: ReadonlySet<TableId>, printed: (id: string) => number | undefined): Tie[] {
+export function tiesFor(report: Report, present: ReadonlySet<TableId>, printed: (id: string) => number | undefined, f: SemanticFigures): Tie[] {
   const ties: Tie[] = [];
   const funds = FUND_TABLES.filter((t) => present.has(t));
   for (const { code } of report.items) {
@@ -27,15 +28,17 @@ export function tiesFor(report: Report, present: ReadonlySet<TableId>, printed: 
       for (const kind of ['basic', 'project'] as const) ties.push({ left: [`03.${code}.${kind}`], right: funds.map((t) => `${t}.${code}.${kind}`) });
     }
   }
-  if (present.has('05') && present.has('06')) ties.push({ left: ['05.total.basic'], right: ['06.personnelTotal.amount', '06.publicTotal.amount'] });
-  if (present.has('09') && present.has('06')) for (const [a, b] of THREE_PUBLIC_ECONOMIC) ties.push({ left: [a], right: [b] });
-  if (present.has('09')) for (const item of THREE_PUBLIC_ITEMS) ties.push({ left: [`09.budget.${item}`], right: [`09.actual.${item}`] });
+  if (present.has('05') && present.has('06')) ties.push({ left: [at(f.general.total.basic)], right: [at(f.economic.personnelTotal), at(f.economic.publicTotal)] });
+  if (present.has('09') && present.has('06')) {
+    for (const [item, code] of THREE_PUBLIC_ECONOMIC) ties.push({ left: [at(f.threePublic.actual[item])], right: [at(f.economic.code(code))] });
+  }
+  if (present.has('09')) for (const item of THREE_PUBLIC_ITEMS) ties.push({ left: [at(f.threePublic.budget[item])], right: [at(f.threePublic.actual[item])] });
   // The balances: 收入总计 = 支出总计, and per fund 年初 + 收入 = 支出 + 年末.
-  if (present.has('01')) ties.push({ left: ['01.L31.amount'], right: ['01.L62.amount'] });
+  if (present.has('01')) ties.push({ left: [at(f.overview.incomeTotal)], right: [at(f.overview.expenditureTotal)] });
   if (present.has('04')) {
-    ties.push({ left: ['04.L32.amount'], right: ['04.L64.total'] });
-    for (const [fund, opening, income] of [['general', 29, 1], ['govFund', 30, 2], ['stateCapital', 31, 3]] as const) {
-      ties.push({ left: [`04.L${opening}.amount`, `04.L${income}.amount`], right: [`04.L59.${fund}`, `04.L60.${fund}`] });
+    ties.push({ left: [at(f.fiscal.incomeTotal)], right: [at(f.fiscal.expenditureTotal)] });
+    for (const fund of FUNDS) {
+      ties.push({ left: [at(f.fiscal.opening[fund]), at(f.fiscal.income[fund])], right: [at(f.fiscal.expenditureSum[fund]), at(f.fiscal.closing[fund])] });
     }
   }
   if (present.has('07')) {

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import type { Department, Report } from '../model';
 import type { BuildContext } from './cells';
 import type { DerivedTable, TableId } from './types';
+import { SHANXI_NO_DATA_NOTE, SHANXI_TABLE_TITLES, shanxiTable } from '../templates/shanxi/tables';
 
 export interface TableInput {
   department: Department;
@@ -10,18 +11,8 @@ export interface TableInput {
   catalogue: Catalogue;
 }
 
-export const TABLE_TITLES: Record<TableId, string> = {
-  '01': '收入支出决算总表',
-  '02': '收入决算表',
-  '03': '支出决算表',
-  '04': '财政拨款收入支出决算总表',
-  '05': '一般公共预算财政拨款支出决算表',
-  '06': '一般公共预算财政拨款基本支出决算明细表',
-  '07': '政府性基金预算财政拨款收入支出决算表',
-  '08': '国有资本经营预算财政拨款支出决算表',
-  '09': '财政拨款“三公”经费支出决算表',
-  '10': '部门决算公开相关信息统计表',
-};
+/** Table titles by id (山西's, the only template so far). */
+export const TABLE_TITLES: Readonly<Record<TableId, string>> = SHANXI_TABLE_TITLES;
 
 function noteFor(id: TableId, edition: number): string {
   switch (id) {
@@ -50,10 +41,7 @@ function noteFor(id: TableId, edition: number): string {
   }
 }
 
-/** Tables printed on landscape pages. */
-const LANDSCAPE: ReadonlySet<TableId> = new Set<TableId>(['01', '02', '03', '04', '06', '07', '09']);
-
-export const NO_DATA_NOTE = '说明：本表无数据';
+export const NO_DATA_NOTE = SHANXI_NO_DATA_NOTE;
 
 export function context(id: TableId, input: TableInput): BuildContext {
   return { table: id, grouping: input.report.settings.tableGrouping };
@@ -63,15 +51,16 @@ export function frame(
   id: TableId,
   input: TableInput,
 ): Pick<DerivedTable, 'id' | 'code' | 'title' | 'orgLine' | 'yearLine' | 'unitLine' | 'note' | 'landscape' | 'grouping'> {
+  const spec = shanxiTable(id);
   return {
     id,
-    code: `公开${id}表`,
-    title: TABLE_TITLES[id],
-    orgLine: `${id === '10' ? '单位名称' : '部门名称'}：${input.department.name}`,
+    code: spec.code,
+    title: spec.title,
+    orgLine: `${spec.orgLabel}：${input.department.name}`,
     yearLine: `${input.report.year}年度`,
-    unitLine: id === '07' || id === '08' ? '单位：万元' : '金额单位：万元',
+    unitLine: spec.unitLine,
     note: noteFor(id, input.report.edition),
-    landscape: LANDSCAPE.has(id),
+    landscape: spec.landscape,
     grouping: input.report.settings.tableGrouping,
   };
 }

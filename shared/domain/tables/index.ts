@@ -12,6 +12,7 @@ import { table09 } from './table09';
 import { table10 } from './table10';
 import { table02, table03, table05, table07, table08 } from './subjectTables';
 import type { DerivedTable, DerivedTables, TableId } from './types';
+import { markTemplate } from '../templates/figuresOf';
 
 export * from './types';
 export { TABLE_TITLES, NO_DATA_NOTE } from './frame';
@@ -29,7 +30,8 @@ export function deriveTables(department: Department, report: Report, catalogue: 
   const t01 = table01(input, t02, t03, t04);
   const t09 = table09(input);
   const t10 = table10(input, t06);
-  return { '01': t01, '02': t02, '03': t03, '04': t04, '05': t05, '06': t06, '07': t07, '08': t08, '09': t09, '10': t10 };
+  // These are 山西's ten tables (the only template's layout so far): their figures are read as 山西's.
+  return markTemplate({ '01': t01, '02': t02, '03': t03, '04': t04, '05': t05, '06': t06, '07': t07, '08': t08, '09': t09, '10': t10 }, '山西');
 }
 
 /**

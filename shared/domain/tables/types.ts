@@ -120,6 +120,15 @@ export function cellValue(table: DerivedTable, rowKey: string, columnKey: string
   return findCell(table, rowKey, columnKey)?.value ?? 0;
 }
 
+const TABLE_BY_PREFIX: ReadonlyMap<string, TableId> = new Map(TABLE_IDS.map((t) => [`${t}.`, t]));
+
+/** The table a cell id belongs to (`03.208.total` → table 03); an id of no table throws. */
+export function tableOfCell(tables: DerivedTables, id: CellId): DerivedTable {
+  const t = TABLE_BY_PREFIX.get(id.slice(0, 3));
+  if (!t) throw new Error(`不是表格单元格：${id}`);
+  return tables[t];
+}
+
 const indexCache = new WeakMap<DerivedTable, Map<CellId, Cell>>();
 
 /** Finds a value cell by its id (`03.208.total`, `01.L58.amount`). */

@@ -8,7 +8,9 @@ import { formatWanCell, toPrintedUnits } from '../../money';
 import { TABLE_IDS } from '../../tables/types';
 import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
 import type { Finding, Rule } from '../types';
-import { line10, rule } from './common';
+import { figureCell as at } from '../../templates/figures';
+import { figuresOf } from '../../templates/figuresOf';
+import { rule } from './common';
 import { negativeAmounts } from './negative';
 import { economicTerms, operatingCostLine, operatingCostTerms } from './tables0910';
 
@@ -50,7 +52,7 @@ export const REPORT_RULES: Rule[] = [
     '表06 有因公出国（境）费 30212、公务用车运行维护费 30231、公务接待费 30217 或公务用车购置 31013 的支出，表09 对应的决算数却为空。',
     (ctx, m) =>
       THREE_PUBLIC_ITEMS.flatMap((item) => {
-        const id = `09.actual.${item}`;
+        const id = at(figuresOf(ctx.tables).threePublic.actual[item]);
         const withFigures = economicTerms(ctx, item).filter((t) => printedUnits(ctx, t.id) !== 0);
         if (withFigures.length === 0 || printedUnits(ctx, id) !== 0) return [];
         const namer = new CellNamer(ctx);
@@ -66,16 +68,18 @@ export const REPORT_RULES: Rule[] = [
     (ctx, m) => {
       const line = operatingCostLine(ctx);
       if (line === null) return [];
-      const publicUnits = printedUnits(ctx, '06.publicTotal.amount');
+      const f = figuresOf(ctx.tables);
+      const publicTotal = at(f.economic.publicTotal);
+      const publicUnits = printedUnits(ctx, publicTotal);
       const terms = operatingCostTerms(ctx);
       if (publicUnits === 0 || terms.some((t) => printedUnits(ctx, t.id) !== 0)) return [];
       const namer = new CellNamer(ctx);
-      const first = namer.name('06.publicTotal.amount');
+      const first = namer.name(publicTotal);
       return [
         finding(
           m,
           `${first} ${formatPrinted(publicUnits, false)}，但表10 第${line}行 机关运行经费为空（${ctx.department.unitKind}）`,
-          [line10(line), '06.publicTotal.amount'],
+          [at(f.operatingCost), publicTotal],
           '10',
         ),
       ];
@@ -88,7 +92,7 @@ export const REPORT_RULES: Rule[] = [
     '授予中小企业合同金额 ≤ 表10 第1行 政府采购支出合计；其中授予小微企业合同金额 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
     (ctx, m) => {
       const { procurementSme, procurementMicro } = ctx.report.stats;
-      const totalId = line10(1);
+      const totalId = at(figuresOf(ctx.tables).procurement.total);
       const total = exactValue(ctx, totalId);
       const out: Finding[] = [];
       const check = (part: number, partName: string, whole: number, wholeName: string) => {

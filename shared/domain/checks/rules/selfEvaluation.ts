@@ -21,7 +21,7 @@ import {
   type SelfEvaluationForm,
   summarise,
 } from '../../selfEvaluation';
-import { valueById } from '../../tables/types';
+import { figuresOf as tableFigures } from '../../templates/figuresOf';
 import type { RuleMeta } from '../printed';
 import type { CheckContext, Finding, Rule } from '../types';
 import { rule } from './common';
@@ -179,7 +179,8 @@ const SET_RULES: Rule[] = [
     const set = ctx.evaluation;
     if (!set || set.forms.length === 0) return [];
     const spent = summarise(set).spent;
-    const project = valueById(ctx.tables['03'], '03.total.project');
+    const projectFigure = tableFigures(ctx.tables).expenditure.project;
+    const project = projectFigure.value;
     if (toPrintedUnits(spent) === toPrintedUnits(project)) return [];
     return [
       {
@@ -187,7 +188,7 @@ const SET_RULES: Rule[] = [
         severity: m.severity,
         title: m.title,
         message: `${set.forms.length}张自评表全年执行数合计 ${formatWanSentence(spent)}万元，公开03表项目支出合计 ${formatWanSentence(project)}万元，相差 ${formatWanSentence(Math.abs(spent - project))}万元`,
-        cells: ['03.total.project'],
+        cells: [...projectFigure.cells],
         table: '03',
       },
     ];

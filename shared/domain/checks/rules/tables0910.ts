@@ -4,10 +4,10 @@
  * 三公 item, the 机关运行经费 line of the unit kind).
  */
 import type { ThreePublicItem } from '../../model';
-import { getCell, sumCheck, type Term } from '../printed';
+import { figuresOf } from '../../templates/figuresOf';
+import { sumCheck, type Term } from '../printed';
 import type { CheckContext, Rule } from '../types';
 import { line10, range, rule } from './common';
-import { eco } from './table06';
 
 // 三公 items against table 06.
 
@@ -20,13 +20,8 @@ const THREE_PUBLIC_CODES: Record<ThreePublicItem, readonly string[]> = {
 
 /** The table-06 cells of an item's codes that hold a figure (not `——`, present in the edition). */
 export function economicTerms(ctx: CheckContext, item: ThreePublicItem): Term[] {
-  return THREE_PUBLIC_CODES[item]
-    .map(eco)
-    .filter((id) => {
-      const cell = getCell(ctx, id);
-      return cell !== undefined && cell.kind !== 'na';
-    })
-    .map((id) => ({ id }));
+  const economic = figuresOf(ctx.tables).economic;
+  return THREE_PUBLIC_CODES[item].flatMap((code) => economic.codeIfPrinted(code)?.cells ?? []).map((id) => ({ id }));
 }
 
 // 机关运行经费.
@@ -37,9 +32,9 @@ export function operatingCostLine(ctx: CheckContext): 5 | 6 | null {
   return kind === '行政单位' ? 5 : kind === '参公事业单位' ? 6 : null;
 }
 
-/** Table 10 lines 5 and 6 that carry a figure cell. */
+/** The cells that print 机关运行经费 (table 10 line 5 or 6; none for other unit kinds). */
 export function operatingCostTerms(ctx: CheckContext): Term[] {
-  return [5, 6].map(line10).filter((id) => getCell(ctx, id) !== undefined).map((id) => ({ id }));
+  return figuresOf(ctx.tables).operatingCost.cells.map((id) => ({ id }));
 }
 
 // 表09 财政拨款“三公”经费支出决算表

@@ -1,0 +1,54 @@
+/**
+ * # Templates (模板): one registry for the package layout
+ *
+ * Every province publishes the same typed facts in its own template. A template is data plus a
+ * few functions (`types.ts`):
+ *
+ * - its **tables**: id, printed number (`公开01表`), title, orientation, the department and unit
+ *   lines, what an empty table prints, and the derivation that lays out their rows and cells;
+ * - its **情况说明 sections** in printed order (the narrative drafts them in this order);
+ * - its **glossary** (名词解释) per catalogue edition;
+ * - the **rules** (勾稽审核) that apply to its package;
+ * - its **semantic figures** (`figures.ts`): 收入总计, 一般公共预算财政拨款支出 by 类/项,
+ *   机关运行经费, … each with the cells that print it. The narrative, last year's figures, the
+ *   cross-table rules and the import's 尾数 ties read figures by name; only the template's figures
+ *   module (`shanxi/figures.ts`) knows which cell id holds which figure.
+ *
+ * The template is chosen per year (`ReportSettings.template`, default 山西, also in the
+ * interchange JSON's settings); it changes presentation only, never the typed facts, and is
+ * independent of the catalogue edition.
+ *
+ *     templates/
+ *       ids.ts          TemplateId, TEMPLATE_IDS, DEFAULT_TEMPLATE (the setting's values)
+ *       types.ts        Template, TemplateTable, TemplateSection
+ *       figures.ts      SemanticFigures, Figure (template-independent names)
+ *       figuresOf.ts    the figures of derived tables, built once per tables object
+ *       sections.ts     the sections of each template (what the drafter follows)
+ *       shanxi/         山西: tables.ts, sections.ts, figures.ts, index.ts
+ *
+ * Low layers (narrative, checks, tableImport, tables' frame) import `figuresOf`, `sections` or a
+ * template's data files; this registry, which also names each template's rules and derivation,
+ * is for the layers above (backend, CLI, renderer) and must not be imported from below.
+ * Adding 上海 (SPEC §8): a `shanghai/` folder with the same four files, its id in `ids.ts`,
+ * and one entry in each of FIGURES, SECTIONS and TEMPLATES.
+ */
+import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
+import { SHANXI } from './shanxi';
+import type { Template } from './types';
+
+export * from './types';
+export * from './figures';
+export { figuresOf, templateOfTables } from './figuresOf';
+
+/** Every template, by id. */
+export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
+  山西: SHANXI,
+};
+
+/** The template of an id; an unknown name gets a Chinese message naming the ones there are. */
+export function getTemplate(id: string): Template {
+  if (!isTemplateId(id)) throw new Error(`未知的模板“${id}”，目前可选：${TEMPLATE_CHOICES}`);
+  return TEMPLATES[id];
+}
+
+export { DEFAULT_TEMPLATE, TEMPLATE_IDS };
