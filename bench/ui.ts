@@ -114,8 +114,21 @@ async function until(page: Page, expression: string, timeoutMs = 15_000): Promis
   }
 }
 
-async function probe(page: Page): Promise<Timing> {
-  return page.evaluate('window.__probe') as Promise<Timing>;
+/** The armed probe's timing; a probe that never completes fails the group (with a screenshot) instead of hanging. */
+async function probe(page: Page, timeoutMs = 30_000): Promise<Timing> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+  });
+  try {
+    return await Promise.race([page.evaluate('window.__probe') as Promise<Timing>, timeout]);
+  } catch (e) {
+    const shot = path.join(os.tmpdir(), `disclosure-bench-ui-timeout-${Date.now()}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    throw new Error(`界面没有在 ${timeoutMs / 1000} 秒内更新 (the page did not update; screenshot ${shot}): ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function switchYear(page: Page, year: number, want: string): Promise<Timing> {
@@ -132,7 +145,8 @@ interface CaseFigures {
 
 /**
  * The 公开03表 rows of every 项 as printed (code, name, 合计, 基本, 项目, …), with 基本支出 raised by
- * `bump` hundredths of 万元 — what an officer copies from a workbook and pastes in one go.
+ * `bump` hundredths of 万元 — what an officer copies from a workbook and pastes in one go. The active
+ * cell holds an input instead of its text: its value is read, rounded to the printed hundredths.
  */
 async function printedBlock(page: Page, bump: number): Promise<string> {
   return page.evaluate(`(() => {
@@ -140,7 +154,7 @@ async function printedBlock(page: Page, bump: number): Promise<string> {
     const num = (t) => (t.trim() === '' ? 0 : Math.round(Number(t.replace(/,/g, '')) * 100));
     const fmt = (n) => (n === 0 ? '' : (n / 100).toFixed(2));
     return rows.map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].filter((td) => td.dataset.col !== undefined).map((td) => td.textContent.trim());
+      const cells = [...tr.querySelectorAll('td')].filter((td) => td.dataset.col !== undefined).map((td) => (td.querySelector('input')?.value ?? td.textContent).trim());
       const basic = num(cells[3] || '') + ${bump};
       const total = num(cells[2] || '') + ${bump};
       return [cells[0], cells[1], fmt(total), fmt(basic), ...cells.slice(4, 8)].join('\\t');
