@@ -59,16 +59,30 @@ export interface HtmlDocument {
  * The document: parts in order, the 目录 (parts that need the outline) rendered last. `pageNumbers`
  * are the printed pages of the entries' headings (from the last layout), or null for a first layout.
  */
-export function renderHtmlDocument(input: { title: string; lang?: string; parts: readonly PdfPart[]; pageNumbers: ReadonlyMap<string, number> | null; css?: string }): HtmlDocument {
+export function renderHtmlDocument(input: {
+  title: string;
+  lang?: string;
+  parts: readonly PdfPart[];
+  pageNumbers: ReadonlyMap<string, number> | null;
+  css?: string;
+  /**
+   * Only the parts up to the 目录 printed, the rest as one page of empty targets of the 目录's
+   * links: the 目录's pages laid out as in the whole document, in a fraction of the time.
+   */
+  tocOnly?: boolean;
+}): HtmlDocument {
   const ctx = new HtmlContext(input.pageNumbers);
   const bodies = new Map<PdfPart, string>();
   for (const part of input.parts) if (!part.needsOutline) bodies.set(part, part.render(ctx));
   const entries = [...ctx.entries];
   for (const part of input.parts) if (part.needsOutline) bodies.set(part, part.render(ctx));
-  const sections = input.parts.map((part, k) => {
+  const lastToc = input.parts.reduce((last, part, k) => (part.needsOutline ? k : last), -1);
+  const kept = input.tocOnly ? input.parts.slice(0, lastToc + 1) : input.parts;
+  const sections = kept.map((part, k) => {
     const classes = ['part', `page-${part.page}`, `part-${part.id}`, ...(part.newPage && k > 0 ? ['new-page'] : [])];
     return `<section class="${classes.join(' ')}">${bodies.get(part) ?? ''}</section>`;
   });
+  if (input.tocOnly) sections.push(`<section class="part page-prose new-page">${entries.map((e) => `<span id="${e.id}"></span>`).join('')}</section>`);
   const html = [
     '<!doctype html>',
     `<html lang="${input.lang ?? 'zh-CN'}"><head><meta charset="utf-8">`,

@@ -90,8 +90,8 @@ const sameLinks = (a: readonly string[], b: readonly string[]) => a.length === b
  * the pages the headings are on, and the PDF gets bookmarks. `onPass` reports each print.
  */
 export async function printParts(engine: PdfEngine, input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void }): Promise<PrintedPdf> {
-  const layout = (pageNumbers: ReadonlyMap<string, number> | null): HtmlDocument =>
-    renderHtmlDocument({ title: input.title, parts: input.parts, pageNumbers, ...(input.css ? { css: input.css } : {}) });
+  const layout = (pageNumbers: ReadonlyMap<string, number> | null, tocOnly = false): HtmlDocument =>
+    renderHtmlDocument({ title: input.title, parts: input.parts, pageNumbers, tocOnly, ...(input.css ? { css: input.css } : {}) });
   const first = layout(null);
   const printed = await engine.print(first.html);
   input.onPass?.(1);
@@ -104,7 +104,8 @@ export async function printParts(engine: PdfEngine, input: { title: string; part
   const toc = second.entries.map((e) => ({ level: e.level, text: e.text, page: numbers.get(e.id)! }));
   const tocPages = tocPageIndexes(structure, first.entries);
   const range = `${tocPages[0]! + 1}-${tocPages[tocPages.length - 1]! + 1}`;
-  const again = await engine.print(second.html, { pageRanges: range });
+  // The 目录's pages with their numbers, from a document that stops after them (its links' targets kept).
+  const again = await engine.print(layout(numbers, true).html, { pageRanges: range });
   input.onPass?.(2);
   const againFile = new PdfFile(again);
   const againStructure = readPdfStructure(againFile);
