@@ -19,7 +19,7 @@ import { type CustomCode, type Department, type FactRef, factRefKey, type Report
 import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo } from './history';
 import { withImpliedSplit } from '../../shared/domain/fiscalSplit';
 import { flushPendingEdits } from './pendingEdits';
-import { factValue, textValue, withFact, withItem, withoutItem, withSettings, withText } from './reportEdit';
+import { factValue, textValue, withFact, withFacts, withItem, withoutItem, withSettings, withText } from './reportEdit';
 import type { TableId } from '../../shared/domain/tables/types';
 import { openingView, tableOfCell, type View } from './view';
 import { WriteQueue } from './writeQueue';
@@ -217,7 +217,13 @@ export function createSessionStore(api: Api): SessionStore {
       if (!loaded || loaded.report.year !== year) return;
       let report = loaded.report;
       for (const code of additions.addItems ?? []) report = withItem(report, code);
-      for (const c of changes) report = c.kind === 'fact' ? withFact(report, c.ref, c.after) : withText(report, c.key, c.after);
+      const facts: { ref: FactRef; value: number | null }[] = [];
+      for (const c of changes) {
+        if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
+        else report = withText(report, c.key, c.after);
+      }
+      // Facts and texts live apart, so the facts can go in one copy after the texts.
+      report = withFacts(report, facts);
       const customCodes = additions.customCodes?.length ? mergeCodes(loaded.customCodes, additions.customCodes) : loaded.customCodes;
       set({ loaded: { ...loaded, report, customCodes } });
     };
