@@ -2,9 +2,9 @@
 import type { LoadedYear } from '../../../shared/contract/api';
 import { type Catalogue, getCatalogue } from '../../../shared/domain/catalogue';
 import { emptyItem } from '../../../shared/domain/model';
-import { deriveTables } from '../../../shared/domain/tables';
+import { deriveTable } from '../../../shared/domain/tables';
 import type { DerivedTable } from '../../../shared/domain/tables/types';
-import { withFact, withItem } from '../../store/reportEdit';
+import { withFacts, withItem } from '../../store/reportEdit';
 import type { InputUnit } from './cellInput';
 import type { Grid } from './grid';
 import type { PasteContext } from './pastePlan';
@@ -29,9 +29,10 @@ export function pasteContextFor(
     deriveWith: (writes, addItems, customCodes) => {
       let next = loaded.report;
       for (const code of addItems) next = withItem(next, code);
-      for (const w of writes) next = withFact(next, w.ref, w.value);
+      next = withFacts(next, writes);
       const codes = [...loaded.customCodes, ...customCodes];
-      return deriveTables(loaded.department, next, getCatalogue(next.edition, codes))[table.id];
+      // Only the table pasted into: its grey figures are what the paste is verified against.
+      return deriveTable(loaded.department, next, getCatalogue(next.edition, codes), table.id);
     },
   };
 }

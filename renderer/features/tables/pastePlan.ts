@@ -87,8 +87,17 @@ export interface PastePlan {
 /** A 科目代码, maybe with its name in the same cell (`2010301 行政运行`, `2010301行政运行`). */
 const CODE = /^(\d{3}(?:\d{2}){0,2})(?:\s*([\p{L}（(].*))?$/u;
 
+/** Cleaned texts: a pasted block asks for the same cell's text several times (600 rows × 8 cells). */
+const cleaned = new Map<string, string>();
+
 function clean(text: string): string {
-  return normaliseWidth(text).replace(/\s+/gu, ' ').trim();
+  let out = cleaned.get(text);
+  if (out === undefined) {
+    if (cleaned.size > 20_000) cleaned.clear();
+    out = normaliseWidth(text).replace(/\s+/gu, ' ').trim();
+    cleaned.set(text, out);
+  }
+  return out;
 }
 
 /** A label as printed, for matching: no spaces, half-width. */
