@@ -23,25 +23,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
-import {
-  buildRenderer,
-  CJK_FONT,
-  cellSelector,
-  cellText,
-  clipboardBlock,
-  expectCell,
-  launchChromium,
-  pageOverflow,
-  pasteIntoFocused,
-  platformFonts,
-  PYTHON,
-  requireChromium,
-  requirePythonModule,
-  ROOT,
-  SCREENSHOT_DIR,
-  tempDir,
-} from './browser';
+import type { WebServer } from '../../electron/backend/app/webServer';
+import { type BrowserApp, cellSelector, cellText, CJK_FONT, clipboardBlock, expectCell, pageOverflow, pasteIntoFocused, platformFonts, PYTHON, requirePythonModule, ROOT, SCREENSHOT_DIR, startBrowserApp } from './browser';
 import {
   type Expectation,
   type ItemRow,
@@ -62,7 +45,7 @@ const VIEWPORTS = [
   { width: 1920, height: 1080 },
 ] as const;
 
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
@@ -70,24 +53,14 @@ const pageErrors: string[] = [];
 const screenshots: string[] = [];
 
 beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-e2e-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  server = await startWebServer({ dataDir: path.join(work, 'data'), rendererDir, open: null, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: VIEWPORTS[0] });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // A 1366×768 page (VIEWPORTS[0]).
+  app = await startBrowserApp({ prefix: 'disclosure-e2e-', errors: pageErrors, consoleErrors: true });
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   // The data folder, exports and renderer build; the screenshots stay in samples/screenshots/.
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 // ---------------------------------------------------------------------------------------------

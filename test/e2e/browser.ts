@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +58,66 @@ export function buildRenderer(outDir: string): string {
     throw new Error(`界面构建失败（vite build --config renderer/vite.config.ts）：\n${result.stdout}\n${result.stderr}`);
   }
   return outDir;
+}
+
+/** One e2e file's app in the browser mode: its temp folder, server, Chromium and page. */
+export interface BrowserApp {
+  work: string;
+  dataDir: string;
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Removes the temp folder after closing Chromium and the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the renderer, starts the browser-mode server on a fresh data folder (opening the file
+ * `prepare` writes there, if any) and a 1366×768 page. Page errors and server messages go to
+ * `errors` (with the console's errors when `consoleErrors`); `acceptDialogs` accepts beforeunload
+ * and other dialogs; when a file is opened, the page is loaded and the workspace shown.
+ */
+export async function startBrowserApp(options: {
+  prefix: string;
+  errors: string[];
+  prepare?: (dataDir: string, work: string) => string | null | Promise<string | null>;
+  consoleErrors?: boolean;
+  acceptDialogs?: boolean;
+}): Promise<BrowserApp> {
+  requireChromium();
+  const work = tempDir(options.prefix);
+  const rendererDir = buildRenderer(path.join(work, 'renderer'));
+  const dataDir = path.join(work, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = (await options.prepare?.(dataDir, work)) ?? null;
+  const { errors } = options;
+  const server = await startWebServer({ dataDir, rendererDir, open: file === null ? null : { file }, log: (m) => errors.push(`server: ${m}`) });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  if (options.consoleErrors) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+  }
+  if (options.acceptDialogs) page.on('dialog', (d) => void d.accept());
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  if (file !== null) {
+    await page.goto(server.url);
+    await page.waitForSelector('.workspace .nav');
+  }
+  return {
+    work,
+    dataDir,
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(work, { recursive: true, force: true });
+    },
+  };
 }
 
 export function tempDir(prefix: string): string {

@@ -16,18 +16,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
+import type { WebServer } from '../../electron/backend/app/webServer';
 import { closeDisclosureFile, openDisclosureFile } from '../../electron/backend/db';
 import { importReport, parseReportJson } from '../../electron/backend/services/reports';
 import type { FactRef, Report } from '../../shared/domain/model';
 import { readFact } from '../../shared/domain/model';
-import { buildRenderer, cellSelector, clipboardBlock, expectCell, launchChromium, pasteIntoFocused, requireChromium, SCREENSHOT_DIR, tempDir } from './browser';
+import { type BrowserApp, cellSelector, clipboardBlock, expectCell, pasteIntoFocused, SCREENSHOT_DIR, startBrowserApp } from './browser';
 
 const STEP_TIMEOUT = 90_000;
 const HUMAN = { delay: 110 };
 const FIXTURE = new URL('../fixtures/yangquan-2024.json', import.meta.url);
 
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
@@ -39,7 +39,6 @@ function seedFile(dataDir: string): string {
   json.items = json.items.filter((i) => i.code !== '2011399');
   json.economic = {};
   const file = path.join(dataDir, '阳泉市商务局.jsgk');
-  fs.mkdirSync(dataDir, { recursive: true });
   const db = openDisclosureFile(file, { create: true });
   try {
     importReport(db, parseReportJson(JSON.stringify(json), 'fixture'), { replace: false });
@@ -50,25 +49,12 @@ function seedFile(dataDir: string): string {
 }
 
 beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-entry-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  const dataDir = path.join(work, 'data');
-  const file = seedFile(dataDir);
-  server = await startWebServer({ dataDir, rendererDir, open: { file }, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => void d.accept());
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.goto(server.url);
-  await page.waitForSelector('.workspace .nav');
+  app = await startBrowserApp({ prefix: 'disclosure-entry-', errors: pageErrors, prepare: seedFile, acceptDialogs: true });
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
   expect(pageErrors).toEqual([]);
 });
 

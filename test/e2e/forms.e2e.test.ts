@@ -6,38 +6,26 @@
  * Chinese message; 十（四） follows the new form; the form survives a reload; copy and delete
  * (with confirmation). Screenshots at 1366×768 go to samples/screenshots/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
-import { buildRenderer, clipboardBlock, launchChromium, pageOverflow, pasteIntoFocused, requireChromium, SCREENSHOT_DIR, tempDir } from './browser';
+import type { WebServer } from '../../electron/backend/app/webServer';
+import { type BrowserApp, clipboardBlock, pageOverflow, pasteIntoFocused, SCREENSHOT_DIR, startBrowserApp } from './browser';
 
 const TYPE_DELAY = 15;
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-forms-e2e-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  server = await startWebServer({ dataDir: path.join(work, 'data'), rendererDir, open: null, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  app = await startBrowserApp({ prefix: 'disclosure-forms-e2e-', errors: pageErrors, consoleErrors: true });
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function navigate(label: string): Promise<void> {

@@ -10,17 +10,17 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
+import type { WebServer } from '../../electron/backend/app/webServer';
 import { renderXlsx } from '../../electron/backend/export/xlsx';
 import { getCatalogue } from '../../shared/domain/catalogue';
 import { parseInterchangeText } from '../../shared/domain/interchange';
 import { deriveTables } from '../../shared/domain/tables';
-import { buildRenderer, expectCell, launchChromium, pageOverflow, requireChromium, ROOT, SCREENSHOT_DIR, tempDir } from './browser';
+import { type BrowserApp, expectCell, pageOverflow, ROOT, SCREENSHOT_DIR, startBrowserApp } from './browser';
 
 const DEPARTMENT = '晋城市商务局';
 const STEP_TIMEOUT = 90_000;
 
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
@@ -44,24 +44,20 @@ async function seedWorkbook(dir: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-e2e-import-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  workbook = await seedWorkbook(work);
-  server = await startWebServer({ dataDir: path.join(work, 'data'), rendererDir, open: null, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  app = await startBrowserApp({
+    prefix: 'disclosure-e2e-import-',
+    errors: pageErrors,
+    consoleErrors: true,
+    prepare: async (_dataDir, work) => {
+      workbook = await seedWorkbook(work);
+      return null;
+    },
   });
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe('导入Excel表格 in the browser', () => {

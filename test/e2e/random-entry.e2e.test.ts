@@ -16,33 +16,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
+import type { WebServer } from '../../electron/backend/app/webServer';
 import { closeDisclosureFile, openDisclosureFile } from '../../electron/backend/db';
 import { createNextYear, importReport, parseReportJson } from '../../electron/backend/services/reports';
 import { getCatalogue } from '../../shared/domain/catalogue';
 import type { LoadedYear } from '../../shared/contract/api';
 import { type CustomCode, type Department, type FactRef, type Report } from '../../shared/domain/model';
 import { deriveTables } from '../../shared/domain/tables';
-import { buildRenderer, clipboardBlock, launchChromium, pasteIntoFocused, requireChromium, tempDir } from './browser';
+import { type BrowserApp, clipboardBlock, pasteIntoFocused, startBrowserApp } from './browser';
 import { amountText, FactModel, pick, rng, type Target, targets } from './randomEntry';
 
 const SEED = Number(process.env.ENTRY_SEED ?? 20_261_203);
 const ACTIONS = Number(process.env.ENTRY_ACTIONS ?? 1000);
 const FIXTURE = new URL('../fixtures/yangquan-2024.json', import.meta.url);
 
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
 let cdp: CDPSession;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-random-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  const dataDir = path.join(work, 'data');
-  fs.mkdirSync(dataDir);
+/** Seed 002 (2023) and the 2024 year made from it, as a file in the data folder. */
+function seedFile(dataDir: string): string {
   const file = path.join(dataDir, '阳泉市商务局.jsgk');
   const db = openDisclosureFile(file, { create: true });
   try {
@@ -51,20 +47,17 @@ beforeAll(async () => {
   } finally {
     closeDisclosureFile(db);
   }
-  server = await startWebServer({ dataDir, rendererDir, open: { file }, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => void d.accept());
+  return file;
+}
+
+beforeAll(async () => {
+  app = await startBrowserApp({ prefix: 'disclosure-random-', errors: pageErrors, prepare: seedFile, acceptDialogs: true });
+  ({ server, browser, page } = app);
   cdp = await page.context().newCDPSession(page);
-  await page.goto(server.url);
-  await page.waitForSelector('.workspace .nav');
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
 });
 
 async function load(year: number): Promise<LoadedYear> {

@@ -16,15 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/backend/app/webServer';
+import type { WebServer } from '../../electron/backend/app/webServer';
 import { readFact } from '../../shared/domain/model';
 import { twoYearFile } from '../harness/twoYears';
-import { buildRenderer, cellSelector, expectCell, launchChromium, requireChromium, SCREENSHOT_DIR, tempDir } from './browser';
+import { type BrowserApp, cellSelector, expectCell, SCREENSHOT_DIR, startBrowserApp } from './browser';
 
 const STEP_TIMEOUT = 90_000;
 const HUMAN = { delay: 90 };
 
-let work = '';
+let app: BrowserApp;
 let browser: Browser;
 let server: WebServer;
 let page: Page;
@@ -32,25 +32,12 @@ const pageErrors: string[] = [];
 const screenshots: string[] = [];
 
 beforeAll(async () => {
-  requireChromium();
-  work = tempDir('disclosure-years-');
-  const rendererDir = buildRenderer(path.join(work, 'renderer'));
-  const dataDir = path.join(work, 'data');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const { path: file } = twoYearFile(dataDir);
-  server = await startWebServer({ dataDir, rendererDir, open: { file }, log: (m) => pageErrors.push(`server: ${m}`) });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.goto(server.url);
-  await page.waitForSelector('.workspace .nav');
+  app = await startBrowserApp({ prefix: 'disclosure-years-', errors: pageErrors, prepare: (dataDir) => twoYearFile(dataDir).path });
+  ({ server, browser, page } = app);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) fs.rmSync(work, { recursive: true, force: true });
+  await app?.close();
   expect(pageErrors).toEqual([]);
 });
 
