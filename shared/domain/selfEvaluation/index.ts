@@ -20,5 +20,5 @@ export { missesTarget, readQuantity } from './targets';
 export { EvaluationReader, type Encoding, EVALUATION_LIMITS, isValidDate, readEvaluationSet, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from './read';
 export { evaluationToDoc, formToDoc, keyReportToDoc } from './document';
 export { carryEvaluation, carryForm } from './carry';
-export { formGrid, type FormContext, type GridAlign, type GridBlock, type GridCell, keyReportGrid, type PrintedGrid } from './printLayout';
+export { formGrid, type FormContext, type GridAlign, type GridBlock, type GridCell, keyReportGrid, placeCells, type PlacedCell, type PrintedGrid } from './printLayout';
 export { type PrintedForm, readJinchengSheet, readYangquanSheet, SheetError, type SheetCell, type SheetForm, sheetLayout, type SheetRow } from './sheet';

@@ -50,6 +50,35 @@ export interface PrintedGrid {
   blocks: GridBlock[];
 }
 
+/** A cell of a grid row with the column it starts at and the columns it spans. */
+export interface PlacedCell {
+  cell: GridCell;
+  col: number;
+  span: number;
+}
+
+/**
+ * Where each cell of the rows falls, laid out like HTML: a cell starts at the first column not
+ * covered by a row span from above, and spans at most the columns left. The one placement the
+ * printers (Word, PDF) share.
+ */
+export function placeCells(rows: readonly GridCell[][], columns: number): PlacedCell[][] {
+  const covered: number[] = new Array(columns).fill(0);
+  return rows.map((cells) => {
+    const out: PlacedCell[] = [];
+    let col = 0;
+    for (const cell of cells) {
+      while (col < columns && covered[col]! > 0) col++;
+      const span = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
+      out.push({ cell, col, span });
+      for (let c = col; c < col + span; c++) covered[c] = cell.rowSpan ?? 1;
+      col += span;
+    }
+    for (let c = 0; c < columns; c++) if (covered[c]! > 0) covered[c]! -= 1;
+    return out;
+  });
+}
+
 const AMOUNT_FORMAT = 'General';
 const RATE_FORMAT = '0.00';
 

@@ -7,7 +7,7 @@
  */
 import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, Table, TableLayoutType, TextRun, WidthType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
-import { type FormContext, formGrid, type GridCell, keyReportGrid, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
+import { type FormContext, formGrid, type GridCell, keyReportGrid, placeCells, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
 import { type PageGeometry, section, TABLE_PORTRAIT, textWidth } from './page';
@@ -48,23 +48,9 @@ interface Laid {
 
 /** Whether each row is one line tall (every cell's text on one line, none spanning rows). */
 function rowsSingleLine(rows: GridCell[][], widths: number[]): boolean[] {
-  const columns = widths.length;
-  const covered: number[] = new Array(columns).fill(0);
-  return rows.map((cells) => {
-    let single = true;
-    let col = 0;
-    for (const cell of cells) {
-      while (col < columns && covered[col]! > 0) col++;
-      const span = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
-      const rowSpan = cell.rowSpan ?? 1;
-      if (rowSpan > 1) single = false;
-      if (linesOf(cell.text, widths.slice(col, col + span).reduce((a, b) => a + b, 0)) > 1) single = false;
-      for (let c = col; c < col + span; c++) covered[c] = rowSpan;
-      col += span;
-    }
-    for (let c = 0; c < columns; c++) if (covered[c]! > 0) covered[c]! -= 1;
-    return single;
-  });
+  return placeCells(rows, widths.length).map((cells) =>
+    cells.every((p) => (p.cell.rowSpan ?? 1) <= 1 && linesOf(p.cell.text, widths.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0)) <= 1),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  * and report is a 目录 entry (`附件1 项目名称`), as in the Word export.
  */
 import type { PackageModel } from '../../../../shared/domain/package';
-import { type FormContext, formGrid, type GridBlock, type GridCell, keyReportGrid, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
+import { type FormContext, formGrid, type GridBlock, type GridCell, keyReportGrid, placeCells, type PlacedCell, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
 import type { HtmlContext, PdfPart } from './document';
 import { escapeHtml } from './html';
 
@@ -39,32 +39,13 @@ function cellHtml(cell: GridCell, tag: 'td' | 'th', widthMm: number): string {
   return `<${tag} class="${classes.join(' ')}"${spans}${style}>${text}</${tag}>`;
 }
 
-/** Each row's cells with the width (mm) each spans, columns covered by a row span above skipped. */
-function placed(rows: GridCell[][], columnsMm: number[]): { cell: GridCell; widthMm: number }[][] {
-  const covered: number[] = new Array(columnsMm.length).fill(0);
-  return rows.map((cells) => {
-    const out: { cell: GridCell; widthMm: number }[] = [];
-    let col = 0;
-    for (const cell of cells) {
-      while (col < columnsMm.length && covered[col]! > 0) col++;
-      const span = Math.max(1, Math.min(cell.colSpan ?? 1, columnsMm.length - col));
-      out.push({ cell, widthMm: columnsMm.slice(col, col + span).reduce((a, b) => a + b, 0) });
-      for (let c = col; c < col + span; c++) covered[c] = cell.rowSpan ?? 1;
-      col += span;
-    }
-    for (let c = 0; c < covered.length; c++) if (covered[c]! > 0) covered[c]! -= 1;
-    return out;
-  });
-}
-
 function blockHtml(grid: PrintedGrid, block: GridBlock): string {
   const total = grid.columns.reduce((a, b) => a + b, 0);
   const cols = grid.columns.map((c) => `<col style="width:${((100 * c) / total).toFixed(3)}%">`).join('');
-  const laid = placed(
-    block.rows,
-    grid.columns.map((c) => (TEXT_WIDTH_MM * c) / total),
-  );
-  const rows = (list: typeof laid, tag: 'td' | 'th') => list.map((cells) => `<tr>${cells.map((c) => cellHtml(c.cell, tag, c.widthMm)).join('')}</tr>`).join('\n');
+  const columnsMm = grid.columns.map((c) => (TEXT_WIDTH_MM * c) / total);
+  const widthMm = (p: PlacedCell) => columnsMm.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0);
+  const laid = placeCells(block.rows, columnsMm.length);
+  const rows = (list: PlacedCell[][], tag: 'td' | 'th') => list.map((cells) => `<tr>${cells.map((p) => cellHtml(p.cell, tag, widthMm(p))).join('')}</tr>`).join('\n');
   const head = laid.slice(0, block.headerRows);
   return [
     '<table class="form-grid">',
