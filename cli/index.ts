@@ -11,7 +11,8 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MoneyError } from '../shared/domain/money';
-import { TABLE_IDS, type TableId } from '../shared/domain/tables';
+import { type DerivedTable, type DerivedTables, tableList } from '../shared/domain/tables';
+import { getTemplate, TEMPLATE_IDS } from '../shared/domain/templates';
 import { DisclosureRepository, StorageError } from '../electron/backend/db';
 import { economicLevel, functionalLevel } from '../shared/domain/catalogue';
 import { narrativePlainText } from '../shared/domain/narrative';
@@ -99,11 +100,23 @@ function parseYear(text: string): number {
   return Number(text);
 }
 
-function parseTableId(text: string): TableId {
-  const normalised = text.replace(/^公开/, '').replace(/表$/, '').padStart(2, '0');
-  const id = TABLE_IDS.find((t) => t === normalised);
-  if (!id) throw new UserError(`表号应为 01 至 10，收到“${text}”。`);
-  return id;
+/** The most tables a template has (山西's ten). */
+const MOST_TABLES = Math.max(...TEMPLATE_IDS.map((t) => getTemplate(t).tables.length));
+
+/** A table number (山西: `03`, `公开03表`; 上海: `5`, `表5`), checked before any file is read. */
+function parseTableNumber(text: string): number {
+  const match = /^(?:公开)?表?0*(\d{1,2})表?$/u.exec(text.trim());
+  const n = match ? Number(match[1]) : 0;
+  if (n < 1 || n > MOST_TABLES) throw new UserError(`表号应为 01 至 10（上海模板为 1 至 9），收到“${text}”。`);
+  return n;
+}
+
+/** The table of that number in the year's template. */
+function pickTable(tables: DerivedTables, n: number, text: string): DerivedTable {
+  const list = tableList(tables);
+  const table = list[n - 1];
+  if (!table) throw new UserError(`本年度的模板只有 ${list.length} 张表（表号 1 至 ${list.length}），收到“${text}”。`);
+  return table;
 }
 
 function parseCatalogue(values: Values): 'functional' | 'economic' {
@@ -145,13 +158,14 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   show: {
-    synopsis: '--file <数据文件> --year <年度> --table <01..10>',
-    help: '按公开表的行序以文本打印一张表。',
+    synopsis: '--file <数据文件> --year <年度> --table <表号>',
+    help: '按公开表的行序以文本打印一张表；表号按该年度的模板编号（山西 01 至 10，上海 1 至 9）。',
     options: { file: 'string', year: 'string', table: 'string' },
     async run({ values, io }) {
       const year = parseYear(requireOption(values, 'year'));
-      const id = parseTableId(requireOption(values, 'table'));
-      io.stdout(await readingFile(requireOption(values, 'file'), (file) => renderTableText(deriveYear(file, year).tables[id])));
+      const text = requireOption(values, 'table');
+      const n = parseTableNumber(text);
+      io.stdout(await readingFile(requireOption(values, 'file'), (file) => renderTableText(pickTable(deriveYear(file, year).tables, n, text))));
       return EXIT_OK;
     },
   },

@@ -3,7 +3,7 @@ import { type ChangeEntry, targetLabel, valueText } from '../shared/domain/chang
 import type { Comparison, CompareFigure, CompareLine } from '../shared/domain/compare';
 import { formatUnits } from '../shared/domain/money';
 import { percentText } from '../shared/domain/narrative';
-import { TABLE_TITLES } from '../shared/domain/tables';
+import { tableName } from '../shared/domain/tables';
 import { formatLocalTime } from '../electron/backend/db';
 
 function amount(value: number | null, count: boolean): string {
@@ -29,7 +29,7 @@ export function renderComparison(c: Comparison, all: boolean): string {
   ];
   for (const t of c.tables) {
     const lines = all ? t.lines : t.lines.filter((l) => l.changed || l.presence !== 'both');
-    out.push('', `公开${t.id}表 ${TABLE_TITLES[t.id]}：${lines.length} 行${all ? '' : '有变动'}`);
+    out.push('', `${tableName(t.id)}：${lines.length} 行${all ? '' : '有变动'}`);
     for (const line of lines) {
       const head = `${line.code ?? (line.lineNo ? `第${line.lineNo}行` : '')} ${line.name}`.trim();
       out.push(`  ${head}${presence(line, c)}${line.explainedBy?.field ? `  → 情况说明 ${line.explainedBy.field}` : ''}`);

@@ -11,7 +11,7 @@ import { type Finding, runChecks } from '../../shared/domain/checks';
 import { factRefKey, type Report } from '../../shared/domain/model';
 import { buildPackage, type Narrative, type PriorFigures, priorFromTyped, priorFromYear } from '../../shared/domain/narrative';
 import type { PackageModel } from '../../shared/domain/package';
-import { deriveTable, deriveTables, type DerivedTable, type DerivedTables, type TableId } from '../../shared/domain/tables';
+import { deriveYearTable, deriveYearTables, type DerivedTable, type DerivedTables, type TableId, tableIn } from '../../shared/domain/tables';
 import { withFact } from './reportEdit';
 import type { Draft } from './session';
 
@@ -40,7 +40,7 @@ export function tablesOf(loaded: LoadedYear, report: Report = loaded.report): De
   const catalogue = catalogueFor(loaded);
   const hit = tablesCache.get(report);
   if (hit && hit.department === loaded.department && hit.catalogue === catalogue) return hit.tables;
-  const tables = deriveTables(loaded.department, report, catalogue);
+  const tables = deriveYearTables(loaded.department, report, catalogue);
   tablesCache.set(report, { department: loaded.department, catalogue, tables });
   return tables;
 }
@@ -54,12 +54,12 @@ const tableCache = new WeakMap<Report, Map<TableId, { department: LoadedYear['de
 export function tableOf(loaded: LoadedYear, report: Report, id: TableId): DerivedTable {
   const catalogue = catalogueFor(loaded);
   const all = tablesCache.get(report);
-  if (all && all.department === loaded.department && all.catalogue === catalogue) return all.tables[id];
+  if (all && all.department === loaded.department && all.catalogue === catalogue) return tableIn(all.tables, id);
   let byId = tableCache.get(report);
   if (!byId) tableCache.set(report, (byId = new Map()));
   const hit = byId.get(id);
   if (hit && hit.department === loaded.department && hit.catalogue === catalogue) return hit.table;
-  const table = deriveTable(loaded.department, report, catalogue, id);
+  const table = deriveYearTable(loaded.department, report, catalogue, id);
   byId.set(id, { department: loaded.department, catalogue, table });
   return table;
 }
@@ -84,7 +84,7 @@ export function lastYearTablesOf(loaded: LoadedYear): DerivedTables | null {
   if (!last) return null;
   const hit = lastYearCache.get(last);
   if (hit && hit.department === loaded.department && hit.customCodes === loaded.customCodes) return hit.tables;
-  const tables = deriveTables(loaded.department, last, getCatalogue(last.edition, loaded.customCodes));
+  const tables = deriveYearTables(loaded.department, last, getCatalogue(last.edition, loaded.customCodes));
   lastYearCache.set(last, { department: loaded.department, customCodes: loaded.customCodes, tables });
   return tables;
 }

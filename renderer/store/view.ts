@@ -1,16 +1,24 @@
 /** What the workspace shows: one entry of the navigation tree. */
 import { INCOME_SOURCES, type Report } from '../../shared/domain/model';
-import { TABLE_IDS, type TableId } from '../../shared/domain/tables/types';
+import type { TableId } from '../../shared/domain/tables/types';
+import { TABLE_ORDER } from '../../shared/domain/templates/tableSpecs';
+import type { TemplateId } from '../../shared/domain/templates/ids';
+import { templateSections } from '../../shared/domain/templates/sections';
 
-export const NARRATIVE_IDS = ['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8', 'n9', 'n10'] as const;
-export type NarrativeId = (typeof NARRATIVE_IDS)[number];
+/** A 情况说明 section of the year's template (`n1` … `n10`; 上海 also `performance`, `other`). */
+export type NarrativeId = string;
+
+/** The section ids of a template, in printed order. */
+export function narrativeIds(template: TemplateId): string[] {
+  return templateSections(template).map((s) => s.id);
+}
 
 export type View =
   | { kind: 'guide' } // 填报向导
   | { kind: 'overview' } // 第一部分 概况
   | { kind: 'settings' } // 报表设置
-  | { kind: 'table'; id: TableId } // 第二部分 公开01表…公开10表
-  | { kind: 'narrative'; id: NarrativeId } // 第三部分 情况说明 一…十
+  | { kind: 'table'; id: TableId } // 第二部分 公开01表…公开10表 (上海: 表1…表9)
+  | { kind: 'narrative'; id: NarrativeId } // 第三部分 情况说明 一…十 (上海: 一…十一)
   | { kind: 'glossary' } // 第四部分 名词解释
   | { kind: 'attachments' } // 第五部分 附件
   | { kind: 'form'; id: string } // 附件: one 项目支出绩效自评表
@@ -27,8 +35,9 @@ export function sameView(a: View, b: View): boolean {
   return true;
 }
 
+/** A table id of any template (`03`, `S5`). */
 export function isTableId(value: string): value is TableId {
-  return (TABLE_IDS as readonly string[]).includes(value);
+  return TABLE_ORDER.has(value);
 }
 
 /** The table a cell id (`03.208.total`) belongs to. */

@@ -25,7 +25,7 @@ import {
   factRefKey,
   FISCAL_CARRY_FIELDS,
   FISCAL_SPLIT_NAMES,
-  GOV_FUND_CARRY_NAMES,
+  ITEM_CARRY_NAMES,
   INCOME_SOURCE_NAMES,
   isCountFact,
   ITEM_FIELDS,
@@ -208,7 +208,7 @@ const ITEM_FIELD_LABELS = new Map<string, string>([
   ...Object.entries(INCOME_SOURCE_NAMES).map(([k, name]): [string, string] => [`income.${k}`, name]),
   ...Object.entries(EXPENDITURE_KIND_NAMES).map(([k, name]): [string, string] => [`expenditure.${k}`, name]),
   ...Object.entries(FISCAL_SPLIT_NAMES).map(([k, name]): [string, string] => [`fiscal.${k}`, name]),
-  ...Object.entries(GOV_FUND_CARRY_NAMES),
+  ...Object.entries(ITEM_CARRY_NAMES),
 ]);
 
 const SUMMARY_LABELS: Record<string, string> = {

@@ -19,7 +19,7 @@ import {
   EXPENDITURE_KINDS,
   FISCAL_CARRY_FIELDS,
   FISCAL_SPLITS,
-  GOV_FUND_CARRY,
+  ITEM_CARRY,
   INCOME_SOURCES,
   type ItemFacts,
   type Report,
@@ -298,7 +298,7 @@ function readItems(r: Reader, v: unknown, report: Report, known: (code: string) 
   const seen = new Set<string>();
   entries?.forEach((entry, i) => {
     const path = `$.items[${i}]`;
-    const o = r.object(entry, path, ['code', 'income', 'expenditure', 'fiscal', ...GOV_FUND_CARRY]);
+    const o = r.object(entry, path, ['code', 'income', 'expenditure', 'fiscal', ...ITEM_CARRY]);
     if (!o) return;
     const code = r.string(o.code, `${path}.code`, true, 'name');
     if (code === null) return;
@@ -316,7 +316,7 @@ function readItems(r: Reader, v: unknown, report: Report, known: (code: string) 
     r.amounts(o.income, `${path}.income`, INCOME_SOURCES, item.income, false);
     r.amounts(o.expenditure, `${path}.expenditure`, EXPENDITURE_KINDS, item.expenditure, false);
     r.amounts(o.fiscal, `${path}.fiscal`, FISCAL_SPLITS, item.fiscal, false);
-    for (const k of GOV_FUND_CARRY) item[k] = r.amount(o[k], `${path}.${k}`, true);
+    for (const k of ITEM_CARRY) item[k] = r.amount(o[k], `${path}.${k}`, true);
     report.items.push(item);
   });
   report.items.sort((a, b) => a.code.localeCompare(b.code));
@@ -507,7 +507,7 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
     if (income) out.income = income;
     if (expenditure) out.expenditure = expenditure;
     if (fiscal) out.fiscal = fiscal;
-    for (const k of GOV_FUND_CARRY) if (item[k] !== 0) out[k] = fenToYuanNumber(item[k]);
+    for (const k of ITEM_CARRY) if (item[k] !== 0) out[k] = fenToYuanNumber(item[k]);
     return out;
   });
   const economic: Record<string, number> = {};

@@ -114,12 +114,29 @@ export const GOV_FUND_CARRY_NAMES: Record<GovFundCarry, string> = {
   govFundClosing: '政府性基金年末结转和结余',
 };
 
+/**
+ * 国有资本经营 carry-overs per 项 (上海's 表9 columns 1 and 6). 山西 prints only their totals,
+ * typed on 公开04表 lines 31 and 60 (`fiscalCarry`); the per-项 figures must add up to those.
+ */
+export const STATE_CAPITAL_CARRY = ['stateCapitalItemOpening', 'stateCapitalItemClosing'] as const;
+export type StateCapitalCarry = (typeof STATE_CAPITAL_CARRY)[number];
+
+export const STATE_CAPITAL_CARRY_NAMES: Record<StateCapitalCarry, string> = {
+  stateCapitalItemOpening: '国有资本经营年初结转和结余',
+  stateCapitalItemClosing: '国有资本经营年末结转和结余',
+};
+
+/** Carry-overs typed per 项. */
+export const ITEM_CARRY = [...GOV_FUND_CARRY, ...STATE_CAPITAL_CARRY] as const;
+export type ItemCarry = (typeof ITEM_CARRY)[number];
+export const ITEM_CARRY_NAMES: Record<ItemCarry, string> = { ...GOV_FUND_CARRY_NAMES, ...STATE_CAPITAL_CARRY_NAMES };
+
 /** Every amount field of one 项 row. */
 export const ITEM_FIELDS = [
   ...INCOME_SOURCES.map((k) => `income.${k}` as const),
   ...EXPENDITURE_KINDS.map((k) => `expenditure.${k}` as const),
   ...FISCAL_SPLITS.map((k) => `fiscal.${k}` as const),
-  ...GOV_FUND_CARRY,
+  ...ITEM_CARRY,
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
@@ -131,6 +148,8 @@ export interface ItemFacts {
   fiscal: Record<FiscalSplit, Fen>;
   govFundOpening: Fen;
   govFundClosing: Fen;
+  stateCapitalItemOpening: Fen;
+  stateCapitalItemClosing: Fen;
 }
 
 /** 收入支出决算总表 carry-overs and 结余分配 (table 01 lines 28, 29, 59, 60). */
@@ -441,6 +460,8 @@ export function emptyItem(code: string): ItemFacts {
     fiscal: zeroRecord(FISCAL_SPLITS),
     govFundOpening: 0,
     govFundClosing: 0,
+    stateCapitalItemOpening: 0,
+    stateCapitalItemClosing: 0,
   };
 }
 
@@ -493,7 +514,7 @@ const ITEM_FIELD_ACCESS: ReadonlyMap<string, ItemFieldAccess> = (() => {
   for (const k of FISCAL_SPLITS) {
     access.set(`fiscal.${k}`, { get: (item) => item.fiscal[k], set: (item, fen) => void (item.fiscal[k] = fen) });
   }
-  for (const k of GOV_FUND_CARRY) access.set(k, { get: (item) => item[k], set: (item, fen) => void (item[k] = fen) });
+  for (const k of ITEM_CARRY) access.set(k, { get: (item) => item[k], set: (item, fen) => void (item[k] = fen) });
   return access;
 })();
 

@@ -8,7 +8,7 @@ import { getCatalogue } from '../../shared/domain/catalogue';
 import { mulberry32 } from '../harness/random';
 import { type Department, type FactRef, factRefKey, readFact, type Report, writeFact } from '../../shared/domain/model';
 import { deriveTables } from '../../shared/domain/tables';
-import type { TableId } from '../../shared/domain/tables/types';
+import type { ShanxiTableId } from '../../shared/domain/tables/types';
 
 /** A small seeded generator, so a failing run can be repeated from its seed. */
 export const rng = mulberry32;
@@ -91,7 +91,7 @@ export class FactModel {
 
 /** An editable cell of a table as the page shows it: its selector and the fact(s) behind it. */
 export interface Target {
-  table: TableId;
+  table: ShanxiTableId;
   selector: string;
   /** The fact typed; for 表02 财政拨款收入, the first of its three parts. */
   ref: FactRef;
@@ -100,14 +100,14 @@ export interface Target {
   label: string;
 }
 
-const TABLES: readonly TableId[] = ['02', '03', '06', '09'];
+const TABLES: readonly ShanxiTableId[] = ['02', '03', '06', '09'];
 
 /** The cells an officer can type into, in the tables the test uses, derived from the model. */
 export function targets(department: Department, report: Report, customCodes: Parameters<typeof getCatalogue>[1]): Target[] {
   const tables = deriveTables(department, report, getCatalogue(report.edition, customCodes));
   const out: Target[] = [];
   for (const id of TABLES) {
-    const table = tables[id];
+    const table = tables[id]!;
     for (const row of table.rows) {
       for (const cell of row.cells) {
         if (!cell.id) continue;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatInterchangeIssues, parseInterchangeText } from '../../shared/domain/interchange';
 import type { Run, Section } from '../../shared/domain/narrative/types';
 import { type GlossaryTerm, type PackageModel, packageTitle, unitComposition } from '../../shared/domain/package';
-import { deriveTables, findCell, type DerivedTables } from '../../shared/domain/tables';
+import { deriveTables, findCell, type ShanxiTables } from '../../shared/domain/tables';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -34,7 +34,7 @@ export const SAMPLE_GLOSSARY_EXTRA = '本单位无其他的解释说明';
 export const SAMPLE_MISSING_FIELD_KEY = 'n1.reason';
 
 /** A money cell as a sentence prints it: `0` for zero (blank in the table). */
-function figure(tables: DerivedTables, table: keyof DerivedTables, row: string, column: string): Run {
+function figure(tables: ShanxiTables, table: keyof ShanxiTables, row: string, column: string): Run {
   const cell = findCell(tables[table], row, column);
   if (!cell) throw new Error(`samplePackage: no cell ${table}.${row}.${column}`);
   return { kind: 'figure', text: cell.text === '' ? '0' : cell.text, value: cell.value ?? 0, source: { kind: 'cell', id: cell.id ?? `${table}.${row}.${column}` } };
@@ -44,7 +44,7 @@ function t(text: string): Run {
   return { kind: 'text', text };
 }
 
-function sampleNarrative(tables: DerivedTables, year: number): Section[] {
+function sampleNarrative(tables: ShanxiTables, year: number): Section[] {
   return [
     {
       id: 'n1',

@@ -3,7 +3,7 @@
  * Used by the seed tests and by the fixture builder (which chooses 元 leaves so that
  * every printed figure is reproduced).
  */
-import { cellById, type DerivedTables, TABLE_IDS, type TableId } from '../../shared/domain/tables';
+import { cellById, type ShanxiTables, SHANXI_TABLE_IDS, type TableId } from '../../shared/domain/tables';
 import type { SeedTable, SeedTableId } from './seedTables';
 
 export interface PrintedFigure {
@@ -52,7 +52,7 @@ function idsFor(table: SeedTableId, key: string, count: number): (string | null)
 /** Every figure cell printed in the seed's ten tables (blank ones included). */
 export function printedFigures(seed: Record<SeedTableId, SeedTable>): PrintedFigure[] {
   const out: PrintedFigure[] = [];
-  for (const table of TABLE_IDS) {
+  for (const table of SHANXI_TABLE_IDS) {
     for (const row of seed[table].rows) {
       const ids = idsFor(table, row.key, row.values.length);
       if (ids.length !== row.values.length) throw new Error(`表${table} ${row.key}: ${row.values.length} 个数，映射 ${ids.length} 个单元格`);
@@ -71,12 +71,12 @@ export interface Mismatch {
 }
 
 /** Our printed text of a seed figure ('' when we have no such cell). */
-export function ourText(derived: DerivedTables, figure: PrintedFigure): string {
+export function ourText(derived: ShanxiTables, figure: PrintedFigure): string {
   if (!figure.cellId) return '';
   return cellById(derived[figure.table], figure.cellId)?.text ?? '';
 }
 
-export function compareFigures(derived: DerivedTables, figures: readonly PrintedFigure[]): Mismatch[] {
+export function compareFigures(derived: ShanxiTables, figures: readonly PrintedFigure[]): Mismatch[] {
   const out: Mismatch[] = [];
   for (const f of figures) {
     const ours = ourText(derived, f);

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { PackageModel } from '../../shared/domain/package';
-import { chineseNumeral, TABLE_IDS } from '../../shared/domain/tables';
+import { chineseNumeral, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 import { headingPlacements, pdfPages, printedToc, squash, tocPages } from './pdfPages';
 
 /** The 目录's entries in order: the parts, 概况's two sections, the ten tables, the narrative's sections, each 附件. */
@@ -15,7 +15,7 @@ export function tocTitles(model: PackageModel): string[] {
     '一、本部门（单位）职责',
     '二、机构设置情况',
     `第二部分 ${model.year}年部门决算表`,
-    ...TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`),
+    ...SHANXI_TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id]!.title}`),
     '第三部分 情况说明',
     ...model.narrative.map((s) => s.title),
     '第四部分 名词解释',

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerLines, renderDocx } from '../../electron/backend/export/docx';
 import type { PackageModel } from '../../shared/domain/package';
-import { TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
+import { SHANXI_TABLE_IDS, type DerivedTable } from '../../shared/domain/tables';
 import { fixturePackage } from '../harness/fixturePackage';
 import { pinnedFontEnv } from '../harness/fontconfig';
 import { pdfPages, requirePoppler } from '../harness/pdfPages';
@@ -178,8 +178,8 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
   it('has the ten tables in order, every cell at its row and column, merges as the header says', () => {
     let from = 0;
     let figures = 0;
-    for (const id of TABLE_IDS) {
-      const table = model.tables[id];
+    for (const id of SHANXI_TABLE_IDS) {
+      const table = model.tables[id]!;
       const want = expectedGrid(table);
       const headerTexts = want.texts.slice(0, want.headerRows);
       const index = back.tables.findIndex(
@@ -212,19 +212,19 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
   it('prints wide tables on landscape pages and the others on portrait pages, all A4', () => {
     let from = 0;
     const sectionOf = new Map<string, number>();
-    for (const id of TABLE_IDS) {
-      const first = model.tables[id].header[0]!.map((h) => h.text);
+    for (const id of SHANXI_TABLE_IDS) {
+      const first = model.tables[id]!.header[0]!.map((h) => h.text);
       const index = back.tables.findIndex((t, i) => i >= from && first.every((text) => t.rows[0]!.texts.map(norm).includes(text)));
       expect(index).toBeGreaterThanOrEqual(0);
       sectionOf.set(id, back.tables[index]!.section);
       from = index + 1;
     }
     for (const id of ['04', '06', '09']) expect(back.sections[sectionOf.get(id)!]!.orientation, `公开${id}表`).toBe('landscape');
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       const s = back.sections[sectionOf.get(id)!]!;
-      expect(s.orientation, `公开${id}表`).toBe(model.tables[id].landscape ? 'landscape' : 'portrait');
+      expect(s.orientation, `公开${id}表`).toBe(model.tables[id]!.landscape ? 'landscape' : 'portrait');
       // Each table on its own page: a section of its own.
-      expect(TABLE_IDS.filter((other) => sectionOf.get(other) === sectionOf.get(id))).toEqual([id]);
+      expect(SHANXI_TABLE_IDS.filter((other) => sectionOf.get(other) === sectionOf.get(id))).toEqual([id]);
     }
     for (const s of back.sections) {
       expect([s.width, s.height].sort((a, b) => a - b)).toEqual([11906, 16838]);
@@ -280,7 +280,7 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
       at(`第二部分 ${model.year}年部门决算表`),
       at('一、收入支出决算总表'),
       at('公开01表'),
-      at(model.tables['01'].note),
+      at(model.tables['01']!.note),
       at('十、部门决算公开相关信息统计表'),
       at('第三部分 情况说明'),
       at(model.narrative[0]!.title),
@@ -293,14 +293,14 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
     ];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // The org / year / unit line of every table.
-    for (const id of TABLE_IDS) {
-      const t = model.tables[id];
+    for (const id of SHANXI_TABLE_IDS) {
+      const t = model.tables[id]!;
       expect(texts).toContain(`${t.orgLine}\t${t.yearLine}\t${t.unitLine}`);
       if (t.emptyNote) expect(texts).toContain(t.emptyNote);
     }
     // Figures of the narrative as plain text; the unfilled required field visible.
     const n1 = texts.find((x) => x.startsWith(`${model.year}年度收入总计`));
-    expect(n1).toContain(model.tables['01'].rows.find((r) => r.key === 'L31')!.cells[2]!.text);
+    expect(n1).toContain(model.tables['01']!.rows.find((r) => r.key === 'L31')!.cells[2]!.text);
     expect(n1).toMatch(/主要原因是【待填写(：[^】]*)?】。$/);
     // An unfilled optional field prints nothing.
     expect(texts.some((x) => x.startsWith('一般公共服务支出（类）') && x.endsWith('万元。'))).toBe(true);
@@ -338,8 +338,8 @@ describe.each([['jincheng-2023.json'], ['yangquan-2024.json']])('Word export of 
     expect(existsSync(pdf), `${pdf} was not written`).toBe(true);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.replace(/\s+/g, '');
-    expect(text).toContain(model.tables['06'].title);
-    expect(text).toContain(model.tables['01'].rows.find((r) => r.key === 'L31')!.cells[2]!.text);
+    expect(text).toContain(model.tables['06']!.title);
+    expect(text).toContain(model.tables['01']!.rows.find((r) => r.key === 'L31')!.cells[2]!.text);
     expect(text).toContain('第五部分附件');
   }, 180_000);
 

@@ -17,7 +17,7 @@ import type { PrintedPdf } from '../../electron/backend/export/pdf/render';
 import { narrativePieces } from '../../electron/backend/export/print/printed';
 import type { PackageModel } from '../../shared/domain/package';
 import { formGrid } from '../../shared/domain/selfEvaluation';
-import { chineseNumeral, TABLE_IDS } from '../../shared/domain/tables';
+import { chineseNumeral, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 import { requireChromium } from '../e2e/browser';
 import { fixturePackage } from '../harness/fixturePackage';
 import { headingPlacements, pdfPages, type PdfPage, printedToc, requirePoppler, squash } from '../harness/pdfPages';
@@ -143,9 +143,9 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     file = join(dir, fixture.replace(/\.json$/, '.pdf'));
     writeFileSync(file, printed.pdf);
     pages = pdfPages(file);
-    const titles = [...TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`), '第三部分 情况说明'];
+    const titles = [...SHANXI_TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id]!.title}`), '第三部分 情况说明'];
     const placed = headingPlacements(pages, titles);
-    TABLE_IDS.forEach((id, k) => {
+    SHANXI_TABLE_IDS.forEach((id, k) => {
       const from = placed[k]!.pdfPage!;
       const next = placed[k + 1]!.pdfPage!;
       tablePages.set(id, pages.slice(from - 1, next - 1));
@@ -173,7 +173,7 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     const figures = printedFigures(readSeedTables(seed)).filter((f) => f.printed !== '');
     expect(figures.length).toBeGreaterThan(150);
     const missing: string[] = [];
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       const have = tokens(tablePages.get(id)!);
       const need = new Map<string, number>();
       for (const f of figures.filter((x) => x.table === id)) need.set(f.printed, (need.get(f.printed) ?? 0) + 1);
@@ -220,7 +220,7 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     expect(outline.map((o) => squash(o.title))).toEqual(['目录', '第一部分概况', `第二部分${model.year}年部门决算表`, '第三部分情况说明', '第四部分名词解释', '第五部分附件']);
     expect(part('第五部分 附件')!.children.map((c) => squash(c.title))).toEqual(tocTitles(model).filter((t) => t.startsWith('附件')).map(squash));
     expect(part('第一部分 概况')!.children.map((c) => c.title)).toEqual(['一、本部门（单位）职责', '二、机构设置情况']);
-    expect(part(`第二部分 ${model.year}年部门决算表`)!.children.map((c) => c.title)).toEqual(TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id].title}`));
+    expect(part(`第二部分 ${model.year}年部门决算表`)!.children.map((c) => c.title)).toEqual(SHANXI_TABLE_IDS.map((id) => `${chineseNumeral(Number(id))}、${model.tables[id]!.title}`));
     expect(part('第三部分 情况说明')!.children.map((c) => c.title)).toEqual(model.narrative.map((s) => s.title));
     // No title written twice (Chromium does that to a heading whose line is shorter than its font).
     const all = (list: OutlineNode[]): OutlineNode[] => list.flatMap((o) => [o, ...all(o.children)]);
@@ -242,24 +242,24 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     const sizes = pageSizes(file, pages.length);
     expect(sizes).toHaveLength(pages.length);
     for (const s of sizes) expect([Math.round(Math.min(s.width, s.height)), Math.round(Math.max(s.width, s.height))]).toEqual([595, 842]);
-    for (const id of TABLE_IDS) {
-      for (const p of tablePages.get(id)!) expect(sizes[p.page - 1]!.width > sizes[p.page - 1]!.height, `公开${id}表 page ${p.page}`).toBe(model.tables[id].landscape);
+    for (const id of SHANXI_TABLE_IDS) {
+      for (const p of tablePages.get(id)!) expect(sizes[p.page - 1]!.width > sizes[p.page - 1]!.height, `公开${id}表 page ${p.page}`).toBe(model.tables[id]!.landscape);
     }
     expect(sizes[0]!.width).toBeLessThan(sizes[0]!.height);
   });
 
   it('draws each table’s right-hand rule (not clipped at the page’s text edge)', () => {
-    const firstPages = [...TABLE_IDS.map((id) => tablePages.get(id)![0]!.page), ...(model.evaluation?.forms.length ? [headingPlacements(pages, [`附件1 ${model.evaluation.forms[0]!.name}`])[0]!.pdfPage!] : [])];
+    const firstPages = [...SHANXI_TABLE_IDS.map((id) => tablePages.get(id)![0]!.page), ...(model.evaluation?.forms.length ? [headingPlacements(pages, [`附件1 ${model.evaluation.forms[0]!.name}`])[0]!.pdfPage!] : [])];
     for (const page of firstPages) expect(rightRuleDrawn(file, page).covered, `PDF page ${page}`).toBeGreaterThan(0.95);
   });
 
   it('repeats a table’s header rows on every page it runs over', () => {
     let spanning = 0;
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       const list = tablePages.get(id)!;
       if (list.length > 1) spanning += 1;
       // Header texts too short to wrap in their cells (long ones may break over lines in the text).
-      const short = model.tables[id].header.flat().map((h) => h.text).filter((t) => [...t].length <= 3 && !/^\d+$/.test(t));
+      const short = model.tables[id]!.header.flat().map((h) => h.text).filter((t) => [...t].length <= 3 && !/^\d+$/.test(t));
       expect(short.length, `公开${id}表`).toBeGreaterThan(0);
       for (const p of list) for (const t of short) expect(p.squashed, `公开${id}表 page ${p.page}`).toContain(squash(t));
     }

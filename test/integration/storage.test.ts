@@ -159,6 +159,7 @@ describe('creating, saving and reopening', () => {
       { version: 2, name: 'subordinate_unit_list' },
       { version: 3, name: 'self_evaluation' },
       { version: 4, name: 'published_years_and_change_log' },
+      { version: 5, name: 'state_capital_item_carry' },
     ]);
     close(file);
     expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back

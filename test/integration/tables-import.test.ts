@@ -15,7 +15,7 @@ import { renderXlsx } from '../../electron/backend/export/xlsx';
 import { checkYear, deriveYear } from '../../electron/backend/services/reports';
 import { getCatalogue } from '../../shared/domain/catalogue';
 import { parseInterchangeText, type ReportPackage } from '../../shared/domain/interchange';
-import { deriveTables, type DerivedTables } from '../../shared/domain/tables';
+import { deriveTables, type ShanxiTables } from '../../shared/domain/tables';
 import { runChecks } from '../../shared/domain/checks';
 import { officialWorkbook } from '../harness/officialWorkbook';
 import { compareFigures, printedFigures } from '../harness/seedCompare';
@@ -40,7 +40,7 @@ function fixture(name: string): ReportPackage {
   return parsed.value;
 }
 
-function derived(pkg: ReportPackage): DerivedTables {
+function derived(pkg: ReportPackage): ShanxiTables {
   return deriveTables(pkg.department, pkg.report, getCatalogue(pkg.report.edition, pkg.customCodes));
 }
 
@@ -51,7 +51,7 @@ async function exported(pkg: ReportPackage, dir: string, name = 'tables.xlsx'): 
   return path;
 }
 
-function tablesOf(file: string, year: number): DerivedTables {
+function tablesOf(file: string, year: number): ShanxiTables {
   const f = openDisclosureFile(file, { create: false, readonly: true });
   try {
     return deriveYear(f, year).tables;
@@ -61,7 +61,7 @@ function tablesOf(file: string, year: number): DerivedTables {
 }
 
 /** Figures compared as numbers: seed 002 prints without thousands separators, a new file groups them. */
-function ungrouped(tables: DerivedTables): DerivedTables {
+function ungrouped(tables: ShanxiTables): ShanxiTables {
   for (const t of Object.values(tables)) for (const row of t.rows) for (const cell of row.cells) cell.text = cell.text.replace(/,/g, '');
   return tables;
 }

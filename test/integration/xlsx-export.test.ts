@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderXlsx } from '../../electron/backend/export/xlsx';
 import { parseInterchangeText } from '../../shared/domain/interchange';
-import { deriveTables, type DerivedTable, type DerivedTables, type HeaderCell, TABLE_IDS } from '../../shared/domain/tables';
+import { deriveTables, type DerivedTable, type ShanxiTables, type HeaderCell, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const READER = join(ROOT, 'test/harness/read_xlsx.py');
@@ -50,7 +50,7 @@ interface ReadWorkbook {
   sheets: ReadSheet[];
 }
 
-function load(fixture: string): DerivedTables {
+function load(fixture: string): ShanxiTables {
   const parsed = parseInterchangeText(readFileSync(join(ROOT, 'test/fixtures', fixture), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.message}`).join('\n'));
   return deriveTables(parsed.value.department, parsed.value.report);
@@ -131,14 +131,14 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
   });
 
   it('has one sheet per table in order, workbook properties and progress reports', () => {
-    expect(book.sheets.map((s) => s.name)).toEqual(TABLE_IDS.map((id) => `公开${id}表`));
+    expect(book.sheets.map((s) => s.name)).toEqual(SHANXI_TABLE_IDS.map((id) => `公开${id}表`));
     expect(book.properties.creator).toBe('部门决算公开助手');
     expect(book.properties.title).toContain(department);
     expect(progress.at(-1)).toEqual([10, 10]);
     expect(progress.map(([d]) => d)).toEqual([...progress.map(([d]) => d)].sort((a, b) => a - b));
   });
 
-  describe.each(TABLE_IDS)('公开%s表', (id) => {
+  describe.each(SHANXI_TABLE_IDS)('公开%s表', (id) => {
     const table: DerivedTable = tables[id];
     const n = table.columns.length;
     const lastHeaderRow = FIRST_HEADER_ROW + table.header.length - 1;
@@ -148,7 +148,7 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
     const at = (r: number, c: number) => cells.get(`${r},${c}`);
 
     beforeAll(() => {
-      sheet = book.sheets[TABLE_IDS.indexOf(id)]!;
+      sheet = book.sheets[SHANXI_TABLE_IDS.indexOf(id)]!;
       cells = cellMap(sheet);
     });
 
@@ -288,7 +288,7 @@ describe.each(CASES)('$fixture', ({ fixture, department, year, minFigures }) => 
   });
 
   it('writes exactly the printed figures as numbers, nothing more', () => {
-    const expected = TABLE_IDS.flatMap((id) => tables[id].rows.flatMap((r) => r.cells))
+    const expected = SHANXI_TABLE_IDS.flatMap((id) => tables[id].rows.flatMap((r) => r.cells))
       .filter((c) => (c.kind === 'input' || c.kind === 'derived') && c.text !== '').length;
     const written = book.sheets.flatMap((s) => s.cells).filter((c) => typeof c[2] === 'number' && [MONEY_FORMAT, MONEY_FORMAT_PLAIN, COUNT_FORMAT, '0.00'].includes(c[3]));
     expect(expected).toBeGreaterThan(minFigures);
@@ -334,7 +334,7 @@ describe('部门决算单位构成 sheet', () => {
     const file = join(dir, 'units.xlsx');
     writeFileSync(file, await renderXlsx(load('jincheng-2023.json'), { units, onProgress: (d, t) => progress.push([d, t]) }));
     const book = readBack(file);
-    expect(book.sheets.map((s) => s.name)).toEqual(['部门决算单位构成', ...TABLE_IDS.map((id) => `公开${id}表`)]);
+    expect(book.sheets.map((s) => s.name)).toEqual(['部门决算单位构成', ...SHANXI_TABLE_IDS.map((id) => `公开${id}表`)]);
     expect(progress.at(-1)).toEqual([11, 11]);
     const cells = cellMap(book.sheets[0]!);
     expect(cells.get('1,1')?.[2]).toBe('部门决算单位构成');
@@ -344,7 +344,7 @@ describe('部门决算单位构成 sheet', () => {
     expect([1, 2, 3].map((c) => cells.get(`5,${c}`)?.[2])).toEqual([2, '晋城市口岸服务中心', '预算不单列，并入本级']);
     const none = join(dir, 'none.xlsx');
     writeFileSync(none, await renderXlsx(load('yangquan-2024.json'), { units: [] }));
-    expect(readBack(none).sheets.map((s) => s.name)).toEqual(TABLE_IDS.map((id) => `公开${id}表`));
+    expect(readBack(none).sheets.map((s) => s.name)).toEqual(SHANXI_TABLE_IDS.map((id) => `公开${id}表`));
   });
 });
 
@@ -405,7 +405,7 @@ describe('LibreOffice prints the workbook', () => {
     const pdftotext = which('pdftotext');
     if (!pdftotext) throw new Error('pdftotext 不存在：请安装 Debian 软件包 poppler-utils');
     const text = execFileSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const id of TABLE_IDS) expect(text).toContain(`公开${id}表`);
+    for (const id of SHANXI_TABLE_IDS) expect(text).toContain(`公开${id}表`);
     expect(text).toContain(printed);
     expect(text).toContain('说明：本表无数据');
     if (!printed.includes(',')) expect(text.match(/\d,\d{3}\.\d\d/g) ?? [], 'no grouped amount anywhere').toEqual([]);

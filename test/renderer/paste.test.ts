@@ -6,7 +6,7 @@ import { parseInterchangeText } from '../../shared/domain/interchange';
 import { emptyItem, type FactRef, type Report } from '../../shared/domain/model';
 import { FEN_PER_PRINTED_UNIT, toPrintedUnits } from '../../shared/domain/money';
 import { deriveTables } from '../../shared/domain/tables';
-import type { DerivedTable, Row, TableId } from '../../shared/domain/tables/types';
+import type { DerivedTable, Row, ShanxiTableId, TableId } from '../../shared/domain/tables/types';
 import { firstEditable, type GridPos } from '../../renderer/features/tables/grid';
 import { isBlock, parseClipboardBlock } from '../../renderer/features/tables/paste';
 import { pasteContextFor } from '../../renderer/features/tables/pasteContext';
@@ -59,9 +59,9 @@ function seed002(): LoadedYear {
   return { department: parsed.value.department, report: parsed.value.report, customCodes: parsed.value.customCodes, lastYear: null };
 }
 
-function setup(loaded: LoadedYear, id: TableId) {
+function setup(loaded: LoadedYear, id: ShanxiTableId) {
   const catalogue = getCatalogue(loaded.report.edition, loaded.customCodes);
-  const table = deriveTables(loaded.department, loaded.report, catalogue)[id];
+  const table = deriveTables(loaded.department, loaded.report, catalogue)[id]!;
   const pending = pendingRows(table, loaded.report, catalogue);
   const grid = buildGrid(table, loaded.report, pending);
   const ctx = pasteContextFor(loaded, table, grid, pending, catalogue, '万元');

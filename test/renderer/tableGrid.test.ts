@@ -35,8 +35,8 @@ describe('table grid', () => {
   it('aligns the grid with the printed rows, pending rows after them', () => {
     const pending = pendingRows(tables['03'], r, catalogue);
     const grid = buildGrid(tables['03'], r, pending);
-    expect(grid).toHaveLength(tables['03'].rows.length + 1);
-    const leaf = tables['03'].rows.findIndex((row) => row.key === '2010301');
+    expect(grid).toHaveLength(tables['03']!.rows.length + 1);
+    const leaf = tables['03']!.rows.findIndex((row) => row.key === '2010301');
     const cell = grid[leaf]?.[3];
     expect(cell?.kind).toBe('input');
     expect(cell?.label).toBe('公开03表 2010301 行政运行 基本支出');
@@ -46,14 +46,14 @@ describe('table grid', () => {
 
   it('offers 表02 财政拨款收入 of a 项 as a three-part breakdown', () => {
     const grid = buildGrid(tables['02'], r, []);
-    const leaf = tables['02'].rows.findIndex((row) => row.key === '2010301');
+    const leaf = tables['02']!.rows.findIndex((row) => row.key === '2010301');
     const cell = grid[leaf]?.[3];
     expect(cell?.kind).toBe('breakdown');
     if (cell?.kind === 'breakdown') expect(cell.values).toEqual([1_000_000, 0, 0]);
   });
 
   it('names line-table cells by 行次 and label', () => {
-    const t01 = tables['01'];
+    const t01 = tables['01']!;
     const row = t01.rows.find((x) => x.key === 'L28')!;
     expect(describeBodyCell(t01, row, 2)).toBe('公开01表 使用非财政拨款结余和专用结余 第28行');
   });
@@ -68,7 +68,7 @@ describe('derived view memoisation', () => {
     const preview = previewReport(r, draft);
     expect(previewReport(r, { ...draft })).toBe(preview);
     expect(r.items[0]?.expenditure.project).toBe(0);
-    expect(tablesOf(loaded, preview)['03'].rows[0]?.cells[2]?.value).toBe(1_500_000);
+    expect(tablesOf(loaded, preview)['03']!.rows[0]?.cells[2]?.value).toBe(1_500_000);
   });
 });
 

@@ -20,7 +20,7 @@ import {
 import { parseInterchangeText } from '../../shared/domain/interchange';
 import { type Department, type FactRef, type Report, readFact, writeFact } from '../../shared/domain/model';
 import { formatWanCell } from '../../shared/domain/money';
-import { cellById, type CellId, deriveTables, type DerivedTables, NO_DATA_NOTE, TABLE_IDS } from '../../shared/domain/tables';
+import { cellById, type CellId, deriveTables, type ShanxiTables, NO_DATA_NOTE, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 type Fixture = 'jincheng-2023.json' | 'yangquan-2024.json';
@@ -48,8 +48,8 @@ const U = 10_000;
 /** 1 万元 in 分. */
 const WAN = 1_000_000;
 
-function cellOf(tables: DerivedTables, id: CellId) {
-  const cell = cellById(tables[id.slice(0, 2) as (typeof TABLE_IDS)[number]], id);
+function cellOf(tables: ShanxiTables, id: CellId) {
+  const cell = cellById(tables[id.slice(0, 2) as (typeof SHANXI_TABLE_IDS)[number]], id);
   if (!cell) throw new Error(`no cell ${id}`);
   return cell;
 }
@@ -311,7 +311,7 @@ const CASES: BreakCase[] = [
     what: 'a 款 row missing above its 项',
     fixture: JC,
     tables: (c) => {
-      c.tables['03'].rows = c.tables['03'].rows.filter((r) => r.key !== '20899');
+      c.tables['03']!.rows = c.tables['03']!.rows.filter((r) => r.key !== '20899');
     },
     expect: [
       { severity: '错误', cells: row('03', '2089999', COLS03.slice(0)), message: /2089999 .* 的上级科目 20899 未列出/ },
@@ -625,7 +625,7 @@ const CASES: BreakCase[] = [
     what: 'an empty table 07 without its note',
     fixture: JC,
     tables: (c) => {
-      delete c.tables['07'].emptyNote;
+      delete c.tables['07']!.emptyNote;
     },
     expect: [{ severity: '错误', cells: [], message: /表07 应印“说明：本表无数据”/ }],
   },
@@ -634,7 +634,7 @@ const CASES: BreakCase[] = [
     what: 'a table 07 with data carrying the note',
     fixture: YQ,
     tables: (c) => {
-      c.tables['07'].emptyNote = NO_DATA_NOTE;
+      c.tables['07']!.emptyNote = NO_DATA_NOTE;
     },
     expect: [{ severity: '错误', cells: ['07.total.income', '07.total.subtotal', '07.total.project'], message: /表07 列有数据，却印有“说明：本表无数据”/ }],
   },
@@ -643,7 +643,7 @@ const CASES: BreakCase[] = [
     what: 'an empty table 08 without its note',
     fixture: YQ,
     tables: (c) => {
-      delete c.tables['08'].emptyNote;
+      delete c.tables['08']!.emptyNote;
     },
     expect: [{ severity: '错误', cells: [] }],
   },
@@ -653,7 +653,7 @@ const CASES: BreakCase[] = [
     fixture: JC,
     facts: withStateCapital,
     tables: (c) => {
-      c.tables['08'].emptyNote = NO_DATA_NOTE;
+      c.tables['08']!.emptyNote = NO_DATA_NOTE;
     },
     expect: [{ severity: '错误', cells: ['08.total.total', '08.total.basic'] }],
   },
@@ -778,8 +778,8 @@ const CASES: BreakCase[] = [
     what: 'table 03 printed with another department and table 09 with another year',
     fixture: JC,
     tables: (c) => {
-      c.tables['03'].orgLine = '部门名称：晋城市财政局';
-      c.tables['09'].yearLine = '2022年度';
+      c.tables['03']!.orgLine = '部门名称：晋城市财政局';
+      c.tables['09']!.yearLine = '2022年度';
     },
     expect: [
       { severity: '错误', cells: [], message: /^表03 印“部门名称：晋城市财政局”，与单位名称“晋城市商务局”不一致$/ },

@@ -10,7 +10,7 @@ import { codeMoves, getCatalogue } from '../../shared/domain/catalogue';
 import { type CompareLine, compareYears, delta, filterLines, withThreshold } from '../../shared/domain/compare';
 import { compareReports, priorFiguresFor } from '../../shared/domain/compare/compose';
 import { composeNarrative } from '../../shared/domain/narrative';
-import { deriveTables, TABLE_IDS } from '../../shared/domain/tables';
+import { deriveTables, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 import { twoYears } from '../harness/twoYears';
 
 const { pkg, prior } = twoYears();
@@ -91,7 +91,7 @@ describe('seed 002 (2024) against its derived 2023', () => {
     const pri = deriveTables(pkg.department, prior, getCatalogue(2023, pkg.customCodes));
     const values = (t: typeof cur) => {
       const out = new Map<string, number>();
-      for (const id of TABLE_IDS) for (const row of t[id].rows) for (const c of row.cells) if (c.id && (c.kind === 'input' || c.kind === 'derived')) out.set(c.id, c.value ?? 0);
+      for (const id of SHANXI_TABLE_IDS) for (const row of t[id].rows) for (const c of row.cells) if (c.id && (c.kind === 'input' || c.kind === 'derived')) out.set(c.id, c.value ?? 0);
       return out;
     };
     const a = values(cur);

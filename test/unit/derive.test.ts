@@ -20,10 +20,10 @@ import {
   cellValue,
   deriveTables,
   type DerivedTable,
-  type DerivedTables,
+  type ShanxiTables,
   findCell,
   NO_DATA_NOTE,
-  TABLE_IDS,
+  SHANXI_TABLE_IDS,
   valueById,
 } from '../../shared/domain/tables';
 
@@ -45,7 +45,7 @@ function setItem(report: Report, code: string, field: ItemField, amountYuan: num
   writeFact(report, { kind: 'item', code, field }, yuan(amountYuan));
 }
 
-function derive(report: Report, unitKind: UnitKind = '行政单位'): DerivedTables {
+function derive(report: Report, unitKind: UnitKind = '行政单位'): ShanxiTables {
   return deriveTables(dept(unitKind), report, getCatalogue(report.edition));
 }
 
@@ -139,7 +139,7 @@ describe('an empty report', () => {
   });
 
   it('prints no figure anywhere except 表06 ——', () => {
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       for (const row of t[id].rows) {
         for (const cell of row.cells) {
           if (cell.kind === 'input' || cell.kind === 'derived') expect(cell.text, `${id} ${cell.id}`).toBe('');
@@ -402,7 +402,7 @@ describe('table 09', () => {
 });
 
 describe('table 10', () => {
-  const line = (t: DerivedTables, n: number) => cellById(t['10'], `10.L${n}.value`);
+  const line = (t: ShanxiTables, n: number) => cellById(t['10'], `10.L${n}.value`);
 
   it('line 1 = 2 + 3 + 4, line 7 = vehicle count, line 17 = equipment', () => {
     const t = derive(richReport());
@@ -460,7 +460,7 @@ describe('table 10', () => {
 });
 
 describe('provenance: every derived cell has a formula, every input cell a fact', () => {
-  const cases: [string, DerivedTables][] = [
+  const cases: [string, ShanxiTables][] = [
     ['rich 2023', derive(richReport(2023))],
     ['rich 2024 参公', derive(richReport(2024), '参公事业单位')],
     ['empty', derive(emptyReport(2024))],
@@ -473,7 +473,7 @@ describe('provenance: every derived cell has a formula, every input cell a fact'
   it.each(cases)('%s', (_name, tables) => {
     let derived = 0;
     let inputs = 0;
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       for (const row of tables[id].rows) {
         expect(row.cells).toHaveLength(tables[id].columns.length);
         for (const cell of row.cells) {
@@ -498,9 +498,9 @@ describe('provenance: every derived cell has a formula, every input cell a fact'
 });
 
 describe('editions', () => {
-  const has31206 = (t: DerivedTables) => t['06'].rows.some((r) => r.cells.some((c) => c.kind === 'code' && c.text === '31206'));
-  const line28 = (t: DerivedTables) => findCell(t['01'], 'L28', 'itemL')!.text;
-  const name30999 = (t: DerivedTables) => {
+  const has31206 = (t: ShanxiTables) => t['06'].rows.some((r) => r.cells.some((c) => c.kind === 'code' && c.text === '31206'));
+  const line28 = (t: ShanxiTables) => findCell(t['01'], 'L28', 'itemL')!.text;
+  const name30999 = (t: ShanxiTables) => {
     for (const row of t['06'].rows) {
       const k = row.cells.findIndex((c) => c.kind === 'code' && c.text === '30999');
       if (k >= 0) return row.cells[k + 1]!.text;
@@ -567,14 +567,14 @@ describe('deriveTable: one table alone', () => {
     const { parseInterchangeText } = await import('../../shared/domain/interchange');
     const { getCatalogue } = await import('../../shared/domain/catalogue');
     const { deriveTable, deriveTables } = await import('../../shared/domain/tables');
-    const { TABLE_IDS } = await import('../../shared/domain/tables/types');
+    const { SHANXI_TABLE_IDS } = await import('../../shared/domain/tables/types');
     for (const name of ['jincheng-2023.json', 'yangquan-2024.json']) {
       const parsed = parseInterchangeText(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
       if (!parsed.ok) throw new Error(name);
       const { department, report, customCodes } = parsed.value;
       const catalogue = getCatalogue(report.edition, customCodes);
       const all = deriveTables(department, report, catalogue);
-      for (const id of TABLE_IDS) expect(deriveTable(department, report, catalogue, id), `${name} ${id}`).toEqual(all[id]);
+      for (const id of SHANXI_TABLE_IDS) expect(deriveTable(department, report, catalogue, id), `${name} ${id}`).toEqual(all[id]);
     }
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { type PdfPart, renderHtmlDocument } from '../../electron/backend/export/pdf/document';
 import { packageParts } from '../../electron/backend/export/pdf/packageParts';
-import { TABLE_IDS } from '../../shared/domain/tables';
+import { SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 import { samplePackage } from '../harness/samplePackage';
 import { tocTitles } from '../harness/tocCheck';
 
@@ -21,7 +21,7 @@ describe('the package as HTML parts', () => {
       'cover:cover',
       'toc:toc',
       'overview:prose',
-      ...TABLE_IDS.map((id) => `table-${id}:${model.tables[id].landscape ? 'wide' : 'table'}`),
+      ...SHANXI_TABLE_IDS.map((id) => `table-${id}:${model.tables[id]!.landscape ? 'wide' : 'table'}`),
       'narrative:prose',
       'glossary:prose',
       'attachments:prose',
@@ -50,7 +50,7 @@ describe('the package as HTML parts', () => {
   });
 
   it('prints the tables with a thead of the header rows and a row per body row, merged cells spanned', () => {
-    const t01 = model.tables['01'];
+    const t01 = model.tables['01']!;
     const part = doc.html.split('part-table-01')[1]!.split('<section')[0]!;
     const thead = part.split('<thead>')[1]!.split('</thead>')[0]!;
     expect(thead.match(/<tr>/g)).toHaveLength(t01.header.length);

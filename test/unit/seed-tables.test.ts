@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseInterchangeText } from '../../shared/domain/interchange';
-import { deriveTables, type DerivedTables, TABLE_IDS } from '../../shared/domain/tables';
+import { deriveTables, type ShanxiTables, SHANXI_TABLE_IDS } from '../../shared/domain/tables';
 import { compareFigures, printedFigures, seedRowKeys } from '../harness/seedCompare';
 import { readSeedTables, SEED_000, SEED_002, type SeedTable } from '../harness/seedTables';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 
-function load(name: string): DerivedTables {
+function load(name: string): ShanxiTables {
   const parsed = parseInterchangeText(readFileSync(new URL(name, FIXTURES), 'utf8'));
   if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path} ${i.message}`).join('\n'));
   return deriveTables(parsed.value.department, parsed.value.report);
@@ -78,7 +78,7 @@ describe.each(CASES)('$name', ({ fixture, seed, figures: expectedCount }) => {
   });
 
   it('prints the frame of every table as the seed does', () => {
-    for (const id of TABLE_IDS) {
+    for (const id of SHANXI_TABLE_IDS) {
       const ours = tables[id];
       const theirs: SeedTable = seedTables[id];
       expect(ours.title, id).toBe(theirs.title);

@@ -20,7 +20,7 @@ import {
   THREE_PUBLIC_ITEMS,
   VEHICLE_TYPES,
 } from '../../shared/domain/model';
-import { deriveTables, type DerivedTables, valueById } from '../../shared/domain/tables';
+import { deriveTables, type ShanxiTables, valueById } from '../../shared/domain/tables';
 import { NOT_APPLICABLE_CLASSES } from '../../shared/domain/tables/table06';
 import {
   SYNTHETIC_MAX_FEN,
@@ -33,7 +33,7 @@ const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v
 const incomeTotal = (item: ItemFacts): number => sum(INCOME_SOURCES.map((k) => item.income[k]));
 const expenditureTotal = (item: ItemFacts): number => sum(EXPENDITURE_KINDS.map((k) => item.expenditure[k]));
 
-function derive(pkg: ReportPackage): DerivedTables {
+function derive(pkg: ReportPackage): ShanxiTables {
   return deriveTables(pkg.department, pkg.report, getCatalogue(pkg.report.edition, pkg.customCodes));
 }
 

@@ -14,7 +14,7 @@ import { draftNarrative, priorFromTyped } from '../../shared/domain/narrative';
 import { type DerivedTables, deriveTables } from '../../shared/domain/tables';
 import { figureCell, figuresOf, getTemplate, TEMPLATE_IDS, TEMPLATES } from '../../shared/domain/templates';
 import { shanxiFigures } from '../../shared/domain/templates/shanxi/figures';
-import { readSeedTables, SEED_000, SEED_002, seedRow, type SeedTable } from '../harness/seedTables';
+import { readSeedTables, SEED_000, SEED_002, seedRow, type SeedTable, type SeedTableId } from '../harness/seedTables';
 
 type Doc = Record<string, unknown> & { settings: Record<string, unknown> };
 
@@ -45,9 +45,9 @@ const SEEDS = [
 ] as const;
 
 describe('the template registry', () => {
-  it('has 山西 as its only template so far, and it is the default of a new year', () => {
-    expect(TEMPLATE_IDS).toEqual(['山西']);
-    expect(Object.keys(TEMPLATES)).toEqual(['山西']);
+  it('has 山西 and 上海, 山西 the default of a new year', () => {
+    expect(TEMPLATE_IDS).toEqual(['山西', '上海']);
+    expect(Object.keys(TEMPLATES)).toEqual(['山西', '上海']);
     expect(DEFAULT_SETTINGS.template).toBe('山西');
   });
 
@@ -76,11 +76,11 @@ describe('the template registry', () => {
     const seedTables = readSeedTables(seed);
     const { tables } = derived(fixture);
     for (const spec of getTemplate('山西').tables) {
-      expect(seedTables[spec.id].title, spec.id).toBe(spec.title);
-      expect(seedTables[spec.id].unitLine, spec.id).toBe(spec.unitLine);
-      expect(tables[spec.id].title).toBe(spec.title);
-      expect(tables[spec.id].code).toBe(spec.code);
-      expect(tables[spec.id].orgLine.startsWith(`${spec.orgLabel}：`)).toBe(true);
+      expect(seedTables[spec.id as SeedTableId].title, spec.id).toBe(spec.title);
+      expect(seedTables[spec.id as SeedTableId].unitLine, spec.id).toBe(spec.unitLine);
+      expect(tables[spec.id]!.title).toBe(spec.title);
+      expect(tables[spec.id]!.code).toBe(spec.code);
+      expect(tables[spec.id]!.orgLine.startsWith(`${spec.orgLabel}：`)).toBe(true);
     }
   });
 
@@ -100,7 +100,7 @@ describe('the template registry', () => {
   });
 
   it('refuses an unknown template in Chinese, naming the ones there are', () => {
-    expect(() => getTemplate('上海')).toThrow('未知的模板“上海”，目前可选：“山西”');
+    expect(() => getTemplate('广东')).toThrow('未知的模板“广东”，目前可选：“山西”、“上海”');
   });
 });
 
@@ -155,7 +155,7 @@ describe('semantic figures of the seed fixtures equal the published figures', ()
   it('lists the 一般公共预算 rows in printed order, a row without spending being absent (not 0)', () => {
     const { tables } = derived('jincheng-2023.json');
     const general = figuresOf(tables).general;
-    expect(general.rows.map((r) => r.code)).toEqual(tables['05'].rows.filter((r) => r.kind !== 'total').map((r) => r.key));
+    expect(general.rows.map((r) => r.code)).toEqual(tables['05']!.rows.filter((r) => r.kind !== 'total').map((r) => r.key));
     const first = general.rows[0]!;
     expect(general.row(first.code)).toBe(first);
     expect(general.row('2990101')).toBeUndefined();
@@ -165,7 +165,7 @@ describe('semantic figures of the seed fixtures equal the published figures', ()
 describe('an unknown figure or cell is a programming error', () => {
   it('a cell the tables lack throws while the figures are built, never reads as 0', () => {
     const { tables } = derived('jincheng-2023.json');
-    const t10 = tables['10'];
+    const t10 = tables['10']!;
     const broken: DerivedTables = { ...tables, '10': { ...t10, rows: t10.rows.filter((r) => r.key !== 'L1') } };
     expect(() => shanxiFigures(broken)).toThrow('表格中没有单元格 10.L1.value');
   });
@@ -207,11 +207,11 @@ describe('the year’s template in the interchange JSON and the facts hash', () 
 
   it('refuses an unknown template with a Chinese message at its path', () => {
     const doc = fixtureDoc('yangquan-2024.json');
-    doc.settings.template = '上海';
+    doc.settings.template = '广东';
     const result = parseInterchange(doc);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map((i) => [i.path, i.message])).toEqual([['$.settings.template', '未知的模板，目前可选：“山西”']]);
+    expect(result.issues.map((i) => [i.path, i.message])).toEqual([['$.settings.template', '未知的模板，目前可选：“山西”、“上海”']]);
   });
 
   it('leaves the default template out of the facts hash (hashes made before templates stay)', () => {

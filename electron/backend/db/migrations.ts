@@ -346,6 +346,15 @@ export const MIGRATIONS: readonly Migration[] = [
       baselineLogV4(db);
     },
   },
+  {
+    // 国有资本经营 carry-overs per 项 (上海's 表9); existing rows hold none.
+    version: 5,
+    name: 'state_capital_item_carry',
+    up: (db) => {
+      db.exec('ALTER TABLE report_item ADD COLUMN state_capital_item_opening INTEGER NOT NULL DEFAULT 0');
+      db.exec('ALTER TABLE report_item ADD COLUMN state_capital_item_closing INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 const MIGRATIONS_TABLE = `

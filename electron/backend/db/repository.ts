@@ -15,7 +15,7 @@ import {
   EXPENDITURE_KIND_NAMES,
   FISCAL_CARRY_FIELDS,
   FISCAL_SPLIT_NAMES,
-  GOV_FUND_CARRY_NAMES,
+  ITEM_CARRY_NAMES,
   INCOME_SOURCE_NAMES,
   ITEM_FIELDS,
   STATS_MONEY_FIELDS,
@@ -94,6 +94,8 @@ export const ITEM_COLUMNS: Readonly<Record<ItemField, string>> = {
   'fiscal.stateCapitalProject': 'fiscal_state_capital_project',
   govFundOpening: 'gov_fund_opening',
   govFundClosing: 'gov_fund_closing',
+  stateCapitalItemOpening: 'state_capital_item_opening',
+  stateCapitalItemClosing: 'state_capital_item_closing',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ const ITEM_FIELD_NAMES = new Map<string, string>([
   ...Object.entries(INCOME_SOURCE_NAMES).map(([k, name]): [string, string] => [`income.${k}`, name]),
   ...Object.entries(EXPENDITURE_KIND_NAMES).map(([k, name]): [string, string] => [`expenditure.${k}`, name]),
   ...Object.entries(FISCAL_SPLIT_NAMES).map(([k, name]): [string, string] => [`fiscal.${k}`, name]),
-  ...Object.entries(GOV_FUND_CARRY_NAMES),
+  ...Object.entries(ITEM_CARRY_NAMES),
 ]);
 
 /** A short Chinese description of a fact for messages, e.g. 科目2010301的基本支出. */

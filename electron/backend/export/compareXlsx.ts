@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Comparison, CompareFigure, CompareLine, NarrativeFigure } from '../../../shared/domain/compare';
-import { TABLE_TITLES } from '../../../shared/domain/tables';
+import { tableName, tableSpec } from '../../../shared/domain/tables';
 import { WORKBOOK_CREATOR } from './xlsx';
 
 export const COMPARE_HEADER = ['代码/行次', '名称', '栏目', '本年', '上年', '增减额', '增减率', '说明'] as const;
@@ -149,7 +149,7 @@ export async function renderCompareXlsx(comparison: Comparison, options: Compare
   workbook.title = title;
   const subtitle = `本年：${comparison.year}年度；上年：${comparison.withYear}年度；金额单位：万元。${thresholdText(comparison)}。两年均为零的行不列出。`;
   for (const t of comparison.tables) {
-    const ws = addSheet(workbook, `公开${t.id}表`, `${title} 公开${t.id}表 ${TABLE_TITLES[t.id]}`, subtitle);
+    const ws = addSheet(workbook, tableSpec(t.id).code, `${title} ${tableName(t.id)}`, subtitle);
     let r = HEADER_ROW + 1;
     for (const line of t.lines) {
       // Every row names its line (a filter in Excel keeps the code and name with the figures).

@@ -19,7 +19,7 @@ import {
   type DerivedTable,
   type DerivedTables,
   type Row,
-  TABLE_IDS,
+  tableList,
 } from '../../../shared/domain/tables';
 import { placeHeader, type PlacedHeaderCell } from '../../../shared/domain/tables/header';
 
@@ -524,27 +524,30 @@ function addUnitSheet(workbook: ExcelJS.Workbook, department: string, units: rea
 /** Renders the ten tables as an .xlsx workbook, one worksheet per table in official order. */
 export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptions = {}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const first = tables['01'];
+  const list = tableList(tables);
+  const first = list[0];
+  const last = list[list.length - 1];
+  if (!first || !last) throw new Error('没有表格可以导出');
   const department = first.orgLine.replace(/^[^：]*：/, '');
   workbook.creator = WORKBOOK_CREATOR;
   workbook.lastModifiedBy = WORKBOOK_CREATOR;
   workbook.title = `${department}${first.yearLine}决算公开表`;
-  workbook.subject = '部门决算公开 公开01表—公开10表';
+  workbook.subject = `部门决算公开 ${first.code}—${last.code}`;
   if (options.factsHash) workbook.keywords = `内容校验码 sha256:${options.factsHash}`;
   const now = new Date();
   workbook.created = now;
   workbook.modified = now;
 
   const units = options.units ?? [];
-  const total = TABLE_IDS.length + (units.length > 0 ? 1 : 0);
+  const total = list.length + (units.length > 0 ? 1 : 0);
   options.onProgress?.(0, total);
   if (units.length > 0) {
     addUnitSheet(workbook, department, units);
     options.onProgress?.(1, total);
   }
-  for (const [k, id] of TABLE_IDS.entries()) {
-    addTableSheet(workbook, tables[id]);
-    options.onProgress?.(total - TABLE_IDS.length + k + 1, total);
+  for (const [k, table] of list.entries()) {
+    addTableSheet(workbook, table);
+    options.onProgress?.(total - list.length + k + 1, total);
     // Let the event loop breathe between sheets so a progress bar can repaint.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -9,7 +9,7 @@ import { type Finding, runChecks } from '../../../shared/domain/checks';
 import { buildPackage, type Narrative, priorFromTyped, priorFromYear, type PriorFigures } from '../../../shared/domain/narrative';
 import type { PackageModel } from '../../../shared/domain/package';
 import { carryEvaluation, type EvaluationSet } from '../../../shared/domain/selfEvaluation';
-import { deriveTables, type DerivedTables } from '../../../shared/domain/tables';
+import { deriveYearTables, type DerivedTables } from '../../../shared/domain/tables';
 import { DisclosureRepository, type DisclosureFile, EvaluationRepository, StorageError } from '../db';
 
 /** A request the user can fix; the message is Chinese and complete. */
@@ -128,7 +128,7 @@ export function loadReport(file: DisclosureFile, year: number): LoadedReport {
 
 export function deriveYear(file: DisclosureFile, year: number): { loaded: LoadedReport; tables: DerivedTables } {
   const loaded = loadReport(file, year);
-  return { loaded, tables: deriveTables(loaded.department, loaded.report, loaded.catalogue) };
+  return { loaded, tables: deriveYearTables(loaded.department, loaded.report, loaded.catalogue) };
 }
 
 export function exportReportJson(file: DisclosureFile, year: number): string {
@@ -141,7 +141,7 @@ export function lastYearOf(file: DisclosureFile, loaded: LoadedReport): { year: 
   const year = loaded.report.year - 1;
   if (!repo.listYears().includes(year)) return null;
   const report = repo.loadReport(year);
-  return { year, report, tables: deriveTables(loaded.department, report, getCatalogue(report.edition, loaded.pkg.customCodes)) };
+  return { year, report, tables: deriveYearTables(loaded.department, report, getCatalogue(report.edition, loaded.pkg.customCodes)) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { countBySeverity, inputPlaces, SEVERITIES, type Severity } from '../../../shared/domain/checks';
 import { useFindings, usePackage, usePreviewTables } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
-import { NARRATIVE_IDS, tableOfCell } from '../../store/view';
+import { tableOfCell } from '../../store/view';
 import type { TableId } from '../../../shared/domain/tables/types';
 import { groupFindings } from './groupFindings';
 
@@ -131,7 +131,7 @@ export function CheckPanel() {
         <ul className="finding-list">
           {narrative.missing.map((m, k) => {
             const index = sectionOf(m.section);
-            const id = NARRATIVE_IDS[index];
+            const id = narrative.sections[index]?.id;
             return (
               <li key={`m${k}`}>
                 <button type="button" className="finding" disabled={!id} onClick={() => id && actions().navigate({ kind: 'narrative', id })}>

@@ -1,7 +1,8 @@
 /** The check panel's grouping: by table (in table order, report-wide last), then by severity. */
 import { type Finding, SEVERITIES, type Severity } from '../../../shared/domain/checks';
-import { TABLE_TITLES } from '../../../shared/domain/tables';
-import { TABLE_IDS, type TableId } from '../../../shared/domain/tables/types';
+import { tableName } from '../../../shared/domain/tables';
+import type { TableId } from '../../../shared/domain/tables/types';
+import { TABLE_ORDER } from '../../../shared/domain/templates/tableSpecs';
 import { tableOfCell } from '../../store/view';
 
 export interface FindingGroup {
@@ -29,7 +30,7 @@ export function groupFindings(findings: readonly Finding[], shown: ReadonlySet<S
     list.push(f);
     byTable.set(t, list);
   }
-  const order: (TableId | null)[] = [...TABLE_IDS, null];
+  const order: (TableId | null)[] = [...TABLE_ORDER.keys(), null];
   return order
     .filter((t) => byTable.has(t))
     .map((t) => {
@@ -38,7 +39,7 @@ export function groupFindings(findings: readonly Finding[], shown: ReadonlySet<S
       for (const f of list) counts[f.severity]++;
       return {
         table: t,
-        title: t ? `公开${t}表 ${TABLE_TITLES[t]}` : '全表及其他',
+        title: t ? tableName(t) : '全表及其他',
         bySeverity: SEVERITIES.map((severity) => ({ severity, findings: list.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0),
         counts,
       };

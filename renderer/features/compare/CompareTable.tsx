@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { type Comparison, type CompareLine, filterLines, type TableComparison } from '../../../shared/domain/compare';
-import { TABLE_TITLES } from '../../../shared/domain/tables';
+import { tableName, tableSpec } from '../../../shared/domain/tables';
 import { amountText, diffText, rateText } from './format';
 import { showCellOfYear, showNarrativeLink } from './navigate';
 
@@ -81,9 +81,9 @@ export function CompareTable({ table, c, filter }: { table: TableComparison; c: 
   const lines = filterLines(table.lines, filter);
   const shown = all ? lines : lines.slice(0, LINE_CAP);
   return (
-    <section className="compare-table" id={`compare-${table.id}`} aria-label={`公开${table.id}表`}>
+    <section className="compare-table" id={`compare-${table.id}`} aria-label={tableSpec(table.id).code}>
       <h3>
-        公开{table.id}表 {TABLE_TITLES[table.id]}
+        {tableName(table.id)}
         <span className="muted">
           {' '}
           {lines.length} 行{filter === 'all' ? '' : filter === 'changed' ? '有变动' : '超过阈值'}

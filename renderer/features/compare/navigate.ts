@@ -2,7 +2,7 @@
 import type { NarrativeLink } from '../../../shared/domain/compare';
 import { textTarget } from '../../store/session';
 import { actions } from '../../store/useSession';
-import { NARRATIVE_IDS, type NarrativeId } from '../../store/view';
+import { narrativeIds, type NarrativeId } from '../../store/view';
 
 /** Loads `year` when another is on screen; false when that was refused (an entry being typed). */
 async function toYear(year: number): Promise<boolean> {
@@ -14,13 +14,15 @@ export async function showCellOfYear(year: number, cell: string): Promise<void> 
   if (await toYear(year)) actions().showCells([cell]);
 }
 
+/** A section of the year now loaded (a link of another template's year names none of its sections). */
 function isNarrativeId(id: string): id is NarrativeId {
-  return (NARRATIVE_IDS as readonly string[]).includes(id);
+  const template = actions().loaded?.report.settings.template;
+  return template !== undefined && narrativeIds(template).includes(id);
 }
 
 /** Opens the 情况说明 section of `year` and highlights the field that explains a change. */
 export async function showNarrativeLink(year: number, link: NarrativeLink): Promise<void> {
-  if (!isNarrativeId(link.section) || !(await toYear(year))) return;
+  if (!(await toYear(year)) || !isNarrativeId(link.section)) return;
   actions().navigate({ kind: 'narrative', id: link.section });
   if (link.field) actions().showCells([textTarget(link.field)]);
 }

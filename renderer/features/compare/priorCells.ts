@@ -3,7 +3,7 @@
  * tables in the file (cell ids name the same line and column every year; a 科目 code the catalogue
  * moved is followed), else the 上年数 typed this year for the cells those figures are read from.
  */
-import { type CellId, type DerivedTables, TABLE_IDS } from '../../../shared/domain/tables/types';
+import { type CellId, type DerivedTables, tableList } from '../../../shared/domain/tables/types';
 import { figureCells, type PriorKey } from '../../../shared/domain/narrative/prior';
 import type { Report } from '../../../shared/domain/model';
 
@@ -31,8 +31,9 @@ function movedId(id: CellId, moves: ReadonlyMap<string, string>): CellId {
 export function priorCellsFromTables(last: DerivedTables, lastYear: number, moves: ReadonlyMap<string, string> = new Map()): PriorCells {
   const out = new Map<CellId, PriorCell>();
   const source = `${lastYear}年度`;
-  for (const id of TABLE_IDS) {
-    for (const row of last[id].rows) {
+  // Last year in another template lays its figures out in other tables: their ids name no cell of this year's.
+  for (const table of tableList(last)) {
+    for (const row of table.rows) {
       for (const cell of row.cells) {
         if (!cell.id || (cell.kind !== 'input' && cell.kind !== 'derived')) continue;
         out.set(movedId(cell.id, moves), { value: cell.value ?? 0, count: cell.valueType === 'count', source });

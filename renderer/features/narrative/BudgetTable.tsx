@@ -2,7 +2,7 @@
  * 五（三）: 年初预算 per 类 (or per 项, by the report's setting) next to the 决算数 of table 05;
  * 全年预算 where 年初预算 is 0; last year's 决算 when the file has no report for last year.
  */
-import type { DerivedTables } from '../../../shared/domain/tables';
+import { tableIn, type DerivedTables } from '../../../shared/domain/tables';
 import { useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { FactField } from '../../ui/FactField';
@@ -11,7 +11,7 @@ export function BudgetTable({ tables }: { tables: DerivedTables }) {
   const loaded = useLoaded();
   const { settings, initialBudget } = loaded.report;
   const level = settings.narrativeDetail === '项' ? 3 : 1;
-  const rows = tables['05'].rows.filter((r) => r.level === level);
+  const rows = tableIn(tables, '05').rows.filter((r) => r.level === level);
   const typedPrior = !loaded.lastYear;
   return (
     <fieldset className="input-group">

@@ -2,7 +2,7 @@
 import type { LoadedYear } from '../../../shared/contract/api';
 import { type Catalogue, getCatalogue } from '../../../shared/domain/catalogue';
 import { emptyItem } from '../../../shared/domain/model';
-import { deriveTable } from '../../../shared/domain/tables';
+import { deriveYearTable } from '../../../shared/domain/tables';
 import type { DerivedTable } from '../../../shared/domain/tables/types';
 import { withFacts, withItem } from '../../store/reportEdit';
 import type { InputUnit } from './cellInput';
@@ -32,7 +32,7 @@ export function pasteContextFor(
       next = withFacts(next, writes);
       const codes = [...loaded.customCodes, ...customCodes];
       // Only the table pasted into: its grey figures are what the paste is verified against.
-      return deriveTable(loaded.department, next, getCatalogue(next.edition, codes), table.id);
+      return deriveYearTable(loaded.department, next, getCatalogue(next.edition, codes), table.id);
     },
   };
 }

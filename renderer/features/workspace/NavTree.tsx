@@ -1,10 +1,9 @@
 /** The navigation tree: the package in its printed order, then 报表设置 and 审核. */
 import { countBySeverity } from '../../../shared/domain/checks';
-import { TABLE_TITLES } from '../../../shared/domain/tables';
-import { TABLE_IDS } from '../../../shared/domain/tables/types';
+import { tableName, tableList } from '../../../shared/domain/tables';
 import { useDeferredPackage, useFindings } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
-import { NARRATIVE_IDS, sameView, type View } from '../../store/view';
+import { sameView, type View } from '../../store/view';
 
 function Item({ view, label, title, badge }: { view: View; label: string; title?: string; badge?: string | null }) {
   const current = useSession((s) => s.view);
@@ -34,13 +33,11 @@ export function NavTree() {
         <Item view={{ kind: 'guide' }} label="填报向导" title="按顺序填写，查看每一步的进度" />
         <Item view={{ kind: 'overview' }} label="第一部分 概况" />
         <li className="nav-part">第二部分 决算表</li>
-        {TABLE_IDS.map((id) => (
-          <Item key={id} view={{ kind: 'table', id }} label={`公开${id}表 ${TABLE_TITLES[id]}`} />
+        {tableList(model.tables).map(({ id }) => (
+          <Item key={id} view={{ kind: 'table', id }} label={tableName(id)} />
         ))}
         <li className="nav-part">第三部分 情况说明</li>
-        {NARRATIVE_IDS.map((id, k) => {
-          const section = narrative.sections[k];
-          const title = section?.title ?? id;
+        {narrative.sections.map(({ id, title }) => {
           const missing = missingBySection.get(title) ?? 0;
           return <Item key={id} view={{ kind: 'narrative', id }} label={title.replace(/情况说明$/, '')} title={title} badge={missing > 0 ? `待填${missing}` : null} />;
         })}

@@ -6,7 +6,8 @@
  */
 import { formatUnits, FEN_PER_PRINTED_UNIT } from '../money';
 import type { Section } from '../narrative/types';
-import { cellById, type CellId, TABLE_IDS, type TableId } from '../tables/types';
+import { cellById, type CellId, type TableId, tableIn } from '../tables/types';
+import { TABLE_ORDER } from '../templates/tableSpecs';
 import { describeCell, tableOf } from './printed';
 import type { CheckContext, Finding, Severity } from './types';
 
@@ -46,7 +47,7 @@ export interface AuditReport {
 
 function isCountCell(ctx: CheckContext, id: CellId): boolean {
   try {
-    return cellById(ctx.tables[tableOf(id)], id)?.valueType === 'count';
+    return cellById(tableIn(ctx.tables, tableOf(id)), id)?.valueType === 'count';
   } catch {
     return false;
   }
@@ -68,7 +69,7 @@ function tablesOf(f: Finding): TableId[] {
       // Not a table cell.
     }
   }
-  return TABLE_IDS.filter((t) => found.has(t));
+  return [...found].sort((a, b) => (TABLE_ORDER.get(a) ?? 0) - (TABLE_ORDER.get(b) ?? 0));
 }
 
 function whereOf(f: Finding, narrative: readonly Section[]): string {

@@ -4,7 +4,10 @@
  *
  *     const findings = runChecks({ department, report, tables: deriveTables(department, report) });
  */
-import { TABLE_IDS } from '../tables/types';
+import { TABLE_ORDER } from '../templates/tableSpecs';
+import { templateOfTables } from '../templates/figuresOf';
+import type { TemplateId } from '../templates/ids';
+import { SHANGHAI_RULES } from '../templates/shanghai/rules';
 import { NARRATIVE_RULES } from './narrativeRules';
 import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
 import { EVALUATION_RULES } from './rules/selfEvaluation';
@@ -21,10 +24,20 @@ export { auditReport, type AuditFigure, type AuditReport, type AuditRow } from '
 export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
 
 const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
-const TABLE_ORDER: Record<string, number> = Object.fromEntries(TABLE_IDS.map((t, k) => [t, k]));
 
-/** Runs every rule (or the ones given); findings sorted by severity, then table, then rule order. */
-export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): Finding[] {
+/** The rules of each template (山西's are `RULES`). */
+const RULES_BY_TEMPLATE: Readonly<Record<TemplateId, readonly Rule[]>> = { 山西: RULES, 上海: SHANGHAI_RULES };
+
+/** The rules that apply to tables of a template's layout. */
+export function rulesFor(template: TemplateId): readonly Rule[] {
+  return RULES_BY_TEMPLATE[template];
+}
+
+/**
+ * Runs every rule of the tables' template (or the rules given); findings sorted by severity, then
+ * table, then rule order.
+ */
+export function runChecks(ctx: CheckContext, rules: readonly Rule[] = rulesFor(templateOfTables(ctx.tables))): Finding[] {
   const all: Finding[] = [];
   for (const rule of rules) {
     for (const f of rule.run(ctx)) all.push(f);
@@ -33,8 +46,8 @@ export function runChecks(ctx: CheckContext, rules: readonly Rule[] = RULES): Fi
   return all.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.table === undefined ? TABLE_IDS.length : (TABLE_ORDER[a.table] ?? 0)) -
-        (b.table === undefined ? TABLE_IDS.length : (TABLE_ORDER[b.table] ?? 0)),
+      (a.table === undefined ? TABLE_ORDER.size : (TABLE_ORDER.get(a.table) ?? 0)) -
+        (b.table === undefined ? TABLE_ORDER.size : (TABLE_ORDER.get(b.table) ?? 0)),
   );
 }
 
@@ -45,7 +58,7 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 }
 
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return RULES.find((r) => r.id === id) ?? SHANGHAI_RULES.find((r) => r.id === id);
 }
 
 /** Ids of the 情况说明 rules, which run when the context carries the drafted narrative. */

@@ -9,12 +9,11 @@ import { lintableText, missingItems } from '../narrative';
 import { lintText } from '../narrative/lint';
 import { evaluateSource, type FigureSource, figureText, sourceCells, type SourceContext } from '../narrative/sources';
 import type { Run, Section } from '../narrative/types';
-import { type TableId, TABLE_IDS } from '../tables/types';
+import { type TableId, tableIdOfCell } from '../tables/types';
 import type { CheckContext, Finding, Rule, Severity } from './types';
 
 function tableOf(id: string): TableId | undefined {
-  const t = id.slice(0, 2);
-  return TABLE_IDS.find((x) => x === t);
+  return tableIdOfCell(id) || undefined;
 }
 
 type FigureRun = Extract<Run, { kind: 'figure' }>;

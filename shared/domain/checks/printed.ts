@@ -31,8 +31,9 @@
  * Count cells (vehicles, equipment) are not rounded: envelope 0.
  */
 import { formatUnits, FEN_PER_PRINTED_UNIT, toPrintedUnits } from '../money';
-import { cellById, type Cell, type CellId, type DerivedTable, type Row, type TableId, TABLE_IDS } from '../tables/types';
+import { cellById, type Cell, type CellId, type DerivedTable, type Row, type TableId, tableIdOfCell, tableIn } from '../tables/types';
 import type { CheckContext, Finding, Severity } from './types';
+import { tableShortName } from '../templates/tableSpecs';
 
 /** The part of a Rule a finding needs. */
 export interface RuleMeta {
@@ -41,19 +42,17 @@ export interface RuleMeta {
   severity: Severity;
 }
 
-/** Table ids by number (1 → `01`), so that `tableOf` returns the shared constant string. */
-const TABLE_BY_NUMBER: (TableId | undefined)[] = [];
-for (const t of TABLE_IDS) TABLE_BY_NUMBER[Number(t)] = t;
-
-/** `03.208.total` → `03`. */
+/** `03.208.total` → `03`, `S5.total.basic` → `S5`. */
 export function tableOf(id: CellId): TableId {
-  const n = (id.charCodeAt(0) - 48) * 10 + (id.charCodeAt(1) - 48);
-  const t = id.charCodeAt(2) === 46 ? TABLE_BY_NUMBER[n] : undefined;
+  const t = tableIdOfCell(id);
   if (!t) throw new Error(`不是表格单元格：${id}`);
   return t;
 }
 
-const SUBJECT_TABLES: ReadonlySet<TableId> = new Set<TableId>(['02', '03', '05', '07', '08']);
+/** A table listed by 支出功能分类 (its first columns are 科目代码 and 科目名称): its cells are found by row and column. */
+function isSubjectTable(table: DerivedTable): boolean {
+  return table.columns[0]?.key === 'code' && table.columns[1]?.key === 'name';
+}
 
 /** Rows by key, built once per table (a few hundred entries even for a large department). */
 const rowIndexCache = new WeakMap<DerivedTable, Map<string, Row>>();
@@ -88,10 +87,10 @@ export function columnPosition(table: DerivedTable, key: string): number {
  */
 export function getCell(ctx: CheckContext, id: CellId): Cell | undefined {
   const tid = tableOf(id);
-  const table = ctx.tables[tid];
-  if (!SUBJECT_TABLES.has(tid)) return cellById(table, id);
+  const table = tableIn(ctx.tables, tid);
+  if (!isSubjectTable(table)) return cellById(table, id);
   const last = id.lastIndexOf('.');
-  const row = rowIndex(table).get(id.slice(3, last));
+  const row = rowIndex(table).get(id.slice(tid.length + 1, last));
   if (!row) return undefined;
   const cell = row.cells[columnPosition(table, id.slice(last + 1))];
   return cell?.id === id ? cell : undefined;
@@ -153,12 +152,12 @@ export interface CellDescription {
 /** Describes a cell: `第31行 总计`, `208 社会保障和就业支出` + `本年支出合计`, `30217 公务接待费`, `决算数 公务接待费`. */
 export function describeCellParts(ctx: CheckContext, id: CellId): CellDescription {
   const tid = tableOf(id);
-  const table = ctx.tables[tid];
+  const table = tableIn(ctx.tables, tid);
   const first = id.indexOf('.');
   const last = id.lastIndexOf('.');
   const rowKey = id.slice(first + 1, last);
   const colKey = id.slice(last + 1);
-  if (SUBJECT_TABLES.has(tid)) {
+  if (isSubjectTable(table)) {
     const column = table.columns.find((c) => c.key === colKey)?.name ?? colKey;
     if (rowKey === 'total') return { row: '合计行', column };
     const row = rowByKey(table, rowKey);
@@ -197,8 +196,18 @@ export function describeCellParts(ctx: CheckContext, id: CellId): CellDescriptio
       const line = /^L(\d+)$/.exec(rowKey)?.[1];
       return { row: line ? `第${line}行 ${row?.cells[0]?.text ?? ''}`.trimEnd() : rowKey, column: '' };
     }
-    default:
+    default: {
+      // Another template's small table: the row's label (or 科目) and, where the table has several value columns, the column.
+      for (const row of table.rows) {
+        const col = row.cells.findIndex((c) => c.id === id);
+        if (col < 0) continue;
+        const code = row.cells.slice(0, col).reverse().find((c) => c.kind === 'code');
+        const name = precedingLabel(row, col);
+        const column = table.columns[col]?.name ?? colKey;
+        return { row: code ? `${code.text} ${name}` : name, column: column === '金额' || column === '决算数' ? '' : column };
+      }
       return { row: id, column: '' };
+    }
   }
 }
 
@@ -242,7 +251,7 @@ export class CellNamer {
     this.lastRow = d.row;
     if (sameRow) return d.column;
     const text = d.column ? `${d.row} ${d.column}` : d.row;
-    return sameTable ? text : `表${tid} ${text}`;
+    return sameTable ? text : `${tableShortName(tid)} ${text}`;
   }
 }
 

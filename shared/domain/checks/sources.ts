@@ -3,7 +3,7 @@
  * of others, down to the input cells an officer fills in. A finding on grey cells names those
  * tables and cells, so the officer knows where to correct it.
  */
-import { cellById, type CellId, type DerivedTables, type TableId } from '../tables/types';
+import { cellById, type CellId, type DerivedTables, type TableId, tableIn } from '../tables/types';
 import { tableOf } from './printed';
 
 export interface InputPlace {
@@ -33,7 +33,7 @@ export function inputPlaces(tables: DerivedTables, cells: readonly CellId[], lim
     } catch {
       continue;
     }
-    const cell = cellById(tables[table], id);
+    const cell = cellById(tableIn(tables, table), id);
     if (!cell) continue;
     const isPlace = (cell.kind === 'input' && cell.fact) || (cell.kind === 'derived' && cell.fact) || (cell.kind === 'derived' && !cell.refs?.length && cell.sourceFacts?.length);
     if (isPlace) {

@@ -6,7 +6,7 @@
 import { codeMoves, getCatalogue } from '../catalogue';
 import type { CustomCode, Department, Report } from '../model';
 import { draftNarrative, priorFromTables, priorFromYear, type PriorFigures } from '../narrative';
-import { deriveTables, type DerivedTables } from '../tables';
+import { deriveYearTables, type DerivedTables } from '../tables';
 import { type Comparison, compareYears, type Threshold } from './index';
 
 export interface YearInput {
@@ -34,8 +34,8 @@ export function priorFiguresFor(current: Report, prior: Report, priorTables: Der
 export function compareReports(input: ComposeInput): Comparison {
   const { department, customCodes, current, prior } = input;
   const currentCatalogue = getCatalogue(current.report.edition, customCodes);
-  const currentTables = current.tables ?? deriveTables(department, current.report, currentCatalogue);
-  const priorTables = prior.tables ?? deriveTables(department, prior.report, getCatalogue(prior.report.edition, customCodes));
+  const currentTables = current.tables ?? deriveYearTables(department, current.report, currentCatalogue);
+  const priorTables = prior.tables ?? deriveYearTables(department, prior.report, getCatalogue(prior.report.edition, customCodes));
   const priorFigures = priorFiguresFor(current.report, prior.report, priorTables);
   const narrative = draftNarrative({ department, report: current.report, tables: currentTables, prior: priorFigures, catalogue: currentCatalogue });
   return compareYears({

@@ -17,7 +17,7 @@ import { figureCells, figureLabel, figureValue } from '../narrative/prior';
 import type { Section } from '../narrative/types';
 import { PRIOR_FIELDS, type Report } from '../model';
 import { toPrintedUnits } from '../money';
-import { type CellId, type DerivedTables, TABLE_IDS, type TableId, type ValueType } from '../tables/types';
+import { type CellId, type DerivedTables, type TableId, type ValueType, tableIn, tableList } from '../tables/types';
 import { type LineFigure, tableLines, type TableLine } from './lines';
 import { indexNarrative, linkFor, type NarrativeLink } from './narrativeLinks';
 
@@ -166,8 +166,8 @@ function mappedKey(line: TableLine, moves: ReadonlyMap<string, string> | undefin
 }
 
 function compareTable(id: TableId, input: CompareInput, threshold: Threshold): TableComparison {
-  const currentLines = tableLines(input.current.tables[id]);
-  const priorLines = new Map(tableLines(input.prior.tables[id]).map((l) => [mappedKey(l, input.codeMoves), l]));
+  const currentLines = tableLines(tableIn(input.current.tables, id));
+  const priorLines = new Map(tableLines(tableIn(input.prior.tables, id)).map((l) => [mappedKey(l, input.codeMoves), l]));
   const lines: CompareLine[] = [];
   const build = (key: string, cur: TableLine | undefined, pri: TableLine | undefined): CompareLine => {
     const main = (cur ?? pri)!;
@@ -229,7 +229,7 @@ function narrativeKeys(input: CompareInput): PriorKey[] {
   const level = input.current.report.settings.narrativeDetail === '项' ? 7 : 3;
   const codes = new Set<string>();
   for (const tables of [input.current.tables, input.prior.tables]) {
-    for (const line of tableLines(tables['05'])) if (line.rowKey.length === level && /^\d+$/u.test(line.rowKey)) codes.add(line.rowKey);
+    for (const line of tableLines(tableIn(tables, '05'))) if (line.rowKey.length === level && /^\d+$/u.test(line.rowKey)) codes.add(line.rowKey);
   }
   return [...PRIOR_FIELDS, ...[...codes].sort().map((c): PriorKey => `general/${c}`)];
 }
@@ -237,7 +237,7 @@ function narrativeKeys(input: CompareInput): PriorKey[] {
 function compareNarrative(input: CompareInput, threshold: Threshold, index: ReturnType<typeof indexNarrative>): NarrativeFigure[] {
   const name = (code: string) => {
     for (const tables of [input.current.tables, input.prior.tables]) {
-      const line = tableLines(tables['05']).find((l) => l.rowKey === code);
+      const line = tableLines(tableIn(tables, '05')).find((l) => l.rowKey === code);
       if (line) return line.name;
     }
     return undefined;
@@ -269,7 +269,9 @@ function compareNarrative(input: CompareInput, threshold: Threshold, index: Retu
 export function compareYears(input: CompareInput): Comparison {
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const index = indexNarrative(input.current.narrative);
-  const tables = TABLE_IDS.map((id) => {
+  // The tables of this year's template that last year's template also prints (both years' layouts alike).
+  const ids = tableList(input.current.tables).map((t) => t.id).filter((id) => id in input.prior.tables);
+  const tables = ids.map((id) => {
     const t = compareTable(id, input, threshold);
     for (const line of t.lines) {
       if (!line.changed) continue;

@@ -8,7 +8,7 @@
 import type { FigureSource } from '../narrative/sources';
 import { sourceCells } from '../narrative/sources';
 import type { Section } from '../narrative/types';
-import type { CellId } from '../tables/types';
+import { type CellId, tableIdOfCell } from '../tables/types';
 
 /** Where in the narrative a change is (or should be) explained. */
 export interface NarrativeLink {
@@ -72,7 +72,7 @@ export function indexNarrative(sections: readonly Section[]): NarrativeIndex {
         }
         for (const cell of sourceCells(run.source)) {
           if (!sectionByCell.has(cell)) sectionByCell.set(cell, sectionLink);
-          const table = cell.slice(0, 2);
+          const table = tableIdOfCell(cell);
           const counts = tableCounts.get(table) ?? new Map<string, { link: NarrativeLink; count: number }>();
           tableCounts.set(table, counts);
           const entry = counts.get(s.id) ?? { link: sectionLink, count: 0 };
@@ -108,7 +108,8 @@ function parentRowKey(rowKey: string): string | null {
  * its table.
  */
 export function linkFor(index: NarrativeIndex, cell: CellId): NarrativeLink | undefined {
-  const [table, rowKey, column] = [cell.slice(0, 2), cell.slice(3, cell.lastIndexOf('.')), cell.slice(cell.lastIndexOf('.') + 1)];
+  const table = tableIdOfCell(cell);
+  const [rowKey, column] = [cell.slice(table.length + 1, cell.lastIndexOf('.')), cell.slice(cell.lastIndexOf('.') + 1)];
   const chain: CellId[] = [cell];
   for (let key = parentRowKey(rowKey); key !== null; key = parentRowKey(key)) chain.push(`${table}.${key}.${column}`);
   for (const id of chain) {

@@ -204,10 +204,16 @@ export class Drafter {
 // ---------------------------------------------------------------------------------------------
 
 /** A figure printed in one cell, as the source of a printed number. */
-const one = (figure: Figure): FigureSource => cell(figureCell(figure));
+/** A figure's source: its one cell, or the facts of a figure the template prints in no table. */
+const one = (figure: Figure): FigureSource => (figure.cells.length === 0 && figure.facts ? factsSource(figure.facts) : cell(figureCell(figure)));
 
 /** A figure summed from its cells (none, one or more), as the source of a printed number. */
-const sumOf = (figure: Figure): FigureSource => ({ kind: 'sum', of: figure.cells.map(cell) });
+const sumOf = (figure: Figure): FigureSource => (figure.cells.length === 0 && figure.facts ? factsSource(figure.facts) : { kind: 'sum', of: figure.cells.map(cell) });
+
+function factsSource(facts: readonly FactRef[]): FigureSource {
+  const [only, ...rest] = facts;
+  return only !== undefined && rest.length === 0 ? factSource(only) : { kind: 'sum', of: facts.map(factSource) };
+}
 
 /** A row of 一般公共预算财政拨款支出 the narrative names; it must be printed. */
 function generalRow(d: Drafter, code: string): Figure {
@@ -524,15 +530,17 @@ function section9(d: Drafter): Section {
   return { id: 'n9', title: '九、财政拨款“三公”经费支出决算情况说明', paragraphs };
 }
 
-function section10(d: Drafter): Section {
-  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明')];
+/** 机关运行经费: the figure, with last year's. */
+function operatingCostParagraph(d: Drafter): Paragraph {
   const operating = sumOf(d.figures.operatingCost);
   const p1 = d.p().t(`${d.year}年机关运行经费支出`).fig(operating).t('万元，');
   const changed = d.yoy(p1, operating, 'operatingCost', `比${d.year - 1}年`, `与${d.year - 1}年相同`);
   if (changed === true || p1.has('n10.1.reason')) p1.t('，主要原因').field('n10.1.reason', '变动的主要原因', changed === true);
-  paragraphs.push(p1.t('。').build());
+  return p1.t('。').build();
+}
 
-  paragraphs.push(d.heading('（二）政府采购情况说明'));
+/** 政府采购: the total by kind and the shares awarded to 中小企业 and 小微企业. */
+function procurementParagraph(d: Drafter): Paragraph {
   const total = one(d.figures.procurement.total);
   const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total).t('万元，其中：政府采购货物支出').fig(one(d.figures.procurement.goods))
     .t('万元、政府采购工程支出').fig(one(d.figures.procurement.works)).t('万元、政府采购服务支出').fig(one(d.figures.procurement.services)).t('万元。');
@@ -542,21 +550,43 @@ function section10(d: Drafter): Section {
   d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [sme, total] }, '授予中小企业合同金额占政府采购支出总额的比例');
   p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元');
   d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [micro, total] }, '授予小微企业合同金额占政府采购支出总额的比例');
-  paragraphs.push(p2.t('。').build());
+  return p2.t('。').build();
+}
 
-  paragraphs.push(d.heading('（三）国有资产占用情况说明'));
-  paragraphs.push(assetsParagraph(d));
-
-  paragraphs.push(d.heading('（四）预算绩效情况说明'));
-  paragraphs.push(d.heading(d.input.report.edition >= 2024 ? '1、预算绩效管理工作的开展情况' : '1、预算绩效管理工作开展情况'));
+/** 预算绩效: the work done (typed, or drafted from the forms or counts), a note, other matters. */
+function performanceParagraphs(d: Drafter, numbered: boolean): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  if (numbered) paragraphs.push(d.heading(d.input.report.edition >= 2024 ? '1、预算绩效管理工作的开展情况' : '1、预算绩效管理工作开展情况'));
   paragraphs.push(performanceParagraph(d));
   if (d.text('n10.4.note')) paragraphs.push(d.p().field('n10.4.note', '附注', false).build());
+  if (!numbered) return paragraphs;
   paragraphs.push(d.heading('2、其他需要说明的事项'));
   const other = d.p();
   if (other.has('n10.4.2')) other.field('n10.4.2', '其他需要说明的事项', false);
   else other.t('无');
   paragraphs.push(other.t('。').build());
+  return paragraphs;
+}
+
+function section10(d: Drafter): Section {
+  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明'), operatingCostParagraph(d)];
+  paragraphs.push(d.heading('（二）政府采购情况说明'), procurementParagraph(d));
+  paragraphs.push(d.heading('（三）国有资产占用情况说明'), assetsParagraph(d));
+  paragraphs.push(d.heading('（四）预算绩效情况说明'), ...performanceParagraphs(d, true));
   return { id: 'n10', title: '十、其他重要事项情况说明', paragraphs };
+}
+
+/** 上海 十 预算绩效管理情况. */
+function sectionPerformance(d: Drafter): Section {
+  return { id: 'performance', title: '十、预算绩效管理情况说明', paragraphs: performanceParagraphs(d, false) };
+}
+
+/** 上海 十一 其他重要事项: 机关运行经费, 政府采购, 国有资产. */
+function sectionOther(d: Drafter): Section {
+  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况'), operatingCostParagraph(d)];
+  paragraphs.push(d.heading('（二）政府采购支出情况'), procurementParagraph(d));
+  paragraphs.push(d.heading('（三）国有资产占有使用情况'), assetsParagraph(d));
+  return { id: 'other', title: '十一、其他重要事项的情况说明', paragraphs };
 }
 
 function assetsParagraph(d: Drafter): Paragraph {
@@ -608,15 +638,18 @@ const DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
   n8: section8,
   n9: section9,
   n10: section10,
+  performance: sectionPerformance,
+  other: sectionOther,
 };
 
 /** The sections of the report's template, in its order. */
 export function draftNarrative(input: NarrativeInput): Section[] {
   const d = new Drafter(input);
-  return templateSections(input.report.settings.template).map(({ id }) => {
+  return templateSections(input.report.settings.template).map(({ id, title }) => {
     const draft = Object.hasOwn(DRAFTERS, id) ? DRAFTERS[id] : undefined;
     if (!draft) throw new Error(`情况说明没有第“${id}”节的起草规则`);
-    return draft(d);
+    // The template's heading (its number and wording: 上海 prints 三公 as 七, 政府性基金 as 八).
+    return { ...draft(d), title };
   });
 }
 

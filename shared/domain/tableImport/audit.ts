@@ -8,11 +8,11 @@
 import { describeCell, getCell } from '../checks/printed';
 import type { CheckContext } from '../checks/types';
 import { toPrintedUnits } from '../money';
-import type { TableId } from '../tables';
+import type { ShanxiTableId } from '../tables';
 import type { FigureRead } from './resolve';
 
 export interface AuditEntry {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: string;
   /** `E7` */
   address: string;

@@ -17,20 +17,20 @@ import {
   setItemField,
   writeFact,
 } from '../model';
-import { type CellId, deriveTables, type DerivedTables, type TableId } from '../tables';
+import { type CellId, deriveTables, type ShanxiTables, type ShanxiTableId } from '../tables';
 import { PROBE_CODE, SUBJECT_TABLES } from './layout';
 import type { CompositeRead, LeafRead } from './resolve';
 
 /** The facts a table carries: item fields (any 项) and whole facts, by the table they print in. */
 export interface Carried {
-  itemFields: Map<ItemField, TableId>;
-  facts: Map<string, { ref: FactRef; table: TableId; id: CellId }>;
+  itemFields: Map<ItemField, ShanxiTableId>;
+  facts: Map<string, { ref: FactRef; table: ShanxiTableId; id: CellId }>;
   /** Table 06 carries every 经济分类 款. */
   economic: boolean;
 }
 
 /** What the present tables carry, read off the probe tables' typed cells. */
-export function carriedBy(probe: DerivedTables, tables: readonly TableId[]): Carried {
+export function carriedBy(probe: ShanxiTables, tables: readonly ShanxiTableId[]): Carried {
   const carried: Carried = { itemFields: new Map(), facts: new Map(), economic: false };
   for (const id of tables) {
     for (const row of probe[id].rows) {
@@ -90,7 +90,7 @@ function allocateStateCapital(report: Report, printed: number): void {
 }
 
 /** The report after the import, and the tables derived from it (before rounding is reconciled). */
-export function buildReport(input: BuildInput): { report: Report; tables: DerivedTables } {
+export function buildReport(input: BuildInput): { report: Report; tables: ShanxiTables } {
   const report = structuredClone(input.base);
   const hadData = new Set(report.items.filter(itemHasData).map((i) => i.code));
   clearCarried(report, input.carried);

@@ -14,8 +14,8 @@ import {
   getItemField,
   FISCAL_SPLIT_NAMES,
   FISCAL_SPLITS,
-  GOV_FUND_CARRY,
-  GOV_FUND_CARRY_NAMES,
+  ITEM_CARRY,
+  ITEM_CARRY_NAMES,
   INCOME_SOURCE_NAMES,
   INCOME_SOURCES,
   isCountFact,
@@ -23,12 +23,12 @@ import {
   type Report,
 } from '../model';
 import { formatWanCell, toPrintedUnits } from '../money';
-import { type DerivedTables, TABLE_IDS, TABLE_TITLES, type TableId } from '../tables';
+import { type ShanxiTables, SHANXI_TABLE_IDS, TABLE_TITLES, type ShanxiTableId } from '../tables';
 import type { AuditEntry } from './audit';
 import type { Carried } from './build';
 
 export interface TableChange {
-  table: TableId;
+  table: ShanxiTableId;
   /** `公开03表 支出决算表` */
   title: string;
   added: number;
@@ -46,7 +46,7 @@ const ITEM_FIELD_NAMES = new Map<string, string>([
   ...INCOME_SOURCES.map((k) => [`income.${k}`, INCOME_SOURCE_NAMES[k]] as const),
   ...EXPENDITURE_KINDS.map((k) => [`expenditure.${k}`, EXPENDITURE_KIND_NAMES[k]] as const),
   ...FISCAL_SPLITS.map((k) => [`fiscal.${k}`, FISCAL_SPLIT_NAMES[k]] as const),
-  ...GOV_FUND_CARRY.map((k) => [k, GOV_FUND_CARRY_NAMES[k]] as const),
+  ...ITEM_CARRY.map((k) => [k, ITEM_CARRY_NAMES[k]] as const),
 ]);
 
 function shown(value: number, count: boolean): string {
@@ -55,7 +55,7 @@ function shown(value: number, count: boolean): string {
 }
 
 interface Entry {
-  table: TableId;
+  table: ShanxiTableId;
   ref: FactRef;
   before: number;
   after: number;
@@ -97,11 +97,11 @@ export function tableChanges(
   carried: Carried,
   before: Report,
   after: Report,
-  context: { department: Department; tables: DerivedTables; catalogue: Catalogue },
-  present: readonly TableId[],
+  context: { department: Department; tables: ShanxiTables; catalogue: Catalogue },
+  present: readonly ShanxiTableId[],
 ): TableChange[] {
   const ctx = { department: context.department, report: after, tables: context.tables };
-  const byTable = new Map<TableId, TableChange>();
+  const byTable = new Map<ShanxiTableId, TableChange>();
   for (const table of present) {
     byTable.set(table, { table, title: `公开${table}表 ${TABLE_TITLES[table]}`, added: 0, changed: 0, cleared: 0, adjusted: 0, samples: [] });
   }
@@ -120,7 +120,7 @@ export function tableChanges(
     else change.changed++;
     if (change.samples.length < SAMPLES) change.samples.push(`${e.label().replace(/\s+/gu, ' ').trim()}：${shown(old, count)} → ${shown(now, count)}`);
   }
-  return TABLE_IDS.flatMap((t) => (byTable.has(t) ? [byTable.get(t)!] : []));
+  return SHANXI_TABLE_IDS.flatMap((t) => (byTable.has(t) ? [byTable.get(t)!] : []));
 }
 
 /** Whether the year holds any figure the imported tables would replace. */
@@ -137,7 +137,7 @@ export interface ImportPreview {
   department: string;
   /** The year already holds figures of these tables: they are replaced. */
   replaces: boolean;
-  found: { table: TableId; sheet: string; at: string }[];
+  found: { table: ShanxiTableId; sheet: string; at: string }[];
   tables: TableChange[];
   addedCodes: CustomCode[];
   differences: AuditEntry[];

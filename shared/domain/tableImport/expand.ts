@@ -5,7 +5,7 @@
  */
 import type { CheckContext } from '../checks/types';
 import { type FactRef, factRefKey } from '../model';
-import { type Cell, type CellId, TABLE_IDS } from '../tables';
+import { type Cell, type CellId, tableList } from '../tables';
 
 export interface Terms {
   vars: Int32Array;
@@ -25,7 +25,7 @@ export class Expander {
 
   /** `keys`: the factRefKey of each leaf, in variable order. */
   constructor(ctx: CheckContext, keys: readonly string[]) {
-    for (const id of TABLE_IDS) for (const row of ctx.tables[id].rows) for (const cell of row.cells) if (cell.id) this.cells.set(cell.id, cell);
+    for (const table of tableList(ctx.tables)) for (const row of table.rows) for (const cell of row.cells) if (cell.id) this.cells.set(cell.id, cell);
     this.varOf = new Map(keys.map((k, v) => [k, v]));
     this.acc = new Int32Array(keys.length);
   }

@@ -10,7 +10,7 @@
  */
 import { editionForYear, getCatalogue, type Catalogue } from '../catalogue';
 import { type CustomCode, type Department, emptyReport, type Report } from '../model';
-import { type DerivedTables, TABLE_IDS, type TableId } from '../tables';
+import { type ShanxiTables, SHANXI_TABLE_IDS, type ShanxiTableId } from '../tables';
 import type { AuditEntry } from './audit';
 import { buildReport, carriedBy } from './build';
 import { ImportError } from './errors';
@@ -38,7 +38,7 @@ export interface ImportOptions {
 }
 
 export interface FoundTable {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: string;
   /** Where its title is (`A1`). */
   at: string;
@@ -61,7 +61,7 @@ export interface TablesImport {
   /** Other things worth telling (numbers outside any row, an inferred 单位性质). */
   notes: string[];
   /** The derived tables of `report`. */
-  tables: DerivedTables;
+  tables: ShanxiTables;
   /** The facts the imported tables carry (for a preview of what changes), by table. */
   carried: ReturnType<typeof carriedBy>;
   /** The catalogue with the added codes. */
@@ -88,7 +88,7 @@ export function importTables(sheets: readonly SheetGrid[], options: ImportOption
   const addedCodes = unknownCodes(printed, baseCatalogue);
   const catalogue = getCatalogue(edition, [...options.customCodes, ...addedCodes]);
   const probe = probeTables(department, options.year, catalogue);
-  const present = TABLE_IDS.filter((id) => printed.has(id));
+  const present = SHANXI_TABLE_IDS.filter((id) => printed.has(id));
 
   const leaves: LeafRead[] = [];
   const composites: CompositeRead[] = [];

@@ -14,7 +14,7 @@
 import { getCatalogue, type Catalogue } from '../catalogue';
 import { type Department, emptyItem, emptyReport, ITEM_FIELDS, setItemField } from '../model';
 import { normaliseWidth } from '../money';
-import { deriveTables, TABLE_IDS, TABLE_TITLES, type Cell, type DerivedTable, type DerivedTables, type TableId } from '../tables';
+import { deriveTables, SHANXI_TABLE_IDS, TABLE_TITLES, type Cell, type DerivedTable, type ShanxiTableId, type ShanxiTables } from '../tables';
 import { placeHeader } from '../tables/header';
 
 export type ColumnRole = 'code' | 'line' | 'label' | 'value';
@@ -28,7 +28,7 @@ export interface LayoutColumn {
 }
 
 export interface TableLayout {
-  id: TableId;
+  id: ShanxiTableId;
   /** `公开02表` */
   code: string;
   /** Normalised titles the table is printed under. */
@@ -44,10 +44,10 @@ export interface TableLayout {
 export const PROBE_CODE = '2010101';
 
 /** Tables listed by 支出功能分类. */
-export const SUBJECT_TABLES: ReadonlySet<TableId> = new Set<TableId>(['02', '03', '05', '07', '08']);
+export const SUBJECT_TABLES: ReadonlySet<ShanxiTableId> = new Set<ShanxiTableId>(['02', '03', '05', '07', '08']);
 
 /** Other titles a table is printed under (上海 and older templates). */
-const TITLE_ALIASES: Partial<Record<TableId, string[]>> = {
+const TITLE_ALIASES: Partial<Record<ShanxiTableId, string[]>> = {
   '06': ['一般公共预算财政拨款基本支出决算表'],
   '10': ['部门决算相关信息统计表'],
 };
@@ -120,7 +120,7 @@ function columnRole(table: DerivedTable, col: number): ColumnRole {
   return 'label';
 }
 
-function layoutOf(table: DerivedTable): TableLayout {
+function layoutOf(table: DerivedTable, id: ShanxiTableId): TableLayout {
   const n = table.columns.length;
   const naming = new Set(namingRows(table));
   const paths: string[][] = Array.from({ length: n }, () => []);
@@ -133,10 +133,10 @@ function layoutOf(table: DerivedTable): TableLayout {
   }
   for (const [alias, word] of Object.entries(HEADER_ALIASES)) if (words.has(word)) words.add(alias);
   return {
-    id: table.id,
+    id,
     code: table.code,
-    titles: [table.title, ...(TITLE_ALIASES[table.id] ?? [])].map(normaliseText),
-    bySubject: SUBJECT_TABLES.has(table.id),
+    titles: [table.title, ...(TITLE_ALIASES[id] ?? [])].map(normaliseText),
+    bySubject: SUBJECT_TABLES.has(id),
     columns: table.columns.map((c, k) => ({ key: c.key, role: columnRole(table, k), path: paths[k]! })),
     headerWords: words,
   };
@@ -146,7 +146,7 @@ function layoutOf(table: DerivedTable): TableLayout {
  * The tables as derived for a probe report: one 项 (PROBE_CODE) with every field 1 分, so every
  * column of a 科目 table shows its leaf cell; the fixed tables show every line and 经济分类 row.
  */
-export function probeTables(department: Department, year: number, catalogue: Catalogue = getCatalogue(year)): DerivedTables {
+export function probeTables(department: Department, year: number, catalogue: Catalogue = getCatalogue(year)): ShanxiTables {
   const report = emptyReport(year, catalogue.edition);
   const item = emptyItem(PROBE_CODE);
   for (const field of ITEM_FIELDS) setItemField(item, field, 1);
@@ -155,15 +155,15 @@ export function probeTables(department: Department, year: number, catalogue: Cat
 }
 
 /** The layout of all ten tables. */
-export function tableLayouts(probe: DerivedTables): Record<TableId, TableLayout> {
-  const out = {} as Record<TableId, TableLayout>;
-  for (const id of TABLE_IDS) out[id] = layoutOf(probe[id]);
+export function tableLayouts(probe: ShanxiTables): Record<ShanxiTableId, TableLayout> {
+  const out = {} as Record<ShanxiTableId, TableLayout>;
+  for (const id of SHANXI_TABLE_IDS) out[id] = layoutOf(probe[id], id);
   return out;
 }
 
 /** Every normalised title, longest first (so 财政拨款收入支出决算总表 wins over 收入支出决算总表). */
-export function titleIndex(layouts: Record<TableId, TableLayout>): { title: string; id: TableId }[] {
-  return TABLE_IDS.flatMap((id) => layouts[id].titles.map((title) => ({ title, id }))).sort((a, b) => b.title.length - a.title.length);
+export function titleIndex(layouts: Record<ShanxiTableId, TableLayout>): { title: string; id: ShanxiTableId }[] {
+  return SHANXI_TABLE_IDS.flatMap((id) => layouts[id].titles.map((title) => ({ title, id }))).sort((a, b) => b.title.length - a.title.length);
 }
 
 export { TABLE_TITLES };

@@ -4,12 +4,12 @@
  * any sheet, and runs to the next block or the end of the sheet. A sheet named after a table
  * with neither inside starts a block at its first row.
  */
-import type { TableId } from '../tables';
+import type { ShanxiTableId } from '../tables';
 import type { SheetGrid } from './grid';
 import { normaliseText, type TableLayout, titleIndex } from './layout';
 
 export interface Block {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: SheetGrid;
   /** The row of the title (or code) cell; 0 when the sheet's name is the only marker. */
   titleRow: number;
@@ -18,7 +18,7 @@ export interface Block {
 }
 
 interface Marker {
-  table: TableId;
+  table: ShanxiTableId;
   row: number;
   kind: 'title' | 'code';
 }
@@ -27,11 +27,11 @@ const CODE_MARK = /^公开(\d{2})表$/u;
 /** A title may follow the department name or the year, never an ordinal (目录 lines: 二、收入决算表). */
 const TITLE_PREFIX = /^[^、.．]{0,40}$/u;
 
-function markerOf(text: string, titles: readonly { title: string; id: TableId }[], ids: ReadonlySet<string>): Omit<Marker, 'row'> | null {
+function markerOf(text: string, titles: readonly { title: string; id: ShanxiTableId }[], ids: ReadonlySet<string>): Omit<Marker, 'row'> | null {
   const t = normaliseText(text);
   if (t === '') return null;
   const code = CODE_MARK.exec(t)?.[1];
-  if (code && ids.has(code)) return { table: code as TableId, kind: 'code' };
+  if (code && ids.has(code)) return { table: code as ShanxiTableId, kind: 'code' };
   for (const { title, id } of titles) {
     if (t === title) return { table: id, kind: 'title' };
     if (t.endsWith(title) && TITLE_PREFIX.test(t.slice(0, -title.length))) return { table: id, kind: 'title' };
@@ -39,7 +39,7 @@ function markerOf(text: string, titles: readonly { title: string; id: TableId }[
   return null;
 }
 
-function sheetMarkers(sheet: SheetGrid, titles: readonly { title: string; id: TableId }[], ids: ReadonlySet<string>): Marker[] {
+function sheetMarkers(sheet: SheetGrid, titles: readonly { title: string; id: ShanxiTableId }[], ids: ReadonlySet<string>): Marker[] {
   const markers: Marker[] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     for (let c = 1; c <= sheet.columnCount; c++) {
@@ -62,7 +62,7 @@ function sheetMarkers(sheet: SheetGrid, titles: readonly { title: string; id: Ta
 }
 
 /** Every table block of the workbook, in sheet and row order. */
-export function locateBlocks(sheets: readonly SheetGrid[], layouts: Record<TableId, TableLayout>): Block[] {
+export function locateBlocks(sheets: readonly SheetGrid[], layouts: Record<ShanxiTableId, TableLayout>): Block[] {
   const titles = titleIndex(layouts);
   const ids = new Set<string>(Object.keys(layouts));
   const blocks: Block[] = [];

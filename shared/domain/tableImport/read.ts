@@ -7,7 +7,7 @@
  * parses each entry once it knows which of our cells it is. Problems a user must fix throw an
  * ImportError naming the sheet and cell.
  */
-import type { TableId } from '../tables';
+import type { ShanxiTableId } from '../tables';
 import { cellAddress, type GridCell, type SheetGrid } from './grid';
 import { type Anchor, type AnchorInput, anchorsOf, headerWord, type LayoutColumn, normaliseText, type TableLayout } from './layout';
 import type { Block } from './locate';
@@ -15,7 +15,7 @@ import { ImportError } from './errors';
 
 /** A printed value cell as read: where it is, what it holds, and what it belongs to. */
 export interface PrintedEntry {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: string;
   row: number;
   col: number;
@@ -28,7 +28,7 @@ export interface PrintedEntry {
 }
 
 export interface PrintedTable {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: string;
   /** Where the table starts, for messages (`A1`). */
   at: string;

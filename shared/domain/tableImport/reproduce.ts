@@ -9,7 +9,7 @@ import type { Catalogue } from '../catalogue';
 import { getCell } from '../checks/printed';
 import type { CheckContext } from '../checks/types';
 import { type Department, factRefKey, type FactRef, readFact, type Report, writeFact } from '../model';
-import { deriveTables, type DerivedTables, type TableId } from '../tables';
+import { deriveTables, type ShanxiTables, type ShanxiTableId } from '../tables';
 import { type AuditEntry, auditEntry, classify, printedWindow, printsAs } from './audit';
 import { Expander } from './expand';
 import { type Movable, reconcile, type Target } from './reconcile';
@@ -22,16 +22,16 @@ export interface ReproduceInput {
   catalogue: Catalogue;
   /** The built report: adjusted in place. */
   report: Report;
-  tables: DerivedTables;
+  tables: ShanxiTables;
   leaves: ReadonlyMap<string, LeafRead>;
   composites: readonly CompositeRead[];
   figures: readonly FigureRead[];
   defaults: readonly DefaultRead[];
-  present: readonly TableId[];
+  present: readonly ShanxiTableId[];
 }
 
 export interface Reproduction {
-  tables: DerivedTables;
+  tables: ShanxiTables;
   differences: AuditEntry[];
   rounding: AuditEntry[];
   adjustedLeaves: number;

@@ -3,7 +3,7 @@
  * a 财政拨款收入 leaf that sums three facts (表02), a figure our tables derive (a total to audit),
  * a default the officer may override (机关运行经费), or nothing of ours (a note).
  */
-import type { CellId, DerivedTable, DerivedTables, TableId } from '../tables';
+import type { CellId, DerivedTable, ShanxiTables, ShanxiTableId } from '../tables';
 import { type FactRef, factRefKey, type ItemField } from '../model';
 import { ImportError } from './errors';
 import { anchorIndex, type AnchoredCell, PROBE_CODE, type TableLayout } from './layout';
@@ -12,7 +12,7 @@ import { cellPlace, isWholeUnit, parseCount, parseMoney } from './values';
 
 /** Where a printed figure is. */
 export interface Place {
-  table: TableId;
+  table: ShanxiTableId;
   sheet: string;
   address: string;
 }
@@ -174,7 +174,7 @@ function resolveFixed(printed: PrintedTable, probe: DerivedTable, layout: TableL
   return c.out;
 }
 
-export function resolveTable(printed: PrintedTable, probe: DerivedTables, layout: TableLayout): Resolved {
+export function resolveTable(printed: PrintedTable, probe: ShanxiTables, layout: TableLayout): Resolved {
   return layout.bySubject ? resolveSubject(printed, probe[printed.table]) : resolveFixed(printed, probe[printed.table], layout);
 }
 

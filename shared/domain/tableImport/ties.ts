@@ -6,7 +6,7 @@
  * where the workbook prints both sides alike (`printed`: the printed figure of a cell, in 分).
  */
 import { type Report, THREE_PUBLIC_ITEMS, type ThreePublicItem } from '../model';
-import type { TableId } from '../tables';
+import type { ShanxiTableId } from '../tables';
 import { figureCell as at, FUNDS, type SemanticFigures } from '../templates/figures';
 import type { Tie } from './reconcile';
 
@@ -19,7 +19,7 @@ const THREE_PUBLIC_ECONOMIC: readonly (readonly [ThreePublicItem, string])[] = [
   ['reception', '30217'],
 ];
 
-export function tiesFor(report: Report, present: ReadonlySet<TableId>, printed: (id: string) => number | undefined, f: SemanticFigures): Tie[] {
+export function tiesFor(report: Report, present: ReadonlySet<ShanxiTableId>, printed: (id: string) => number | undefined, f: SemanticFigures): Tie[] {
   const ties: Tie[] = [];
   const funds = FUND_TABLES.filter((t) => present.has(t));
   for (const { code } of report.items) {

@@ -5,7 +5,7 @@
  */
 import { economicLevel, functionalLevel, type Catalogue } from '../catalogue';
 import type { CustomCode, Department, UnitKind } from '../model';
-import type { TableId } from '../tables';
+import type { ShanxiTableId } from '../tables';
 import { ImportError } from './errors';
 import type { SheetGrid } from './grid';
 import { labelKey, normaliseText, SUBJECT_TABLES, type TableLayout } from './layout';
@@ -13,10 +13,10 @@ import { locateBlocks } from './locate';
 import { type PrintedTable, readBlock } from './read';
 import { parseMoney, rowPlace } from './values';
 
-export function readTables(sheets: readonly SheetGrid[], layouts: Record<TableId, TableLayout>): Map<TableId, PrintedTable> {
+export function readTables(sheets: readonly SheetGrid[], layouts: Record<ShanxiTableId, TableLayout>): Map<ShanxiTableId, PrintedTable> {
   const blocks = locateBlocks(sheets, layouts);
-  const read = new Map<TableId, PrintedTable>();
-  const unreadable = new Map<TableId, string>();
+  const read = new Map<ShanxiTableId, PrintedTable>();
+  const unreadable = new Map<ShanxiTableId, string>();
   for (const block of blocks) {
     const table = readBlock(block, layouts[block.table]);
     const place = rowPlace(block.sheet.name, Math.max(1, block.titleRow));
@@ -43,7 +43,7 @@ export function readTables(sheets: readonly SheetGrid[], layouts: Record<TableId
   return read;
 }
 
-export function checkFrames(tables: Map<TableId, PrintedTable>, options: { year: number; department: Department | null }): string | null {
+export function checkFrames(tables: Map<ShanxiTableId, PrintedTable>, options: { year: number; department: Department | null }): string | null {
   let orgName: string | null = null;
   for (const t of tables.values()) {
     if (t.year !== null && t.year !== options.year) {
@@ -62,7 +62,7 @@ export function checkFrames(tables: Map<TableId, PrintedTable>, options: { year:
 }
 
 /** 单位性质 of a new file: 表10 prints 机关运行经费 on line 5 (行政单位) or 6 (参公); neither while 表06 has 公用经费: 事业单位. */
-export function inferUnitKind(tables: Map<TableId, PrintedTable>): { kind: UnitKind; note: string | null } {
+export function inferUnitKind(tables: Map<ShanxiTableId, PrintedTable>): { kind: UnitKind; note: string | null } {
   const t10 = tables.get('10');
   const printedOn = (line: number): boolean =>
     t10?.entries.some((e) => e.anchor.strong === `line:${line}` && !parseMoney(e.cell, t10.unit, () => '').blank) ?? false;
@@ -75,7 +75,7 @@ export function inferUnitKind(tables: Map<TableId, PrintedTable>): { kind: UnitK
 }
 
 /** 科目 the catalogue lacks, with their printed names; a 科目 without a name is refused. */
-export function unknownCodes(tables: Map<TableId, PrintedTable>, catalogue: Catalogue): CustomCode[] {
+export function unknownCodes(tables: Map<ShanxiTableId, PrintedTable>, catalogue: Catalogue): CustomCode[] {
   const out = new Map<string, CustomCode>();
   for (const t of tables.values()) {
     const economic = t.table === '06';

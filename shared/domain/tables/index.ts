@@ -11,14 +11,17 @@ import { table06 } from './table06';
 import { table09 } from './table09';
 import { table10 } from './table10';
 import { table02, table03, table05, table07, table08 } from './subjectTables';
-import type { DerivedTable, DerivedTables, TableId } from './types';
+import { type DerivedTable, type DerivedTables, isShanxiTableId, type ShanxiTableId, type ShanxiTables, type TableId, tableIn } from './types';
 import { markTemplate } from '../templates/figuresOf';
+import { deriveShanghaiTables } from './shanghai';
 
 export * from './types';
 export { TABLE_TITLES, NO_DATA_NOTE } from './frame';
+export { tableName, tableShortName, tableSpec } from '../templates/tableSpecs';
 export { chineseNumeral } from './cells';
 
-export function deriveTables(department: Department, report: Report, catalogue: Catalogue = getCatalogue(report.edition)): DerivedTables {
+/** 山西's ten tables (公开01表 … 公开10表). */
+export function deriveTables(department: Department, report: Report, catalogue: Catalogue = getCatalogue(report.edition)): ShanxiTables {
   const input: TableInput = { department, report, catalogue };
   const t02 = table02(input);
   const t03 = table03(input);
@@ -31,7 +34,35 @@ export function deriveTables(department: Department, report: Report, catalogue: 
   const t09 = table09(input);
   const t10 = table10(input, t06);
   // These are 山西's ten tables (the only template's layout so far): their figures are read as 山西's.
-  return markTemplate({ '01': t01, '02': t02, '03': t03, '04': t04, '05': t05, '06': t06, '07': t07, '08': t08, '09': t09, '10': t10 }, '山西');
+  const tables: ShanxiTables = { '01': t01, '02': t02, '03': t03, '04': t04, '05': t05, '06': t06, '07': t07, '08': t08, '09': t09, '10': t10 };
+  markTemplate(tables, '山西', input);
+  return tables;
+}
+
+/**
+ * The tables of a year in the layout of its template (`report.settings.template`): 山西's ten or
+ * 上海's nine. What every consumer that shows or prints a year's tables calls.
+ */
+export function deriveYearTables(department: Department, report: Report, catalogue: Catalogue = getCatalogue(report.edition)): DerivedTables {
+  switch (report.settings.template) {
+    case '山西':
+      return deriveTables(department, report, catalogue);
+    case '上海': {
+      const input: TableInput = { department, report, catalogue };
+      const tables = deriveShanghaiTables(input);
+      markTemplate(tables, '上海', input);
+      return tables;
+    }
+  }
+}
+
+/**
+ * One table of a year's template: 山西's derive only what the table reads; another template's
+ * tables are derived together (they are few and small).
+ */
+export function deriveYearTable(department: Department, report: Report, catalogue: Catalogue, id: TableId): DerivedTable {
+  if (report.settings.template === '山西' && isShanxiTableId(id)) return deriveTable(department, report, catalogue, id);
+  return tableIn(deriveYearTables(department, report, catalogue), id);
 }
 
 /**
@@ -39,7 +70,7 @@ export function deriveTables(department: Department, report: Report, catalogue: 
  * 06): the same cells as `deriveTables(…)[id]`, for a screen that shows one table while a figure
  * is typed.
  */
-export function deriveTable(department: Department, report: Report, catalogue: Catalogue, id: TableId): DerivedTable {
+export function deriveTable(department: Department, report: Report, catalogue: Catalogue, id: ShanxiTableId): DerivedTable {
   const input: TableInput = { department, report, catalogue };
   switch (id) {
     case '01': {

@@ -25,7 +25,7 @@ export function lineRows(left: readonly LineSide[], right: readonly LineSide[]):
   });
 }
 
-export function lineId(table: '01' | '04', line: number, column: string): string {
+export function lineId(table: string, line: number, column: string): string {
   return `${table}.L${line}.${column}`;
 }
 

@@ -5,16 +5,16 @@
 import { effectiveItems, isSplitImplied } from '../fiscalSplit';
 import type { ItemFacts } from '../model';
 import { h } from './cells';
-import { context, frame, NO_DATA_NOTE, type TableInput } from './frame';
+import { context, emptyNoteOf, frame, type TableInput } from './frame';
 import { buildSubjectRows, lanciRow, subjectColumnDefs, type SubjectColumn } from './subjects';
 import type { DerivedTable, HeaderCell, TableId } from './types';
 
-function subjectTable(
+export function subjectTable(
   id: TableId,
   input: TableInput,
   columns: readonly SubjectColumn[],
   header: HeaderCell[][],
-  options: { emptyNote?: boolean; width?: number } = {},
+  options: { width?: number } = {},
 ): DerivedTable {
   // Tables of 财政拨款 by fund read a 项's implied split while none is typed (fiscalSplit.ts).
   const byFund = columns.some((c) => c.kind === 'input' && c.field.startsWith('fiscal.'));
@@ -31,11 +31,12 @@ function subjectTable(
     header: [...header, lanciRow(columns.length)],
     rows,
   };
-  if (options.emptyNote && empty) table.emptyNote = NO_DATA_NOTE;
+  const emptyNote = empty ? emptyNoteOf(id, input) : undefined;
+  if (emptyNote) table.emptyNote = emptyNote;
   return table;
 }
 
-const TABLE02: readonly SubjectColumn[] = [
+export const TABLE02: readonly SubjectColumn[] = [
   { key: 'total', name: '本年收入合计', kind: 'rowSum', of: ['fiscal', 'superior', 'business', 'operating', 'affiliated', 'other'], formula: '= 第2至7栏之和' },
   {
     key: 'fiscal',
@@ -58,7 +59,7 @@ export function table02(input: TableInput): DerivedTable {
   ]);
 }
 
-const TABLE03: readonly SubjectColumn[] = [
+export const TABLE03: readonly SubjectColumn[] = [
   { key: 'total', name: '本年支出合计', kind: 'rowSum', of: ['basic', 'project', 'remitUpper', 'operating', 'affiliatedSubsidy'], formula: '= 第2至6栏之和' },
   { key: 'basic', name: '基本支出', kind: 'input', field: 'expenditure.basic' },
   { key: 'project', name: '项目支出', kind: 'input', field: 'expenditure.project' },
@@ -74,7 +75,7 @@ export function table03(input: TableInput): DerivedTable {
   ]);
 }
 
-const TABLE05: readonly SubjectColumn[] = [
+export const TABLE05: readonly SubjectColumn[] = [
   { key: 'subtotal', name: '小计', kind: 'rowSum', of: ['basic', 'project'], formula: '= 第2、3栏之和' },
   { key: 'basic', name: '基本支出', kind: 'input', field: 'fiscal.generalBasic' },
   { key: 'project', name: '项目支出', kind: 'input', field: 'fiscal.generalProject' },
@@ -87,7 +88,7 @@ export function table05(input: TableInput): DerivedTable {
   ], { width: 16 });
 }
 
-const TABLE07: readonly SubjectColumn[] = [
+export const TABLE07: readonly SubjectColumn[] = [
   { key: 'opening', name: '年初结转和结余', kind: 'input', field: 'govFundOpening' },
   { key: 'income', name: '本年收入', kind: 'input', field: 'income.govFund' },
   { key: 'subtotal', name: '本年支出小计', kind: 'rowSum', of: ['basic', 'project'], formula: '= 第4、5栏之和' },
@@ -100,7 +101,7 @@ export function table07(input: TableInput): DerivedTable {
   return subjectTable('07', input, TABLE07, [
     [h('项目', 2), h('年初结转和结余', 1, 2), h('本年收入', 1, 2), h('本年支出', 3), h('年末结转和结余', 1, 2)],
     [h('科目代码'), h('科目名称'), h('小计'), h('基本支出'), h('项目支出')],
-  ], { emptyNote: true });
+  ]);
 }
 
 const TABLE08: readonly SubjectColumn[] = [
@@ -113,5 +114,5 @@ export function table08(input: TableInput): DerivedTable {
   return subjectTable('08', input, TABLE08, [
     [h('项目', 2), h('本年支出', 3)],
     [h('科目代码'), h('科目名称'), h('合计'), h('基本支出'), h('项目支出')],
-  ], { emptyNote: true, width: 16 });
+  ], { width: 16 });
 }

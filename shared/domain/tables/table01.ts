@@ -5,7 +5,8 @@ import { type BuildContext, chineseNumeral, derivedMoney, h, inputMoney } from '
 import { context, frame, type TableInput } from './frame';
 import { blanks, lineId, lineRows, lineValue, type LineSide } from './lineTables';
 import { subjectTotal } from './subjects';
-import type { Cell, ColumnDef, DerivedTable } from './types';
+import type { Cell, ColumnDef, DerivedTable, TableId } from './types';
+import { tableShortName } from '../templates/tableSpecs';
 
 export const TABLE01_COLUMNS: ColumnDef[] = [
   { key: 'itemL', name: '收入项目', width: 30, align: 'left' },
@@ -23,17 +24,19 @@ export function table01Line28Label(edition: number): string {
 
 function sumOf(ctx: BuildContext, id: string, lines: readonly number[], cells: Map<number, Cell>, formula: string): Cell {
   const fen = lines.reduce((s, l) => s + (cells.get(l)?.value ?? 0), 0);
-  return derivedMoney(ctx, id, fen, { formula, refs: lines.map((l) => lineId('01', l, 'amount')) });
+  return derivedMoney(ctx, id, fen, { formula, refs: lines.map((l) => lineId(ctx.table, l, 'amount')) });
 }
 
 function summaryInput(ctx: BuildContext, line: number, input: TableInput, field: SummaryField): Cell {
-  return inputMoney(ctx, lineId('01', line, 'amount'), input.report.summary[field], { kind: 'summary', field });
+  return inputMoney(ctx, lineId(ctx.table, line, 'amount'), input.report.summary[field], { kind: 'summary', field });
 }
 
-export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable, t04: DerivedTable): DerivedTable {
-  const ctx = context('01', input);
+/** 公开01表 (上海's 表1 lays the same lines out without 行次: `id` names the table built). */
+export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable, t04: DerivedTable, tableId: TableId = '01'): DerivedTable {
+  const ctx = context(tableId, input);
   const cells = new Map<number, Cell>();
-  const id = (line: number) => lineId('01', line, 'amount');
+  const id = (line: number) => lineId(tableId, line, 'amount');
+  const [n02, n03, n04] = [t02, t03, t04].map((t) => tableShortName(t.id));
 
   // Lines 1–8: income by source. Fiscal funds come from table 04, the rest from table 02's 合计 row.
   const table02Column: Record<string, string> = {
@@ -46,9 +49,9 @@ export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable,
   INCOME_SOURCES.forEach((source, k) => {
     const line = k + 1;
     const column = table02Column[source];
-    const ref = column ? `02.total.${column}` : lineId('04', line, 'amount');
+    const ref = column ? `${t02.id}.total.${column}` : lineId(t04.id, line, 'amount');
     const value = column ? subjectTotal(t02, 'total', column) : lineValue(t04, line, 'amount');
-    const formula = column ? `= 表02 合计行 ${INCOME_SOURCE_NAMES[source]}` : `= 表04 第${line}行`;
+    const formula = column ? `= ${n02} 合计行 ${INCOME_SOURCE_NAMES[source]}` : `= ${n04} 第${line}行`;
     cells.set(line, derivedMoney(ctx, id(line), value, { formula, refs: [ref] }));
   });
   cells.set(27, sumOf(ctx, id(27), [1, 2, 3, 4, 5, 6, 7, 8], cells, '= 第1至8行之和'));
@@ -61,9 +64,9 @@ export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable,
   TABLE01_CLASSES.forEach((code, k) => {
     const line = 32 + k;
     classLines.push(line);
-    const ref = `03.${code}.total`;
+    const ref = `${t03.id}.${code}.total`;
     const name = input.catalogue.functionalName(code) ?? code;
-    cells.set(line, derivedMoney(ctx, id(line), subjectTotal(t03, code, 'total'), { formula: `= 表03 ${code} ${name} 本年支出合计`, refs: [ref] }));
+    cells.set(line, derivedMoney(ctx, id(line), subjectTotal(t03, code, 'total'), { formula: `= ${n03} ${code} ${name} 本年支出合计`, refs: [ref] }));
   });
   cells.set(58, sumOf(ctx, id(58), classLines, cells, '= 第32至57行之和'));
   cells.set(59, summaryInput(ctx, 59, input, 'surplusDistribution'));
@@ -90,7 +93,7 @@ export function table01(input: TableInput, t02: DerivedTable, t03: DerivedTable,
   const right = Array.from({ length: 31 }, (_, k) => side(k + 32, rightLabels));
 
   return {
-    ...frame('01', input),
+    ...frame(tableId, input),
     columns: TABLE01_COLUMNS,
     header: [
       [h('收入', 3), h('支出', 3)],

@@ -5,7 +5,8 @@ import { type BuildContext, chineseNumeral, derivedMoney, h, inputMoney } from '
 import { context, frame, type TableInput } from './frame';
 import { blanks, lineId, lineRows, type LineSide } from './lineTables';
 import { itemFact, subjectTotal } from './subjects';
-import type { Cell, ColumnDef, DerivedTable } from './types';
+import type { Cell, ColumnDef, DerivedTable, TableId } from './types';
+import { tableShortName } from '../templates/tableSpecs';
 
 export const TABLE04_COLUMNS: ColumnDef[] = [
   { key: 'itemL', name: '收入项目', width: 26, align: 'left' },
@@ -34,18 +35,31 @@ const lastFundFacts = new Map<Fund, readonly FactRef[]>();
 /** Right-hand value cells: 合计 = Σ funds, then one cell per fund. */
 function rightCells(ctx: BuildContext, line: number, funds: Record<Fund, Cell>): Cell[] {
   const total = FUNDS.reduce((s, f) => s + (funds[f].value ?? 0), 0);
-  const totalCell = derivedMoney(ctx, lineId('04', line, 'total'), total, {
+  const totalCell = derivedMoney(ctx, lineId(ctx.table, line, 'total'), total, {
     formula: '= 第3、4、5栏之和',
-    refs: FUNDS.map((f) => lineId('04', line, f)),
+    refs: FUNDS.map((f) => lineId(ctx.table, line, f)),
   });
   return [totalCell, funds.general, funds.govFund, funds.stateCapital];
 }
 
-export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable, t08: DerivedTable): DerivedTable {
-  const ctx = context('04', input);
+/**
+ * 公开04表 (上海's 表4 lays the same lines out without 行次: `tableId` names the table built). The
+ * funds' spending by 类 is read from `t05`, `t07` and `t08` (上海: 表5, 表8, 表9), 本年支出 of
+ * 国有资本经营 from `t08`'s `stateCapitalColumn`.
+ */
+export function table04(
+  input: TableInput,
+  t05: DerivedTable,
+  t07: DerivedTable,
+  t08: DerivedTable,
+  tableId: TableId = '04',
+  stateCapitalColumn = 'total',
+): DerivedTable {
+  const ctx = context(tableId, input);
+  const [n05, n07, n08] = [t05, t07, t08].map((t) => tableShortName(t.id));
   const left = new Map<number, Cell>();
   const right = new Map<number, Cell[]>();
-  const leftId = (line: number) => lineId('04', line, 'amount');
+  const leftId = (line: number) => lineId(tableId, line, 'amount');
   const sumLeft = (line: number, lines: number[], formula: string) =>
     derivedMoney(ctx, leftId(line), lines.reduce((s, l) => s + (left.get(l)?.value ?? 0), 0), {
       formula,
@@ -84,7 +98,7 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
   });
   left.set(27, sumLeft(27, [1, 2, 3], '= 第1、2、3行之和'));
   left.set(29, carryInput(leftId(29), 'generalOpening'));
-  left.set(30, derivedMoney(ctx, leftId(30), subjectTotal(t07, 'total', 'opening'), { formula: '= 表07 合计行 年初结转和结余', refs: ['07.total.opening'] }));
+  left.set(30, derivedMoney(ctx, leftId(30), subjectTotal(t07, 'total', 'opening'), { formula: `= ${n07} 合计行 年初结转和结余`, refs: [`${t07.id}.total.opening`] }));
   left.set(31, carryInput(leftId(31), 'stateCapitalOpening'));
   left.set(28, sumLeft(28, [29, 30, 31], '= 第29、30、31行之和'));
   left.set(32, sumLeft(32, [27, 28], '= 第27、28行之和'));
@@ -95,15 +109,15 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
     const line = 33 + k;
     classLines.push(line);
     const source: Record<Fund, [DerivedTable, string, string]> = {
-      general: [t05, 'subtotal', `= 表05 ${code} 本年支出小计`],
-      govFund: [t07, 'subtotal', `= 表07 ${code} 本年支出小计`],
-      stateCapital: [t08, 'total', `= 表08 ${code} 本年支出合计`],
+      general: [t05, 'subtotal', `= ${n05} ${code} 本年支出小计`],
+      govFund: [t07, 'subtotal', `= ${n07} ${code} 本年支出小计`],
+      stateCapital: [t08, stateCapitalColumn, `= ${n08} ${code} 本年支出${stateCapitalColumn === 'total' ? '合计' : '小计'}`],
     };
     const funds = {} as Record<Fund, Cell>;
     for (const f of FUNDS) {
       const [table, column, formula] = source[f];
       const ref = `${table.id}.${code}.${column}`;
-      funds[f] = derivedMoney(ctx, lineId('04', line, f), subjectTotal(table, code, column), { formula, refs: [ref] });
+      funds[f] = derivedMoney(ctx, lineId(tableId, line, f), subjectTotal(table, code, column), { formula, refs: [ref] });
     }
     right.set(line, rightCells(ctx, line, funds));
   });
@@ -112,7 +126,7 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
     for (const f of FUNDS) {
       const col = FUNDS.indexOf(f) + 1;
       const fen = lines.reduce((s, l) => s + (right.get(l)?.[col]?.value ?? 0), 0);
-      funds[f] = derivedMoney(ctx, lineId('04', line, f), fen, { formula, refs: lines.map((l) => lineId('04', l, f)) });
+      funds[f] = derivedMoney(ctx, lineId(tableId, line, f), fen, { formula, refs: lines.map((l) => lineId(tableId, l, f)) });
     }
     return funds;
   };
@@ -120,12 +134,12 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
   right.set(
     60,
     rightCells(ctx, 60, {
-      general: carryInput(lineId('04', 60, 'general'), 'generalClosing'),
-      govFund: derivedMoney(ctx, lineId('04', 60, 'govFund'), subjectTotal(t07, 'total', 'closing'), {
-        formula: '= 表07 合计行 年末结转和结余',
-        refs: ['07.total.closing'],
+      general: carryInput(lineId(tableId, 60, 'general'), 'generalClosing'),
+      govFund: derivedMoney(ctx, lineId(tableId, 60, 'govFund'), subjectTotal(t07, 'total', 'closing'), {
+        formula: `= ${n07} 合计行 年末结转和结余`,
+        refs: [`${t07.id}.total.closing`],
       }),
-      stateCapital: carryInput(lineId('04', 60, 'stateCapital'), 'stateCapitalClosing'),
+      stateCapital: carryInput(lineId(tableId, 60, 'stateCapital'), 'stateCapitalClosing'),
     }),
   );
   right.set(64, rightCells(ctx, 64, sumRight(64, [59, 60], '= 第59、60行之和')));
@@ -155,7 +169,7 @@ export function table04(input: TableInput, t05: DerivedTable, t07: DerivedTable,
   });
 
   return {
-    ...frame('04', input),
+    ...frame(tableId, input),
     columns: TABLE04_COLUMNS,
     header: [
       [h('收入', 3), h('支出', 6)],

@@ -19,8 +19,9 @@ export const TABLE06_COLUMNS: ColumnDef[] = Array.from({ length: GROUPS }, (_, g
   { key: `amount${g + 1}`, name: '决算数', width: 9, align: 'right' },
 ]).flat();
 
-export function economicCellId(code: string): string {
-  return `06.${code}.amount`;
+/** The cell of an 经济分类 code in 公开06表 (or another template's 基本支出 table `table`). */
+export function economicCellId(code: string, table = '06'): string {
+  return `${table}.${code}.amount`;
 }
 
 /** The value of `06.personnelTotal.amount` or `06.publicTotal.amount`, read from the last (totals) row. */
@@ -34,26 +35,27 @@ export function economicTotal(t06: DerivedTable, which: 'personnelTotal' | 'publ
 }
 
 /** Builds the amount cells of one list: 款 are inputs, 类 are sums of their 款. */
-function amountCells(ctx: BuildContext, list: CodeList, economic: Readonly<Record<string, number>>): Map<string, Cell> {
+export function amountCells(ctx: BuildContext, list: CodeList, economic: Readonly<Record<string, number>>): Map<string, Cell> {
   const cells = new Map<string, Cell>();
+  const cellId = (code: string) => economicCellId(code, ctx.table);
   for (const [code] of list) {
     const classCode = code.slice(0, 3);
-    if (NOT_APPLICABLE_CLASSES.has(classCode)) cells.set(code, na(economicCellId(code)));
-    else if (code.length === 5) cells.set(code, inputMoney(ctx, economicCellId(code), economic[code] ?? 0, { kind: 'economic', code }));
+    if (NOT_APPLICABLE_CLASSES.has(classCode)) cells.set(code, na(cellId(code)));
+    else if (code.length === 5) cells.set(code, inputMoney(ctx, cellId(code), economic[code] ?? 0, { kind: 'economic', code }));
   }
   for (const [code, name] of list) {
     if (code.length !== 3 || NOT_APPLICABLE_CLASSES.has(code)) continue;
     const children = list.filter(([c]) => c.length === 5 && c.startsWith(code)).map(([c]) => c);
     const fen = children.reduce((s, c) => s + (cells.get(c)?.value ?? 0), 0);
-    cells.set(code, derivedMoney(ctx, economicCellId(code), fen, { formula: `= ${code} ${name} 下各款之和`, refs: children.map(economicCellId) }));
+    cells.set(code, derivedMoney(ctx, cellId(code), fen, { formula: `= ${code} ${name} 下各款之和`, refs: children.map(cellId) }));
   }
   return cells;
 }
 
-function classTotal(ctx: BuildContext, id: string, list: CodeList, cells: Map<string, Cell>, formula: string): Cell {
+export function classTotal(ctx: BuildContext, id: string, list: CodeList, cells: Map<string, Cell>, formula: string): Cell {
   const classes = list.filter(([c]) => c.length === 3 && !NOT_APPLICABLE_CLASSES.has(c)).map(([c]) => c);
   const fen = classes.reduce((s, c) => s + (cells.get(c)?.value ?? 0), 0);
-  return derivedMoney(ctx, id, fen, { formula: `${formula}（${classes.join('+')}）`, refs: classes.map(economicCellId) });
+  return derivedMoney(ctx, id, fen, { formula: `${formula}（${classes.join('+')}）`, refs: classes.map((c) => economicCellId(c, ctx.table)) });
 }
 
 export function table06(input: TableInput): DerivedTable {

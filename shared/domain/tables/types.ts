@@ -5,8 +5,20 @@
 import type { FactRef } from '../model';
 import type { Fen } from '../money';
 
-export const TABLE_IDS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
-export type TableId = (typeof TABLE_IDS)[number];
+/**
+ * A table's id within its template (山西: `01` … `10`; 上海: `S1` … `S9`), numbered in printed
+ * order. Ids are unique across templates, so a cell id (`03.208.total`, `S5.total.basic`) names one table of one template and
+ * reading a cell of another template's layout throws instead of reading a wrong figure.
+ */
+export type TableId = string;
+
+/** 山西's ten tables (公开01表 … 公开10表). */
+export const SHANXI_TABLE_IDS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] as const;
+export type ShanxiTableId = (typeof SHANXI_TABLE_IDS)[number];
+
+export function isShanxiTableId(id: string): id is ShanxiTableId {
+  return (SHANXI_TABLE_IDS as readonly string[]).includes(id);
+}
 
 /**
  * - label: printed text (项目, 科目名称, section titles)
@@ -102,7 +114,36 @@ export interface DerivedTable {
   grouping: boolean;
 }
 
-export type DerivedTables = Record<TableId, DerivedTable>;
+/** A year's tables as its template lays them out, by table id, in printed order. */
+export type DerivedTables = Readonly<Record<TableId, DerivedTable>>;
+
+/** 山西's ten tables (what 山西's own rules and figures read). */
+export type ShanxiTables = Readonly<Record<ShanxiTableId, DerivedTable>>;
+
+/** A table of a year's tables; an id the template does not have is a programming error and throws. */
+export function tableIn(tables: DerivedTables, id: TableId): DerivedTable {
+  const table = tables[id];
+  if (!table) throw new Error(`没有表${id}`);
+  return table;
+}
+
+const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * The tables in printed order. A template numbers its table ids in printed order (`01` … `10`,
+ * `S1` … `S9`); the object's own key order cannot be relied on (`10` is an integer key, listed first).
+ */
+export function tableList(tables: DerivedTables): DerivedTable[] {
+  return Object.keys(tables)
+    .sort(byNumber)
+    .map((id) => tables[id]!);
+}
+
+/** The id of the table a cell id names (`03.208.total` → `03`, `S5.total.basic` → `S5`). */
+export function tableIdOfCell(id: CellId): TableId {
+  const dot = id.indexOf('.');
+  return dot > 0 ? id.slice(0, dot) : '';
+}
 
 /** Looks a cell up by row key and column key. */
 export function findCell(table: DerivedTable, rowKey: string, columnKey: string): Cell | undefined {
@@ -120,13 +161,11 @@ export function cellValue(table: DerivedTable, rowKey: string, columnKey: string
   return findCell(table, rowKey, columnKey)?.value ?? 0;
 }
 
-const TABLE_BY_PREFIX: ReadonlyMap<string, TableId> = new Map(TABLE_IDS.map((t) => [`${t}.`, t]));
-
 /** The table a cell id belongs to (`03.208.total` → table 03); an id of no table throws. */
 export function tableOfCell(tables: DerivedTables, id: CellId): DerivedTable {
-  const t = TABLE_BY_PREFIX.get(id.slice(0, 3));
+  const t = tables[tableIdOfCell(id)];
   if (!t) throw new Error(`不是表格单元格：${id}`);
-  return tables[t];
+  return t;
 }
 
 const indexCache = new WeakMap<DerivedTable, Map<CellId, Cell>>();

@@ -13,14 +13,19 @@
  * the name says so: `general.row(code)` (a 科目 row exists only with data) and figures whose
  * `cells` may be empty (机关运行经费 of a unit kind that has none).
  */
-import type { ExpenditureKind, ThreePublicItem, VehicleType } from '../model';
+import type { ExpenditureKind, FactRef, ThreePublicItem, VehicleType } from '../model';
 import type { CellId } from '../tables/types';
 
 /** A figure: its value (分 for money, a whole number for counts) and the cells it is summed from. */
 export interface Figure {
   readonly value: number;
-  /** The cells whose stored values add up to `value`; empty when the tables print no such figure (value 0). */
+  /**
+   * The cells whose stored values add up to `value`; empty when the tables print no such figure
+   * (value 0), or when the template prints the figure in no table (then `facts` says where it is from).
+   */
   readonly cells: readonly CellId[];
+  /** A figure the template's tables do not print (上海: 政府采购, 机关运行经费, 国有资产): the typed facts it adds up. */
+  readonly facts?: readonly FactRef[];
 }
 
 /** The three budgets of 财政拨款 (一般公共预算, 政府性基金预算, 国有资本经营预算). */

@@ -1,5 +1,5 @@
-/** The templates the app knows (模板), by name. 上海 (SPEC §8) is added in phase 2 of issue 14. */
-export const TEMPLATE_IDS = ['山西'] as const;
+/** The templates the app knows (模板), by name: 山西's ten tables (both seeds) and 上海's nine (SPEC §8). */
+export const TEMPLATE_IDS = ['山西', '上海'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 /** The template of a year that names none (every file and document made before templates). */

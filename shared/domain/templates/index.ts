@@ -33,6 +33,7 @@
  * and one entry in each of FIGURES, SECTIONS and TEMPLATES.
  */
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
+import { SHANGHAI } from './shanghai';
 import { SHANXI } from './shanxi';
 import type { Template } from './types';
 
@@ -43,6 +44,7 @@ export { figuresOf, templateOfTables } from './figuresOf';
 /** Every template, by id. */
 export const TEMPLATES: Readonly<Record<TemplateId, Template>> = {
   山西: SHANXI,
+  上海: SHANGHAI,
 };
 
 /** The template of an id; an unknown name gets a Chinese message naming the ones there are. */

@@ -26,8 +26,14 @@ export interface TemplateTable {
   orgLabel: string;
   /** `金额单位：万元` or `单位：万元`. */
   unitLine: string;
-  /** What an empty table prints under its frame (山西 07/08: `说明：本表无数据`); none when it prints nothing. */
+  /**
+   * What an empty table prints under its frame (山西 07/08: `说明：本表无数据`; 上海:
+   * `注：{部门}无政府性基金预算财政拨款支出，故本表无数据。`, `{部门}` standing for the department's
+   * name); none when it prints nothing.
+   */
   emptyNote?: string;
+  /** The `注：…` printed under the table (a catalogue edition's wording); empty for none. */
+  note(edition: number): string;
 }
 
 /** One section of 第三部分 情况说明, in the template's order. */

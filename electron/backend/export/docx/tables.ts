@@ -4,7 +4,7 @@
  */
 import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, Table, TableLayoutType, TabStopType, WidthType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
-import { type DerivedTable, TABLE_IDS } from '../../../../shared/domain/tables';
+import { type DerivedTable, tableList } from '../../../../shared/domain/tables';
 import { tableTitleText } from '../print/printed';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
@@ -83,8 +83,7 @@ function tableBlock(toc: Outline, table: DerivedTable, page: PageGeometry, first
 }
 
 export function tableSections(model: PackageModel, toc: Outline, step: () => void): ISectionOptions[] {
-  return TABLE_IDS.map((id, i) => {
-    const table = model.tables[id];
+  return tableList(model.tables).map((table, i) => {
     const page = table.landscape ? TABLE_LANDSCAPE : TABLE_PORTRAIT;
     const s = section(page, tableBlock(toc, table, page, i === 0 ? { partTitle: `第二部分 ${model.year}年部门决算表` } : null));
     step();

@@ -6,7 +6,7 @@
  */
 import type { Paragraph as NarrativeParagraph } from '../../../../shared/domain/narrative/types';
 import { hasEvaluation, type PackageModel, UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../../shared/domain/package';
-import { chineseNumeral, TABLE_IDS } from '../../../../shared/domain/tables';
+import { chineseNumeral, tableList } from '../../../../shared/domain/tables';
 import { MISSING_FIELD_TEXT, narrativePieces, type PrintedPiece, tableTitleText } from '../print/printed';
 import type { HtmlContext, PdfPart } from './document';
 import { evaluationParts } from './formHtml';
@@ -82,10 +82,9 @@ export function overviewPart(model: PackageModel): PdfPart {
 }
 
 export function tableParts(model: PackageModel): PdfPart[] {
-  return TABLE_IDS.map((id, i) => {
-    const table = model.tables[id];
+  return tableList(model.tables).map((table, i) => {
     return {
-      id: `table-${id}`,
+      id: `table-${table.id}`,
       page: table.landscape ? 'wide' : 'table',
       newPage: true,
       render: (ctx: HtmlContext) => tableBlock(ctx, table, tableTitleText(table), i === 0 ? `第二部分 ${model.year}年部门决算表` : null),

@@ -5,7 +5,7 @@
  */
 import { TABLE01_CLASSES } from '../../catalogue';
 import { THREE_PUBLIC_ITEMS } from '../../model';
-import type { CellId, DerivedTable, TableId } from '../../tables/types';
+import { tableIn, type CellId, type DerivedTable, type TableId } from '../../tables/types';
 import {
   CellNamer,
   cellUnits,
@@ -27,11 +27,11 @@ import { economicTerms, operatingCostLine, operatingCostTerms } from './tables09
 
 /** Non-zero typed figures behind table 05's 基本支出 合计 and table 06's two 合计 (their rounding envelope). */
 function basicLeafCount(ctx: CheckContext): number {
-  const t05 = ctx.tables['05'];
+  const t05 = tableIn(ctx.tables, '05');
   const basic = columnIndex(t05, 'basic');
   let n = 0;
   for (const row of t05.rows) if (row.level === 3 && (row.cells[basic]?.value ?? 0) !== 0) n++;
-  for (const row of ctx.tables['06'].rows) for (const cell of row.cells) if (cell.kind === 'input' && (cell.value ?? 0) !== 0) n++;
+  for (const row of tableIn(ctx.tables, '06').rows) for (const cell of row.cells) if (cell.kind === 'input' && (cell.value ?? 0) !== 0) n++;
   return n;
 }
 
@@ -42,7 +42,7 @@ const CLASS_SET: ReadonlySet<string> = new Set(TABLE01_CLASSES);
 /** 类 rows of a 科目 table that have no line on tables 01/04 (they could not be printed there). */
 function unprintedClasses(ctx: CheckContext, meta: RuleMeta, tid: TableId, column: string, target: '01' | '04'): Finding[] {
   const out: Finding[] = [];
-  for (const row of ctx.tables[tid].rows) {
+  for (const row of tableIn(ctx.tables, tid).rows) {
     if (row.level !== 1 || CLASS_SET.has(row.key)) continue;
     const id = `${tid}.${row.key}.${column}`;
     const namer = new CellNamer(ctx);
@@ -89,7 +89,7 @@ function tableHasData(table: DerivedTable): boolean {
 
 function emptyNoteRule(tid: '07' | '08', fundCells: (ctx: CheckContext) => CellId[]): Run {
   return (ctx, meta) => {
-    const table = ctx.tables[tid];
+    const table = tableIn(ctx.tables, tid);
     const withFigures = nonZeroCells(ctx, fundCells(ctx));
     const hasData = tableHasData(table);
     const noted = table.emptyNote !== undefined && table.emptyNote !== '';
@@ -202,10 +202,10 @@ export const CROSS_RULES: Rule[] = [
     '每个项：表05、07、08 的基本支出之和 ≤ 表03 基本支出，表05、07、08 的项目支出之和 ≤ 表03 项目支出（财政拨款只是支出的一部分）。',
     (ctx, m) => {
       const fiscalTables = (['05', '07', '08'] as const).map((tid) => {
-        const table = ctx.tables[tid];
+        const table = tableIn(ctx.tables, tid);
         return { tid, table, rows: rowIndex(table), basic: columnIndex(table, 'basic'), project: columnIndex(table, 'project') };
       });
-      const t03 = ctx.tables['03'];
+      const t03 = tableIn(ctx.tables, '03');
       const rows03 = rowIndex(t03);
       const col03 = { basic: columnIndex(t03, 'basic'), project: columnIndex(t03, 'project') };
       const codes = new Set<string>();

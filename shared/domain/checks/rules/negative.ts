@@ -16,7 +16,7 @@ import {
   VEHICLE_TYPES,
 } from '../../model';
 import { toPrintedUnits } from '../../money';
-import { type Cell, type CellId, type TableId, TABLE_IDS } from '../../tables/types';
+import { type Cell, type CellId, type TableId, tableIdOfCell, tableList } from '../../tables/types';
 import { CellNamer, finding, formatPrinted, type RuleMeta } from '../printed';
 import type { CheckContext, Finding } from '../types';
 
@@ -89,8 +89,8 @@ function negativeFacts(ctx: CheckContext): [FactRef, number][] {
 export function negativeAmounts(ctx: CheckContext, meta: RuleMeta): Finding[] {
   const facts = negativeFacts(ctx);
   const negativeCells: [Cell, CellId][] = [];
-  for (const tid of TABLE_IDS) {
-    for (const row of ctx.tables[tid].rows) {
+  for (const table of tableList(ctx.tables)) {
+    for (const row of table.rows) {
       for (const cell of row.cells) if (cell.id && cell.value !== undefined && cell.value < 0) negativeCells.push([cell, cell.id]);
     }
   }
@@ -100,8 +100,8 @@ export function negativeAmounts(ctx: CheckContext, meta: RuleMeta): Finding[] {
   const negativeKeys = new Set(facts.map(([ref]) => factRefKey(ref)));
   const factCells = new Map<string, CellId[]>();
   if (facts.length > 0) {
-    for (const tid of TABLE_IDS) {
-      for (const row of ctx.tables[tid].rows) {
+    for (const table of tableList(ctx.tables)) {
+      for (const row of table.rows) {
         for (const cell of row.cells) {
           if (!cell.id) continue;
           const refs = cell.kind === 'input' && cell.fact ? [cell.fact] : (cell.sourceFacts ?? []);
@@ -122,7 +122,7 @@ export function negativeAmounts(ctx: CheckContext, meta: RuleMeta): Finding[] {
     const count = ref.kind === 'vehicle' || ref.kind === 'equipment';
     const shown = count ? String(value) : `${formatPrinted(toPrintedUnits(value), false)} 万元`;
     const where = cells.length > 0 ? new CellNamer(ctx).name(cells[0]!) : factLabel(ref);
-    out.push(finding(meta, `${where} 为负数 ${shown}：此项不允许为负（只有结转和结余可以为负）`, cells, cells[0]?.slice(0, 2) as TableId | undefined));
+    out.push(finding(meta, `${where} 为负数 ${shown}：此项不允许为负（只有结转和结余可以为负）`, cells, cells[0] === undefined ? undefined : tableIdOfCell(cells[0])));
   }
   // A negative cell that no negative fact explains: the model itself is wrong.
   const negativeIds = new Set(negativeCells.map(([, id]) => id));
@@ -132,7 +132,7 @@ export function negativeAmounts(ctx: CheckContext, meta: RuleMeta): Finding[] {
     if (cell.sourceFacts?.some((f) => negativeKeys.has(factRefKey(f)))) continue;
     if (cell.refs?.some((r) => negativeIds.has(r))) continue;
     const shown = cell.valueType === 'count' ? String(cell.value) : `${formatPrinted(toPrintedUnits(cell.value ?? 0), false)} 万元`;
-    out.push(finding(meta, `${new CellNamer(ctx).name(id)} 为负数 ${shown}：此项不允许为负`, [id], id.slice(0, 2) as TableId));
+    out.push(finding(meta, `${new CellNamer(ctx).name(id)} 为负数 ${shown}：此项不允许为负`, [id], tableIdOfCell(id)));
   }
   return out;
 }

@@ -9,7 +9,8 @@
 import { toPrintedUnits } from '../../money';
 import { figureCells, figureLabel, figureValue, type PriorKey } from '../../narrative/prior';
 import { FEN_PER_PRINTED_UNIT } from '../../money';
-import { describeCell, finding, formatPrinted } from '../printed';
+import { describeCell, finding, formatPrinted, tableOf } from '../printed';
+import { tableShortName } from '../../templates/tableSpecs';
 import type { Finding, Rule } from '../types';
 import { rule } from './common';
 
@@ -28,7 +29,7 @@ export const PRIOR_RULES: Rule[] = [
         const file = toPrintedUnits(figureValue(last.tables, key as PriorKey));
         if (typed === file) continue;
         const cells = figureCells(last.tables, key as PriorKey);
-        const where = cells.length > 0 ? `（${cells.map((id) => `表${id.slice(0, 2)} ${describeCell({ ...ctx, tables: last.tables }, id)}`).join('、')}）` : '';
+        const where = cells.length > 0 ? `（${cells.map((id) => `${tableShortName(tableOf(id))} ${describeCell({ ...ctx, tables: last.tables }, id)}`).join('、')}）` : '';
         const used =
           file !== 0
             ? `情况说明按${last.year}年度报表计，未使用填写的数。`

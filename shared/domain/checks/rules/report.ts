@@ -5,7 +5,8 @@
  */
 import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../model';
 import { formatWanCell, toPrintedUnits } from '../../money';
-import { TABLE_IDS } from '../../tables/types';
+import { tableList } from '../../tables/types';
+import { tableShortName } from '../../templates/tableSpecs';
 import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
 import type { Finding, Rule } from '../types';
 import { figureCell as at } from '../../templates/figures';
@@ -118,14 +119,14 @@ export const REPORT_RULES: Rule[] = [
     const out: Finding[] = [];
     const name = ctx.department.name;
     const year = `${ctx.report.year}年度`;
-    for (const tid of TABLE_IDS) {
-      const table = ctx.tables[tid];
-      const printedName = table.orgLine.replace(/^(部门名称|单位名称)：/, '');
+    for (const table of tableList(ctx.tables)) {
+      const tid = table.id;
+      const printedName = table.orgLine.replace(/^(部门名称|单位名称|编制部门)：/, '');
       if (printedName !== name) {
-        out.push(finding(m, `表${tid} 印“${table.orgLine}”，与单位名称“${name}”不一致`, [], tid));
+        out.push(finding(m, `${tableShortName(tid)} 印“${table.orgLine}”，与单位名称“${name}”不一致`, [], tid));
       }
       if (table.yearLine !== year) {
-        out.push(finding(m, `表${tid} 印“${table.yearLine}”，与报告年度“${year}”不一致`, [], tid));
+        out.push(finding(m, `${tableShortName(tid)} 印“${table.yearLine}”，与报告年度“${year}”不一致`, [], tid));
       }
     }
     return out;
@@ -138,14 +139,14 @@ export const REPORT_RULES: Rule[] = [
     (ctx, m) => {
       const grouping = ctx.report.settings.tableGrouping;
       const out: Finding[] = [];
-      for (const tid of TABLE_IDS) {
-        for (const row of ctx.tables[tid].rows) {
+      for (const table of tableList(ctx.tables)) {
+        for (const row of table.rows) {
           for (const cell of row.cells) {
             if (!cell.id || cell.value === undefined) continue;
             if (cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping)) continue;
             const expected = cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : formatWanCell(cell.value, { grouping });
             const namer = new CellNamer(ctx);
-            out.push(finding(m, `${namer.name(cell.id)} 印“${cell.text}”，按其金额应印“${expected}”`, [cell.id], tid));
+            out.push(finding(m, `${namer.name(cell.id)} 印“${cell.text}”，按其金额应印“${expected}”`, [cell.id], table.id));
           }
         }
       }

@@ -2,7 +2,7 @@
  * Rules inside the 科目 tables 02, 03, 05, 07 and 08: row identities (合计栏 = Σ its columns),
  * the 类/款/项 hierarchy (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项), and table 07's carry-over.
  */
-import type { CellId, DerivedTable, Row, TableId } from '../../tables/types';
+import { tableIn, type CellId, type DerivedTable, type Row, type TableId } from '../../tables/types';
 import { cellUnits, compareTerms, finding, rowIndex, type Term } from '../printed';
 import type { Finding, Rule } from '../types';
 import { agrees, columnIndex, FIRST_VALUE_COLUMN, rule, type Run } from './common';
@@ -36,7 +36,7 @@ function childrenAgree(parent: Row, children: readonly Row[], col: number): bool
 /** Every row: `totalKey` = Σ `partKeys` (e.g. 表03 第1栏 = 第2至6栏之和). */
 function rowIdentity(tid: TableId, totalKey: string, partKeys: readonly string[]): Run {
   return (ctx, meta) => {
-    const table = ctx.tables[tid];
+    const table = tableIn(ctx.tables, tid);
     const totalCol = columnIndex(table, totalKey);
     const partCols = partKeys.map((k) => columnIndex(table, k));
     const out: Finding[] = [];
@@ -68,7 +68,7 @@ const CHILDREN_NAME: Record<string, string> = { total: '各类之和', 3: '下�
 /** 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, in every value column. */
 function hierarchy(tid: TableId): Run {
   return (ctx, meta) => {
-    const table = ctx.tables[tid];
+    const table = tableIn(ctx.tables, tid);
     const rowByKey = rowIndex(table);
     const children = new Map<string, Row[]>();
     const out: Finding[] = [];
@@ -140,7 +140,7 @@ export const TABLE07_RULES: Rule[] = [
     '表07 年末结转和结余',
     '表07 每一行：第6栏“年末结转和结余” = 第1栏年初结转和结余 + 第2栏本年收入 − 第3栏本年支出。年初、年末结转是录入数；一个项不平衡时只报告该项，不重复报告其款、类和合计行。',
     (ctx, m) => {
-      const table = ctx.tables['07'];
+      const table = tableIn(ctx.tables, '07');
       const [opening, income, subtotal, closing] = ['opening', 'income', 'subtotal', 'closing'].map((k) => columnIndex(table, k)) as [number, number, number, number];
       const failing: Row[] = [];
       const failingAncestors = new Set<string>();

@@ -3,7 +3,7 @@
  * read from the cells), `eco` (the cell of a code), and its rules: 类 = Σ 款, 人员经费合计,
  * 公用经费合计.
  */
-import type { Cell, CellId, DerivedTable } from '../../tables/types';
+import { tableIn, type Cell, type CellId, type DerivedTable } from '../../tables/types';
 import { getCell, sumCheck } from '../printed';
 import type { Finding, Rule } from '../types';
 import { agrees, rule } from './common';
@@ -57,7 +57,7 @@ export const eco = (code: string): CellId => `06.${code}.amount`;
 // 表06 一般公共预算财政拨款基本支出决算明细表
 export const TABLE06_RULES: Rule[] = [
   rule('T06-CLASS', '错误', '表06 经济分类类级汇总', '表06 每个经济分类类（301、302、303、307、310、312、313、399 等）= 所属各款之和；印“——”的类（309、311）不参与。', (ctx, m) => {
-    const layout = table06Layout(ctx.tables['06']);
+    const layout = table06Layout(tableIn(ctx.tables, '06'));
     const out: Finding[] = [];
     for (const code of [...layout.personnelClasses, ...layout.publicClasses]) {
       const sections = layout.sections.get(code) ?? [];
@@ -68,11 +68,11 @@ export const TABLE06_RULES: Rule[] = [
     return out;
   }),
   rule('T06-PERSONNEL-TOTAL', '错误', '表06 人员经费合计', '表06 人员经费合计 = 人员经费各类之和（301 工资福利支出 + 303 对个人和家庭的补助）。', (ctx, m) => {
-    const layout = table06Layout(ctx.tables['06']);
+    const layout = table06Layout(tableIn(ctx.tables, '06'));
     return sumCheck(ctx, '06.personnelTotal.amount', layout.personnelClasses.map(eco), m);
   }),
   rule('T06-PUBLIC-TOTAL', '错误', '表06 公用经费合计', '表06 公用经费合计 = 公用经费各类之和（302 + 307 + 310 + 312 + 313 + 399；309、311 印“——”不参与）。', (ctx, m) => {
-    const layout = table06Layout(ctx.tables['06']);
+    const layout = table06Layout(tableIn(ctx.tables, '06'));
     return sumCheck(ctx, '06.publicTotal.amount', layout.publicClasses.map(eco), m);
   }),
 ];

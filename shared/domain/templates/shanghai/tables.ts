@@ -1,0 +1,47 @@
+/**
+ * 上海's nine tables (部门决算表, SPEC §8): number, title, orientation, the 编制部门 and unit
+ * lines, and what an empty table prints. The builders in `tables/shanghai.ts` lay out each
+ * table's body; `tables/frame.ts` prints this frame around it.
+ */
+import type { TemplateTable } from '../types';
+
+export const SHANGHAI_TABLE_IDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9'] as const;
+export type ShanghaiTableId = (typeof SHANGHAI_TABLE_IDS)[number];
+
+const TITLES: Record<ShanghaiTableId, string> = {
+  S1: '收入支出决算总表',
+  S2: '收入决算表',
+  S3: '支出决算表',
+  S4: '财政拨款收入支出决算总表',
+  S5: '一般公共预算财政拨款支出决算表',
+  S6: '一般公共预算财政拨款基本支出决算表',
+  S7: '财政拨款“三公”经费支出决算表',
+  S8: '政府性基金预算财政拨款收入支出决算表',
+  S9: '国有资本经营预算财政拨款收入支出决算表',
+};
+
+const LANDSCAPE: ReadonlySet<string> = new Set<ShanghaiTableId>(['S2', 'S3', 'S4', 'S8', 'S9']);
+
+/** An empty table keeps its frame and says why (`{部门}` is the department's name). */
+const EMPTY_NOTES: Partial<Record<ShanghaiTableId, string>> = {
+  S7: '注：{部门}无财政拨款“三公”经费支出，故本表无数据。',
+  S8: '注：{部门}无政府性基金预算财政拨款支出，故本表无数据。',
+  S9: '注：{部门}无国有资本经营预算财政拨款支出，故本表无数据。',
+};
+
+function table(id: ShanghaiTableId, k: number): TemplateTable {
+  const spec: TemplateTable = {
+    id,
+    code: `表${k + 1}`,
+    title: TITLES[id],
+    landscape: LANDSCAPE.has(id),
+    orgLabel: '编制部门',
+    unitLine: '单位：万元',
+    note: () => '',
+  };
+  const empty = EMPTY_NOTES[id];
+  return empty ? { ...spec, emptyNote: empty } : spec;
+}
+
+/** The nine tables in printed order. */
+export const SHANGHAI_TABLES: readonly TemplateTable[] = SHANGHAI_TABLE_IDS.map(table);
