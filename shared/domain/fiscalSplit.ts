@@ -37,13 +37,20 @@ export function onlyFund(item: ItemFacts): Fund | null {
   return funds.length === 1 ? funds[0]! : null;
 }
 
+/** Whether the 项 carries a balance of the fund over the year (政府性基金, or 国有资本经营 by 项): its spending then differs from its income. */
+function carriesOver(item: ItemFacts, fund: Fund): boolean {
+  if (fund === 'govFund') return item.govFundOpening !== 0 || item.govFundClosing !== 0;
+  if (fund === 'stateCapital') return item.stateCapitalItemOpening !== 0 || item.stateCapitalItemClosing !== 0;
+  return false;
+}
+
 /** The split that follows from the typed income and expenditure, or null when it does not. */
 export function impliedSplit(item: ItemFacts): Record<FiscalSplit, Fen> | null {
   const fund = onlyFund(item);
   if (!fund) return null;
   const e = item.expenditure;
   if (e.remitUpper !== 0 || e.operating !== 0 || e.affiliatedSubsidy !== 0) return null;
-  if (fund === 'govFund' && (item.govFundOpening !== 0 || item.govFundClosing !== 0)) return null;
+  if (carriesOver(item, fund)) return null;
   if (item.income[FUND_INCOME[fund]] !== e.basic + e.project) return null;
   const split = Object.fromEntries(FISCAL_SPLITS.map((k) => [k, 0])) as Record<FiscalSplit, Fen>;
   split[FUND_SPLITS[fund].basic] = e.basic;
@@ -122,7 +129,7 @@ export function fillFromTable03(report: Report, fund: Fund): { code: string; wri
     const e = item.expenditure;
     if (e.basic === 0 && e.project === 0) continue;
     const fundsWithIncome = (Object.keys(FUND_INCOME) as Fund[]).filter((f) => item.income[FUND_INCOME[f]] !== 0);
-    const carries = fund === 'govFund' && (item.govFundOpening !== 0 || item.govFundClosing !== 0);
+    const carries = carriesOver(item, fund);
     const mine = fundsWithIncome.length === 1 && fundsWithIncome[0] === fund;
     if (!(mine || (carries && fundsWithIncome.length === 0))) continue;
     const writes: FactWrite[] = [];

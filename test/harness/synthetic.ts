@@ -410,6 +410,22 @@ function fillStats(rng: Rng, scale: number, stats: Report['stats']): void {
   stats.equipmentCount = Math.max(1, Math.round(scale * rng.uniform(0.2, 0.6)));
 }
 
+/**
+ * The 国有资本经营 balance (carried unchanged) spread over the 项 spending that fund, as 上海's 表9
+ * prints it by 项: the per-项 figures add up to 表04 lines 31 and 60. No random draw, so every
+ * other figure of the department is what it was before carry-overs by 项 existed.
+ */
+function spreadStateCapitalCarry(items: ItemFacts[], balance: Fen): void {
+  const capital = items.filter((i) => i.fiscal.stateCapitalBasic + i.fiscal.stateCapitalProject !== 0);
+  if (capital.length === 0) return;
+  const share = Math.floor(balance / capital.length);
+  capital.forEach((item, k) => {
+    const fen = k === 0 ? balance - share * (capital.length - 1) : share;
+    item.stateCapitalItemOpening = fen;
+    item.stateCapitalItemClosing = fen;
+  });
+}
+
 function syntheticDepartment(scale: number, seed: number): Department {
   const units = Math.max(1, Math.min(30, Math.round(scale * 1.5)));
   return {
@@ -449,6 +465,7 @@ export function syntheticReport(scale: number, year: number, seed: number = SYNT
   report.fiscalCarry.generalClosing = general;
   report.fiscalCarry.stateCapitalOpening = stateCapital;
   report.fiscalCarry.stateCapitalClosing = stateCapital;
+  spreadStateCapitalCarry(items, stateCapital);
   const nonFiscalOpening = scaled(rng, scale, 500_000, 20_000_000);
   const surplusUsed = scaled(rng, scale, 100_000, 5_000_000);
   const distribution = clampFen(surplusUsed * rng.uniform(0.1, 0.5));

@@ -4,14 +4,18 @@
  * tables (the 上海 rules find no 错误 where 山西's find none), every figure both templates print
  * equal under either (the same facts), and switching template changing presentation only.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDisclosureFile, DisclosureRepository, openDisclosureFile } from '../../electron/backend/db';
 import { describe, expect, it } from 'vitest';
 import { getCatalogue } from '../../shared/domain/catalogue';
 import { runChecks } from '../../shared/domain/checks';
 import { factsHash } from '../../shared/domain/factsHash';
-import { parseInterchange, type ReportPackage } from '../../shared/domain/interchange';
+import { parseInterchange, type ReportPackage, toInterchange } from '../../shared/domain/interchange';
+import { syntheticReport } from '../harness/synthetic';
 import { emptyItem, type Report } from '../../shared/domain/model';
-import { cellById, type DerivedTable, type DerivedTables, deriveYearTables, tableIn, tableList } from '../../shared/domain/tables';
+import { cellById, type DerivedTables, deriveYearTables, tableIn, tableList } from '../../shared/domain/tables';
 import { type Figure, figuresOf, getTemplate, type SemanticFigures } from '../../shared/domain/templates';
 
 function fixture(name: string): ReportPackage {
@@ -171,7 +175,66 @@ describe('a 上海 identity that breaks is reported', () => {
   });
 });
 
-/** The value cells of a table (for a shape check). */
-export function valueCells(t: DerivedTable) {
-  return t.rows.flatMap((r) => r.cells.filter((c) => c.kind === 'input' || c.kind === 'derived'));
-}
+describe('a synthetic 上海 department with 政府性基金 and 国有资本经营 carry-overs (scale 2, 2024)', () => {
+  const pkg = syntheticReport(2, 2024);
+  const report = withTemplate(pkg.report, '上海');
+  const catalogue = getCatalogue(report.edition, pkg.customCodes);
+  const tables = deriveYearTables(pkg.department, report, catalogue);
+  const total = (id: string, column: string) => cellById(tableIn(tables, id), `${id}.total.${column}`)?.value ?? 0;
+
+  it('prints 表8 and 表9 by 项 with their carry-overs, each 合计 the sum of its 项', () => {
+    for (const id of ['S8', 'S9']) {
+      const t = tableIn(tables, id);
+      const items = t.rows.filter((r) => r.level === 3);
+      expect(items.length, id).toBeGreaterThan(0);
+      expect(t.emptyNote).toBeUndefined();
+      for (const column of ['opening', 'income', 'subtotal', 'closing']) {
+        const col = t.columns.findIndex((c) => c.key === column);
+        expect(items.reduce((s, r) => s + (r.cells[col]?.value ?? 0), 0), `${id} ${column}`).toBe(total(id, column));
+      }
+    }
+    expect(total('S9', 'opening')).toBe(pkg.report.fiscalCarry.stateCapitalOpening);
+    expect(total('S9', 'opening')).toBeGreaterThan(0);
+    expect(total('S8', 'opening')).toBe(pkg.report.items.reduce((s, i) => s + i.govFundOpening, 0));
+    expect(total('S8', 'opening')).toBeGreaterThan(0);
+    // 本年收入 − 本年支出 = 年末 − 年初, per fund.
+    for (const id of ['S8', 'S9']) expect(total(id, 'opening') + total(id, 'income'), id).toBe(total(id, 'subtotal') + total(id, 'closing'));
+  });
+
+  it('passes every 上海 identity, and its figures are 山西’s', () => {
+    const findings = runChecks({ department: pkg.department, report, tables }).filter((f) => f.ruleId.startsWith('SH-') && f.severity === '错误');
+    expect(findings).toEqual([]);
+    const shanxi = flatten(figuresOf(deriveYearTables(pkg.department, pkg.report, catalogue)));
+    const shanghai = flatten(figuresOf(tables));
+    expect([...shanxi].filter(([k, v]) => shanghai.get(k) !== v)).toEqual([]);
+  });
+
+  it('keeps the carry-overs by 项 through the interchange JSON and the data file', () => {
+    const back = parseInterchange(JSON.parse(JSON.stringify(toInterchange({ ...pkg, report }))));
+    if (!back.ok) throw new Error(back.issues.map((i) => i.message).join('\n'));
+    expect(back.value.report.items).toEqual(report.items);
+    expect(back.value.report.settings.template).toBe('上海');
+    const dir = mkdtempSync(join(tmpdir(), 'shanghai-'));
+    try {
+      const path = join(dir, 'sh.jsgk');
+      const file = openDisclosureFile(path, { create: true });
+      try {
+        const repo = new DisclosureRepository(file.db);
+        file.db.transaction(() => {
+          repo.setDepartment(pkg.department);
+          for (const c of pkg.customCodes) repo.addCustomCode(c);
+          repo.saveReport(report);
+        })();
+        const loaded = repo.loadReport(2024);
+        expect(loaded?.items.filter((i) => i.stateCapitalItemOpening !== 0).map((i) => [i.code, i.stateCapitalItemOpening, i.stateCapitalItemClosing])).toEqual(
+          report.items.filter((i) => i.stateCapitalItemOpening !== 0).map((i) => [i.code, i.stateCapitalItemOpening, i.stateCapitalItemClosing]),
+        );
+        expect(loaded?.settings.template).toBe('上海');
+      } finally {
+        closeDisclosureFile(file);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

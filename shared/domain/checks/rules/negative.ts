@@ -8,6 +8,7 @@ import {
   factRefKey,
   FISCAL_SPLITS,
   INCOME_SOURCES,
+  ITEM_CARRY,
   type FactRef,
   STATS_MONEY_FIELDS,
   type StatsMoneyField,
@@ -24,7 +25,7 @@ import type { CheckContext, Finding } from '../types';
 function negativeAllowedFact(ref: FactRef): boolean {
   if (ref.kind === 'fiscalCarry') return true;
   if (ref.kind === 'summary') return ref.field === 'openingBalance' || ref.field === 'closingBalance';
-  if (ref.kind === 'item') return ref.field === 'govFundOpening' || ref.field === 'govFundClosing';
+  if (ref.kind === 'item') return (ITEM_CARRY as readonly string[]).includes(ref.field);
   return false;
 }
 
