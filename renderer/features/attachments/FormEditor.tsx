@@ -78,7 +78,15 @@ export function FormEditor({ id }: { id: string }) {
     void saveForm({ ...current, ...patch(current) }, what);
   };
   const text = (key: TextField, label: string, options: { multiline?: boolean; wide?: boolean } = {}) => (
-    <Field label={label} value={form[key]} {...options} onCommit={(v) => update(`修改${label}`, () => ({ [key]: key === 'name' ? v.trim() : v }))} />
+    <Field
+      label={label}
+      value={form[key]}
+      {...options}
+      onCommit={(v) => {
+        if (key === 'name' && v.trim() === '') actions().notify('error', '项目名称不能为空，未保存。');
+        else update(`修改${label}`, () => ({ [key]: key === 'name' ? v.trim() : v }));
+      }}
+    />
   );
   const setFund = (src: FundSource, stage: Stage, name: string, fen: number) =>
     update(`修改${FUND_SOURCE_NAMES[src]}${name}`, (c) => ({ funds: { ...c.funds, [src]: { ...c.funds[src], [stage]: fen } } }));
@@ -325,7 +333,7 @@ export function FormEditor({ id }: { id: string }) {
             void deleteForm(form.id).then((done) => done && actions().navigate({ kind: 'attachments' }));
           }}
         >
-          确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除。
+          确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除（可撤销）。
         </Confirm>
       ) : null}
     </div>

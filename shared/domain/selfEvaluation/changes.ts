@@ -10,7 +10,7 @@
  *     form/{id}/name, funds.city.budget, groupScores.output, analysis.execution, printed …
  *     form/{id}/indicators.{k}.{column}  one cell of the indicator grid (k 0-based)
  *     form/{id}/indicators.{k}           a row added (after: the row) or removed (before: the row)
- *     form/{id}/indicators               the rows reordered (values: the rows' names in order)
+ *     form/{id}/indicators               rows reordered (values: the places that changed, `3.发放标准`, in order)
  *     form/{id}/evaluators…              评价人员, the same way
  *     keyReport/{id}…                    a 重点评价报告: title, funds, sections.{k}.text, indicators.{k}.score …
  */
@@ -191,7 +191,13 @@ function listRecords<T>(prefix: string, spec: ListSpec<T>, before: readonly T[],
   const ka = keys(a);
   if (kb.length === ka.length && kb.every((x, k) => x === ka[k])) return [];
   if (kb.length === ka.length && [...kb].sort().join('\n') === [...ka].sort().join('\n')) {
-    return [{ target: prefix, before: before.map(spec.name), after: after.map(spec.name) }];
+    // Reordered: the rows from the first to the last place that differs, numbered, before and after.
+    let first = 0;
+    while (kb[first] === ka[first]) first++;
+    let last = kb.length - 1;
+    while (kb[last] === ka[last]) last--;
+    const names = (rows: readonly T[]) => rows.slice(first, last + 1).map((row, i) => `${first + i + 1}.${spec.name(row)}`);
+    return [{ target: prefix, before: names(before), after: names(after) }];
   }
   let head = 0;
   while (head < kb.length && head < ka.length && kb[head] === ka[head]) head++;
@@ -358,7 +364,7 @@ export function attachmentValueText(target: string, value: Canonical): string {
   }
   if (typeof value === 'string') return quoted(value);
   if (Array.isArray(value)) {
-    const text = value.map((n, k) => `${k + 1}.${typeof n === 'string' ? n : ''}`).join('；');
+    const text = value.map((n) => (typeof n === 'string' ? n : '')).join('；');
     return text.length > 120 ? `${text.slice(0, 120)}…` : text;
   }
   if (isRow(value)) {
