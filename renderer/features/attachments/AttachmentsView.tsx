@@ -132,7 +132,7 @@ export function AttachmentsView() {
         <legend>项目重点评价报告</legend>
         {keyReports.length === 0 ? <p className="group-note">还没有重点评价报告。新建一份，或随交换格式文件导入（见 docs/interchange-format.md 3.15）。</p> : null}
         {keyReports.length > 0 ? (
-          <table className="form-list" aria-label="项目重点评价报告">
+          <table className="key-report-list" aria-label="项目重点评价报告">
             <thead>
               <tr>
                 <th>报告标题</th>

@@ -13,8 +13,9 @@ const LEVELS: readonly { level: KeySection['level']; name: string }[] = [
   { level: 3, name: '三级（1、）' },
 ];
 
-/** Rows a section's text box opens with: its length, within 3 to 14. */
+/** Rows a section's text box opens with: its length, within 2 (a heading with no text yet) to 14. */
 function rowsFor(text: string): number {
+  if (text === '') return 2;
   const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 70)), 0);
   return Math.min(14, Math.max(3, lines));
 }
