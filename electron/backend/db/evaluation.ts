@@ -84,6 +84,18 @@ function rows(stmt: Database.Statement, ...params: unknown[]): Row[] {
   return stmt.all(...params).map((r) => (typeof r === 'object' && r !== null ? Object.fromEntries(Object.entries(r)) : {}));
 }
 
+/** Child rows (funds, indicators, sections …) by the id of the form or report they belong to, in order. */
+function groupRows<T>(list: readonly Row[], parent: 'form_id' | 'report_id', map: (row: Row) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of list) {
+    const id = String(row[parent]);
+    const group = out.get(id);
+    if (group) group.push(map(row));
+    else out.set(id, [map(row)]);
+  }
+  return out;
+}
+
 function json(text: unknown, what: string): unknown {
   try {
     return JSON.parse(typeof text === 'string' ? text : '');
@@ -188,14 +200,7 @@ export class EvaluationRepository {
   /** The year's forms (or the one with `id`), in order, read back through the domain reader. */
   private readForms(year: number, id: string | null): Placed<SelfEvaluationForm>[] {
     const key = { year, id };
-    const byForm = <T>(list: Row[], map: (row: Row) => T): Map<string, T[]> => {
-      const out = new Map<string, T[]>();
-      for (const row of list) {
-        const formId = String(row.form_id);
-        out.set(formId, [...(out.get(formId) ?? []), map(row)]);
-      }
-      return out;
-    };
+    const byForm = <T>(list: Row[], map: (row: Row) => T) => groupRows(list, 'form_id', map);
     const funds = byForm(rows(this.stmt.funds, key), (row) => row);
     const indicators = byForm(rows(this.stmt.indicators, key), (row) => ({
       level1: row.level1, level2: row.level2, level3: row.level3, targetInitial: row.target_initial, target: row.target,
@@ -221,14 +226,7 @@ export class EvaluationRepository {
 
   private readKeyReports(year: number, id: string | null): Placed<KeyEvaluationReport>[] {
     const key = { year, id };
-    const byReport = <T>(list: Row[], map: (row: Row) => T): Map<string, T[]> => {
-      const out = new Map<string, T[]>();
-      for (const row of list) {
-        const reportId = String(row.report_id);
-        out.set(reportId, [...(out.get(reportId) ?? []), map(row)]);
-      }
-      return out;
-    };
+    const byReport = <T>(list: Row[], map: (row: Row) => T) => groupRows(list, 'report_id', map);
     const sections = byReport(rows(this.stmt.keySections, key), (row) => ({ heading: row.heading, level: row.level, text: row.text }));
     const keyIndicators = byReport(rows(this.stmt.keyIndicators, key), (row) => ({
       level1: row.level1, level2: row.level2, level3: row.level3, weight: row.weight, score: row.score, explanation: row.explanation,
@@ -269,15 +267,32 @@ export class EvaluationRepository {
 
   /** Replaces (or adds) a checked form at `position` (default: where it is, else last). Inside a transaction. */
   private placeForm(year: number, f: SelfEvaluationForm, position?: number): void {
-    const existing = this.stmt.formPosition.get(year, f.id) as { position: number } | undefined;
-    const index = existing === undefined ? null : Number(this.stmt.formIndex.pluck().get(year, existing.position));
-    this.stmt.deleteForm.run(year, f.id);
+    this.placeIn('form', year, f.id, position, (at) => this.insertForm(year, f, at));
+  }
+
+  /**
+   * Takes an id out of its list and puts it back (`insert`) at `position` — default: where it was,
+   * else last. Inside a transaction.
+   */
+  private placeIn(list: 'form' | 'key', year: number, id: string, position: number | undefined, insert: (at: number) => void): void {
+    const s = this.stmt;
+    const [find, index, remove, max, shift] =
+      list === 'form' ? [s.formPosition, s.formIndex, s.deleteForm, s.maxFormPosition, s.shiftForms] : [s.keyPosition, s.keyIndex, s.deleteKey, s.maxKeyPosition, s.shiftKeys];
+    const existing = find.get(year, id) as { position: number } | undefined;
+    const was = existing === undefined ? null : Number(index.pluck().get(year, existing.position));
+    remove.run(year, id);
     // Positions 0 … n-1 from here on, so an index is a position.
-    this.renumberForms(year);
-    const end = Number(this.stmt.maxFormPosition.pluck().get(year)) + 1;
-    const at = position === undefined ? (index ?? end) : Math.max(0, Math.min(position, end));
-    this.stmt.shiftForms.run(year, at);
-    this.insertForm(year, f, at);
+    this.renumber(list, year);
+    const end = Number(max.pluck().get(year)) + 1;
+    const at = position === undefined ? (was ?? end) : Math.max(0, Math.min(position, end));
+    shift.run(year, at);
+    insert(at);
+  }
+
+  /** Positions 0, 1, 2 … in the current order. */
+  private renumber(list: 'form' | 'key', year: number): void {
+    const [ids, set] = list === 'form' ? [this.stmt.formIds, this.stmt.setFormPosition] : [this.stmt.keyIds, this.stmt.setKeyPosition];
+    ids.pluck().all(year).map(String).forEach((id, k) => set.run(k, year, id));
   }
 
   /**
@@ -291,7 +306,7 @@ export class EvaluationRepository {
       if (w.form === null) {
         if (before) {
           this.stmt.deleteForm.run(year, w.id);
-          this.renumberForms(year);
+          this.renumber('form', year);
         }
         return formRecords(w.id, before, null);
       }
@@ -302,7 +317,7 @@ export class EvaluationRepository {
     if (w.report === null) {
       if (before) {
         this.stmt.deleteKey.run(year, w.id);
-        this.renumberKeys(year);
+        this.renumber('key', year);
       }
       return keyReportRecords(w.id, before, null);
     }
@@ -327,17 +342,11 @@ export class EvaluationRepository {
     f.evaluators.forEach((e, k) => this.stmt.insertEvaluator.run(year, f.id, k, e.role, e.name, e.title, e.unit));
   }
 
-  /** Positions 0, 1, 2 … in the current order. */
-  private renumberForms(year: number): void {
-    const ids = this.stmt.formIds.pluck().all(year).map(String);
-    ids.forEach((id, k) => this.stmt.setFormPosition.run(k, year, id));
-  }
-
   deleteForm(year: number, id: string): void {
     this.write(() => {
       this.touch(year);
       if (this.stmt.deleteForm.run(year, id).changes === 0) throw new StorageError('NOT_FOUND', '要删除的自评表不存在（可能已被删除）。');
-      this.renumberForms(year);
+      this.renumber('form', year);
     });
   }
 
@@ -377,20 +386,7 @@ export class EvaluationRepository {
 
   /** Replaces (or adds) a checked report at `position` (default: where it is, else last). Inside a transaction. */
   private placeKey(year: number, k: KeyEvaluationReport, position?: number): void {
-    const existing = this.stmt.keyPosition.get(year, k.id) as { position: number } | undefined;
-    const index = existing === undefined ? null : Number(this.stmt.keyIndex.pluck().get(year, existing.position));
-    this.stmt.deleteKey.run(year, k.id);
-    // Positions 0 … n-1 from here on, so an index is a position.
-    this.renumberKeys(year);
-    const end = Number(this.stmt.maxKeyPosition.pluck().get(year)) + 1;
-    const at = position === undefined ? (index ?? end) : Math.max(0, Math.min(position, end));
-    this.stmt.shiftKeys.run(year, at);
-    this.insertKey(year, k, at);
-  }
-
-  private renumberKeys(year: number): void {
-    const ids = this.stmt.keyIds.pluck().all(year).map(String);
-    ids.forEach((id, n) => this.stmt.setKeyPosition.run(n, year, id));
+    this.placeIn('key', year, k.id, position, (at) => this.insertKey(year, k, at));
   }
 
   private insertKey(year: number, k: KeyEvaluationReport, position: number): void {
@@ -405,7 +401,7 @@ export class EvaluationRepository {
     this.write(() => {
       this.touch(year);
       if (this.stmt.deleteKey.run(year, id).changes === 0) throw new StorageError('NOT_FOUND', '要删除的重点评价报告不存在（可能已被删除）。');
-      this.renumberKeys(year);
+      this.renumber('key', year);
     });
   }
 

@@ -5,14 +5,14 @@
  * other attachments the officer lists by hand. Every change here is one undo step.
  */
 import { type ChangeEvent, useRef, useState } from 'react';
-import { countBySeverity } from '../../../shared/domain/checks';
 import { formatWanSentence } from '../../../shared/domain/money';
-import { deriveKeyReport, figuresOf, summarise } from '../../../shared/domain/selfEvaluation';
+import { figuresOf, summarise } from '../../../shared/domain/selfEvaluation';
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
-import { Confirm } from '../../ui/Modal';
-import { addForm, addKeyReport, copyForm, deleteForm, deleteKeyReport, importWorkbook, moveForm } from './evaluationStore';
+import { ConfirmDeleteForm, FindingCounts } from './editorParts';
+import { addForm, copyForm, importWorkbook, moveForm } from './evaluationStore';
+import { KeyReportList } from './KeyReportList';
 import './attachments.css';
 
 export function AttachmentsView() {
@@ -21,7 +21,6 @@ export function AttachmentsView() {
   const set = loaded.evaluation;
   const findings = useFindings();
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [deletingReport, setDeletingReport] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const forms = set?.forms ?? [];
   const summary = set ? summarise(set) : null;
@@ -37,8 +36,6 @@ export function AttachmentsView() {
     }
   };
   const target = forms.find((f) => f.id === deleting);
-  const reportTarget = set?.keyReports.find((r) => r.id === deletingReport);
-  const keyReports = set?.keyReports ?? [];
 
   return (
     <div className="form-view attachments-view">
@@ -73,7 +70,6 @@ export function AttachmentsView() {
           <tbody>
             {forms.map((form, k) => {
               const f = figuresOf(form, set!.settings);
-              const counts = countBySeverity(findings.filter((x) => x.attachment?.kind === 'form' && x.attachment.id === form.id));
               return (
                 <tr key={form.id} data-form={form.id}>
                   <td className="num">{k + 1}</td>
@@ -91,10 +87,7 @@ export function AttachmentsView() {
                   <td className={`grade grade-${f.grade}`} data-figure="grade">
                     {f.grade}
                   </td>
-                  <td>
-                    {counts.错误 > 0 ? <span className="error-text">错误{counts.错误}</span> : null} {counts.警告 > 0 ? <span className="warn-text">警告{counts.警告}</span> : null}
-                    {counts.错误 + counts.警告 === 0 ? <span className="muted">—</span> : null}
-                  </td>
+                  <FindingCounts findings={findings.filter((x) => x.attachment?.kind === 'form' && x.attachment.id === form.id)} />
                   <td className="row-tools">
                     <button type="button" aria-label={`上移“${form.name}”`} disabled={k === 0} onClick={() => void moveForm(form.id, -1)}>
                       ↑
@@ -128,63 +121,7 @@ export function AttachmentsView() {
         </table>
       )}
 
-      <fieldset className="input-group">
-        <legend>项目重点评价报告</legend>
-        {keyReports.length === 0 ? <p className="group-note">还没有重点评价报告。新建一份，或随交换格式文件导入（见 docs/interchange-format.md 3.15）。</p> : null}
-        {keyReports.length > 0 ? (
-          <table className="key-report-list" aria-label="项目重点评价报告">
-            <thead>
-              <tr>
-                <th>报告标题</th>
-                <th>正文</th>
-                <th>评分表</th>
-                <th>总分</th>
-                <th>等级</th>
-                <th>审核</th>
-                <th>操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keyReports.map((r) => {
-                const fig = deriveKeyReport(r, set!.settings);
-                const counts = countBySeverity(findings.filter((x) => x.attachment?.kind === 'keyReport' && x.attachment.id === r.id));
-                return (
-                  <tr key={r.id} data-report={r.id}>
-                    <td>
-                      <button type="button" className="link" onClick={() => actions().navigate({ kind: 'keyReport', id: r.id })}>
-                        {r.title}
-                      </button>
-                    </td>
-                    <td className="num">{r.sections.length}节</td>
-                    <td className="num">{r.indicators.length}项</td>
-                    <td className="num" data-figure="total">
-                      {fig.totalText}
-                    </td>
-                    <td className={`grade grade-${fig.grade}`} data-figure="grade">
-                      {fig.grade}
-                    </td>
-                    <td>
-                      {counts.错误 > 0 ? <span className="error-text">错误{counts.错误}</span> : null} {counts.警告 > 0 ? <span className="warn-text">警告{counts.警告}</span> : null}
-                      {counts.错误 + counts.警告 === 0 ? <span className="muted">—</span> : null}
-                    </td>
-                    <td className="row-tools">
-                      <button type="button" className="danger" onClick={() => setDeletingReport(r.id)}>
-                        删除
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : null}
-        <div className="list-actions">
-          <button type="button" onClick={() => void addKeyReport().then((id) => id && actions().navigate({ kind: 'keyReport', id }))}>
-            新建重点评价报告
-          </button>
-          <span className="group-note">导出时排在自评表之后。</span>
-        </div>
-      </fieldset>
+      {set ? <KeyReportList set={set} findings={findings} /> : null}
 
       <fieldset className="input-group">
         <legend>其他附件名称（每行一个，没有自评表时列入目录）</legend>
@@ -197,34 +134,7 @@ export function AttachmentsView() {
         />
       </fieldset>
 
-      {target ? (
-        <Confirm
-          title="删除自评表"
-          confirmText="删除"
-          danger
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            setDeleting(null);
-            void deleteForm(target.id);
-          }}
-        >
-          确定删除“{target.name || '未命名项目'}”的自评表吗？表中 {target.indicators.length} 项指标和全部文字将一并删除（可撤销）。
-        </Confirm>
-      ) : null}
-      {reportTarget ? (
-        <Confirm
-          title="删除重点评价报告"
-          confirmText="删除"
-          danger
-          onCancel={() => setDeletingReport(null)}
-          onConfirm={() => {
-            setDeletingReport(null);
-            void deleteKeyReport(reportTarget.id);
-          }}
-        >
-          确定删除“{reportTarget.title}”吗？报告的 {reportTarget.sections.length} 节正文和评分表的 {reportTarget.indicators.length} 项指标将一并删除（可撤销）。
-        </Confirm>
-      ) : null}
+      {target ? <ConfirmDeleteForm form={target} onClose={() => setDeleting(null)} /> : null}
     </div>
   );
 }

@@ -30,9 +30,8 @@ import {
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
-import { Confirm } from '../../ui/Modal';
-import { AmountInput, AttachmentFindings, Field, focusField, SaveState } from './editorParts';
-import { copyForm, currentSet, deleteForm, saveForm } from './evaluationStore';
+import { AmountInput, AttachmentFindings, ConfirmDeleteForm, Field, focusField, GoneNotice, SaveState } from './editorParts';
+import { copyForm, currentSet, saveForm } from './evaluationStore';
 import { FORM_INDICATOR_GRID, type FormColumn } from './gridPaste';
 import { IndicatorGrid } from './IndicatorGrid';
 import './attachments.css';
@@ -60,16 +59,7 @@ export function FormEditor({ id }: { id: string }) {
   const [focus, setFocus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   useEffect(() => setFocus(null), [id]);
-  if (!set || !form) {
-    return (
-      <div className="form-view">
-        <p>这张自评表已不存在。</p>
-        <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
-          返回自评表列表
-        </button>
-      </div>
-    );
-  }
+  if (!set || !form) return <GoneNotice what="张自评表" />;
   const layout = set.settings.layout;
   const f = figuresOf(form, set.settings);
   /** Saves the form as it is now in the store (not as this render saw it) with the patch; `what` labels the step. */
@@ -322,20 +312,7 @@ export function FormEditor({ id }: { id: string }) {
         </fieldset>
       ) : null}
 
-      {confirmDelete ? (
-        <Confirm
-          title="删除自评表"
-          confirmText="删除"
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
-            setConfirmDelete(false);
-            void deleteForm(form.id).then((done) => done && actions().navigate({ kind: 'attachments' }));
-          }}
-        >
-          确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除（可撤销）。
-        </Confirm>
-      ) : null}
+      {confirmDelete ? <ConfirmDeleteForm form={form} onClose={() => setConfirmDelete(false)} onDeleted={() => actions().navigate({ kind: 'attachments' })} /> : null}
     </div>
   );
 }

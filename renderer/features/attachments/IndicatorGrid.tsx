@@ -10,6 +10,7 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { PointsError } from '../../../shared/domain/selfEvaluation';
 import { useIme } from '../../ui/useIme';
+import { RowTools } from './editorParts';
 import { applyPaste, type GridSpec, parseClipboard } from './gridPaste';
 
 export interface IndicatorGridProps<Row, Col extends string> {
@@ -234,18 +235,7 @@ export function IndicatorGrid<Row, Col extends string>(props: IndicatorGridProps
                 </td>
               ))}
               <td className="row-tools">
-                <button type="button" title="上移（Alt+↑）" aria-label={`上移第${r + 1}行`} disabled={r === 0} onClick={() => moveRow(r, -1)}>
-                  ↑
-                </button>
-                <button type="button" title="下移（Alt+↓）" aria-label={`下移第${r + 1}行`} disabled={r === rows.length - 1} onClick={() => moveRow(r, 1)}>
-                  ↓
-                </button>
-                <button type="button" title="在下方插入一行" aria-label={`在第${r + 1}行下方插入`} onClick={() => insertRow(r + 1)}>
-                  ＋
-                </button>
-                <button type="button" title="删除这一行" aria-label={`删除第${r + 1}行`} onClick={() => removeRow(r)}>
-                  ✕
-                </button>
+                <RowTools index={r} count={rows.length} what="行" altKeys onMove={(by) => moveRow(r, by)} onInsert={() => insertRow(r + 1)} onRemove={() => removeRow(r)} />
               </td>
             </tr>
           ))}

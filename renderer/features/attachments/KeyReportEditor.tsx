@@ -10,9 +10,8 @@ import { formatWanSentence } from '../../../shared/domain/money';
 import { deriveKeyReport, formatPoints, FUND_KINDS, type KeyEvaluationReport } from '../../../shared/domain/selfEvaluation';
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
-import { Confirm } from '../../ui/Modal';
-import { AmountInput, AttachmentFindings, Field, focusField, SaveState } from './editorParts';
-import { currentSet, deleteKeyReport, saveKeyReport } from './evaluationStore';
+import { AmountInput, AttachmentFindings, ConfirmDeleteKeyReport, Field, focusField, GoneNotice, SaveState } from './editorParts';
+import { currentSet, saveKeyReport } from './evaluationStore';
 import { KEY_INDICATOR_GRID } from './gridPaste';
 import { IndicatorGrid } from './IndicatorGrid';
 import { SectionList } from './SectionList';
@@ -26,16 +25,7 @@ export function KeyReportEditor({ id }: { id: string }) {
   const [focus, setFocus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   useEffect(() => setFocus(null), [id]);
-  if (!set || !report) {
-    return (
-      <div className="form-view">
-        <p>这份重点评价报告已不存在。</p>
-        <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
-          返回附件列表
-        </button>
-      </div>
-    );
-  }
+  if (!set || !report) return <GoneNotice what="份重点评价报告" />;
   const fig = deriveKeyReport(report, set.settings);
   /** Saves the report as it is now in the store (not as this render saw it) with the patch; `what` labels the step. */
   const update = (what: string, patch: (current: KeyEvaluationReport) => Partial<KeyEvaluationReport>) => {
@@ -173,20 +163,7 @@ export function KeyReportEditor({ id }: { id: string }) {
         </fieldset>
       ) : null}
 
-      {confirmDelete ? (
-        <Confirm
-          title="删除重点评价报告"
-          confirmText="删除"
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
-            setConfirmDelete(false);
-            void deleteKeyReport(report.id).then((done) => done && actions().navigate({ kind: 'attachments' }));
-          }}
-        >
-          确定删除“{report.title}”吗？报告的 {report.sections.length} 节正文和评分表的 {report.indicators.length} 项指标将一并删除（可撤销）。
-        </Confirm>
-      ) : null}
+      {confirmDelete ? <ConfirmDeleteKeyReport report={report} onClose={() => setConfirmDelete(false)} onDeleted={() => actions().navigate({ kind: 'attachments' })} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { KeySection } from '../../../shared/domain/selfEvaluation';
 import { CommitText } from '../../ui/CommitText';
+import { RowTools } from './editorParts';
 
 const LEVELS: readonly { level: KeySection['level']; name: string }[] = [
   { level: 1, name: '一级（一、）' },
@@ -63,20 +64,7 @@ export function SectionList({ sections, onChange }: { sections: readonly KeySect
               ariaLabel={`第${k + 1}节标题`}
               onCommit={(v) => edit(k, { heading: v.trim() }, `修改${named(k)}的标题`)}
             />
-            <span className="row-tools">
-              <button type="button" title="上移" aria-label={`上移第${k + 1}节`} disabled={k === 0} onClick={() => move(k, -1)}>
-                ↑
-              </button>
-              <button type="button" title="下移" aria-label={`下移第${k + 1}节`} disabled={k === sections.length - 1} onClick={() => move(k, 1)}>
-                ↓
-              </button>
-              <button type="button" title="在下方插入一节" aria-label={`在第${k + 1}节下方插入`} onClick={() => insert(k + 1)}>
-                ＋
-              </button>
-              <button type="button" title="删除这一节（可撤销）" aria-label={`删除第${k + 1}节`} onClick={() => remove(k)}>
-                ✕
-              </button>
-            </span>
+            <RowTools index={k} count={sections.length} what="节" onMove={(by) => move(k, by)} onInsert={() => insert(k + 1)} onRemove={() => remove(k)} />
           </div>
           <CommitText
             value={s.text}

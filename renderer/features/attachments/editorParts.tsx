@@ -1,13 +1,18 @@
 /**
- * Pieces the 自评表 and 重点评价报告 editors share: a labelled text field, an amount in 万元, the
- * save state, and the list of the form's (report's) findings that takes the officer to the field.
+ * Pieces the 附件 list and the 自评表 and 重点评价报告 editors share: a labelled text field, an amount
+ * in 万元, the save state, a form's (report's) findings that take the officer to the field and
+ * their counts, the tools of a row, the confirmation of a deletion, and the notice that what was
+ * open is gone.
  */
 import { useState } from 'react';
-import type { Finding } from '../../../shared/domain/checks';
+import { countBySeverity, type Finding } from '../../../shared/domain/checks';
 import { fenToWanText, MoneyError, parseAmountInput } from '../../../shared/domain/money';
+import type { KeyEvaluationReport, SelfEvaluationForm } from '../../../shared/domain/selfEvaluation';
 import { saveStateOf } from '../../store/session';
 import { actions, useSession } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
+import { Confirm } from '../../ui/Modal';
+import { deleteForm, deleteKeyReport } from './evaluationStore';
 
 export function Field({ label, value, onCommit, multiline, wide, rows }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; wide?: boolean; rows?: number }) {
   return (
@@ -72,5 +77,85 @@ export function AttachmentFindings({ findings, prefix, onGo }: { findings: reado
         </li>
       ))}
     </ul>
+  );
+}
+
+/** 错误 and 警告 of one form or report, or a dash. */
+export function FindingCounts({ findings }: { findings: readonly Finding[] }) {
+  const counts = countBySeverity(findings);
+  return (
+    <td>
+      {counts.错误 > 0 ? <span className="error-text">错误{counts.错误}</span> : null} {counts.警告 > 0 ? <span className="warn-text">警告{counts.警告}</span> : null}
+      {counts.错误 + counts.警告 === 0 ? <span className="muted">—</span> : null}
+    </td>
+  );
+}
+
+/** ↑ ↓ ＋ ✕ of a row of a grid or list (`what`: 行, 节; `altKeys`: Alt+↑/↓ move it too). */
+export function RowTools(props: { index: number; count: number; what: string; altKeys?: boolean; onMove: (by: -1 | 1) => void; onInsert: () => void; onRemove: () => void }) {
+  const { index, count, what, altKeys, onMove, onInsert, onRemove } = props;
+  const n = index + 1;
+  return (
+    <span className="row-tools">
+      <button type="button" title={altKeys ? '上移（Alt+↑）' : '上移'} aria-label={`上移第${n}${what}`} disabled={index === 0} onClick={() => onMove(-1)}>
+        ↑
+      </button>
+      <button type="button" title={altKeys ? '下移（Alt+↓）' : '下移'} aria-label={`下移第${n}${what}`} disabled={index === count - 1} onClick={() => onMove(1)}>
+        ↓
+      </button>
+      <button type="button" title={`在下方插入一${what}`} aria-label={`在第${n}${what}下方插入`} onClick={onInsert}>
+        ＋
+      </button>
+      <button type="button" title={`删除这一${what}（可撤销）`} aria-label={`删除第${n}${what}`} onClick={onRemove}>
+        ✕
+      </button>
+    </span>
+  );
+}
+
+/** 删除自评表 after confirmation; `onDeleted` runs once it is deleted. */
+export function ConfirmDeleteForm({ form, onClose, onDeleted }: { form: SelfEvaluationForm; onClose: () => void; onDeleted?: () => void }) {
+  return (
+    <Confirm
+      title="删除自评表"
+      confirmText="删除"
+      danger
+      onCancel={onClose}
+      onConfirm={() => {
+        onClose();
+        void deleteForm(form.id).then((done) => done && onDeleted?.());
+      }}
+    >
+      确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除（可撤销）。
+    </Confirm>
+  );
+}
+
+export function ConfirmDeleteKeyReport({ report, onClose, onDeleted }: { report: KeyEvaluationReport; onClose: () => void; onDeleted?: () => void }) {
+  return (
+    <Confirm
+      title="删除重点评价报告"
+      confirmText="删除"
+      danger
+      onCancel={onClose}
+      onConfirm={() => {
+        onClose();
+        void deleteKeyReport(report.id).then((done) => done && onDeleted?.());
+      }}
+    >
+      确定删除“{report.title}”吗？报告的 {report.sections.length} 节正文和评分表的 {report.indicators.length} 项指标将一并删除（可撤销）。
+    </Confirm>
+  );
+}
+
+/** What the editor had open was deleted (or undone away). */
+export function GoneNotice({ what }: { what: string }) {
+  return (
+    <div className="form-view">
+      <p>这{what}已不存在（已删除，可撤销）。</p>
+      <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
+        返回附件列表
+      </button>
+    </div>
   );
 }

@@ -225,45 +225,54 @@ function printedValue(printed: SelfEvaluationForm['printed']): Canonical {
   return out;
 }
 
-/** What a whole-form save changed (add: one record; delete: one record; else per field). */
+/**
+ * What saving a whole form or report changed: its name when it is added or deleted; else its place,
+ * its fields and its lists (`compare`).
+ */
+function savedRecords<T>(
+  target: string,
+  before: Placed<T> | null,
+  after: Placed<T> | null,
+  name: (value: T) => string,
+  compare: (b: T, a: T) => { fields: [string, Canonical, Canonical][]; lists: AttachmentRecord[] },
+): AttachmentRecord[] {
+  if (before === null) return after === null ? [] : [{ target, before: null, after: name(after.value) }];
+  if (after === null) return [{ target, before: name(before.value), after: null }];
+  const { fields, lists } = compare(before.value, after.value);
+  const moved: [string, Canonical, Canonical][] = before.position === after.position ? [] : [['position', before.position, after.position]];
+  return [...scalarRecords(target, [...moved, ...fields]), ...lists];
+}
+
+/** What a whole-form save changed (add: one record; delete: one record; else per field, cell and row). */
 export function formRecords(id: string, before: Placed<SelfEvaluationForm> | null, after: Placed<SelfEvaluationForm> | null): AttachmentRecord[] {
   const target = attachmentTarget('form', id);
-  if (before === null && after === null) return [];
-  if (before === null) return [{ target, before: null, after: after!.value.name }];
-  if (after === null) return [{ target, before: before.value.name, after: null }];
-  const f = before.value;
-  const g = after.value;
-  const fields: [string, Canonical, Canonical][] = [];
-  if (before.position !== after.position) fields.push(['position', before.position, after.position]);
-  for (const k of FORM_SCALARS) fields.push([k, f[k], g[k]]);
-  for (const src of FUND_SOURCES) for (const stage of FUND_STAGES) fields.push([`funds.${src}.${stage}`, f.funds[src][stage], g.funds[src][stage]]);
-  for (const kind of LEVEL1_KINDS) fields.push([`groupScores.${kind}`, f.groupScores[kind] ?? null, g.groupScores[kind] ?? null]);
-  for (const k of ANALYSIS_FIELDS) fields.push([`analysis.${k}`, f.analysis[k], g.analysis[k]]);
-  fields.push(['printed', printedValue(f.printed), printedValue(g.printed)]);
-  return [
-    ...scalarRecords(target, fields),
-    ...listRecords(`${target}/indicators`, INDICATOR_LIST, f.indicators, g.indicators),
-    ...listRecords(`${target}/evaluators`, EVALUATOR_LIST, f.evaluators, g.evaluators),
-  ];
+  return savedRecords(target, before, after, (f) => f.name, (f, g) => {
+    const fields: [string, Canonical, Canonical][] = [];
+    for (const k of FORM_SCALARS) fields.push([k, f[k], g[k]]);
+    for (const src of FUND_SOURCES) for (const stage of FUND_STAGES) fields.push([`funds.${src}.${stage}`, f.funds[src][stage], g.funds[src][stage]]);
+    for (const kind of LEVEL1_KINDS) fields.push([`groupScores.${kind}`, f.groupScores[kind] ?? null, g.groupScores[kind] ?? null]);
+    for (const k of ANALYSIS_FIELDS) fields.push([`analysis.${k}`, f.analysis[k], g.analysis[k]]);
+    fields.push(['printed', printedValue(f.printed), printedValue(g.printed)]);
+    const lists = [
+      ...listRecords(`${target}/indicators`, INDICATOR_LIST, f.indicators, g.indicators),
+      ...listRecords(`${target}/evaluators`, EVALUATOR_LIST, f.evaluators, g.evaluators),
+    ];
+    return { fields, lists };
+  });
 }
 
 /** What a whole-report save of a 重点评价报告 changed. */
 export function keyReportRecords(id: string, before: Placed<KeyEvaluationReport> | null, after: Placed<KeyEvaluationReport> | null): AttachmentRecord[] {
   const target = attachmentTarget('keyReport', id);
-  if (before === null && after === null) return [];
-  if (before === null) return [{ target, before: null, after: after!.value.title }];
-  if (after === null) return [{ target, before: before.value.title, after: null }];
-  const r = before.value;
-  const s = after.value;
-  const fields: [string, Canonical, Canonical][] = [];
-  if (before.position !== after.position) fields.push(['position', before.position, after.position]);
-  for (const k of KEY_SCALARS) fields.push([k, r[k], s[k]]);
-  fields.push(['printed', printedValue(r.printed), printedValue(s.printed)]);
-  return [
-    ...scalarRecords(target, fields),
-    ...listRecords(`${target}/sections`, SECTION_LIST, r.sections, s.sections),
-    ...listRecords(`${target}/indicators`, KEY_INDICATOR_LIST, r.indicators, s.indicators),
-  ];
+  return savedRecords(target, before, after, (r) => r.title, (r, s) => {
+    const fields: [string, Canonical, Canonical][] = KEY_SCALARS.map((k) => [k, r[k], s[k]]);
+    fields.push(['printed', printedValue(r.printed), printedValue(s.printed)]);
+    const lists = [
+      ...listRecords(`${target}/sections`, SECTION_LIST, r.sections, s.sections),
+      ...listRecords(`${target}/indicators`, KEY_INDICATOR_LIST, r.indicators, s.indicators),
+    ];
+    return { fields, lists };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
