@@ -10,6 +10,7 @@
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { PointsError } from '../../../shared/domain/selfEvaluation';
 import { useIme } from '../../ui/useIme';
+import { usePendingEdit } from '../../ui/usePendingEdit';
 import { RowTools } from './editorParts';
 import { applyPaste, type GridSpec, parseClipboard } from './gridPaste';
 
@@ -70,6 +71,8 @@ function Cell(props: {
     editing.current = false;
     if (text !== value && !onCommit(text)) setText(value);
   };
+  // Typed and not yet committed: a reload, a year switch or an export commits it first (or, refused, waits).
+  usePendingEdit(text !== value, () => onCommit(text));
   const move = (rows: number, cols: number) => {
     commit();
     onMove(rows, cols);
