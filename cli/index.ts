@@ -29,6 +29,7 @@ import {
 import { AppError } from '../electron/backend/app/errors';
 import { readInputFile, readingFile, writingFile } from './files';
 import {
+  attachmentNamesOf,
   changeLogWorkbook,
   changesOf,
   compareInFile,
@@ -399,7 +400,7 @@ const COMMANDS: Record<string, Command> = {
         const entries = changesOf(file, year, fact);
         if (xlsx) writeFileSync(xlsx, await changeLogWorkbook(file, year));
         if (values.json === true) return `${JSON.stringify(entries, null, 2)}\n`;
-        return `${year}年度：${publicationText(publicationOf(file, year))}\n${renderChangeLog(entries, functionalNamer(file, year))}`;
+        return `${year}年度：${publicationText(publicationOf(file, year))}\n${renderChangeLog(entries, functionalNamer(file, year), attachmentNamesOf(file, year, entries))}`;
       });
       io.stdout(text);
       if (xlsx) io.stderr(`已导出：${xlsx}\n`);

@@ -1,5 +1,6 @@
 /** Plain-text output of the year commands: a comparison of two years and a change log. */
 import { type ChangeEntry, targetLabel, valueText } from '../shared/domain/changeLog';
+import type { AttachmentNamer } from '../shared/domain/selfEvaluation';
 import type { Comparison, CompareFigure, CompareLine } from '../shared/domain/compare';
 import { formatUnits } from '../shared/domain/money';
 import { percentText } from '../shared/domain/narrative';
@@ -49,11 +50,11 @@ export function renderComparison(c: Comparison, all: boolean): string {
   return `${out.join('\n')}\n`;
 }
 
-export function renderChangeLog(entries: readonly ChangeEntry[], name?: (code: string) => string | undefined): string {
+export function renderChangeLog(entries: readonly ChangeEntry[], name?: (code: string) => string | undefined, attachmentName?: AttachmentNamer): string {
   if (entries.length === 0) return '没有修改记录。\n';
   const lines = entries.map((e) => {
     const note = e.note ? `（${e.note}）` : '';
-    return `${formatLocalTime(e.at)}  ${e.user || '—'}  ${e.action}  ${targetLabel(e.target, name)}：${valueText(e.target, e.before)} → ${valueText(e.target, e.after)}${note}`;
+    return `${formatLocalTime(e.at)}  ${e.user || '—'}  ${e.action}  ${targetLabel(e.target, name, undefined, attachmentName)}：${valueText(e.target, e.before)} → ${valueText(e.target, e.after)}${note}`;
   });
   return `${lines.join('\n')}\n`;
 }

@@ -1,15 +1,23 @@
 /**
  * Undo/redo: a history of steps per year, each a list of changes with their values before and
- * after. A step is what one user action did (one cell, a pasted block, a fill). Undoing a step
+ * after. A step is what one user action did (one cell, a pasted block, a fill, a 自评表 or
+ * 重点评价报告 saved, added, copied, moved or deleted — kept whole with its place). Undoing a step
  * writes the "before" values again as one batch; redoing writes the "after" values. Each year of
  * the file has its own history, so an undo never reaches into a year that is not on screen.
  * Pure data: the store decides how to apply.
  */
 import { type FactRef, factRefKey } from '../../shared/domain/model';
+import { attachmentTarget, type KeyEvaluationReport, type Placed, type SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
+
+/** A 附件 as it was or will be (null: absent). */
+export type PlacedForm = Placed<SelfEvaluationForm> | null;
+export type PlacedKeyReport = Placed<KeyEvaluationReport> | null;
 
 export type Change =
   | { kind: 'fact'; year: number; ref: FactRef; before: number | null; after: number | null }
-  | { kind: 'text'; year: number; key: string; before: string; after: string };
+  | { kind: 'text'; year: number; key: string; before: string; after: string }
+  | { kind: 'form'; year: number; id: string; before: PlacedForm; after: PlacedForm }
+  | { kind: 'keyReport'; year: number; id: string; before: PlacedKeyReport; after: PlacedKeyReport };
 
 export interface Step {
   /** Short Chinese description for the status line (`修改 表03 …`). */
@@ -36,9 +44,16 @@ export function record(history: History, step: Step): History {
 
 /** The change that undoes `change` (before and after swapped). */
 export function invert(change: Change): Change {
-  return change.kind === 'fact'
-    ? { ...change, before: change.after, after: change.before }
-    : { ...change, before: change.after, after: change.before };
+  switch (change.kind) {
+    case 'fact':
+      return { ...change, before: change.after, after: change.before };
+    case 'text':
+      return { ...change, before: change.after, after: change.before };
+    case 'form':
+      return { ...change, before: change.after, after: change.before };
+    case 'keyReport':
+      return { ...change, before: change.after, after: change.before };
+  }
 }
 
 /**
@@ -82,7 +97,20 @@ export function forget(history: History, change: Change): History {
   return { past: strip(history.past), future: strip(history.future) };
 }
 
-/** A stable key for what a change writes (the fact or the text field of a year). */
+/** What a change writes, as the change log names it: `factRefKey`, `text/{key}`, `form/{id}`, `keyReport/{id}`. */
+export function writeTarget(change: Change): string {
+  switch (change.kind) {
+    case 'fact':
+      return factRefKey(change.ref);
+    case 'text':
+      return `text/${change.key}`;
+    case 'form':
+    case 'keyReport':
+      return attachmentTarget(change.kind, change.id);
+  }
+}
+
+/** A stable key for what a change writes (the fact, text field or 附件 of a year). */
 export function changeTarget(change: Change): string {
-  return change.kind === 'fact' ? `${change.year}:${factRefKey(change.ref)}` : `${change.year}:text/${change.key}`;
+  return `${change.year}:${writeTarget(change)}`;
 }

@@ -6,7 +6,9 @@
  * recomputes from the new object) and sent as ONE batch write (`report.writeBatch`, one
  * transaction); batches go out one at a time in order. When the backend refuses a batch, every
  * change of it goes back to its old value, the step leaves the history and the Chinese message
- * is kept by the cells (`errors`). Undo and redo are batches too.
+ * is kept by the cells (`errors`). Undo and redo are batches too. A 自评表 or 重点评价报告 saved in
+ * the 附件 editors is one change of a step like a cell: the form whole, before and after, with its
+ * place in the list (so undoing a deletion puts back exactly the form that was deleted).
  *
  * Typed but uncommitted text lives in the editors; before the year, the view or the file
  * changes, the session flushes it (pendingEdits.ts) and refuses to go on if an entry is refused.
@@ -16,7 +18,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api, ApiError, LoadedYear, OpenFileInfo, WriteBatch } from '../../shared/contract/api';
 import { type CustomCode, type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
-import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo } from './history';
+import type { AttachmentKind, KeyEvaluationReport, SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
+import { attachmentWrite, changesNothing, formAt, keyReportAt, showsAfter, withAttachment } from './evaluationEdit';
+import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo, writeTarget } from './history';
 import { withImpliedSplit } from '../../shared/domain/fiscalSplit';
 import { flushPendingEdits } from './pendingEdits';
 import { factValue, textValue, withFact, withFacts, withItem, withoutItem, withSettings, withText } from './reportEdit';
@@ -69,6 +73,14 @@ export interface FactInput {
   value: number | null;
 }
 
+/**
+ * A 自评表 or 重点评价报告 saved whole (at `position`, default: where it is, else last), or deleted
+ * (null).
+ */
+export type AttachmentEdit =
+  | { kind: 'form'; id: string; value: SelfEvaluationForm | null; position?: number }
+  | { kind: 'keyReport'; id: string; value: KeyEvaluationReport | null; position?: number };
+
 /** Rows and codes an action adds before its facts (a paste naming codes not yet in the file). */
 export interface Additions {
   addItems?: readonly string[];
@@ -93,6 +105,13 @@ export interface SessionActions {
   /** Adds 项 rows (and codes missing from the catalogue) in one write. */
   addItems(codes: readonly string[], customCodes?: readonly CustomCode[]): Promise<boolean>;
   editText(key: string, value: string, label: string): Promise<boolean>;
+  /** Saves, adds, moves or deletes a 自评表 or 重点评价报告 of the loaded year: one undo step, one batch write. */
+  editAttachment(edit: AttachmentEdit, label: string): Promise<boolean>;
+  /**
+   * Forms or reports were replaced underneath the session (an import): undo steps that wrote them
+   * are forgotten (undoing one would write the pre-import form over the imported one).
+   */
+  forgetAttachments(year: number, kind: AttachmentKind, ids: readonly string[]): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   addItem(code: string): Promise<boolean>;
@@ -154,18 +173,20 @@ function sameValue(a: number | null, b: number | null): boolean {
   return a === b;
 }
 
-const targetOf = (change: Change) => (change.kind === 'fact' ? factTarget(change.ref) : textTarget(change.key));
+const targetOf = writeTarget;
 
 /** The batch that writes a list of changes' `after` values; `action` names it in the change log. */
 function batchOf(year: number, changes: readonly Change[], additions: Additions = {}, action?: string): WriteBatch {
   const facts: WriteBatch['facts'] = [];
   const texts: WriteBatch['texts'] = [];
+  const attachments: NonNullable<WriteBatch['attachments']> = [];
   for (const c of changes) {
     if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
-    else texts.push({ key: c.key, value: c.after });
+    else if (c.kind === 'text') texts.push({ key: c.key, value: c.after });
+    else attachments.push(attachmentWrite(c));
   }
   const batch: WriteBatch = { year, facts, texts, addItems: [...(additions.addItems ?? [])], customCodes: [...(additions.customCodes ?? [])] };
-  return action ? { ...batch, action } : batch;
+  return { ...batch, ...(attachments.length > 0 ? { attachments } : {}), ...(action ? { action } : {}) };
 }
 
 /** The refusal of an edit to a published (定稿) year, said before anything is applied. */
@@ -216,16 +237,18 @@ export function createSessionStore(api: Api): SessionStore {
       const loaded = get().loaded;
       if (!loaded || loaded.report.year !== year) return;
       let report = loaded.report;
+      let evaluation = loaded.evaluation;
       for (const code of additions.addItems ?? []) report = withItem(report, code);
       const facts: { ref: FactRef; value: number | null }[] = [];
       for (const c of changes) {
         if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
-        else report = withText(report, c.key, c.after);
+        else if (c.kind === 'text') report = withText(report, c.key, c.after);
+        else evaluation = withAttachment(evaluation, c);
       }
       // Facts and texts live apart, so the facts can go in one copy after the texts.
       report = withFacts(report, facts);
       const customCodes = additions.customCodes?.length ? mergeCodes(loaded.customCodes, additions.customCodes) : loaded.customCodes;
-      set({ loaded: { ...loaded, report, customCodes } });
+      set({ loaded: { ...loaded, report, customCodes, ...(evaluation ? { evaluation } : {}) } });
     };
 
     /** Puts the old values back where nothing newer has been typed over the refused ones. */
@@ -233,12 +256,15 @@ export function createSessionStore(api: Api): SessionStore {
       const loaded = get().loaded;
       if (!loaded || loaded.report.year !== year) return;
       let report = loaded.report;
+      let evaluation = loaded.evaluation;
       for (const c of [...changes].reverse()) {
         if (c.kind === 'fact') {
           if (sameValue(factValue(report, c.ref), c.after)) report = withFact(report, c.ref, c.before);
-        } else if (textValue(report, c.key) === c.after) report = withText(report, c.key, c.before);
+        } else if (c.kind === 'text') {
+          if (textValue(report, c.key) === c.after) report = withText(report, c.key, c.before);
+        } else if (showsAfter(evaluation, c)) evaluation = withAttachment(evaluation, c, 'before');
       }
-      if (report !== loaded.report) set({ loaded: { ...loaded, report } });
+      if (report !== loaded.report || evaluation !== loaded.evaluation) set({ loaded: { ...loaded, report, ...(evaluation ? { evaluation } : {}) } });
     };
 
     /** Sends one batch after every earlier one; resolves to the refusal, or null when saved. */
@@ -428,6 +454,34 @@ export function createSessionStore(api: Api): SessionStore {
         if (before === value) return true;
         const year = loaded.report.year;
         return commit(year, { label, changes: [{ kind: 'text', year, key, before, after: value }] });
+      },
+
+      async editAttachment(edit, label) {
+        const loaded = get().loaded;
+        if (!loaded) return false;
+        const year = loaded.report.year;
+        const set = loaded.evaluation;
+        // A new one goes last unless placed; a moved one names its new place.
+        let change: Change;
+        if (edit.kind === 'form') {
+          const before = formAt(set, edit.id);
+          const position = edit.position ?? before?.position ?? set?.forms.length ?? 0;
+          change = { kind: 'form', year, id: edit.id, before, after: edit.value === null ? null : { value: edit.value, position } };
+        } else {
+          const before = keyReportAt(set, edit.id);
+          const position = edit.position ?? before?.position ?? set?.keyReports.length ?? 0;
+          change = { kind: 'keyReport', year, id: edit.id, before, after: edit.value === null ? null : { value: edit.value, position } };
+        }
+        if (changesNothing(change)) return true;
+        return commit(year, { label, changes: [change] });
+      },
+
+      forgetAttachments(year, kind, ids) {
+        const gone = new Set(ids);
+        const touches = (c: Change) => c.kind === kind && gone.has(c.id);
+        let history = historyOf(year);
+        for (const step of [...history.past, ...history.future]) for (const c of step.changes) if (touches(c)) history = forget(history, c);
+        setHistory(year, history);
       },
 
       async undo() {

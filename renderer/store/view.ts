@@ -22,6 +22,7 @@ export type View =
   | { kind: 'glossary' } // 第四部分 名词解释
   | { kind: 'attachments' } // 第五部分 附件
   | { kind: 'form'; id: string } // 附件: one 项目支出绩效自评表
+  | { kind: 'keyReport'; id: string } // 附件: one 项目重点评价报告
   | { kind: 'checks' } // 审核
   | { kind: 'compare' } // 年度对比
   | { kind: 'changes'; target?: string }; // 修改记录 (of the year, or of one fact: factRefKey / text/…)
@@ -31,6 +32,7 @@ export function sameView(a: View, b: View): boolean {
   if (a.kind === 'table' && b.kind === 'table') return a.id === b.id;
   if (a.kind === 'narrative' && b.kind === 'narrative') return a.id === b.id;
   if (a.kind === 'form' && b.kind === 'form') return a.id === b.id;
+  if (a.kind === 'keyReport' && b.kind === 'keyReport') return a.id === b.id;
   if (a.kind === 'changes' && b.kind === 'changes') return a.target === b.target;
   return true;
 }

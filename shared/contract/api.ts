@@ -10,7 +10,8 @@
  */
 import type { ChangeEntry } from '../domain/changeLog';
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
-import type { EvaluationSet, EvaluationSettings, SelfEvaluationForm } from '../domain/selfEvaluation/types';
+import type { AttachmentWrite } from '../domain/selfEvaluation/changes';
+import type { EvaluationSet, EvaluationSettings } from '../domain/selfEvaluation/types';
 import type { ImportPreview } from '../domain/tableImport/changes';
 import type { AuditEntry } from '../domain/tableImport/audit';
 
@@ -80,9 +81,16 @@ export interface WriteBatch {
   /** 项 codes (7 digits) to add as empty rows before the facts are written. */
   addItems: string[];
   customCodes: CustomCode[];
+  /**
+   * 自评表 and 重点评价报告 written whole at a position, or deleted (null), after the facts and
+   * texts; the change log records what changed in each, field by field.
+   */
+  attachments?: AttachmentWrite[];
   /** The user action, recorded in the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
   action?: string;
 }
+
+export type { AttachmentWrite };
 
 export interface ExportResult {
   folder: string;
@@ -143,7 +151,8 @@ export interface ApiChannels {
    * One user action (a typed cell, a paste, an undo or redo step, a fill): every fact and text of
    * it in one transaction — all written or, when anything is refused, nothing. `addItems` adds
    * 项 rows first (a paste naming codes not yet in the file), `customCodes` adds codes the
-   * shipped catalogue lacks. The renderer sends all its edits through this channel.
+   * shipped catalogue lacks, `attachments` saves or deletes whole 自评表 and 重点评价报告. The
+   * renderer sends all its edits through this channel.
    */
   'report.writeBatch': { request: WriteBatch; response: null };
   'report.updateSettings': { request: { year: number; settings: ReportSettings }; response: null };
@@ -172,12 +181,6 @@ export interface ApiChannels {
   'export.bundle': { request: { year: number; force: boolean }; response: ExportResult | null };
   /** Opens the folder of the last export in the system's file manager (no-op in browser mode). */
   'export.openFolder': { request: Empty; response: null };
-  /** Saves a whole 自评表 (new or changed), one transaction; `position` inserts or moves it. */
-  'evaluation.saveForm': { request: { year: number; form: SelfEvaluationForm; position?: number }; response: null };
-  'evaluation.deleteForm': { request: { year: number; id: string }; response: null };
-  /** A copy of a form right after it (`…（副本）`). */
-  'evaluation.copyForm': { request: { year: number; id: string }; response: SelfEvaluationForm };
-  'evaluation.reorderForms': { request: { year: number; ids: string[] }; response: null };
   /** 自评表版式, 预算执行得分规则, 等级分数线 … */
   'evaluation.saveSettings': { request: { year: number; settings: EvaluationSettings }; response: null };
   /** Imports 自评表 from an .xlsx chosen in the page (bytes, never a path); all or nothing. */
@@ -254,10 +257,6 @@ export const CHANNELS: readonly Channel[] = [
   'export.audit',
   'export.bundle',
   'export.openFolder',
-  'evaluation.saveForm',
-  'evaluation.deleteForm',
-  'evaluation.copyForm',
-  'evaluation.reorderForms',
   'evaluation.saveSettings',
   'evaluation.importWorkbook',
   'import.tablesPreview',

@@ -30,7 +30,7 @@ import {
 } from '../domain/model';
 import { LIMITS as DOMAIN_LIMITS, type TextKind, textProblem } from '../domain/limits';
 import { MAX_AMOUNT_FEN } from '../domain/money';
-import { ATTACHMENT_ID, EvaluationReader, readEvaluationSettings, readForm, type ReadIssue } from '../domain/selfEvaluation';
+import { ATTACHMENT_ID, type AttachmentWrite, EvaluationReader, readEvaluationSettings, readForm, readKeyReport, type ReadIssue } from '../domain/selfEvaluation';
 import { type ApiError, type Channel, isChannel, type RequestOf } from './api';
 
 /**
@@ -256,6 +256,29 @@ function evaluationValue<T>(value: unknown, path: string, read: (r: EvaluationRe
   return out;
 }
 
+/** A whole 自评表 or 重点评价报告 to write at a position, or null to delete it; its id is the one written. */
+function attachmentWrite(value: unknown, path: string): AttachmentWrite {
+  const f = object(value, path, ['kind', 'id', 'position'], ['form', 'report']);
+  const id = attachmentId(f.id, `${path}.id`);
+  const at = position(f.position, `${path}.position`);
+  const whole = <T extends { id: string }>(key: 'form' | 'report', read: (r: EvaluationReader, value: unknown, path: string) => T): T | null => {
+    if (!(key in f)) throw new Invalid(`${path}.${key}`, '缺少此字段');
+    if (f[key] === null) return null;
+    const out = evaluationValue(f[key], `${path}.${key}`, read);
+    if (out.id !== id) throw new Invalid(`${path}.${key}.id`, `应与 ${path}.id “${id}”一致`);
+    return out;
+  };
+  if (f.kind === 'form') {
+    if ('report' in f) throw new Invalid(`${path}.report`, '是未知字段');
+    return { kind: 'form', id, form: whole('form', readForm), position: at };
+  }
+  if (f.kind === 'keyReport') {
+    if ('form' in f) throw new Invalid(`${path}.form`, '是未知字段');
+    return { kind: 'keyReport', id, report: whole('report', readKeyReport), position: at };
+  }
+  throw new Invalid(`${path}.kind`, `应为 form 或 keyReport，${describe(f.kind)}`);
+}
+
 function attachmentId(value: unknown, path: string): string {
   if (typeof value === 'string' && ATTACHMENT_ID.test(value)) return value;
   throw new Invalid(path, `应为自评表编号，${describe(value)}`);
@@ -323,10 +346,12 @@ const VALIDATORS: Validators = {
     };
   },
   'report.writeBatch': (r, p) => {
-    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action']);
+    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action', 'attachments']);
     const action = f.action === undefined ? {} : { action: text(f.action, `${p}.action`, 'action') };
+    const attachments = f.attachments === undefined ? {} : { attachments: list(f.attachments, `${p}.attachments`, attachmentWrite) };
     return {
       ...action,
+      ...attachments,
       year: year(f.year, `${p}.year`),
       facts: list(f.facts, `${p}.facts`, (v, q) => {
         const w = object(v, q, ['ref'], ['value']);
@@ -384,24 +409,6 @@ const VALIDATORS: Validators = {
     return { year: year(f.year, `${p}.year`), force: boolean(f.force, `${p}.force`) };
   },
   'export.openFolder': empty,
-  'evaluation.saveForm': (r, p) => {
-    const f = object(r, p, ['year', 'form'], ['position']);
-    const form = evaluationValue(f.form, `${p}.form`, readForm);
-    return { year: year(f.year, `${p}.year`), form, ...(f.position === undefined ? {} : { position: position(f.position, `${p}.position`) }) };
-  },
-  'evaluation.deleteForm': (r, p) => {
-    const f = object(r, p, ['year', 'id']);
-    return { year: year(f.year, `${p}.year`), id: attachmentId(f.id, `${p}.id`) };
-  },
-  'evaluation.copyForm': (r, p) => {
-    const f = object(r, p, ['year', 'id']);
-    return { year: year(f.year, `${p}.year`), id: attachmentId(f.id, `${p}.id`) };
-  },
-  'evaluation.reorderForms': (r, p) => {
-    const f = object(r, p, ['year', 'ids']);
-    if (!Array.isArray(f.ids) || f.ids.length > 1000) throw new Invalid(`${p}.ids`, `应为不超过1000个编号的数组，${describe(f.ids)}`);
-    return { year: year(f.year, `${p}.year`), ids: f.ids.map((id, k) => attachmentId(id, `${p}.ids[${k}]`)) };
-  },
   'evaluation.saveSettings': (r, p) => {
     const f = object(r, p, ['year', 'settings']);
     return { year: year(f.year, `${p}.year`), settings: evaluationValue(f.settings, `${p}.settings`, readEvaluationSettings) };
@@ -491,10 +498,6 @@ const PAIRS: { [K in Channel]: (request: RequestOf<K>) => ValidatedRequest } = {
   'export.audit': (request) => ({ ok: true, channel: 'export.audit', request }),
   'export.bundle': (request) => ({ ok: true, channel: 'export.bundle', request }),
   'export.openFolder': (request) => ({ ok: true, channel: 'export.openFolder', request }),
-  'evaluation.saveForm': (request) => ({ ok: true, channel: 'evaluation.saveForm', request }),
-  'evaluation.deleteForm': (request) => ({ ok: true, channel: 'evaluation.deleteForm', request }),
-  'evaluation.copyForm': (request) => ({ ok: true, channel: 'evaluation.copyForm', request }),
-  'evaluation.reorderForms': (request) => ({ ok: true, channel: 'evaluation.reorderForms', request }),
   'evaluation.saveSettings': (request) => ({ ok: true, channel: 'evaluation.saveSettings', request }),
   'evaluation.importWorkbook': (request) => ({ ok: true, channel: 'evaluation.importWorkbook', request }),
   'import.tablesPreview': (request) => ({ ok: true, channel: 'import.tablesPreview', request }),

@@ -13,6 +13,9 @@
  * - `status`             定稿 / 取消定稿 (after: 'published' | 'draft'; the reason in `note`)
  * - `export`             an export made from this state (after: the facts hash; files in `note`)
  * - `department`, `customCode/{catalogue}/{code}`  file-wide records (year null)
+ * - `form/{id}…`, `keyReport/{id}…`  the 附件: a 自评表 or 重点评价报告 added, deleted, moved or one of
+ *                        its fields, cells or rows changed (selfEvaluation/changes.ts). They are not
+ *                        part of the Report, so replaying leaves the Report as it is.
  */
 import type { Canonical } from './factsHash';
 import { canonicalJson } from './factsHash';
@@ -43,6 +46,7 @@ import {
   writeFact,
 } from './model';
 import { fenToWanText } from './money';
+import { type AttachmentNamer, attachmentTargetLabel, attachmentValueText, isAttachmentTarget } from './selfEvaluation/changes';
 
 export type LogValue = Canonical;
 
@@ -162,7 +166,7 @@ export function applyChange(state: Report | null, year: number, record: Pick<Cha
     if (typeof edition !== 'number') throw new Error('修改记录“report”缺少科目版本');
     return emptyReport(year, edition);
   }
-  if (target === STATUS_TARGET || target === EXPORT_TARGET) return state;
+  if (target === STATUS_TARGET || target === EXPORT_TARGET || isAttachmentTarget(target)) return state;
   if (state === null) throw new Error(`修改记录“${target}”出现在${year}年度建立之前`);
   if (target === EDITION_TARGET) {
     state.edition = numberOrNull(after, target) ?? state.edition;
@@ -283,9 +287,18 @@ function fixedTextName(key: string): string | undefined {
   return term ? `名词解释·第${term[1]}条` : undefined;
 }
 
-/** What a record's target is, in Chinese; `textName` names a text field (`一、收入支出决算总体 变动的主要原因`). */
-export function targetLabel(target: string, functionalName?: (code: string) => string | undefined, textName?: (key: string) => string | undefined): string {
+/**
+ * What a record's target is, in Chinese; `textName` names a text field (`一、收入支出决算总体 变动的主要原因`),
+ * `attachmentName` a 自评表 or 重点评价报告 (selfEvaluation `attachmentNamer`).
+ */
+export function targetLabel(
+  target: string,
+  functionalName?: (code: string) => string | undefined,
+  textName?: (key: string) => string | undefined,
+  attachmentName?: AttachmentNamer,
+): string {
   if (target === REPORT_TARGET) return '年度报表';
+  if (isAttachmentTarget(target)) return attachmentTargetLabel(target, attachmentName);
   if (target === EDITION_TARGET) return '科目版本';
   if (target === SETTINGS_TARGET) return '报表设置';
   if (target === STATUS_TARGET) return '定稿状态';
@@ -316,6 +329,7 @@ export function formatLocalTime(iso: string): string {
 export function valueText(target: string, value: LogValue): string {
   if (value === null) return '（空）';
   if (target === STATUS_TARGET && typeof value === 'string') return STATUS_WORDS[value] ?? value;
+  if (isAttachmentTarget(target)) return attachmentValueText(target, value);
   if (ITEM_ROW.test(target)) return value === true ? '有' : '无';
   if (typeof value === 'number') {
     const ref = parseFactRefKey(target);
@@ -329,5 +343,5 @@ export function valueText(target: string, value: LogValue): string {
 
 /** Whether a record is about a fact, a row or a text of the year (not status, exports or file-wide records). */
 export function isFactRecord(target: string): boolean {
-  return target !== STATUS_TARGET && target !== EXPORT_TARGET && target !== DEPARTMENT_TARGET && !target.startsWith('customCode/');
+  return target !== STATUS_TARGET && target !== EXPORT_TARGET && target !== DEPARTMENT_TARGET && !target.startsWith('customCode/') && !isAttachmentTarget(target);
 }

@@ -4,11 +4,14 @@ import { CHANNELS, type Channel } from '../../shared/contract/api';
 import { LIMITS, validateFor, validateRequest } from '../../shared/contract/validate';
 import { DEFAULT_SETTINGS, SUBORDINATE_UNIT_LIMITS } from '../../shared/domain/model';
 import { MAX_AMOUNT_FEN } from '../../shared/domain/money';
-import { DEFAULT_EVALUATION_SETTINGS, emptyForm, emptyFunds } from '../../shared/domain/selfEvaluation';
+import { DEFAULT_EVALUATION_SETTINGS, emptyForm, emptyFunds, emptyKeyIndicator, emptyKeyReport } from '../../shared/domain/selfEvaluation';
 
 const settings = { ...DEFAULT_SETTINGS };
 const FORM = { ...emptyForm('f1', '测试项目'), funds: { ...emptyFunds(), city: { declared: 0, initial: 100, budget: 100, spent: 50 } } };
 const EVALUATION_SETTINGS = DEFAULT_EVALUATION_SETTINGS;
+const KEY_REPORT = { ...emptyKeyReport('k1', '2024年度专项资金重点评价报告'), indicators: [{ ...emptyKeyIndicator(), level1: 'A 决策', level3: 'A101 立项依据', weight: 5000, score: 4500 }] };
+/** A batch writing one 附件 (a form or report whole, or null to delete it). */
+const withAttachment = (attachment: unknown) => ({ year: 2024, facts: [], texts: [], addItems: [], customCodes: [], action: '自评表“测试项目”：修改项目负责人', attachments: [attachment] });
 
 /** For each channel: one valid request and several invalid ones. */
 const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
@@ -102,8 +105,25 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
         addItems: ['2011301'],
         customCodes: [{ catalogue: 'functional', code: '2011399', name: '其他' }],
       },
+      withAttachment({ kind: 'form', id: 'f1', form: FORM, position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', form: null, position: 3 }),
+      withAttachment({ kind: 'keyReport', id: 'k1', report: KEY_REPORT, position: 0 }),
+      withAttachment({ kind: 'keyReport', id: 'k1', report: null, position: 0 }),
     ],
     invalid: [
+      withAttachment({ kind: 'form', id: 'f1', form: { ...FORM, funds: { city: { spent: 1.5 } } }, position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', form: { ...FORM, name: '' }, position: 0 }),
+      withAttachment({ kind: 'form', id: '../x', form: { ...FORM, id: '../x' }, position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', form: { ...FORM, extra: 1 }, position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', form: FORM, position: -1 }),
+      withAttachment({ kind: 'form', id: 'f1', form: FORM }),
+      withAttachment({ kind: 'form', id: 'f2', form: FORM, position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', position: 0 }),
+      withAttachment({ kind: 'form', id: 'f1', report: KEY_REPORT, position: 0 }),
+      withAttachment({ kind: 'keyReport', id: 'k1', report: { ...KEY_REPORT, title: '' }, position: 0 }),
+      withAttachment({ kind: 'keyReport', id: 'k1', report: { ...KEY_REPORT, sections: [{ heading: '一、基本情况', level: 4, text: '' }] }, position: 0 }),
+      withAttachment({ kind: 'table', id: 'k1', report: null, position: 0 }),
+      { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], attachments: {} },
       { year: 2023, facts: [], texts: [], addItems: [] },
       { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: '' },
       { year: 2023, facts: [], texts: [], addItems: [], customCodes: [], action: '粘贴\n' },
@@ -176,20 +196,6 @@ const CASES: { [C in Channel]: { valid: unknown[]; invalid: unknown[] } } = {
     invalid: [{ year: 2023 }, { year: 2023, force: 'yes' }, { year: 2023, force: true, out: '/tmp/x.zip' }],
   },
   'export.openFolder': { valid: [{}], invalid: [{ path: '/tmp' }] },
-  'evaluation.saveForm': {
-    valid: [{ year: 2024, form: FORM }, { year: 2024, form: FORM, position: 0 }],
-    invalid: [
-      { year: 2024, form: { ...FORM, funds: { city: { spent: 1.5 } } } },
-      { year: 2024, form: { ...FORM, name: '' } },
-      { year: 2024, form: { ...FORM, id: '../x' } },
-      { year: 2024, form: { ...FORM, extra: 1 } },
-      { year: 2024, form: FORM, position: -1 },
-      { year: 2024 },
-    ],
-  },
-  'evaluation.deleteForm': { valid: [{ year: 2024, id: 'f1' }], invalid: [{ year: 2024, id: '' }, { year: 2024, id: 'a b' }, { year: 2024 }] },
-  'evaluation.copyForm': { valid: [{ year: 2024, id: 'f1' }], invalid: [{ year: 2024, id: 5 }, { id: 'f1' }] },
-  'evaluation.reorderForms': { valid: [{ year: 2024, ids: ['f2', 'f1'] }, { year: 2024, ids: [] }], invalid: [{ year: 2024, ids: 'f1' }, { year: 2024, ids: ['x y'] }] },
   'evaluation.saveSettings': {
     valid: [{ year: 2024, settings: EVALUATION_SETTINGS }, { year: 2024, settings: { ...EVALUATION_SETTINGS, layout: '阳泉' } }],
     invalid: [{ year: 2024, settings: { layout: '太原' } }, { year: 2024, settings: { grades: { excellent: 1, good: 2, fair: 3 } } }, { year: 2024 }],

@@ -174,19 +174,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return null;
     },
 
-    'evaluation.saveForm': async ({ year, form, position }) => {
-      evaluations().saveForm(year, form, position);
-      return null;
-    },
-    'evaluation.deleteForm': async ({ year, id }) => {
-      evaluations().deleteForm(year, id);
-      return null;
-    },
-    'evaluation.copyForm': async ({ year, id }) => evaluations().copyForm(year, id),
-    'evaluation.reorderForms': async ({ year, ids }) => {
-      evaluations().reorderForms(year, ids);
-      return null;
-    },
     'evaluation.saveSettings': async ({ year, settings }) => {
       evaluations().saveSettings(year, settings);
       return null;

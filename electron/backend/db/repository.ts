@@ -66,7 +66,9 @@ import {
 } from '../../../shared/domain/changeLog';
 import { getCatalogue } from '../../../shared/domain/catalogue';
 import { canonicalJson } from '../../../shared/domain/factsHash';
+import type { AttachmentWrite } from '../../../shared/domain/selfEvaluation';
 import { ChangeLogStore } from './changeLogStore';
+import { checkAttachmentWrite, EvaluationRepository } from './evaluation';
 import { StorageError, guarded, toStorageError } from './errors';
 import { actorOf } from './localTime';
 import { installPublishedGuard, publishedYears, refuseIfAltersPublished } from './published';
@@ -459,6 +461,8 @@ export interface BatchWrite {
   texts: readonly { key: string; value: string }[];
   addItems: readonly string[];
   customCodes: readonly CustomCode[];
+  /** 自评表 and 重点评价报告 written whole (or deleted), after the facts and texts. */
+  attachments?: readonly AttachmentWrite[];
   /** The user action, for the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
   action?: string;
 }
@@ -495,6 +499,8 @@ export class DisclosureRepository {
   private readonly itemUpserts: ReadonlyMap<ItemField, Database.Statement>;
   private readonly log: ChangeLogStore;
   private readonly user: string | undefined;
+  /** The 附件 tables, prepared when a batch first writes one. */
+  private evaluation: EvaluationRepository | null = null;
 
   constructor(db: Database.Database, options: RepositoryOptions = {}) {
     this.db = db;
@@ -705,7 +711,8 @@ export class DisclosureRepository {
   }
 
   /**
-   * One user action in one transaction: custom codes, then new 项 rows, then facts and texts.
+   * One user action in one transaction: custom codes, then new 项 rows, then facts and texts, then
+   * 自评表 and 重点评价报告 (each written whole; the log records what changed in it, field by field).
    * Everything is validated before anything is written, and a failure inside the transaction
    * rolls all of it back, so a batch is never half written.
    */
@@ -721,6 +728,7 @@ export class DisclosureRepository {
       const k = checkTextKey(key);
       return { key: k, value: checkText(value, k) };
     });
+    const attachments = (batch.attachments ?? []).map(checkAttachmentWrite);
     const action = actionLabel(batch.action, '录入');
     this.write(() => {
       this.touch(year);
@@ -730,6 +738,10 @@ export class DisclosureRepository {
       for (const code of addItems) this.addItemRow(year, code, record);
       for (const { ref, value } of facts) this.putFact(year, ref, value, record);
       for (const { key, value } of texts) this.putText(year, key, value, record);
+      if (attachments.length > 0) {
+        this.evaluation ??= new EvaluationRepository(this.db, this.now);
+        for (const w of attachments) for (const change of this.evaluation.put(year, w)) record(change);
+      }
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { type ChangeEntry, targetLabel, valueText } from '../../../shared/domain/changeLog';
+import type { AttachmentNamer } from '../../../shared/domain/selfEvaluation';
 import { formatLocalTime } from '../db';
 import { WORKBOOK_CREATOR } from './xlsx';
 
@@ -14,7 +15,7 @@ const FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 10.5, charset: 134 }
 
 export async function renderChangeLogXlsx(
   entries: readonly ChangeEntry[],
-  options: { title: string; functionalName?: (code: string) => string | undefined },
+  options: { title: string; functionalName?: (code: string) => string | undefined; attachmentName?: AttachmentNamer },
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = WORKBOOK_CREATOR;
@@ -36,7 +37,7 @@ export async function renderChangeLogXlsx(
   });
   entries.forEach((e, k) => {
     const row = ws.getRow(k + 3);
-    const values = [formatLocalTime(e.at), e.user, e.action, targetLabel(e.target, options.functionalName), valueText(e.target, e.before), valueText(e.target, e.after), e.note];
+    const values = [formatLocalTime(e.at), e.user, e.action, targetLabel(e.target, options.functionalName, undefined, options.attachmentName), valueText(e.target, e.before), valueText(e.target, e.after), e.note];
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       cell.value = v;

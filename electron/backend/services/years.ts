@@ -7,7 +7,8 @@ import { getCatalogue } from '../../../shared/domain/catalogue';
 import { type Comparison, DEFAULT_THRESHOLD, type Threshold } from '../../../shared/domain/compare';
 import { compareReports } from '../../../shared/domain/compare/compose';
 import { factsHash } from '../../../shared/domain/factsHash';
-import { type DisclosureFile, DisclosureRepository, formatLocalTime, StorageError } from '../db';
+import { type AttachmentNamer, attachmentNamer } from '../../../shared/domain/selfEvaluation';
+import { type DisclosureFile, DisclosureRepository, EvaluationRepository, formatLocalTime, StorageError } from '../db';
 import type { Publication } from '../db';
 import { renderChangeLogXlsx } from '../export/changeLogXlsx';
 import { renderCompareXlsx } from '../export/compareXlsx';
@@ -63,9 +64,19 @@ export function functionalNamer(file: DisclosureFile, year: number): (code: stri
   return (code) => catalogue.functionalName(code);
 }
 
+/** Names of the year's 自评表 and 重点评价报告 (current, else as the log last recorded them), for the change log's words. */
+export function attachmentNamesOf(file: DisclosureFile, year: number, entries: readonly ChangeEntry[]): AttachmentNamer {
+  return attachmentNamer(entries, new EvaluationRepository(file.db).load(year));
+}
+
 export async function changeLogWorkbook(file: DisclosureFile, year: number): Promise<Buffer> {
   const department = loadReport(file, year).department;
-  return renderChangeLogXlsx(changesOf(file, year), { title: changeLogTitle(department.name, year), functionalName: functionalNamer(file, year) });
+  const entries = changesOf(file, year);
+  return renderChangeLogXlsx(entries, {
+    title: changeLogTitle(department.name, year),
+    functionalName: functionalNamer(file, year),
+    attachmentName: attachmentNamesOf(file, year, entries),
+  });
 }
 
 /** Titles (and file names) of the workbooks of a comparison and a change log. */

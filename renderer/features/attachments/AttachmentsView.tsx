@@ -1,17 +1,18 @@
 /**
  * 第五部分 附件: the year's 项目支出绩效自评表 with 全年预算, 全年执行, 执行率, 总分, 等级 and their
  * findings (open, copy, move, delete with confirmation), new form, import from Excel, the
- * 重点评价报告, and the titles of other attachments the officer lists by hand.
+ * 重点评价报告 with 总分, 等级 and findings (open, new, delete with confirmation), and the titles of
+ * other attachments the officer lists by hand. Every change here is one undo step.
  */
 import { type ChangeEvent, useRef, useState } from 'react';
-import { countBySeverity } from '../../../shared/domain/checks';
 import { formatWanSentence } from '../../../shared/domain/money';
-import { deriveKeyReport, figuresOf, summarise } from '../../../shared/domain/selfEvaluation';
+import { figuresOf, summarise } from '../../../shared/domain/selfEvaluation';
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
-import { Confirm } from '../../ui/Modal';
-import { addForm, copyForm, deleteForm, importWorkbook, moveForm } from './evaluationStore';
+import { ConfirmDeleteForm, FindingCounts } from './editorParts';
+import { addForm, copyForm, importWorkbook, moveForm } from './evaluationStore';
+import { KeyReportList } from './KeyReportList';
 import './attachments.css';
 
 export function AttachmentsView() {
@@ -69,7 +70,6 @@ export function AttachmentsView() {
           <tbody>
             {forms.map((form, k) => {
               const f = figuresOf(form, set!.settings);
-              const counts = countBySeverity(findings.filter((x) => x.attachment?.kind === 'form' && x.attachment.id === form.id));
               return (
                 <tr key={form.id} data-form={form.id}>
                   <td className="num">{k + 1}</td>
@@ -87,10 +87,7 @@ export function AttachmentsView() {
                   <td className={`grade grade-${f.grade}`} data-figure="grade">
                     {f.grade}
                   </td>
-                  <td>
-                    {counts.错误 > 0 ? <span className="error-text">错误{counts.错误}</span> : null} {counts.警告 > 0 ? <span className="warn-text">警告{counts.警告}</span> : null}
-                    {counts.错误 + counts.警告 === 0 ? <span className="muted">—</span> : null}
-                  </td>
+                  <FindingCounts findings={findings.filter((x) => x.attachment?.kind === 'form' && x.attachment.id === form.id)} />
                   <td className="row-tools">
                     <button type="button" aria-label={`上移“${form.name}”`} disabled={k === 0} onClick={() => void moveForm(form.id, -1)}>
                       ↑
@@ -124,22 +121,7 @@ export function AttachmentsView() {
         </table>
       )}
 
-      {set && set.keyReports.length > 0 ? (
-        <fieldset className="input-group">
-          <legend>重点评价报告</legend>
-          <ul>
-            {set.keyReports.map((r) => {
-              const fig = deriveKeyReport(r, set.settings);
-              return (
-                <li key={r.id}>
-                  {r.title}：{r.sections.length}节，评分表{r.indicators.length}项指标，总分 {fig.totalText}，等级“{fig.grade}”
-                </li>
-              );
-            })}
-          </ul>
-          <div className="group-note">重点评价报告随交换格式文件导入（见 docs/interchange-format.md 3.15），导出时排在自评表之后。</div>
-        </fieldset>
-      ) : null}
+      {set ? <KeyReportList set={set} findings={findings} /> : null}
 
       <fieldset className="input-group">
         <legend>其他附件名称（每行一个，没有自评表时列入目录）</legend>
@@ -152,20 +134,7 @@ export function AttachmentsView() {
         />
       </fieldset>
 
-      {target ? (
-        <Confirm
-          title="删除自评表"
-          confirmText="删除"
-          danger
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => {
-            setDeleting(null);
-            void deleteForm(target.id);
-          }}
-        >
-          确定删除“{target.name || '未命名项目'}”的自评表吗？表中 {target.indicators.length} 项指标和全部文字将一并删除。
-        </Confirm>
-      ) : null}
+      {target ? <ConfirmDeleteForm form={target} onClose={() => setDeleting(null)} /> : null}
     </div>
   );
 }

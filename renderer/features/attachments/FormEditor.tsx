@@ -2,11 +2,11 @@
  * One 项目支出绩效自评表, laid out like the printed form of the chosen layout: project, funds by
  * source and stage, goals, the indicator grid (IndicatorGrid), 一级 scores, the analysis texts,
  * 评价人员 and 填报日期 — with 执行率, 预算执行得分, 总分 and 等级 derived live, and the form's findings
- * (click one to go to its field). Every committed change saves the whole form.
+ * (click one to go to its field). Every committed change saves the whole form as one step of the
+ * session (修改记录, 撤销/重做), labelled with the field it changed.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Finding } from '../../../shared/domain/checks';
-import { fenToWanText, formatWanSentence, MoneyError, parseAmountInput } from '../../../shared/domain/money';
+import { useEffect, useState } from 'react';
+import { fenToWanText, formatWanSentence } from '../../../shared/domain/money';
 import {
   ANALYSIS_FIELDS,
   ANALYSIS_NAMES,
@@ -22,6 +22,7 @@ import {
   LAYOUT_ANALYSIS,
   LEVEL1_KINDS,
   LEVEL1_NAMES,
+  missesTarget,
   parsePoints,
   PointsError,
   type SelfEvaluationForm,
@@ -29,8 +30,9 @@ import {
 import { useFindings, useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { CommitText } from '../../ui/CommitText';
-import { Confirm } from '../../ui/Modal';
-import { copyForm, deleteForm, onSavesChange, pendingSaves, saveForm } from './evaluationStore';
+import { AmountInput, AttachmentFindings, ConfirmDeleteForm, Field, focusField, GoneNotice, SaveState } from './editorParts';
+import { copyForm, currentSet, saveForm } from './evaluationStore';
+import { FORM_INDICATOR_GRID, type FormColumn } from './gridPaste';
 import { IndicatorGrid } from './IndicatorGrid';
 import './attachments.css';
 
@@ -42,74 +44,47 @@ function stageNames(layout: '晋城' | '阳泉'): [Stage, string][] {
     : [['declared', '目标申报数'], ['initial', '预算编制数'], ['budget', '全年预算数'], ['spent', '全年执行数']];
 }
 
-function AmountInput({ fen, label, onCommit }: { fen: number; label: string; onCommit: (fen: number) => void }) {
-  const shown = fen === 0 ? '' : fenToWanText(fen);
-  const [bad, setBad] = useState(false);
-  return (
-    <CommitText
-      value={shown}
-      ariaLabel={label}
-      invalid={bad}
-      className="num"
-      onCommit={(text) => {
-        try {
-          const parsed = parseAmountInput(text, '万元');
-          setBad(false);
-          onCommit(parsed.fen);
-        } catch (e) {
-          if (!(e instanceof MoneyError)) throw e;
-          setBad(true);
-          actions().notify('error', `${label}：${e.message}`);
-        }
-      }}
-    />
-  );
-}
+/** The form's single texts, saved as typed (the name trimmed). */
+type TextField = 'name' | 'department' | 'unit' | 'manager' | 'phone' | 'period' | 'evaluationYear' | 'goal' | 'goalEffect' | 'achieved' | 'seal';
 
-function Field({ label, value, onCommit, multiline, wide }: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; wide?: boolean }) {
-  return (
-    <label className={`form-field${wide ? ' wide' : ''}`}>
-      <span className="form-label">{label}</span>
-      <CommitText value={value} multiline={multiline} rows={multiline ? 4 : undefined} ariaLabel={label} onCommit={onCommit} />
-    </label>
-  );
-}
-
-function useSaving(): number {
-  return useSyncExternalStore(onSavesChange, pendingSaves);
-}
+/** 阳泉 names three grid columns otherwise. */
+const YANGQUAN_HEADERS: Partial<Record<FormColumn, string>> = { target: '年度指标值', actual: '全年完成值', deviation: '未完成原因和改进措施' };
+const YANGQUAN_COLUMNS = FORM_INDICATOR_GRID.columns.filter((c) => c !== 'targetInitial');
 
 export function FormEditor({ id }: { id: string }) {
   const loaded = useLoaded();
   const set = loaded.evaluation;
   const form = set?.forms.find((f) => f.id === id);
   const findings = useFindings().filter((f) => f.attachment?.kind === 'form' && f.attachment.id === id);
-  const saving = useSaving();
   const [focus, setFocus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   useEffect(() => setFocus(null), [id]);
-  if (!set || !form) {
-    return (
-      <div className="form-view">
-        <p>这张自评表已不存在。</p>
-        <button type="button" onClick={() => actions().navigate({ kind: 'attachments' })}>
-          返回自评表列表
-        </button>
-      </div>
-    );
-  }
+  if (!set || !form) return <GoneNotice what="张自评表" />;
   const layout = set.settings.layout;
   const f = figuresOf(form, set.settings);
-  const update = (patch: Partial<SelfEvaluationForm>) => void saveForm({ ...form, ...patch });
-  const setFund = (src: FundSource, stage: Stage, fen: number) => update({ funds: { ...form.funds, [src]: { ...form.funds[src], [stage]: fen } } });
-  const setAnalysis = (k: AnalysisField, v: string) => update({ analysis: { ...form.analysis, [k]: v } });
-  const setEvaluator = (k: number, patch: Partial<Evaluator>) => update({ evaluators: form.evaluators.map((e, n) => (n === k ? { ...e, ...patch } : e)) });
-  const analysisShown = ANALYSIS_FIELDS.filter((k) => LAYOUT_ANALYSIS[layout].includes(k) || form.analysis[k].trim() !== '');
-  const goTo = (finding: Finding) => {
-    const field = finding.attachment?.field ?? '';
-    setFocus(`${field}#${Date.now()}`);
-    if (!field.startsWith('indicators.')) document.querySelector<HTMLElement>(`[data-field="${field.split('.').slice(0, 2).join('.')}"] input, [data-field="${field.split('.').slice(0, 2).join('.')}"] textarea`)?.focus();
+  /** Saves the form as it is now in the store (not as this render saw it) with the patch; `what` labels the step. */
+  const update = (what: string, patch: (current: SelfEvaluationForm) => Partial<SelfEvaluationForm>) => {
+    const current = currentSet().forms.find((f) => f.id === id) ?? form;
+    void saveForm({ ...current, ...patch(current) }, what);
   };
+  const text = (key: TextField, label: string, options: { multiline?: boolean; wide?: boolean } = {}) => (
+    <Field
+      label={label}
+      value={form[key]}
+      {...options}
+      onCommit={(v) => {
+        if (key === 'name' && v.trim() === '') actions().notify('error', '项目名称不能为空，未保存。');
+        else update(`修改${label}`, () => ({ [key]: key === 'name' ? v.trim() : v }));
+      }}
+    />
+  );
+  const setFund = (src: FundSource, stage: Stage, name: string, fen: number) =>
+    update(`修改${FUND_SOURCE_NAMES[src]}${name}`, (c) => ({ funds: { ...c.funds, [src]: { ...c.funds[src], [stage]: fen } } }));
+  const setAnalysis = (k: AnalysisField, label: string, v: string) => update(`修改${label}`, (c) => ({ analysis: { ...c.analysis, [k]: v } }));
+  const setEvaluator = (k: number, what: string, patch: Partial<Evaluator>) =>
+    update(`修改第${k + 1}位评价人员的${what}`, (c) => ({ evaluators: c.evaluators.map((e, n) => (n === k ? { ...e, ...patch } : e)) }));
+  const analysisLabel = (k: AnalysisField) => (layout === '阳泉' && k === 'problems' ? '存在问题与整改措施' : ANALYSIS_NAMES[k]);
+  const analysisShown = ANALYSIS_FIELDS.filter((k) => LAYOUT_ANALYSIS[layout].includes(k) || form.analysis[k].trim() !== '');
 
   return (
     <div className="form-view form-editor" data-form={form.id}>
@@ -118,7 +93,7 @@ export function FormEditor({ id }: { id: string }) {
           ← 自评表列表
         </button>
         <h2 className="view-title">{form.name || '（未命名项目）'}</h2>
-        <span className="form-save-state">{saving > 0 ? '保存中…' : '已保存'}</span>
+        <SaveState />
         <button type="button" onClick={() => void copyForm(form.id).then((copy) => copy && actions().navigate({ kind: 'form', id: copy }))}>
           复制
         </button>
@@ -135,37 +110,27 @@ export function FormEditor({ id }: { id: string }) {
         <span>等级 <b data-figure="grade" className={`grade grade-${f.grade}`}>{f.grade}</b></span>
         <span className="muted">（{layout}版式，可在报表设置中切换）</span>
       </div>
-      {findings.length > 0 ? (
-        <ul className="form-findings" aria-label="本表审核发现">
-          {findings.map((x, k) => (
-            <li key={k} className={x.severity === '错误' ? 'error-text' : x.severity === '警告' ? 'warn-text' : ''}>
-              <button type="button" className="link" onClick={() => goTo(x)}>
-                【{x.severity}】{x.message.replace(/^自评表“.*?”：/u, '')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <AttachmentFindings findings={findings} prefix={/^自评表“.*?”：/u} onGo={(field) => focusField(field, setFocus)} />
 
       <fieldset className="input-group">
         <legend>项目</legend>
         <div className="form-fields">
           <div data-field="name" className="wide-cell">
-            <Field label="项目名称" value={form.name} wide onCommit={(v) => update({ name: v.trim() })} />
+            {text('name', '项目名称', { wide: true })}
           </div>
           <div data-field="department">
-            <Field label={layout === '阳泉' ? '主管部门' : '主管部门及代码'} value={form.department} onCommit={(v) => update({ department: v })} />
+            {text('department', layout === '阳泉' ? '主管部门' : '主管部门及代码')}
           </div>
           <div data-field="unit">
-            <Field label={layout === '阳泉' ? '实施单位' : '预算单位'} value={form.unit} onCommit={(v) => update({ unit: v })} />
+            {text('unit', layout === '阳泉' ? '实施单位' : '预算单位')}
           </div>
-          <Field label="项目负责人" value={form.manager} onCommit={(v) => update({ manager: v })} />
-          <Field label="联系电话" value={form.phone} onCommit={(v) => update({ phone: v })} />
-          <Field label="项目起止时间" value={form.period} onCommit={(v) => update({ period: v })} />
-          <Field label="绩效自评评价年度" value={form.evaluationYear} onCommit={(v) => update({ evaluationYear: v })} />
+          {text('manager', '项目负责人')}
+          {text('phone', '联系电话')}
+          {text('period', '项目起止时间')}
+          {text('evaluationYear', '绩效自评评价年度')}
           <label className="form-field">
             <span className="form-label">资金性质</span>
-            <select value={form.fundKind} onChange={(e) => update({ fundKind: e.target.value as FundKind })}>
+            <select value={form.fundKind} onChange={(e) => update('修改资金性质', () => ({ fundKind: FUND_KINDS.find((k) => k === e.target.value) ?? form.fundKind }))}>
               {FUND_KINDS.map((k) => (
                 <option key={k}>{k}</option>
               ))}
@@ -192,7 +157,7 @@ export function FormEditor({ id }: { id: string }) {
                 <th>{FUND_SOURCE_NAMES[src]}</th>
                 {stageNames(layout).map(([stage, name]) => (
                   <td key={stage} data-field={`funds.${src}`}>
-                    <AmountInput fen={form.funds[src][stage]} label={`${FUND_SOURCE_NAMES[src]}${name}`} onCommit={(fen) => setFund(src, stage, fen)} />
+                    <AmountInput fen={form.funds[src][stage]} label={`${FUND_SOURCE_NAMES[src]}${name}`} onCommit={(fen) => setFund(src, stage, name, fen)} />
                   </td>
                 ))}
                 <td className="num derived">{fenToWanText(f.carryover[src])}</td>
@@ -214,20 +179,24 @@ export function FormEditor({ id }: { id: string }) {
       <fieldset className="input-group">
         <legend>项目年度绩效目标</legend>
         <div className="form-fields" data-field="goal">
-          <Field label={layout === '阳泉' ? '项目提供的公共产品和服务的数量' : '年度目标'} value={form.goal} multiline wide onCommit={(v) => update({ goal: v })} />
-          {layout === '阳泉' ? <Field label="项目效果" value={form.goalEffect} multiline wide onCommit={(v) => update({ goalEffect: v })} /> : null}
-          {layout === '晋城' ? <Field label="实际完成情况" value={form.achieved} multiline wide onCommit={(v) => update({ achieved: v })} /> : null}
+          {text('goal', layout === '阳泉' ? '项目提供的公共产品和服务的数量' : '年度目标', { multiline: true, wide: true })}
+          {layout === '阳泉' ? text('goalEffect', '项目效果', { multiline: true, wide: true }) : null}
+          {layout === '晋城' ? text('achieved', '实际完成情况', { multiline: true, wide: true }) : null}
         </div>
       </fieldset>
 
       <fieldset className="input-group">
         <legend>绩效指标（{form.indicators.length}项）</legend>
         <IndicatorGrid
-          indicators={form.indicators}
-          layout={layout}
+          rows={form.indicators}
+          spec={FORM_INDICATOR_GRID}
+          ariaLabel="绩效指标"
+          {...(layout === '阳泉' ? { columns: YANGQUAN_COLUMNS, headers: YANGQUAN_HEADERS } : {})}
           focus={focus?.split('#')[0] ?? null}
-          onChange={(indicators) => update({ indicators })}
+          onChange={(indicators, label) => update(label, () => ({ indicators }))}
           onError={(message) => actions().notify('error', message)}
+          rowClass={(ind) => (missesTarget(ind) && ind.deviation.trim() === '' ? 'missed' : undefined)}
+          invalidCell={(ind, c) => c === 'score' && ind.weight !== null && ind.score !== null && ind.score > ind.weight}
         />
         <div className="group-scores" data-field="groupScores">
           <span className="form-label">按一级指标整体评分（阳泉版式的“自评得分”；留空则取三级指标得分合计）：</span>
@@ -244,10 +213,12 @@ export function FormEditor({ id }: { id: string }) {
                   onCommit={(text) => {
                     try {
                       const value = parsePoints(text);
-                      const groupScores = { ...form.groupScores };
-                      if (value === null) delete groupScores[kind];
-                      else groupScores[kind] = value;
-                      update({ groupScores });
+                      update(`修改${LEVEL1_NAMES[kind]}自评得分`, (c) => {
+                        const groupScores = { ...c.groupScores };
+                        if (value === null) delete groupScores[kind];
+                        else groupScores[kind] = value;
+                        return { groupScores };
+                      });
                     } catch (e) {
                       if (!(e instanceof PointsError)) throw e;
                       actions().notify('error', `${LEVEL1_NAMES[kind]}自评得分：${e.message}`);
@@ -265,7 +236,7 @@ export function FormEditor({ id }: { id: string }) {
         <div className="form-fields">
           {analysisShown.map((k) => (
             <div key={k} data-field={`analysis.${k}`} className="wide-cell">
-              <Field label={layout === '阳泉' && k === 'problems' ? '存在问题与整改措施' : ANALYSIS_NAMES[k]} value={form.analysis[k]} multiline wide onCommit={(v) => setAnalysis(k, v)} />
+              <Field label={analysisLabel(k)} value={form.analysis[k]} multiline wide onCommit={(v) => setAnalysis(k, analysisLabel(k), v)} />
             </div>
           ))}
         </div>
@@ -287,22 +258,22 @@ export function FormEditor({ id }: { id: string }) {
             {form.evaluators.map((e, k) => (
               <tr key={k}>
                 <td>
-                  <select value={e.role} aria-label={`第${k + 1}位评价人员角色`} onChange={(ev) => setEvaluator(k, { role: ev.target.value === '组长' ? '组长' : '成员' })}>
+                  <select value={e.role} aria-label={`第${k + 1}位评价人员角色`} onChange={(ev) => setEvaluator(k, '角色', { role: ev.target.value === '组长' ? '组长' : '成员' })}>
                     <option>组长</option>
                     <option>成员</option>
                   </select>
                 </td>
                 <td>
-                  <CommitText value={e.name} ariaLabel={`第${k + 1}位评价人员姓名`} onCommit={(v) => setEvaluator(k, { name: v })} />
+                  <CommitText value={e.name} ariaLabel={`第${k + 1}位评价人员姓名`} onCommit={(v) => setEvaluator(k, '姓名', { name: v })} />
                 </td>
                 <td>
-                  <CommitText value={e.title} ariaLabel={`第${k + 1}位评价人员职称职务`} onCommit={(v) => setEvaluator(k, { title: v })} />
+                  <CommitText value={e.title} ariaLabel={`第${k + 1}位评价人员职称职务`} onCommit={(v) => setEvaluator(k, '职称/职务', { title: v })} />
                 </td>
                 <td>
-                  <CommitText value={e.unit} ariaLabel={`第${k + 1}位评价人员工作单位`} onCommit={(v) => setEvaluator(k, { unit: v })} />
+                  <CommitText value={e.unit} ariaLabel={`第${k + 1}位评价人员工作单位`} onCommit={(v) => setEvaluator(k, '工作单位', { unit: v })} />
                 </td>
                 <td>
-                  <button type="button" aria-label={`删除第${k + 1}位评价人员`} onClick={() => update({ evaluators: form.evaluators.filter((_, n) => n !== k) })}>
+                  <button type="button" aria-label={`删除第${k + 1}位评价人员`} onClick={() => update(`删除第${k + 1}位评价人员`, (c) => ({ evaluators: c.evaluators.filter((_, n) => n !== k) }))}>
                     ✕
                   </button>
                 </td>
@@ -310,14 +281,19 @@ export function FormEditor({ id }: { id: string }) {
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => update({ evaluators: [...form.evaluators, { role: form.evaluators.length === 0 ? '组长' : '成员', name: '', title: '', unit: loaded.department.name }] })}>
+        <button
+          type="button"
+          onClick={() =>
+            update('添加评价人员', (c) => ({ evaluators: [...c.evaluators, { role: c.evaluators.length === 0 ? '组长' : '成员', name: '', title: '', unit: loaded.department.name }] }))
+          }
+        >
           添加评价人员
         </button>
         <div className="form-fields">
-          <Field label="单位（盖章）" value={form.seal} onCommit={(v) => update({ seal: v })} />
+          {text('seal', '单位（盖章）')}
           <label className="form-field" data-field="filledOn">
             <span className="form-label">填报日期</span>
-            <input type="date" value={form.filledOn} aria-label="填报日期" onChange={(e) => update({ filledOn: e.target.value })} />
+            <input type="date" value={form.filledOn} aria-label="填报日期" onChange={(e) => update('修改填报日期', () => ({ filledOn: e.target.value }))} />
           </label>
         </div>
       </fieldset>
@@ -330,26 +306,13 @@ export function FormEditor({ id }: { id: string }) {
             {form.printed.total ? `总分 ${form.printed.total}　` : ''}
             {form.printed.grade ? `等级 ${form.printed.grade}` : ''}
           </p>
-          <button type="button" onClick={() => update({ printed: {} })}>
+          <button type="button" onClick={() => update('清除原表数字', () => ({ printed: {} }))}>
             已核对，清除原表数字
           </button>
         </fieldset>
       ) : null}
 
-      {confirmDelete ? (
-        <Confirm
-          title="删除自评表"
-          confirmText="删除"
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => {
-            setConfirmDelete(false);
-            void deleteForm(form.id).then((done) => done && actions().navigate({ kind: 'attachments' }));
-          }}
-        >
-          确定删除“{form.name || '未命名项目'}”的自评表吗？表中 {form.indicators.length} 项指标和全部文字将一并删除。
-        </Confirm>
-      ) : null}
+      {confirmDelete ? <ConfirmDeleteForm form={form} onClose={() => setConfirmDelete(false)} onDeleted={() => actions().navigate({ kind: 'attachments' })} /> : null}
     </div>
   );
 }

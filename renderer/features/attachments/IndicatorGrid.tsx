@@ -1,56 +1,63 @@
 /**
- * 绩效指标 as a grid with spreadsheet keys: typing edits the cell, Enter / ↓ commit and move down,
- * ↑ up, ← / → at the edge of the text move across, Tab across, Esc puts the cell back, Alt+↑/↓
- * moves the row. Rows are added, inserted, removed and moved with the buttons of each row; a block
- * of cells pasted from Excel/WPS fills the grid from the cell pasted into (rows added as needed).
- * Each committed change is one whole-form save (the caller's onChange).
+ * An indicator grid with spreadsheet keys — the 自评表's 绩效指标 and the 重点评价报告's 评价指标评分表,
+ * each described by a GridSpec (gridPaste.ts): typing edits the cell, Enter / ↓ commit and move
+ * down, ↑ up, ← / → at the edge of the text move across, Tab across, Esc puts the cell back,
+ * Alt+↑/↓ moves the row. Rows are added, inserted, removed and moved with the buttons of each row;
+ * a block of cells pasted from Excel/WPS fills the grid from the cell pasted into (rows added as
+ * needed). Each committed change is one save of the whole form or report (the caller's onChange,
+ * with a label for the 修改记录 and the undo step).
  */
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { emptyIndicator, type Indicator, missesTarget, PointsError } from '../../../shared/domain/selfEvaluation';
+import { PointsError } from '../../../shared/domain/selfEvaluation';
 import { useIme } from '../../ui/useIme';
-import { applyPaste, cellText, GRID_COLUMNS, GRID_HEADERS, type GridColumn, parseClipboard, withCell } from './gridPaste';
+import { usePendingEdit } from '../../ui/usePendingEdit';
+import { RowTools } from './editorParts';
+import { applyPaste, type GridSpec, parseClipboard } from './gridPaste';
 
-export interface IndicatorGridProps {
-  indicators: Indicator[];
-  layout: '晋城' | '阳泉';
-  /** A committed change of the rows: saved as a whole form. */
-  onChange: (indicators: Indicator[], label: string) => void;
+export interface IndicatorGridProps<Row, Col extends string> {
+  rows: readonly Row[];
+  spec: GridSpec<Row, Col>;
+  /** The columns shown (default: all of the spec's); the others keep their values. */
+  columns?: readonly Col[];
+  /** Headers that differ from the spec's in this layout (阳泉: 年度指标值 …). */
+  headers?: Partial<Record<Col, string>>;
+  ariaLabel: string;
+  /** A committed change of the rows, with what it was (`修改第6行指标“…”的得分`). */
+  onChange: (rows: Row[], label: string) => void;
   onError: (message: string) => void;
   /** `indicators.3.score` to focus (from a finding). */
   focus?: string | null;
+  /** A class for a row (a missed target without 偏差原因 …). */
+  rowClass?: (row: Row) => string | undefined;
+  /** A cell to mark (得分 over 分值 …). */
+  invalidCell?: (row: Row, col: Col) => boolean;
 }
 
-function cellId(row: number, col: number): string {
-  return `ind-${row}-${col}`;
+function cellId(ariaLabel: string, row: number, col: number): string {
+  return `grid-${ariaLabel}-${row}-${col}`;
 }
 
-function focusCell(row: number, col: number): void {
-  const el = document.getElementById(cellId(row, col));
+function focusCell(ariaLabel: string, row: number, col: number): void {
+  const el = document.getElementById(cellId(ariaLabel, row, col));
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
     el.focus();
     el.select();
   }
 }
 
-function header(col: GridColumn, layout: '晋城' | '阳泉'): string {
-  if (layout === '阳泉' && col === 'target') return '年度指标值';
-  if (layout === '阳泉' && col === 'actual') return '全年完成值';
-  if (layout === '阳泉' && col === 'deviation') return '未完成原因和改进措施';
-  return GRID_HEADERS[col];
-}
-
 function Cell(props: {
-  row: number;
-  col: number;
-  column: GridColumn;
+  id: string;
+  label: string;
+  numeric: boolean;
   value: string;
-  rows: number;
   invalid: boolean;
   onCommit: (text: string) => boolean;
+  /** Commits, then moves by (rows, columns) when that cell exists. */
+  onMove: (rows: number, cols: number) => void;
   onPaste: (text: string) => void;
   onMoveRow: (by: -1 | 1) => void;
 }) {
-  const { row, col, column, value, rows, invalid, onCommit, onPaste, onMoveRow } = props;
+  const { id, label, numeric, value, invalid, onCommit, onMove, onPaste, onMoveRow } = props;
   const [text, setText] = useState(value);
   const editing = useRef(false);
   /** Entering a cell selects its text (typing replaces it, as in a spreadsheet); a second click places the caret. */
@@ -64,9 +71,11 @@ function Cell(props: {
     editing.current = false;
     if (text !== value && !onCommit(text)) setText(value);
   };
-  const move = (r: number, c: number) => {
+  // Typed and not yet committed: a reload, a year switch or an export commits it first (or, refused, waits).
+  usePendingEdit(text !== value, () => onCommit(text));
+  const move = (rows: number, cols: number) => {
     commit();
-    if (r >= 0 && r < rows && c >= 0 && c < GRID_COLUMNS.length) focusCell(r, c);
+    onMove(rows, cols);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (ime.isComposing(e)) return;
@@ -86,22 +95,22 @@ function Cell(props: {
       case 'Enter':
       case 'ArrowDown':
         e.preventDefault();
-        move(row + 1, col);
+        move(1, 0);
         break;
       case 'ArrowUp':
         e.preventDefault();
-        move(row - 1, col);
+        move(-1, 0);
         break;
       case 'ArrowLeft':
         if (el.selectionStart === 0 && el.selectionEnd === 0) {
           e.preventDefault();
-          move(row, col - 1);
+          move(0, -1);
         }
         break;
       case 'ArrowRight':
         if (el.selectionStart === el.value.length) {
           e.preventDefault();
-          move(row, col + 1);
+          move(0, 1);
         }
         break;
     }
@@ -113,13 +122,12 @@ function Cell(props: {
     editing.current = false;
     onPaste(pasted);
   };
-  const numeric = column === 'weight' || column === 'score';
   return (
     <input
-      id={cellId(row, col)}
+      id={id}
       className={`grid-input${numeric ? ' num' : ''}${invalid ? ' invalid' : ''}`}
       value={text}
-      aria-label={`第${row + 1}行 ${GRID_HEADERS[column]}`}
+      aria-label={label}
       aria-invalid={invalid || undefined}
       onFocus={(e) => {
         editing.current = true;
@@ -139,122 +147,108 @@ function Cell(props: {
   );
 }
 
-export function IndicatorGrid({ indicators, layout, onChange, onError, focus }: IndicatorGridProps) {
+export function IndicatorGrid<Row, Col extends string>(props: IndicatorGridProps<Row, Col>) {
+  const { rows, spec, ariaLabel, onChange, onError, focus, rowClass, invalidCell } = props;
+  const columns = props.columns ?? spec.columns;
+  const header = (c: Col) => props.headers?.[c] ?? spec.headers[c];
   const [bad, setBad] = useState<string | null>(null);
-  const columns = GRID_COLUMNS.filter((c) => !(layout === '阳泉' && c === 'targetInitial'));
   useEffect(() => {
     const m = focus ? /^indicators\.(\d+)\.(\w+)$/u.exec(focus) : null;
-    if (m) focusCell(Number(m[1]), Math.max(0, GRID_COLUMNS.indexOf(m[2] as GridColumn)));
-  }, [focus]);
+    if (m) focusCell(ariaLabel, Number(m[1]), Math.max(0, columns.findIndex((c) => c === m[2])));
+  }, [focus, ariaLabel, columns]);
 
-  const set = (next: Indicator[], label: string) => onChange(next, label);
-  const commitCell = (r: number, column: GridColumn, text: string): boolean => {
+  const noun = spec.noun;
+  const named = (r: number) => {
+    const name = spec.rowName(rows[r]!);
+    return `第${r + 1}行${noun}${name ? `“${name.length > 20 ? `${name.slice(0, 20)}…` : name}”` : ''}`;
+  };
+  const commitCell = (r: number, column: Col, text: string): boolean => {
     try {
-      const next = [...indicators];
-      next[r] = withCell(indicators[r]!, column, text);
+      const next = [...rows];
+      next[r] = spec.withCell(rows[r]!, column, text);
       setBad(null);
-      set(next, `修改第${r + 1}行${GRID_HEADERS[column]}`);
+      onChange(next, `修改${named(r)}的${header(column)}`);
       return true;
     } catch (e) {
       if (!(e instanceof PointsError)) throw e;
       setBad(`${r}:${column}`);
-      onError(`第${r + 1}行“${GRID_HEADERS[column]}”：${e.message}`);
+      onError(`第${r + 1}行“${header(column)}”：${e.message}`);
       return false;
     }
   };
-  const paste = (r: number, column: GridColumn, text: string) => {
-    // Columns hidden in this layout are skipped: a pasted block fills the visible ones in order.
-    const block = parseClipboard(text).map((cells) => {
-      const out: string[] = [];
-      let k = 0;
-      for (const c of GRID_COLUMNS.slice(GRID_COLUMNS.indexOf(column))) {
-        if (!columns.includes(c)) out.push(cellText(indicators[r] ?? emptyIndicator(), c));
-        else out.push(cells[k++] ?? '');
-        if (k >= cells.length) break;
-      }
-      return out;
-    });
-    const result = applyPaste(indicators, r, GRID_COLUMNS.indexOf(column), block);
+  const paste = (r: number, c: number, text: string) => {
+    const block = parseClipboard(text);
+    const result = applyPaste(spec, columns, rows, r, c, block);
     if ('error' in result) onError(result.error);
-    else set(result.indicators, `粘贴${block.length}行指标`);
+    else onChange(result.rows, `粘贴${block.length}行${noun}`);
   };
   const moveRow = (r: number, by: -1 | 1) => {
     const to = r + by;
-    if (to < 0 || to >= indicators.length) return;
-    const next = [...indicators];
+    if (to < 0 || to >= rows.length) return;
+    const next = [...rows];
     const [row] = next.splice(r, 1);
     next.splice(to, 0, row!);
-    set(next, '移动指标行');
-    requestAnimationFrame(() => focusCell(to, 0));
+    onChange(next, `${named(r)}${by < 0 ? '上移' : '下移'}`);
+    requestAnimationFrame(() => focusCell(ariaLabel, to, 0));
   };
   const insertRow = (at: number) => {
-    const above = indicators[at - 1];
-    const next = [...indicators];
-    next.splice(at, 0, emptyIndicator(above?.level1 ?? '', above?.level2 ?? ''));
-    set(next, '添加指标行');
-    requestAnimationFrame(() => focusCell(at, above ? 2 : 0));
+    const above = rows[at - 1];
+    const next = [...rows];
+    next.splice(at, 0, spec.emptyRow(above));
+    onChange(next, `添加第${at + 1}行${noun}`);
+    requestAnimationFrame(() => focusCell(ariaLabel, at, above ? 2 : 0));
   };
-  const removeRow = (r: number) => set(indicators.filter((_, k) => k !== r), `删除第${r + 1}行指标`);
+  const removeRow = (r: number) => onChange(rows.filter((_, k) => k !== r), `删除${named(r)}`);
 
   return (
     <div className="indicator-grid-wrap">
-      <table className="indicator-grid" role="grid" aria-label="绩效指标">
+      <table className="indicator-grid" role="grid" aria-label={ariaLabel}>
         <thead>
           <tr>
             <th className="row-no">行</th>
             {columns.map((c) => (
               <th key={c} className={`col-${c}`}>
-                {header(c, layout)}
+                {header(c)}
               </th>
             ))}
             <th className="row-tools">操作</th>
           </tr>
         </thead>
         <tbody>
-          {indicators.map((ind, r) => (
-            <tr key={r} className={missesTarget(ind) && ind.deviation.trim() === '' ? 'missed' : undefined}>
+          {rows.map((row, r) => (
+            <tr key={r} className={rowClass?.(row)}>
               <td className="row-no">{r + 1}</td>
-              {columns.map((c) => {
-                const col = GRID_COLUMNS.indexOf(c);
-                return (
-                  <td key={c} className={`col-${c}`}>
-                    <Cell
-                      row={r}
-                      col={col}
-                      column={c}
-                      value={cellText(ind, c)}
-                      rows={indicators.length}
-                      invalid={bad === `${r}:${c}` || (c === 'score' && ind.weight !== null && ind.score !== null && ind.score > ind.weight)}
-                      onCommit={(text) => commitCell(r, c, text)}
-                      onPaste={(text) => paste(r, c, text)}
-                      onMoveRow={(by) => moveRow(r, by)}
-                    />
-                  </td>
-                );
-              })}
+              {columns.map((c, col) => (
+                <td key={c} className={`col-${c}`}>
+                  <Cell
+                    id={cellId(ariaLabel, r, col)}
+                    label={`第${r + 1}行 ${header(c)}`}
+                    numeric={spec.numeric.includes(c)}
+                    value={spec.cellText(row, c)}
+                    invalid={bad === `${r}:${c}` || (invalidCell?.(row, c) ?? false)}
+                    onCommit={(text) => commitCell(r, c, text)}
+                    onMove={(dr, dc) => {
+                      const nr = r + dr;
+                      const nc = col + dc;
+                      if (nr >= 0 && nr < rows.length && nc >= 0 && nc < columns.length) focusCell(ariaLabel, nr, nc);
+                    }}
+                    onPaste={(text) => paste(r, col, text)}
+                    onMoveRow={(by) => moveRow(r, by)}
+                  />
+                </td>
+              ))}
               <td className="row-tools">
-                <button type="button" title="上移（Alt+↑）" aria-label={`上移第${r + 1}行`} disabled={r === 0} onClick={() => moveRow(r, -1)}>
-                  ↑
-                </button>
-                <button type="button" title="下移（Alt+↓）" aria-label={`下移第${r + 1}行`} disabled={r === indicators.length - 1} onClick={() => moveRow(r, 1)}>
-                  ↓
-                </button>
-                <button type="button" title="在下方插入一行" aria-label={`在第${r + 1}行下方插入`} onClick={() => insertRow(r + 1)}>
-                  ＋
-                </button>
-                <button type="button" title="删除这一行" aria-label={`删除第${r + 1}行`} onClick={() => removeRow(r)}>
-                  ✕
-                </button>
+                <RowTools index={r} count={rows.length} what="行" altKeys onMove={(by) => moveRow(r, by)} onInsert={() => insertRow(r + 1)} onRemove={() => removeRow(r)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="grid-actions">
-        <button type="button" onClick={() => insertRow(indicators.length)}>
-          添加指标行
+        <button type="button" onClick={() => insertRow(rows.length)}>
+          添加{noun}行
         </button>
-        <span className="group-note">可从 Excel 复制多行指标，点击要填入的第一个单元格后粘贴（Ctrl+V）；Enter/↑/↓ 换行，Alt+↑/↓ 移动行。</span>
+        <span className="group-note">可从 Excel 复制多行，点击要填入的第一个单元格后粘贴（Ctrl+V）；Enter/↑/↓ 换行，Alt+↑/↓ 移动行。</span>
       </div>
     </div>
   );

@@ -98,9 +98,10 @@ export function CheckPanel() {
                     type="button"
                     className="finding"
                     onClick={() => {
-                      // A 附件 finding opens its 自评表; the others highlight their cells.
+                      // A 附件 finding opens its 自评表 or 重点评价报告; the others highlight their cells.
                       const at = f.attachment;
                       if (at?.kind === 'form') actions().navigate({ kind: 'form', id: at.id });
+                      else if (at?.kind === 'keyReport') actions().navigate({ kind: 'keyReport', id: at.id });
                       else if (at) actions().navigate({ kind: 'attachments' });
                       else actions().showCells(f.cells);
                     }}

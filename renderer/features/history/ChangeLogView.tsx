@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { type ChangeEntry, formatLocalTime, targetLabel, valueText } from '../../../shared/domain/changeLog';
+import { attachmentNamer } from '../../../shared/domain/selfEvaluation';
 import { getApi } from '../../api/client';
 import { useCatalogue, useLoaded, usePackage } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
@@ -42,7 +43,8 @@ export function ChangeLogView({ target }: { target?: string }) {
     for (const p of s.paragraphs) for (const r of p.runs) if (r.kind === 'field') fieldNames.set(r.key, `${s.title.replace(/情况说明$/u, '')}·${r.hint}`);
   }
   const name = (code: string) => catalogue.functionalName(code);
-  const label = (target: string) => targetLabel(target, name, (key) => fieldNames.get(key));
+  const attachmentName = attachmentNamer(entries ?? [], loaded.evaluation);
+  const label = (target: string) => targetLabel(target, name, (key) => fieldNames.get(key), attachmentName);
   const exportXlsx = async () => {
     const result = await getApi().invoke('export.changes', { year });
     if (!result.ok) actions().notify('error', result.error.message);

@@ -2,6 +2,7 @@
 import { useSession } from '../../store/useSession';
 import { AttachmentsView } from '../attachments/AttachmentsView';
 import { FormEditor } from '../attachments/FormEditor';
+import { KeyReportEditor } from '../attachments/KeyReportEditor';
 import { CheckPanel } from '../checks/CheckPanel';
 import { CompareView } from '../compare/CompareView';
 import { ChangeLogView } from '../history/ChangeLogView';
@@ -31,6 +32,8 @@ export function MainView() {
       return <AttachmentsView />;
     case 'form':
       return <FormEditor key={view.id} id={view.id} />;
+    case 'keyReport':
+      return <KeyReportEditor key={view.id} id={view.id} />;
     case 'checks':
       return <CheckPanel />;
     case 'compare':

@@ -7,8 +7,8 @@ import { sameView, type View } from '../../store/view';
 
 function Item({ view, label, title, badge }: { view: View; label: string; title?: string; badge?: string | null }) {
   const current = useSession((s) => s.view);
-  // A form is part of 第五部分 附件.
-  const active = sameView(current, view) || (view.kind === 'attachments' && current.kind === 'form');
+  // A form or report is part of 第五部分 附件.
+  const active = sameView(current, view) || (view.kind === 'attachments' && (current.kind === 'form' || current.kind === 'keyReport'));
   return (
     <li>
       <button type="button" className={`nav-item${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined} title={title ?? label} onClick={() => actions().navigate(view)}>

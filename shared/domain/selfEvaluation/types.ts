@@ -317,6 +317,24 @@ export function emptyKeyIndicator(): KeyIndicator {
   return { level1: '', level2: '', level3: '', weight: 0, score: null, explanation: '', benchmark: '', criteria: '', source: '', result: '' };
 }
 
+/** The parts of a 绩效评价报告 as the 财政部 template (财预〔2020〕10号) lists them: a new report's headings. */
+export const KEY_REPORT_HEADINGS = ['一、基本情况', '二、绩效评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '五、主要经验及做法、存在的问题及原因分析', '六、有关建议', '七、其他需要说明的问题'] as const;
+
+/** A new 重点评价报告: the template's headings, no text, an empty 评分表. */
+export function emptyKeyReport(id: string, title = ''): KeyEvaluationReport {
+  return {
+    id,
+    title,
+    projectName: '',
+    funds: 0,
+    fundKind: '一般公共预算',
+    sections: KEY_REPORT_HEADINGS.map((heading) => ({ heading, level: 1, text: '' })),
+    indicators: [],
+    conclusion: '',
+    printed: {},
+  };
+}
+
 /** Ids of forms and reports: short, URL- and SQL-safe. */
 export const ATTACHMENT_ID = /^[A-Za-z0-9_-]{1,40}$/u;
 
