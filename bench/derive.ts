@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { getCatalogue } from '../shared/domain/catalogue';
 import { formatInterchangeIssues, parseInterchangeText, type ReportPackage } from '../shared/domain/interchange';
-import { deriveTables } from '../shared/domain/tables';
+import { deriveYearTables } from '../shared/domain/tables';
+import type { TemplateId } from '../shared/domain/templates';
 import { syntheticReport } from '../test/harness/synthetic';
 import { type BenchGroup, type BenchRow, measure, row } from './util';
 
@@ -19,10 +20,15 @@ export function loadFixture(name: string): ReportPackage {
   return parsed.value;
 }
 
-/** deriveTables with the file's catalogue (custom codes included) built once, as the app holds it. */
+/** The package with its year laid out in `template`. */
+export function inTemplate<P extends ReportPackage>(pkg: P, template: TemplateId): P {
+  return { ...pkg, report: { ...pkg.report, settings: { ...pkg.report.settings, template } } };
+}
+
+/** deriveYearTables with the file's catalogue (custom codes included) built once, as the app holds it. */
 function deriver(pkg: ReportPackage): () => unknown {
   const catalogue = getCatalogue(pkg.report.edition, pkg.customCodes);
-  return () => deriveTables(pkg.department, pkg.report, catalogue);
+  return () => deriveYearTables(pkg.department, pkg.report, catalogue);
 }
 
 export const deriveBench: BenchGroup = {
@@ -39,6 +45,13 @@ export const deriveBench: BenchGroup = {
     const bigSummary = await measure(deriver(big), { warmup: 30, maxRuns: 400, budgetMs: 8000, minRuns: 40 });
     rows.push(
       row('推导十张表：合成部门 20× (derive: synthetic 20×)', bigSummary, {
+        targetMs: DERIVE_TARGET_MS,
+        note: `${big.report.items.length} 项`,
+      }),
+    );
+    const shanghai = await measure(deriver(inTemplate(big, '上海')), { warmup: 30, maxRuns: 400, budgetMs: 8000, minRuns: 40 });
+    rows.push(
+      row('推导九张表（上海模板）：合成部门 20× (derive, 上海: synthetic 20×)', shanghai, {
         targetMs: DERIVE_TARGET_MS,
         note: `${big.report.items.length} 项`,
       }),

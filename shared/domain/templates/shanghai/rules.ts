@@ -10,29 +10,54 @@
  * - The template-independent rules: negative amounts, the frame lines, printed texts, last
  *   year's typed figures, the 情况说明 and the 附件.
  */
-import { equalCheck, sumCheck } from '../../checks/printed';
+import { cellUnits, equalCheck, type RuleMeta, sumCheck } from '../../checks/printed';
 import type { CheckContext, Finding, Rule } from '../../checks/types';
 import { rule } from '../../checks/rules/common';
 import { REPORT_RULES } from '../../checks/rules/report';
 import { PRIOR_RULES } from '../../checks/rules/prior';
 import { NARRATIVE_RULES } from '../../checks/narrativeRules';
 import { EVALUATION_RULES } from '../../checks/rules/selfEvaluation';
-import { tableList } from '../../tables/types';
+import { type Cell, type CellId, tableList } from '../../tables/types';
 import { figureCell as at, FUNDS, OTHER_INCOME_SOURCES } from '../figures';
 import { figuresOf } from '../figuresOf';
 
-/** Every derived cell of the nine tables against the cells it is summed or copied from. */
-function derivedIdentities(ctx: CheckContext, m: Parameters<Parameters<typeof rule>[4]>[1]): Finding[] {
-  const out: Finding[] = [];
+/**
+ * Every derived cell of the nine tables against the cells it is summed or copied from. The
+ * printed and stored sums are compared here first, over one index of the tables' cells; only a
+ * cell whose sums differ (a printed rounding difference, or worse) is compared again by
+ * `sumCheck`, which words the finding.
+ */
+function derivedIdentities(ctx: CheckContext, m: RuleMeta): Finding[] {
+  const index = new Map<CellId, Cell>();
+  const derived: Cell[] = [];
   for (const table of tableList(ctx.tables)) {
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        if (cell.kind !== 'derived' || !cell.id || !cell.refs || cell.refs.length === 0) continue;
-        const [only, ...rest] = cell.refs;
-        if (only !== undefined && rest.length === 0) out.push(...equalCheck(ctx, cell.id, only, m));
-        else out.push(...sumCheck(ctx, cell.id, cell.refs, m));
+        if (!cell.id) continue;
+        index.set(cell.id, cell);
+        if (cell.kind === 'derived' && cell.refs && cell.refs.length > 0) derived.push(cell);
       }
     }
+  }
+  const out: Finding[] = [];
+  for (const cell of derived) {
+    const refs = cell.refs!;
+    let printed = 0;
+    let exact = 0;
+    let found = true;
+    for (const ref of refs) {
+      const part = index.get(ref);
+      if (!part) {
+        found = false;
+        break;
+      }
+      printed += cellUnits(part);
+      exact += part.value ?? 0;
+    }
+    if (found && printed === cellUnits(cell) && exact === (cell.value ?? 0)) continue;
+    const [only, ...rest] = refs;
+    if (only !== undefined && rest.length === 0) out.push(...equalCheck(ctx, cell.id!, only, m));
+    else out.push(...sumCheck(ctx, cell.id!, refs, m));
   }
   return out;
 }
