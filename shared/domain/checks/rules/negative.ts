@@ -17,6 +17,7 @@ import {
   VEHICLE_TYPES,
 } from '../../model';
 import { toPrintedUnits } from '../../money';
+import { tableSpec } from '../../templates/tableSpecs';
 import { type Cell, type CellId, type TableId, tableIdOfCell, tableList } from '../../tables/types';
 import { CellNamer, finding, formatPrinted, type RuleMeta } from '../printed';
 import type { CheckContext, Finding } from '../types';
@@ -32,10 +33,8 @@ function negativeAllowedFact(ref: FactRef): boolean {
 /** Derived cells that include a carry-over and may be negative with it. */
 function negativeAllowedCell(id: CellId): boolean {
   const [tid, row, col] = id.split('.');
-  if (tid === '01') return row === 'L29' || row === 'L31' || row === 'L60' || row === 'L62';
-  if (tid === '04') return ['L28', 'L29', 'L30', 'L31', 'L32', 'L60', 'L64'].includes(row ?? '');
-  if (tid === '07') return col === 'opening' || col === 'closing';
-  return false;
+  const allowed = tableSpec(tid ?? '').negativeAllowed;
+  return Boolean(allowed && ((row !== undefined && allowed.rows?.includes(row)) || (col !== undefined && allowed.columns?.includes(col))));
 }
 
 const FACT_NAMES: Partial<Record<StatsMoneyField, string>> = {

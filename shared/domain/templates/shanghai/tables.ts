@@ -4,6 +4,7 @@
  * table's body; `tables/frame.ts` prints this frame around it.
  */
 import type { TemplateTable } from '../types';
+import { NEGATIVE_ALLOWED as SHANXI_NEGATIVE_ALLOWED } from '../shanxi/tables';
 
 export const SHANGHAI_TABLE_IDS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9'] as const;
 export type ShanghaiTableId = (typeof SHANGHAI_TABLE_IDS)[number];
@@ -29,6 +30,14 @@ const EMPTY_NOTES: Partial<Record<ShanghaiTableId, string>> = {
   S9: '注：{部门}无国有资本经营预算财政拨款支出，故本表无数据。',
 };
 
+/** 表1 and 表4 keep 山西's line keys; 表8 and 表9 carry balances by 项. */
+const NEGATIVE_ALLOWED: Partial<Record<ShanghaiTableId, NonNullable<TemplateTable['negativeAllowed']>>> = {
+  S1: SHANXI_NEGATIVE_ALLOWED['01']!,
+  S4: SHANXI_NEGATIVE_ALLOWED['04']!,
+  S8: { columns: ['opening', 'closing'] },
+  S9: { columns: ['opening', 'closing'] },
+};
+
 function table(id: ShanghaiTableId, k: number): TemplateTable {
   const spec: TemplateTable = {
     id,
@@ -39,6 +48,8 @@ function table(id: ShanghaiTableId, k: number): TemplateTable {
     unitLine: '单位：万元',
     note: () => '',
   };
+  const negativeAllowed = NEGATIVE_ALLOWED[id];
+  if (negativeAllowed) spec.negativeAllowed = negativeAllowed;
   const empty = EMPTY_NOTES[id];
   return empty ? { ...spec, emptyNote: empty } : spec;
 }

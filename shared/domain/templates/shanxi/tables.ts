@@ -53,6 +53,13 @@ function noteFor(id: ShanxiTableId, edition: number): string {
   }
 }
 
+/** The lines and columns that add up a carry-over (结转和结余), which may be negative. */
+export const NEGATIVE_ALLOWED: Partial<Record<ShanxiTableId, NonNullable<TemplateTable['negativeAllowed']>>> = {
+  '01': { rows: ['L29', 'L31', 'L60', 'L62'] },
+  '04': { rows: ['L28', 'L29', 'L30', 'L31', 'L32', 'L60', 'L64'] },
+  '07': { columns: ['opening', 'closing'] },
+};
+
 function table(id: ShanxiTableId): TemplateTable {
   const spec: TemplateTable = {
     id,
@@ -63,6 +70,8 @@ function table(id: ShanxiTableId): TemplateTable {
     unitLine: id === '07' || id === '08' ? '单位：万元' : '金额单位：万元',
     note: (edition) => noteFor(id, edition),
   };
+  const negativeAllowed = NEGATIVE_ALLOWED[id];
+  if (negativeAllowed) spec.negativeAllowed = negativeAllowed;
   return id === '07' || id === '08' ? { ...spec, emptyNote: SHANXI_NO_DATA_NOTE } : spec;
 }
 
