@@ -9,9 +9,7 @@ import { templateOfTables } from '../templates/figuresOf';
 import type { TemplateId } from '../templates/ids';
 import { SHANGHAI_RULES } from '../templates/shanghai/rules';
 import { NARRATIVE_RULES } from './narrativeRules';
-import { CROSS_RULES, REPORT_RULES, TABLE_RULES } from './rules';
-import { EVALUATION_RULES } from './rules/selfEvaluation';
-import { PRIOR_RULES } from './rules/prior';
+import { SHANXI_RULES } from '../templates/shanxi/rules';
 import { type CheckContext, type Finding, type Rule, type Severity, SEVERITIES } from './types';
 
 export * from './types';
@@ -20,8 +18,8 @@ export type { CompareOptions, RuleMeta, Term } from './printed';
 export { inputPlaces, type InputPlace } from './sources';
 export { auditReport, type AuditFigure, type AuditReport, type AuditRow } from './auditReport';
 
-/** Every rule, in a stable order: table rules 01 … 10, cross-table rules, report rules, last year's figures, narrative rules, 附件 rules. */
-export const RULES: Rule[] = [...TABLE_RULES, ...CROSS_RULES, ...REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
+/** 山西's rules (templates/shanxi/rules): table rules 01 … 10, cross-table, report, last year's figures, narrative, 附件. */
+export const RULES: Rule[] = SHANXI_RULES;
 
 const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
 

@@ -1,10 +1,9 @@
 /**
- * What the rule modules share: `rule()` (a Rule from its metadata and its run function), the
- * cell ids of the line tables 01, 04 and 10, the 类 lines of table 04, column lookup, and
- * `agrees`, the exact fast path the rules take before building a finding.
+ * What the rule modules of every template share: `rule()` (a Rule from its metadata and its run
+ * function), column lookup, and `agrees`, the exact fast path the rules take before building a
+ * finding.
  */
-import { TABLE01_CLASSES } from '../../catalogue';
-import type { Cell, CellId, DerivedTable } from '../../tables/types';
+import type { Cell, DerivedTable } from '../../tables/types';
 import { cellUnits, type RuleMeta } from '../printed';
 import type { CheckContext, Finding, Rule, Severity } from '../types';
 
@@ -16,15 +15,9 @@ export function rule(id: string, severity: Severity, title: string, description:
 }
 
 export const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
-export const line01 = (n: number): CellId => `01.L${n}.amount`;
-export const line04 = (n: number, col: 'amount' | 'total' | 'general' | 'govFund' | 'stateCapital' = 'amount'): CellId => `04.L${n}.${col}`;
-export const line10 = (n: number): CellId => `10.L${n}.value`;
 
 /** Value columns of a 科目 table (after 科目代码, 科目名称). */
 export const FIRST_VALUE_COLUMN = 2;
-
-/** Lines 33–58 of table 04: its 26 类, in TABLE01_CLASSES order. */
-export const CLASS_LINES_04 = TABLE01_CLASSES.map((_, k) => 33 + k);
 
 /** Whether a total and its parts agree exactly, printed and stored (the fast path). */
 export function agrees(total: Cell | undefined, parts: readonly (Cell | undefined)[], signs?: readonly number[]): boolean {

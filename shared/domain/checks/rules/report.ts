@@ -1,19 +1,16 @@
 /**
- * Report-level rules (`R-…`): 三公经费 and 机关运行经费 left blank, negative amounts
- * (negative.ts), the 单位名称 and 年度 in every table's heading, and every cell's printed text
- * against its figure (`printsAs`).
+ * Report-level rules of every template (`R-…`): negative amounts (negative.ts), the 单位名称 and
+ * 年度 in every table's heading, and every cell's printed text against its figure (`printsAs`).
+ * 山西's own report rules (三公经费, 机关运行经费 and 中小企业 on its tables 09 and 10) are in
+ * `templates/shanxi/rules/report.ts`.
  */
-import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../model';
 import { formatWanCell, toPrintedUnits } from '../../money';
 import { tableList } from '../../tables/types';
 import { tableShortName } from '../../templates/tableSpecs';
-import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
+import { CellNamer, finding } from '../printed';
 import type { Finding, Rule } from '../types';
-import { figureCell as at } from '../../templates/figures';
-import { figuresOf } from '../../templates/figuresOf';
 import { rule } from './common';
 import { negativeAmounts } from './negative';
-import { economicTerms, operatingCostLine, operatingCostTerms } from './tables0910';
 
 /**
  * Whether `text` is exactly `formatWanCell(fen, { grouping })` — blank for 0, else
@@ -46,68 +43,6 @@ export function printsAs(text: string, fen: number, grouping: boolean): boolean 
 }
 
 export const REPORT_RULES: Rule[] = [
-  rule(
-    'R-THREE-PUBLIC-MISSING',
-    '错误',
-    '三公经费漏填',
-    '表06 有因公出国（境）费 30212、公务用车运行维护费 30231、公务接待费 30217 或公务用车购置 31013 的支出，表09 对应的决算数却为空。',
-    (ctx, m) =>
-      THREE_PUBLIC_ITEMS.flatMap((item) => {
-        const id = at(figuresOf(ctx.tables).threePublic.actual[item]);
-        const withFigures = economicTerms(ctx, item).filter((t) => printedUnits(ctx, t.id) !== 0);
-        if (withFigures.length === 0 || printedUnits(ctx, id) !== 0) return [];
-        const namer = new CellNamer(ctx);
-        const list = withFigures.map((t) => `${namer.name(t.id)} ${formatPrinted(printedUnits(ctx, t.id), false)}`).join('，');
-        return [finding(m, `${list}，但${namer.name(id)}为空：${THREE_PUBLIC_NAMES[item]}漏填`, [id, ...withFigures.map((t) => t.id)], '09')];
-      }),
-  ),
-  rule(
-    'R-OPCOST-MISSING',
-    '错误',
-    '机关运行经费漏填',
-    '行政单位、参公事业单位表06 公用经费合计大于0时，表10 机关运行经费（行政单位第5行，参公事业单位第6行）不得为空。',
-    (ctx, m) => {
-      const line = operatingCostLine(ctx);
-      if (line === null) return [];
-      const f = figuresOf(ctx.tables);
-      const publicTotal = at(f.economic.publicTotal);
-      const publicUnits = printedUnits(ctx, publicTotal);
-      const terms = operatingCostTerms(ctx);
-      if (publicUnits === 0 || terms.some((t) => printedUnits(ctx, t.id) !== 0)) return [];
-      const namer = new CellNamer(ctx);
-      const first = namer.name(publicTotal);
-      return [
-        finding(
-          m,
-          `${first} ${formatPrinted(publicUnits, false)}，但表10 第${line}行 机关运行经费为空（${ctx.department.unitKind}）`,
-          [at(f.operatingCost), publicTotal],
-          '10',
-        ),
-      ];
-    },
-  ),
-  rule(
-    'R-PROCUREMENT-SME',
-    '错误',
-    '授予中小企业合同金额不超过政府采购总额',
-    '授予中小企业合同金额 ≤ 表10 第1行 政府采购支出合计；其中授予小微企业合同金额 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
-    (ctx, m) => {
-      const { procurementSme, procurementMicro } = ctx.report.stats;
-      const totalId = at(figuresOf(ctx.tables).procurement.total);
-      const total = exactValue(ctx, totalId);
-      const out: Finding[] = [];
-      const check = (part: number, partName: string, whole: number, wholeName: string) => {
-        if (part <= whole) return;
-        const [p, w] = [toPrintedUnits(part), toPrintedUnits(whole)];
-        const text = `${partName} ${formatPrinted(p, false)} 万元超过${wholeName} ${formatPrinted(w, false)} 万元`;
-        const f = p > w ? finding(m, text, [totalId], '10') : finding(m, `${text}（按打印数相同，录入数据相差 ${formatFen(part - whole)}），请核对录入数`, [totalId], '10', '警告');
-        out.push({ ...f, section: 'n10' });
-      };
-      check(procurementSme, '授予中小企业合同金额', total, '政府采购支出合计');
-      check(procurementMicro, '授予小微企业合同金额', procurementSme, '授予中小企业合同金额');
-      return out;
-    },
-  ),
   rule(
     'R-NEGATIVE',
     '错误',

@@ -3,11 +3,12 @@
  * and the helpers the cross-table and report rules use on them (the table-06 codes behind each
  * 三公 item, the 机关运行经费 line of the unit kind).
  */
-import type { ThreePublicItem } from '../../model';
-import { figuresOf } from '../../templates/figuresOf';
-import { sumCheck, type Term } from '../printed';
-import type { CheckContext, Rule } from '../types';
-import { line10, range, rule } from './common';
+import type { ThreePublicItem } from '../../../model';
+import { figuresOf } from '../../figuresOf';
+import { sumCheck, type Term } from '../../../checks/printed';
+import type { CheckContext, Rule } from '../../../checks/types';
+import { range, rule } from '../../../checks/rules/common';
+import { line10 } from './lines';
 
 // 三公 items against table 06.
 

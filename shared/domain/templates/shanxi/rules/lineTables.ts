@@ -2,10 +2,11 @@
  * Rules inside the line tables: 表01 收入支出决算总表 and 表04 财政拨款收入支出决算总表
  * (合计 and 总计 lines, 收支平衡, and table 04's split by fund).
  */
-import type { CellId } from '../../tables/types';
-import { compareTerms, type CompareOptions, equalCheck, type RuleMeta, sumCheck } from '../printed';
-import type { CheckContext, Finding, Rule } from '../types';
-import { CLASS_LINES_04, line01, line04, range, rule } from './common';
+import type { CellId } from '../../../tables/types';
+import { compareTerms, type CompareOptions, equalCheck, type RuleMeta, sumCheck } from '../../../checks/printed';
+import type { CheckContext, Finding, Rule } from '../../../checks/types';
+import { range, rule } from '../../../checks/rules/common';
+import { CLASS_LINES_04, line01, line04 } from './lines';
 
 function sumLines(ctx: CheckContext, meta: RuleMeta, total: CellId, parts: readonly CellId[], options: CompareOptions = {}): Finding[] {
   return sumCheck(ctx, total, parts, meta, options);

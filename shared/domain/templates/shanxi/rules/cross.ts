@@ -3,9 +3,9 @@
  * the 科目 tables; 04 with 07/08 (carry-overs, 说明：本表无数据); 05 with 06; fiscal spending
  * within 03; 09 with 06 and its budget; 10 with 06.
  */
-import { TABLE01_CLASSES } from '../../catalogue';
-import { THREE_PUBLIC_ITEMS } from '../../model';
-import { tableIn, type CellId, type DerivedTable, type TableId } from '../../tables/types';
+import { TABLE01_CLASSES } from '../../../catalogue';
+import { THREE_PUBLIC_ITEMS } from '../../../model';
+import { tableIn, type CellId, type DerivedTable, type TableId } from '../../../tables/types';
 import {
   CellNamer,
   cellUnits,
@@ -18,11 +18,11 @@ import {
   rowIndex,
   type RuleMeta,
   sumCheck,
-} from '../printed';
-import type { CheckContext, Finding, Rule } from '../types';
-import { figureAt, figureCell as at, type Figure, FUNDS, type Fund, OTHER_INCOME_SOURCES, type SemanticFigures } from '../../templates/figures';
-import { figuresOf } from '../../templates/figuresOf';
-import { columnIndex, FIRST_VALUE_COLUMN, rule, type Run } from './common';
+} from '../../../checks/printed';
+import type { CheckContext, Finding, Rule } from '../../../checks/types';
+import { figureAt, figureCell as at, type Figure, FUNDS, type Fund, OTHER_INCOME_SOURCES, type SemanticFigures } from '../../figures';
+import { figuresOf } from '../../figuresOf';
+import { columnIndex, FIRST_VALUE_COLUMN, rule, type Run } from '../../../checks/rules/common';
 import { economicTerms, operatingCostLine, operatingCostTerms } from './tables0910';
 
 /** Non-zero typed figures behind table 05's 基本支出 合计 and table 06's two 合计 (their rounding envelope). */

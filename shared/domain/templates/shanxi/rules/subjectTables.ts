@@ -2,10 +2,10 @@
  * Rules inside the 科目 tables 02, 03, 05, 07 and 08: row identities (合计栏 = Σ its columns),
  * the 类/款/项 hierarchy (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项), and table 07's carry-over.
  */
-import { tableIn, type CellId, type DerivedTable, type Row, type TableId } from '../../tables/types';
-import { cellUnits, compareTerms, finding, rowIndex, type Term } from '../printed';
-import type { Finding, Rule } from '../types';
-import { agrees, columnIndex, FIRST_VALUE_COLUMN, rule, type Run } from './common';
+import { tableIn, type CellId, type DerivedTable, type Row, type TableId } from '../../../tables/types';
+import { cellUnits, compareTerms, finding, rowIndex, type Term } from '../../../checks/printed';
+import type { Finding, Rule } from '../../../checks/types';
+import { agrees, columnIndex, FIRST_VALUE_COLUMN, rule, type Run } from '../../../checks/rules/common';
 
 /** Like `agrees` (common.ts), on one row's columns, without allocating. */
 function rowAgrees(row: Row, totalCol: number, partCols: readonly number[]): boolean {

@@ -3,10 +3,10 @@
  * read from the cells), `eco` (the cell of a code), and its rules: 类 = Σ 款, 人员经费合计,
  * 公用经费合计.
  */
-import { tableIn, type Cell, type CellId, type DerivedTable } from '../../tables/types';
-import { getCell, sumCheck } from '../printed';
-import type { Finding, Rule } from '../types';
-import { agrees, rule } from './common';
+import { tableIn, type Cell, type CellId, type DerivedTable } from '../../../tables/types';
+import { getCell, sumCheck } from '../../../checks/printed';
+import type { Finding, Rule } from '../../../checks/types';
+import { agrees, rule } from '../../../checks/rules/common';
 
 interface Table06Layout {
   /** 类 code → its 款 codes (non-`——` cells only). */
