@@ -135,14 +135,6 @@ function rowByKey(table: DerivedTable, key: string): Row | undefined {
   return rowIndex(table).get(key);
 }
 
-function precedingLabel(row: Row, col: number): string {
-  for (let k = col - 1; k >= 0; k--) {
-    const c = row.cells[k];
-    if (c?.kind === 'label') return c.text;
-  }
-  return '';
-}
-
 /** A cell's description in two parts: the row (`208 社会保障和就业支出`) and the column (`本年支出合计`). */
 export interface CellDescription {
   row: string;
@@ -164,51 +156,46 @@ export function describeCellParts(ctx: CheckContext, id: CellId): CellDescriptio
     if (!row) return { row: `${rowKey}（表中无此行）`, column };
     return { row: `${rowKey} ${row.cells[1]?.text ?? ''}`, column };
   }
-  switch (tid) {
-    case '01':
-    case '04': {
-      const row = rowByKey(table, rowKey.replace(/^L(\d+)$/, (_, n: string) => `L${Number(n) > (tid === '01' ? 31 : 32) ? Number(n) - (tid === '01' ? 31 : 32) : n}`));
-      // Both sides of a row hold an `amount`-like column: find the cell itself.
-      const col = row ? row.cells.findIndex((c) => c.id === id) : -1;
-      const label = row && col >= 0 ? precedingLabel(row, col) : '';
-      const line = /^L(\d+)$/.exec(rowKey)?.[1] ?? rowKey;
-      const column = tid === '04' && colKey !== 'amount' ? `${table.columns[col]?.name ?? colKey}栏` : '';
-      return { row: `第${line}行 ${label}`.trimEnd(), column };
-    }
-    case '06': {
-      for (const row of table.rows) {
-        const col = row.cells.findIndex((c) => c.id === id);
-        if (col < 0) continue;
-        const group = Math.floor(col / 3);
-        const code = row.cells[group * 3];
-        if (code?.kind === 'code') return { row: `${code.text} ${row.cells[group * 3 + 1]?.text ?? ''}`, column: '' };
-        return { row: precedingLabel(row, col), column: '' };
-      }
-      return { row: id, column: '' };
-    }
-    case '09': {
-      const key = id.slice(3);
-      const name = table.columns.find((c) => c.key === key)?.name ?? key;
-      return { row: name.replace(/^(预算数|决算数)/, '$1 '), column: '' };
-    }
-    case '10': {
-      const row = rowByKey(table, rowKey);
-      const line = /^L(\d+)$/.exec(rowKey)?.[1];
-      return { row: line ? `第${line}行 ${row?.cells[0]?.text ?? ''}`.trimEnd() : rowKey, column: '' };
-    }
-    default: {
-      // Another template's small table: the row's label (or 科目) and, where the table has several value columns, the column.
-      for (const row of table.rows) {
-        const col = row.cells.findIndex((c) => c.id === id);
-        if (col < 0) continue;
-        const code = row.cells.slice(0, col).reverse().find((c) => c.kind === 'code');
-        const name = precedingLabel(row, col);
-        const column = table.columns[col]?.name ?? colKey;
-        return { row: code ? `${code.text} ${name}` : name, column: column === '金额' || column === '决算数' ? '' : column };
-      }
-      return { row: id, column: '' };
-    }
+  // A small table: the cell in its row. `第N行` where the row prints 行次, the 科目 where it lists
+  // codes, else the row's label; the column where the row's side has several value columns.
+  const at = cellPlace(table, id);
+  if (!at) return { row: id, column: '' };
+  const { row, col } = at;
+  let labelAt = -1;
+  let lineNo: Cell | undefined;
+  let code: Cell | undefined;
+  for (let k = col - 1; k >= 0 && labelAt < 0; k--) {
+    const c = row.cells[k]!;
+    if (c.kind === 'label') labelAt = k;
+    else if (c.kind === 'lineNo') lineNo ??= c;
+    else if (c.kind === 'code') code ??= c;
   }
+  if (labelAt >= 0) {
+    const before = row.cells[labelAt - 1];
+    if (before?.kind === 'code') code ??= before;
+  }
+  const label = labelAt >= 0 ? row.cells[labelAt]!.text : '';
+  let values = 0;
+  for (let k = labelAt + 1; k < row.cells.length && row.cells[k]!.kind !== 'label'; k++) if (row.cells[k]!.id !== undefined) values++;
+  const columnName = table.columns[col]?.name ?? colKey;
+  if (labelAt < 0) return { row: columnName.replace(/^(预算数|决算数)/u, '$1 '), column: '' };
+  const column = values > 1 ? `${columnName}栏` : '';
+  if (lineNo && lineNo.text !== '') return { row: `第${lineNo.text}行 ${label}`.trimEnd(), column };
+  if (code) return { row: `${code.text} ${label}`, column };
+  return { row: label, column };
+}
+
+const placeCache = new WeakMap<DerivedTable, Map<CellId, { row: Row; col: number }>>();
+
+/** Where a cell of a small table is: its row and column position (indexed once per table). */
+function cellPlace(table: DerivedTable, id: CellId): { row: Row; col: number } | undefined {
+  let index = placeCache.get(table);
+  if (!index) {
+    index = new Map();
+    for (const row of table.rows) row.cells.forEach((c, col) => c.id !== undefined && index!.set(c.id, { row, col }));
+    placeCache.set(table, index);
+  }
+  return index.get(id);
 }
 
 export function describeCell(ctx: CheckContext, id: CellId): string {

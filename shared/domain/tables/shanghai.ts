@@ -16,6 +16,7 @@ import { table04 } from './table04';
 import { amountCells, classTotal, NOT_APPLICABLE_CLASSES } from './table06';
 import type { Cell, ColumnDef, DerivedTable, HeaderCell, Row } from './types';
 import type { ShanghaiTableId } from '../templates/shanghai/tables';
+import { tableSpec } from '../templates/tableSpecs';
 
 export type ShanghaiTables = Readonly<Record<ShanghaiTableId, DerivedTable>>;
 
@@ -67,10 +68,12 @@ function halfList(list: CodeList, required: ReadonlySet<string>, cells: Map<stri
   return list.filter(([code]) => printed.has(code.slice(0, 3)));
 }
 
-/** A value cell printed as 0.00 when zero (表6 prints every figure). */
+const ZERO_TEXT = tableSpec('S6').zeroText ?? '';
+
+/** A value cell printed as the template's zero (表6 prints every figure, 0.00 where there is none). */
 function zeroShown(cell: Cell | undefined): Cell {
   if (!cell) return { kind: 'blank', text: '' };
-  return cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? { ...cell, text: '0.00' } : cell;
+  return cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? { ...cell, text: ZERO_TEXT } : cell;
 }
 
 /** 表6 一般公共预算财政拨款基本支出决算表: 人员经费 | 公用经费, side by side. */

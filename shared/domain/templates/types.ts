@@ -34,6 +34,8 @@ export interface TemplateTable {
   emptyNote?: string;
   /** The `注：…` printed under the table (a catalogue edition's wording); empty for none. */
   note(edition: number): string;
+  /** What a zero amount prints (上海 表6: `0.00`); blank when absent. */
+  zeroText?: string;
   /** Derived cells that include a carry-over and may print negative with it: by row key, or by column key. */
   negativeAllowed?: { rows?: readonly string[]; columns?: readonly string[] };
 }

@@ -6,7 +6,7 @@
  */
 import { formatWanCell, toPrintedUnits } from '../../money';
 import { tableList } from '../../tables/types';
-import { tableShortName } from '../../templates/tableSpecs';
+import { tableShortName, tableSpec } from '../../templates/tableSpecs';
 import { CellNamer, finding } from '../printed';
 import type { Finding, Rule } from '../types';
 import { rule } from './common';
@@ -70,16 +70,19 @@ export const REPORT_RULES: Rule[] = [
     'R-CELL-TEXT',
     '错误',
     '打印数与数据一致',
-    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白，按设置加千分位）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
+    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白或模板规定的“0.00”，按设置和模板加千分位）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
     (ctx, m) => {
-      const grouping = ctx.report.settings.tableGrouping;
       const out: Finding[] = [];
       for (const table of tableList(ctx.tables)) {
+        // The table's own printing: 上海 prints no thousands separators, and 表6 prints zeros as 0.00.
+        const grouping = table.grouping;
+        const zero = tableSpec(table.id).zeroText ?? '';
         for (const row of table.rows) {
           for (const cell of row.cells) {
             if (!cell.id || cell.value === undefined) continue;
-            if (cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping)) continue;
-            const expected = cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : formatWanCell(cell.value, { grouping });
+            if (cell.value === 0 && cell.valueType !== 'count' && (cell.kind === 'input' || cell.kind === 'derived') ? cell.text === zero : cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping)) continue;
+            const expected =
+              cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? zero : formatWanCell(cell.value, { grouping });
             const namer = new CellNamer(ctx);
             out.push(finding(m, `${namer.name(cell.id)} 印“${cell.text}”，按其金额应印“${expected}”`, [cell.id], table.id));
           }

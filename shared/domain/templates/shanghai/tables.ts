@@ -50,6 +50,8 @@ function table(id: ShanghaiTableId, k: number): TemplateTable {
   };
   const negativeAllowed = NEGATIVE_ALLOWED[id];
   if (negativeAllowed) spec.negativeAllowed = negativeAllowed;
+  // 表6 prints every figure of its two lists, 0.00 where there is none.
+  if (id === 'S6') spec.zeroText = '0.00';
   const empty = EMPTY_NOTES[id];
   return empty ? { ...spec, emptyNote: empty } : spec;
 }
