@@ -27,7 +27,8 @@ export interface BodyRowProps {
   prior?: PriorView | null;
 }
 
-function errorOf(cell: GridCell | null, errors: Readonly<Record<string, string>>): string | undefined {
+/** The message shown under a cell (a refused write), if any. */
+export function errorOf(cell: GridCell | null, errors: Readonly<Record<string, string>>): string | undefined {
   if (!cell) return undefined;
   return cell.kind === 'input' ? errors[factRefKey(cell.ref)] : cell.refs.map((r) => errors[factRefKey(r)]).find(Boolean);
 }

@@ -18,11 +18,11 @@ import { parseClipboardBlock } from './paste';
 import { pasteContextFor } from './pasteContext';
 import { type PasteContext, type PastePlan, planPaste } from './pastePlan';
 import { AddItemDialog } from './AddItemDialog';
-import { BodyRow } from './BodyRow';
 import { DeleteItemConfirm } from './DeleteItemConfirm';
 import { EditorContext, type EditorContextValue } from './editorContext';
 import { PendingBlock } from './PendingBlock';
-import { ColGroup, HeaderRows, TableTitle } from './TableFrame';
+import { RowChunks } from './RowChunks';
+import { TableTitle } from './TableFrame';
 import { buildGrid, isSubjectTable, type PendingRow, pendingRows } from './tableGrid';
 import { gridKey, pasteRefusal, useCellEditor } from './useCellEditor';
 
@@ -209,26 +209,17 @@ export function TableEditor({ id }: { id: TableId }) {
           onPaste={onSheetPaste}
         >
           <TableTitle table={table} />
-          <table className="sheet-table">
-            <ColGroup columns={table.columns} gutter={subject} />
-            <HeaderRows table={table} gutter={subject} />
-            <tbody>
-              {table.rows.map((row, r) => (
-                <BodyRow
-                  key={row.key}
-                  row={row}
-                  rowIndex={r}
-                  columns={table.columns}
-                  gridRow={grid[r] ?? []}
-                  activeCol={r === activeRow ? (active?.col ?? -1) : -1}
-                  highlighted={highlighted}
-                  errors={errors}
-                  onDelete={subject ? requestDelete : undefined}
-                  prior={prior}
-                />
-              ))}
-            </tbody>
-          </table>
+          <RowChunks
+            table={table}
+            grid={grid}
+            gutter={subject}
+            activeRow={activeRow}
+            activeCol={active?.col ?? -1}
+            highlighted={highlighted}
+            errors={errors}
+            onDelete={subject ? requestDelete : undefined}
+            prior={prior}
+          />
           <div className="sheet-note">{table.note}</div>
           {table.emptyNote ? <div className="sheet-note">{table.emptyNote}</div> : null}
           {noSuchFunds ? (

@@ -145,11 +145,20 @@ export function tableIdOfCell(id: CellId): TableId {
   return dot > 0 ? id.slice(0, dot) : '';
 }
 
-/** Looks a cell up by row key and column key. */
+const rowIndexCache = new WeakMap<DerivedTable, Map<string, Row>>();
+
+/** Looks a cell up by row key and column key (the rows indexed once per table: a paste checks hundreds). */
 export function findCell(table: DerivedTable, rowKey: string, columnKey: string): Cell | undefined {
   const col = table.columns.findIndex((c) => c.key === columnKey);
   if (col < 0) return undefined;
-  return table.rows.find((r) => r.key === rowKey)?.cells[col];
+  let rows = rowIndexCache.get(table);
+  if (!rows) {
+    rows = new Map();
+    // The first row of a key, as a linear search finds.
+    for (const row of table.rows) if (!rows.has(row.key)) rows.set(row.key, row);
+    rowIndexCache.set(table, rows);
+  }
+  return rows.get(rowKey)?.cells[col];
 }
 
 /**
