@@ -18,6 +18,7 @@ import type { Section } from '../narrative/types';
 import { PRIOR_FIELDS, type Report } from '../model';
 import { toPrintedUnits } from '../money';
 import { type CellId, type DerivedTables, type TableId, type ValueType, tableIn, tableList } from '../tables/types';
+import { figuresOf } from '../templates/figuresOf';
 import { type LineFigure, tableLines, type TableLine } from './lines';
 import { indexNarrative, linkFor, type NarrativeLink } from './narrativeLinks';
 
@@ -229,7 +230,7 @@ function narrativeKeys(input: CompareInput): PriorKey[] {
   const level = input.current.report.settings.narrativeDetail === '项' ? 7 : 3;
   const codes = new Set<string>();
   for (const tables of [input.current.tables, input.prior.tables]) {
-    for (const line of tableLines(tableIn(tables, '05'))) if (line.rowKey.length === level && /^\d+$/u.test(line.rowKey)) codes.add(line.rowKey);
+    for (const row of figuresOf(tables).general.rows) if (row.code.length === level) codes.add(row.code);
   }
   return [...PRIOR_FIELDS, ...[...codes].sort().map((c): PriorKey => `general/${c}`)];
 }
@@ -237,8 +238,8 @@ function narrativeKeys(input: CompareInput): PriorKey[] {
 function compareNarrative(input: CompareInput, threshold: Threshold, index: ReturnType<typeof indexNarrative>): NarrativeFigure[] {
   const name = (code: string) => {
     for (const tables of [input.current.tables, input.prior.tables]) {
-      const line = tableLines(tableIn(tables, '05')).find((l) => l.rowKey === code);
-      if (line) return line.name;
+      const row = figuresOf(tables).general.row(code);
+      if (row) return row.name;
     }
     return undefined;
   };

@@ -43,6 +43,8 @@ export type ThreePublicColumn = ThreePublicItem | 'total' | 'vehicleTotal';
 /** A row of 一般公共预算财政拨款支出决算表: a 类, 款 or 项 with spending. */
 export interface GeneralRow {
   code: string;
+  /** The 科目名称 the table prints. */
+  name: string;
   level: 1 | 2 | 3;
   /** 合计 (小计), 基本支出, 项目支出. */
   subtotal: Figure;
@@ -96,7 +98,7 @@ export interface SemanticFigures {
   /** 一般公共预算财政拨款支出决算表. */
   general: {
     /** 合计 row: 一般公共预算财政拨款支出, its 基本支出 and 项目支出. */
-    total: Omit<GeneralRow, 'code' | 'level'>;
+    total: Omit<GeneralRow, 'code' | 'name' | 'level'>;
     /** Every row with spending, in printed order (类, its 款, their 项). */
     rows: readonly GeneralRow[];
     /** The row of a 科目 code; undefined when the table has none (no such spending that year). */

@@ -92,7 +92,7 @@ function generalFigures(tables: DerivedTables, id: TableId): SemanticFigures['ge
   const byCode = new Map<string, GeneralRow>();
   for (const row of t05.rows) {
     if (row.level === undefined) continue;
-    const r: GeneralRow = { code: row.key, level: row.level, subtotal: rowCell(t05, row, 'subtotal'), basic: rowCell(t05, row, 'basic'), project: rowCell(t05, row, 'project') };
+    const r: GeneralRow = { code: row.key, name: row.cells[1]?.text ?? '', level: row.level, subtotal: rowCell(t05, row, 'subtotal'), basic: rowCell(t05, row, 'basic'), project: rowCell(t05, row, 'project') };
     rows.push(r);
     byCode.set(r.code, r);
   }

@@ -22,6 +22,9 @@ import {
   summarise,
 } from '../../selfEvaluation';
 import { figuresOf as tableFigures } from '../../templates/figuresOf';
+import { figureCell } from '../../templates/figures';
+import { tableSpec } from '../../templates/tableSpecs';
+import { tableIdOfCell } from '../../tables/types';
 import type { RuleMeta } from '../printed';
 import type { CheckContext, Finding, Rule } from '../types';
 import { rule } from './common';
@@ -182,14 +185,17 @@ const SET_RULES: Rule[] = [
     const projectFigure = tableFigures(ctx.tables).expenditure.project;
     const project = projectFigure.value;
     if (toPrintedUnits(spent) === toPrintedUnits(project)) return [];
+    // The 支出决算表 of the year's template (山西 公开03表, 上海 表3).
+    const table = tableIdOfCell(figureCell(projectFigure));
+    const name = tableSpec(table).code;
     return [
       {
         ruleId: m.id,
         severity: m.severity,
         title: m.title,
-        message: `${set.forms.length}张自评表全年执行数合计 ${formatWanSentence(spent)}万元，公开03表项目支出合计 ${formatWanSentence(project)}万元，相差 ${formatWanSentence(Math.abs(spent - project))}万元`,
+        message: `${set.forms.length}张自评表全年执行数合计 ${formatWanSentence(spent)}万元，${name}项目支出合计 ${formatWanSentence(project)}万元，相差 ${formatWanSentence(Math.abs(spent - project))}万元`,
         cells: [...projectFigure.cells],
-        table: '03',
+        table,
       },
     ];
   }),
