@@ -1,6 +1,6 @@
 /** Prints what `import-tables` did: the tables read, what changed, added 科目, and the audit of the workbook's totals. */
 import { formatUnits, formatWanCell, toPrintedUnits } from '../shared/domain/money';
-import type { AuditEntry, ImportPreview } from '../shared/domain/tableImport';
+import type { AuditEntry, ImportPreview } from '../shared/domain/templates/shanxi/tableImport';
 
 function figure(value: number, count: boolean): string {
   if (count) return String(value);

@@ -12,8 +12,8 @@ import type { ChangeEntry } from '../domain/changeLog';
 import type { CustomCode, Department, FactRef, Report, ReportSettings, UnitKind } from '../domain/model';
 import type { AttachmentWrite } from '../domain/selfEvaluation/changes';
 import type { EvaluationSet, EvaluationSettings } from '../domain/selfEvaluation/types';
-import type { ImportPreview } from '../domain/tableImport/changes';
-import type { AuditEntry } from '../domain/tableImport/audit';
+import type { ImportPreview } from '../domain/templates/shanxi/tableImport/changes';
+import type { AuditEntry } from '../domain/templates/shanxi/tableImport/audit';
 
 /** A file the user can reopen; `id` is opaque (never a path). */
 export interface FileEntry {

@@ -4,9 +4,9 @@
  * page break, 尾数 reconciled, a missing header refused).
  */
 import { describe, expect, it } from 'vitest';
-import { gridFromRows, ImportError, importTables } from '../../shared/domain/tableImport';
-import { anchorsOf } from '../../shared/domain/tableImport/layout';
-import { parseCount, parseMoney } from '../../shared/domain/tableImport/values';
+import { gridFromRows, ImportError, importTables } from '../../shared/domain/templates/shanxi/tableImport';
+import { anchorsOf } from '../../shared/domain/templates/shanxi/tableImport/layout';
+import { parseCount, parseMoney } from '../../shared/domain/templates/shanxi/tableImport/values';
 import { cellById } from '../../shared/domain/tables';
 import type { Department } from '../../shared/domain/model';
 

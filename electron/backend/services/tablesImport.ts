@@ -16,7 +16,7 @@ import {
   type ImportPreview,
   type SheetGrid,
   type TablesImport,
-} from '../../../shared/domain/tableImport';
+} from '../../../shared/domain/templates/shanxi/tableImport';
 import { type DisclosureFile, DisclosureRepository } from '../db';
 import { UserError } from './reports';
 import { isOle, loadWorkbook } from './workbookFile';

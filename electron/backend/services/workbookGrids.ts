@@ -4,7 +4,7 @@
  * result, and merged areas resolved (the covered cells carry the merged text, marked covered).
  */
 import type ExcelJS from 'exceljs';
-import type { GridCell, SheetGrid } from '../../../shared/domain/tableImport';
+import type { GridCell, SheetGrid } from '../../../shared/domain/templates/shanxi/tableImport';
 import { excelCellText } from './workbookFile';
 
 function gridCell(value: ExcelJS.CellValue): GridCell | undefined {

@@ -10,9 +10,10 @@
  * - its **glossary** (名词解释) per catalogue edition;
  * - the **rules** (勾稽审核) that apply to its package;
  * - its **semantic figures** (`figures.ts`): 收入总计, 一般公共预算财政拨款支出 by 类/项,
- *   机关运行经费, … each with the cells that print it. The narrative, last year's figures, the
- *   cross-table rules and the import's 尾数 ties read figures by name; only the template's figures
- *   module (`shanxi/figures.ts`) knows which cell id holds which figure.
+ *   机关运行经费, … each with the cells that print it (or, for a figure the template prints in no
+ *   table, the facts it adds up). The narrative, last year's figures, the cross-table rules and the
+ *   import's 尾数 ties read figures by name; only a template's figures module (`shanxi/figures.ts`,
+ *   `shanghai/figures.ts`) says which of its tables plays which part.
  *
  * The template is chosen per year (`ReportSettings.template`, default 山西, also in the
  * interchange JSON's settings); it changes presentation only, never the typed facts, and is
@@ -21,16 +22,20 @@
  *     templates/
  *       ids.ts          TemplateId, TEMPLATE_IDS, DEFAULT_TEMPLATE (the setting's values)
  *       types.ts        Template, TemplateTable, TemplateSection
+ *       tableSpecs.ts   every template's table frames by id (tableSpec, tableName, TABLE_ORDER)
  *       figures.ts      SemanticFigures, Figure (template-independent names)
+ *       layoutFigures.ts the figures of tables laid out as a FigureLayout says
  *       figuresOf.ts    the figures of derived tables, built once per tables object
  *       sections.ts     the sections of each template (what the drafter follows)
- *       shanxi/         山西: tables.ts, sections.ts, figures.ts, index.ts
+ *       shanxi/         山西: tables.ts, sections.ts, figures.ts, rules/ (its 勾稽 rules),
+ *                       tableImport/ (reading its printed tables from a workbook), index.ts
+ *       shanghai/       上海: tables.ts, sections.ts, figures.ts, rules.ts, index.ts
  *
- * Low layers (narrative, checks, tableImport, tables' frame) import `figuresOf`, `sections` or a
+ * Low layers (narrative, checks, tables' frame) import `figuresOf`, `sections`, `tableSpecs` or a
  * template's data files; this registry, which also names each template's rules and derivation,
  * is for the layers above (backend, CLI, renderer) and must not be imported from below.
- * Adding 上海 (SPEC §8): a `shanghai/` folder with the same four files, its id in `ids.ts`,
- * and one entry in each of FIGURES, SECTIONS and TEMPLATES.
+ * The tables themselves are built in `tables/` (山西's builders; `tables/shanghai.ts` lays 上海's
+ * nine out of the same builders and facts); a year's template picks them (`deriveYearTables`).
  */
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
 import { SHANGHAI } from './shanghai';

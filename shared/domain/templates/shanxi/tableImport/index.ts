@@ -8,9 +8,9 @@
  * the result in one transaction. Any problem throws an ImportError (Chinese, naming the sheet
  * and cell), so an import is all or nothing.
  */
-import { editionForYear, getCatalogue, type Catalogue } from '../catalogue';
-import { type CustomCode, type Department, emptyReport, type Report } from '../model';
-import { type ShanxiTables, SHANXI_TABLE_IDS, type ShanxiTableId } from '../tables';
+import { editionForYear, getCatalogue, type Catalogue } from '../../../catalogue';
+import { type CustomCode, type Department, emptyReport, type Report } from '../../../model';
+import { type ShanxiTables, SHANXI_TABLE_IDS, type ShanxiTableId } from '../../../tables';
 import type { AuditEntry } from './audit';
 import { buildReport, carriedBy } from './build';
 import { ImportError } from './errors';

@@ -3,8 +3,8 @@
  * typed figures are added, changed or cleared (as printed, 0.01 万元), with a few examples, and
  * how many only move inside their rounding window (尾数调整, invisible in every table).
  */
-import { describeCell } from '../checks/printed';
-import type { Catalogue } from '../catalogue';
+import { describeCell } from '../../../checks/printed';
+import type { Catalogue } from '../../../catalogue';
 import {
   type CustomCode,
   type Department,
@@ -21,9 +21,9 @@ import {
   isCountFact,
   readFact,
   type Report,
-} from '../model';
-import { formatWanCell, toPrintedUnits } from '../money';
-import { type ShanxiTables, SHANXI_TABLE_IDS, TABLE_TITLES, type ShanxiTableId } from '../tables';
+} from '../../../model';
+import { formatWanCell, toPrintedUnits } from '../../../money';
+import { type ShanxiTables, SHANXI_TABLE_IDS, TABLE_TITLES, type ShanxiTableId } from '../../../tables';
 import type { AuditEntry } from './audit';
 import type { Carried } from './build';
 

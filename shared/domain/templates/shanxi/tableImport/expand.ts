@@ -3,9 +3,9 @@
  * typed cells. `Expander` writes a cell as Σ coefficient × leaf over a chosen set of leaves (the
  * ones 尾数调整 may move), which is what the audit counts and the reconciliation constrains.
  */
-import type { CheckContext } from '../checks/types';
-import { type FactRef, factRefKey } from '../model';
-import { type Cell, type CellId, tableList } from '../tables';
+import type { CheckContext } from '../../../checks/types';
+import { type FactRef, factRefKey } from '../../../model';
+import { type Cell, type CellId, tableList } from '../../../tables';
 
 export interface Terms {
   vars: Int32Array;

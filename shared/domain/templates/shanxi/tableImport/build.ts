@@ -3,7 +3,7 @@
  * they print; everything else the year holds (texts, settings, 年初预算, last year's figures,
  * counts, tables the workbook does not have) is kept.
  */
-import type { Catalogue } from '../catalogue';
+import type { Catalogue } from '../../../catalogue';
 import {
   compareCodes,
   type Department,
@@ -16,8 +16,8 @@ import {
   type Report,
   setItemField,
   writeFact,
-} from '../model';
-import { type CellId, deriveTables, type ShanxiTables, type ShanxiTableId } from '../tables';
+} from '../../../model';
+import { type CellId, deriveTables, type ShanxiTables, type ShanxiTableId } from '../../../tables';
 import { PROBE_CODE, SUBJECT_TABLES } from './layout';
 import type { CompositeRead, LeafRead } from './resolve';
 

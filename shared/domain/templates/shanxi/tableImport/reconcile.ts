@@ -21,8 +21,8 @@
  * figures differ inside the envelope), the search runs again without the ties: printed totals
  * come first.
  */
-import { type FactRef, factRefKey } from '../model';
-import type { CellId } from '../tables';
+import { type FactRef, factRefKey } from '../../../model';
+import type { CellId } from '../../../tables';
 import { type Constraint, constraintOf, linearOf } from './constraint';
 import { eliminate, type Linear } from './eliminate';
 import type { Expander, Terms } from './expand';

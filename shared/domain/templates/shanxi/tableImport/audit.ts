@@ -5,10 +5,10 @@
  * windows so the total prints as in the workbook; a larger one is a real difference — reported
  * with both figures, and our figure (the sum of the leaves) is what the file will hold.
  */
-import { describeCell, getCell } from '../checks/printed';
-import type { CheckContext } from '../checks/types';
-import { toPrintedUnits } from '../money';
-import type { ShanxiTableId } from '../tables';
+import { describeCell, getCell } from '../../../checks/printed';
+import type { CheckContext } from '../../../checks/types';
+import { toPrintedUnits } from '../../../money';
+import type { ShanxiTableId } from '../../../tables';
 import type { FigureRead } from './resolve';
 
 export interface AuditEntry {

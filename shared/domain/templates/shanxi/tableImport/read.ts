@@ -7,7 +7,7 @@
  * parses each entry once it knows which of our cells it is. Problems a user must fix throw an
  * ImportError naming the sheet and cell.
  */
-import type { ShanxiTableId } from '../tables';
+import type { ShanxiTableId } from '../../../tables';
 import { cellAddress, type GridCell, type SheetGrid } from './grid';
 import { type Anchor, type AnchorInput, anchorsOf, headerWord, type LayoutColumn, normaliseText, type TableLayout } from './layout';
 import type { Block } from './locate';

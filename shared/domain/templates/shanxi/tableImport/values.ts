@@ -2,7 +2,7 @@
  * A printed cell's value: 万元 (or 元) as a number or as text (`1,234.56`, full-width digits,
  * `(12.00)` for a negative), blank or `——` for nothing; counts (车辆, 设备) as whole numbers.
  */
-import { decimalToFen, type Fen, FEN_PER_WAN, FEN_PER_YUAN, MAX_AMOUNT_FEN, MoneyError, normaliseWidth } from '../money';
+import { decimalToFen, type Fen, FEN_PER_WAN, FEN_PER_YUAN, MAX_AMOUNT_FEN, MoneyError, normaliseWidth } from '../../../money';
 import { ImportError } from './errors';
 import type { GridCell } from './grid';
 

@@ -11,11 +11,11 @@
  * 行次 (`line:58`) or the row label (`label:人员经费合计`) that precedes it in its row, found by
  * `anchorsOf` in the same way for our own tables and for a sheet.
  */
-import { getCatalogue, type Catalogue } from '../catalogue';
-import { type Department, emptyItem, emptyReport, ITEM_FIELDS, setItemField } from '../model';
-import { normaliseWidth } from '../money';
-import { deriveTables, SHANXI_TABLE_IDS, TABLE_TITLES, type Cell, type DerivedTable, type ShanxiTableId, type ShanxiTables } from '../tables';
-import { placeHeader } from '../tables/header';
+import { getCatalogue, type Catalogue } from '../../../catalogue';
+import { type Department, emptyItem, emptyReport, ITEM_FIELDS, setItemField } from '../../../model';
+import { normaliseWidth } from '../../../money';
+import { deriveTables, SHANXI_TABLE_IDS, TABLE_TITLES, type Cell, type DerivedTable, type ShanxiTableId, type ShanxiTables } from '../../../tables';
+import { placeHeader } from '../../../tables/header';
 
 export type ColumnRole = 'code' | 'line' | 'label' | 'value';
 

@@ -4,7 +4,7 @@
  * any sheet, and runs to the next block or the end of the sheet. A sheet named after a table
  * with neither inside starts a block at its first row.
  */
-import type { ShanxiTableId } from '../tables';
+import type { ShanxiTableId } from '../../../tables';
 import type { SheetGrid } from './grid';
 import { normaliseText, type TableLayout, titleIndex } from './layout';
 

@@ -3,8 +3,8 @@
  * a 财政拨款收入 leaf that sums three facts (表02), a figure our tables derive (a total to audit),
  * a default the officer may override (机关运行经费), or nothing of ours (a note).
  */
-import type { CellId, DerivedTable, ShanxiTables, ShanxiTableId } from '../tables';
-import { type FactRef, factRefKey, type ItemField } from '../model';
+import type { CellId, DerivedTable, ShanxiTables, ShanxiTableId } from '../../../tables';
+import { type FactRef, factRefKey, type ItemField } from '../../../model';
 import { ImportError } from './errors';
 import { anchorIndex, type AnchoredCell, PROBE_CODE, type TableLayout } from './layout';
 import type { PrintedEntry, PrintedTable } from './read';

@@ -5,9 +5,9 @@
  * 人员经费 + 公用经费, and 表09 决算数 against the 表06 款 it is spent from. A tie is kept only
  * where the workbook prints both sides alike (`printed`: the printed figure of a cell, in 分).
  */
-import { type Report, THREE_PUBLIC_ITEMS, type ThreePublicItem } from '../model';
-import type { ShanxiTableId } from '../tables';
-import { figureCell as at, FUNDS, type SemanticFigures } from '../templates/figures';
+import { type Report, THREE_PUBLIC_ITEMS, type ThreePublicItem } from '../../../model';
+import type { ShanxiTableId } from '../../../tables';
+import { figureCell as at, FUNDS, type SemanticFigures } from '../../figures';
 import type { Tie } from './reconcile';
 
 const FUND_TABLES = ['05', '07', '08'] as const;

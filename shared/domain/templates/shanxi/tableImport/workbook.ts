@@ -3,9 +3,9 @@
  * one found twice, or a title without its header is refused), its frame lines checked against
  * the year and department, 单位性质 inferred for a new file, and the 科目 the catalogue lacks.
  */
-import { economicLevel, functionalLevel, type Catalogue } from '../catalogue';
-import type { CustomCode, Department, UnitKind } from '../model';
-import type { ShanxiTableId } from '../tables';
+import { economicLevel, functionalLevel, type Catalogue } from '../../../catalogue';
+import type { CustomCode, Department, UnitKind } from '../../../model';
+import type { ShanxiTableId } from '../../../tables';
 import { ImportError } from './errors';
 import type { SheetGrid } from './grid';
 import { labelKey, normaliseText, SUBJECT_TABLES, type TableLayout } from './layout';

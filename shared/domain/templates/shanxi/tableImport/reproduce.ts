@@ -5,16 +5,16 @@
  * within their windows (reconcile.ts) keeping the ties the workbook prints (ties.ts), and the
  * audit is reported against the final tables.
  */
-import type { Catalogue } from '../catalogue';
-import { getCell } from '../checks/printed';
-import type { CheckContext } from '../checks/types';
-import { type Department, factRefKey, type FactRef, readFact, type Report, writeFact } from '../model';
-import { deriveTables, type ShanxiTables, type ShanxiTableId } from '../tables';
+import type { Catalogue } from '../../../catalogue';
+import { getCell } from '../../../checks/printed';
+import type { CheckContext } from '../../../checks/types';
+import { type Department, factRefKey, type FactRef, readFact, type Report, writeFact } from '../../../model';
+import { deriveTables, type ShanxiTables, type ShanxiTableId } from '../../../tables';
 import { type AuditEntry, auditEntry, classify, printedWindow, printsAs } from './audit';
 import { Expander } from './expand';
 import { type Movable, reconcile, type Target } from './reconcile';
 import type { CompositeRead, DefaultRead, FigureRead, LeafRead } from './resolve';
-import { figuresOf } from '../templates/figuresOf';
+import { figuresOf } from '../../figuresOf';
 import { tiesFor } from './ties';
 
 export interface ReproduceInput {
