@@ -36,6 +36,9 @@
  * is for the layers above (backend, CLI, renderer) and must not be imported from below.
  * The tables themselves are built in `tables/` (山西's builders; `tables/shanghai.ts` lays 上海's
  * nine out of the same builders and facts); a year's template picks them (`deriveYearTables`).
+ * Adding a template: a folder with the same files, its id in `ids.ts`, its tables in
+ * `tableSpecs.ts`, one entry in each of FIGURES, SECTIONS and TEMPLATES, its rules in
+ * `checks/index.ts` (RULES_BY_TEMPLATE) and its derivation in `deriveYearTables`.
  */
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
 import { SHANGHAI } from './shanghai';
