@@ -17,7 +17,7 @@ import { deriveShanghaiTables } from './shanghai';
 
 export * from './types';
 export { TABLE_TITLES, NO_DATA_NOTE } from './frame';
-export { tableName, tableShortName, tableSpec } from '../templates/tableSpecs';
+export { tableName, tableNumber, tableShortName, tableSpec } from '../templates/tableSpecs';
 export { chineseNumeral } from './cells';
 
 /** 山西's ten tables (公开01表 … 公开10表). */

@@ -22,6 +22,13 @@ export function tableName(id: string): string {
   return `${spec.code} ${spec.title}`;
 }
 
+/** A table's number within its template, from 1 (山西 公开06表 → 6, 上海 表6 → 6): its heading prints it as 六、. */
+export function tableNumber(id: string): number {
+  const spec = tableSpec(id);
+  const list = [SHANXI_TABLES, SHANGHAI_TABLES].find((tables) => tables.includes(spec))!;
+  return list.indexOf(spec) + 1;
+}
+
 /** How messages name a table: `表03` (山西's 公开03表), `表5` (上海). */
 export function tableShortName(id: string): string {
   return tableSpec(id).code.replace(/^公开(\d\d)表$/u, '表$1');

@@ -4,7 +4,7 @@
  * and weight of a table body cell, and the table-10 part titles in a header.
  */
 import type { Run } from '../../../../shared/domain/narrative/types';
-import { type Cell, chineseNumeral, type DerivedTable, type Row } from '../../../../shared/domain/tables';
+import { type Cell, chineseNumeral, type DerivedTable, type Row, tableNumber } from '../../../../shared/domain/tables';
 
 /** What an unfilled required field prints: visible, so the checker and the reader notice it. */
 export const MISSING_FIELD_TEXT = '【待填写】';
@@ -41,7 +41,7 @@ export function narrativePieces(runs: readonly Run[]): PrintedPiece[] {
 
 /** `一、收入支出决算总表`: a table's title as its heading prints it. */
 export function tableTitleText(table: DerivedTable): string {
-  return `${chineseNumeral(Number(table.id))}、${table.title}`;
+  return `${chineseNumeral(tableNumber(table.id))}、${table.title}`;
 }
 
 /** `一、政府采购情况` (table 10): a part title in the header, printed like the part rows below it. */
