@@ -15,6 +15,7 @@ import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
 import { bodyParagraph, heading, partHeading } from './paragraphs';
 import { TableWithBody } from './tableBody';
 import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
+import type { TextParts } from './textParts';
 
 /** Form text: 9pt 宋体, as the crowded tables. */
 const SIZE_FORM = 18;
@@ -143,7 +144,7 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
   return { heights, rows: rowsXml };
 }
 
-function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
+function gridTables(toc: Outline, parts: TextParts, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
   const widths = widthsOf(grid, width);
   const out: FileChild[] = [];
   grid.blocks.forEach((block, b) => {
@@ -154,18 +155,20 @@ function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: 
     const laid = layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
     toc.flow.table({ header: laid.heights.slice(0, block.headerRows), rows: laid.heights.slice(block.headerRows) });
     out.push(
-      new TableWithBody(
-        () =>
-          new Table({
-            rows: [],
-            width: { size: width, type: WidthType.DXA },
-            columnWidths: widths,
-            layout: TableLayoutType.FIXED,
-            borders: TABLE_BORDERS,
-            margins: CELL_MARGINS,
-            alignment: AlignmentType.CENTER,
-          }),
-        () => laid.rows,
+      parts.asText(
+        new TableWithBody(
+          () =>
+            new Table({
+              rows: [],
+              width: { size: width, type: WidthType.DXA },
+              columnWidths: widths,
+              layout: TableLayoutType.FIXED,
+              borders: TABLE_BORDERS,
+              margins: CELL_MARGINS,
+              alignment: AlignmentType.CENTER,
+            }),
+          () => laid.rows,
+        ),
       ),
     );
   });
@@ -210,7 +213,7 @@ function attachmentHeading(toc: Outline, text: string): Paragraph {
   });
 }
 
-export function evaluationSection(model: PackageModel, toc: Outline): ISectionOptions {
+export function evaluationSection(model: PackageModel, toc: Outline, parts: TextParts): ISectionOptions {
   const set = model.evaluation!;
   const width = textWidth(PAGE);
   const pageHeight = 16838 - PAGE.margin.top - PAGE.margin.bottom;
@@ -221,7 +224,7 @@ export function evaluationSection(model: PackageModel, toc: Outline): ISectionOp
   set.forms.forEach((form) => {
     n += 1;
     const grid = formGrid(form, set.settings, ctx);
-    children.push(attachmentHeading(toc, `附件${n} ${form.name || '（未命名项目）'}`), ...titleLines(toc, grid), ...gridTables(toc, grid, width, pageHeight));
+    children.push(attachmentHeading(toc, `附件${n} ${form.name || '（未命名项目）'}`), ...titleLines(toc, grid), ...gridTables(toc, parts, grid, width, pageHeight));
   });
   for (const report of set.keyReports) {
     n += 1;
@@ -245,7 +248,7 @@ export function evaluationSection(model: PackageModel, toc: Outline): ISectionOp
         children: [run(caption, FONTS.hei, SIZE.tocEntry)],
       }),
     );
-    children.push(...gridTables(toc, grid, width, pageHeight));
+    children.push(...gridTables(toc, parts, grid, width, pageHeight));
   }
   return section(PAGE, children);
 }
