@@ -4,6 +4,10 @@
  * header repeated when the grid breaks across pages, then each 重点评价报告 (title, sections, its
  * 评价指标评分表). Every form and report is a 目录 entry (`附件1 项目名称`), with its page counted in
  * the page flow like the tables' (rows of exact line height; see tableLayout).
+ *
+ * The tables, most of a package with many forms, are written as XML text (`parts.asText`, see
+ * textParts.ts) when docx writes the body, one table at a time: only their row heights are kept
+ * from building the document to writing it.
  */
 import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, Table, TableLayoutType, TextRun, WidthType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
@@ -15,7 +19,7 @@ import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
 import { bodyParagraph, heading, partHeading } from './paragraphs';
 import { TableWithBody } from './tableBody';
 import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
-import type { TextParts } from './textParts';
+import type { AsText } from './textParts';
 
 /** Form text: 9pt 宋体, as the crowded tables. */
 const SIZE_FORM = 18;
@@ -144,7 +148,7 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
   return { heights, rows: rowsXml };
 }
 
-function gridTables(toc: Outline, parts: TextParts, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
+function gridTables(toc: Outline, parts: AsText, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
   const widths = widthsOf(grid, width);
   const out: FileChild[] = [];
   grid.blocks.forEach((block, b) => {
@@ -152,8 +156,10 @@ function gridTables(toc: Outline, parts: TextParts, grid: PrintedGrid, width: nu
       toc.flow.paragraph('', GAP_METRICS);
       out.push(new Paragraph({ keepNext: true, spacing: { before: 0, after: 0, line: GAP_METRICS.line, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] }));
     }
-    const laid = layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
-    toc.flow.table({ header: laid.heights.slice(0, block.headerRows), rows: laid.heights.slice(block.headerRows) });
+    // Laid out now for the page flow and again when written, so no form's rows are held in between.
+    const lay = () => layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
+    const { heights } = lay();
+    toc.flow.table({ header: heights.slice(0, block.headerRows), rows: heights.slice(block.headerRows) });
     out.push(
       parts.asText(
         new TableWithBody(
@@ -167,7 +173,7 @@ function gridTables(toc: Outline, parts: TextParts, grid: PrintedGrid, width: nu
               margins: CELL_MARGINS,
               alignment: AlignmentType.CENTER,
             }),
-          () => laid.rows,
+          () => lay().rows,
         ),
       ),
     );
@@ -213,7 +219,7 @@ function attachmentHeading(toc: Outline, text: string): Paragraph {
   });
 }
 
-export function evaluationSection(model: PackageModel, toc: Outline, parts: TextParts): ISectionOptions {
+export function evaluationSection(model: PackageModel, toc: Outline, parts: AsText): ISectionOptions {
   const set = model.evaluation!;
   const width = textWidth(PAGE);
   const pageHeight = 16838 - PAGE.margin.top - PAGE.margin.bottom;

@@ -38,7 +38,13 @@ class TextPart extends FileChild {
   }
 }
 
-export class TextParts {
+/** What the parts of the body take to have a child written as text (TextParts; in tests, also the child as it is). */
+export interface AsText {
+  asText(child: FileChild): FileChild;
+}
+
+/** One export's text parts: `splice` once, after docx packed the Document they are in. */
+export class TextParts implements AsText {
   private readonly texts: Buffer[] = [];
   private count = 0;
 
@@ -70,6 +76,8 @@ export class TextParts {
     pieces.push(Buffer.from(xml.slice(from), 'utf8'));
     if (seen.size !== this.count) throw new Error(`${DOCUMENT_PART}: ${String(this.count - seen.size)} text parts were not written`);
     zip.file(DOCUMENT_PART, Buffer.concat(pieces));
+    pieces.length = 0;
+    this.texts.length = 0;
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 }
