@@ -18,13 +18,14 @@ import { fixturePackage } from '../harness/fixturePackage';
 
 const AS_IS: AsText = { asText: (child) => child };
 
-/** word/document.xml, bookmark ids left out: docx numbers them from a counter of the whole process. */
-async function documentXml(file: Buffer): Promise<string> {
-  const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
-  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?) w:id="\d+"/gu, '$1');
+/** The file's entries, and its word/document.xml with bookmark ids left out (docx numbers them from a counter of the whole process). */
+async function documentXml(file: Buffer): Promise<{ entries: string[]; xml: string }> {
+  const zip = await JSZip.loadAsync(file);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return { entries: Object.keys(zip.files), xml: xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*?) w:id="\d+"/gu, '$1') };
 }
 
-/** word/document.xml of a document with `children`, written by docx alone and through text parts. */
+/** word/document.xml of a document, written by docx alone and through text parts; the same entries in both files. */
 async function bothWays(make: (parts: AsText) => Document): Promise<{ docx: string; text: string; parts: number }> {
   const docx = await documentXml(await Packer.toBuffer(make(AS_IS)));
   const parts = new TextParts();
@@ -36,7 +37,8 @@ async function bothWays(make: (parts: AsText) => Document): Promise<{ docx: stri
     },
   };
   const text = await documentXml(await parts.splice(await Packer.toBuffer(make(counting))));
-  return { docx, text, parts: count };
+  expect(text.entries).toEqual(docx.entries);
+  return { docx: docx.xml, text: text.xml, parts: count };
 }
 
 function formsDocument(model: PackageModel, parts: AsText): Document {

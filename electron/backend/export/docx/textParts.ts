@@ -75,7 +75,7 @@ export class TextParts implements AsText {
     }
     pieces.push(Buffer.from(xml.slice(from), 'utf8'));
     if (seen.size !== this.count) throw new Error(`${DOCUMENT_PART}: ${String(this.count - seen.size)} text parts were not written`);
-    zip.file(DOCUMENT_PART, Buffer.concat(pieces));
+    zip.file(DOCUMENT_PART, Buffer.concat(pieces), { createFolders: false });
     pieces.length = 0;
     this.texts.length = 0;
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
