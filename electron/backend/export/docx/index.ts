@@ -6,7 +6,9 @@
  * The modules: fonts (fonts, sizes, runs), page (geometry, sections), styles, outline (目录
  * entries) and pageFlow + lineBreaking (their page numbers), paragraphs (headings, body text),
  * frontMatter (封面, 目录), prose (概况, 情况说明, 名词解释, 附件), tables (第二部分) with
- * tableLayout, tableHeader and tableBody.
+ * tableLayout, tableHeader and tableBody, attachments (第五部分's 自评表 and 重点评价报告), and
+ * textParts with xmlText (the 自评表's tables written as XML text and spliced into the packed
+ * file, which keeps a package with many forms within the export's memory budget).
  */
 import { Document, type ISectionOptions, Packer } from 'docx';
 import { hasEvaluation, type PackageModel } from '../../../../shared/domain/package';
