@@ -9,7 +9,7 @@
  * textParts.ts) when docx writes the body, one table at a time: only their row heights are kept
  * from building the document to writing it.
  */
-import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, Table, TableLayoutType, TextRun, WidthType } from 'docx';
+import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
 import { type FormContext, formGrid, type GridCell, keyReportGrid, placeCells, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
 import { FONTS, run, SIZE } from './fonts';
@@ -18,7 +18,7 @@ import { type PageGeometry, section, TABLE_PORTRAIT, textWidth } from './page';
 import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
 import { bodyParagraph, heading, partHeading } from './paragraphs';
 import { TableWithBody } from './tableBody';
-import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
+import { cellLines, fixedTable, NON_ASCII, tableLine, tableStyleId } from './tableLayout';
 import type { AsText } from './textParts';
 
 /** Form text: 9pt 宋体, as the crowded tables. */
@@ -163,16 +163,7 @@ function gridTables(toc: Outline, parts: AsText, grid: PrintedGrid, width: numbe
     out.push(
       parts.asText(
         new TableWithBody(
-          () =>
-            new Table({
-              rows: [],
-              width: { size: width, type: WidthType.DXA },
-              columnWidths: widths,
-              layout: TableLayoutType.FIXED,
-              borders: TABLE_BORDERS,
-              margins: CELL_MARGINS,
-              alignment: AlignmentType.CENTER,
-            }),
+          () => fixedTable(width, widths),
           () => lay().rows,
         ),
       ),
