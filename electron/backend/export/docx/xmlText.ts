@@ -16,12 +16,22 @@ import type { IXmlableObject } from 'docx';
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 
+const escapeChar = (c: string): string => ESCAPES[c] ?? '';
+
 function escape(value: unknown): string {
-  return typeof value === 'string' ? value.replace(ESCAPED, (c) => ESCAPES[c] ?? '') : String(value);
+  return typeof value === 'string' ? value.replace(ESCAPED, escapeChar) : String(value);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** ` key="value"` for each attribute of an `_attr` object. */
+function attributeText(attr: unknown): string {
+  if (!isObject(attr)) return '';
+  let text = '';
+  for (const key of Object.keys(attr)) text += ` ${key}="${escape(attr[key])}"`;
+  return text;
 }
 
 /** Appends the XML text of `data` to `out`. */
@@ -29,15 +39,11 @@ export function writeXml(data: IXmlableObject, out: string[]): void {
   const name: string | undefined = Object.keys(data)[0];
   const values: unknown = name === undefined ? undefined : data[name];
   let attributes = '';
-  const addAttributes = (attr: unknown) => {
-    if (!isObject(attr)) return;
-    for (const [key, value] of Object.entries(attr)) attributes += ` ${key}="${escape(value)}"`;
-  };
   // What docx puts between the tags, in its order: children (objects), text (strings), and the
   // empty strings that mark an element with children as not self-closing.
   const content: unknown[] = [];
   if (isObject(values)) {
-    addAttributes(values['_attr']);
+    attributes += attributeText(values['_attr']);
     const cdata = values['_cdata'];
     if (typeof cdata === 'string' && cdata !== '') content.push(`<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`);
     if (Array.isArray(values)) {
@@ -45,7 +51,7 @@ export function writeXml(data: IXmlableObject, out: string[]): void {
       content.push('');
       for (const value of values as unknown[]) {
         if (typeof value === 'object') {
-          if (isObject(value) && Object.keys(value)[0] === '_attr') addAttributes(value['_attr']);
+          if (isObject(value) && Object.keys(value)[0] === '_attr') attributes += attributeText(value['_attr']);
           else content.push(value);
         } else {
           // docx's quirk, kept: text replaces whatever was pushed last.
