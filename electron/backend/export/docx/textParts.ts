@@ -23,14 +23,18 @@ class TextPart extends FileChild {
   constructor(
     private readonly child: FileChild,
     private readonly index: number,
-    private readonly keep: (index: number, text: Buffer) => void,
+    private readonly keep: (index: number, text: Buffer | null) => void,
   ) {
     super(MARKER_NAME);
   }
 
   override prepForXml(context: IContext): IXmlableObject | undefined {
     const xml = this.child.prepForXml(context);
-    if (xml === undefined) return undefined;
+    if (xml === undefined) {
+      // Written, as nothing (docx leaves such a child out).
+      this.keep(this.index, null);
+      return undefined;
+    }
     const out: string[] = [];
     writeXml(xml, out);
     this.keep(this.index, Buffer.from(out.join(''), 'utf8'));
@@ -45,7 +49,8 @@ export interface AsText {
 
 /** One export's text parts: `splice` once, after docx packed the Document they are in. */
 export class TextParts implements AsText {
-  private readonly texts: Buffer[] = [];
+  /** Each part's text once docx has written it; null for a part that wrote nothing. */
+  private readonly texts: (Buffer | null | undefined)[] = [];
   private count = 0;
 
   /** `child`, written as text when docx writes the body, and spliced into the file by `splice`. */
@@ -74,7 +79,9 @@ export class TextParts implements AsText {
       from = m.index + m[0].length;
     }
     pieces.push(Buffer.from(xml.slice(from), 'utf8'));
-    if (seen.size !== this.count) throw new Error(`${DOCUMENT_PART}: ${String(this.count - seen.size)} text parts were not written`);
+    let missing = 0;
+    for (let index = 0; index < this.count; index++) if (this.texts[index] !== null && !seen.has(index)) missing += 1;
+    if (missing > 0) throw new Error(`${DOCUMENT_PART}: ${String(missing)} text parts were not written`);
     zip.file(DOCUMENT_PART, Buffer.concat(pieces), { createFolders: false });
     pieces.length = 0;
     this.texts.length = 0;
