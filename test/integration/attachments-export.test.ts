@@ -1,7 +1,9 @@
 /**
  * 第五部分 附件 in the exported files, read back by independent readers: python-docx finds every
  * form (24 晋城, 11 阳泉) with its project name, its indicator rows under a repeated header row and
- * its 总分, and the 重点评价报告's 评分表; openpyxl reads 自评汇总 and the 自评表 sheets. The Excel
+ * its 总分, every cell of its three tables as the printed layout has it (funds, 执行率, every 分值
+ * and 得分, 总分, 等级: the tables are written as XML text by our own writer, see
+ * export/docx/textParts.ts), and the 重点评价报告's 评分表; openpyxl reads 自评汇总 and the 自评表 sheets. The Excel
  * file imports back (disclosure import-forms) to the same forms; a bad sheet is refused with its
  * sheet and cell, and nothing is written.
  */
@@ -19,7 +21,7 @@ import { renderXlsx } from '../../electron/backend/export/xlsx';
 import { importFormWorkbook } from '../../electron/backend/services/formImport';
 import { importReport, parseReportJson, UserError } from '../../electron/backend/services/reports';
 import type { PackageModel } from '../../shared/domain/package';
-import { figuresOf, type SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
+import { figuresOf, formGrid, type GridCell, placeCells, type SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
 import { fixturePackage } from '../harness/fixturePackage';
 
 const PYTHON = '/usr/bin/python3';
@@ -60,11 +62,30 @@ beforeAll(async () => {
 
 const squash = (t: string) => t.replace(/\s+/gu, '');
 
+const readBack = new Map<string, { tables: DocxTable[]; paragraphs: { text: string }[] }>();
+/** python-docx's reading of a fixture's Word file, once per file. */
+function docxOf(name: string): { tables: DocxTable[]; paragraphs: { text: string }[] } {
+  let back = readBack.get(name);
+  if (!back) readBack.set(name, (back = python(READ_DOCX, join(dir, `${name}.docx`), 'python3-docx') as { tables: DocxTable[]; paragraphs: { text: string }[] }));
+  return back;
+}
+
+/** The cell texts python-docx gives for a block of a printed grid: a merged cell's text over every column and row it spans. */
+function gridTexts(rows: GridCell[][], columns: number): string[][] {
+  const out = rows.map(() => new Array<string>(columns).fill(''));
+  placeCells(rows, columns).forEach((cells, r) => {
+    for (const { cell, col, span } of cells) {
+      for (let down = r; down < Math.min(r + (cell.rowSpan ?? 1), rows.length); down++) out[down]!.fill(cell.text, col, col + span);
+    }
+  });
+  return out;
+}
+
 describe.each(Object.entries(FIXTURES))('%s: Word 第五部分 read back by python-docx', (name, count) => {
   it(`has ${count} forms, each with its project name, indicator rows under a repeated header, and its 总分`, () => {
     const model = models.get(name)!;
     const set = model.evaluation!;
-    const back = python(READ_DOCX, join(dir, `${name}.docx`), 'python3-docx') as { tables: DocxTable[] };
+    const back = docxOf(name);
     const last = Math.max(...back.tables.map((t) => t.section));
     const tables = back.tables.filter((t) => t.section === last);
     const infos = tables.filter((t) => t.rows[0]?.texts[0] === '项目名称');
@@ -81,11 +102,35 @@ describe.each(Object.entries(FIXTURES))('%s: Word 第五部分 read back by pyth
       expect(closing.rows[0]!.texts).toContain(figuresOf(form, set.settings).totalText);
     });
   });
+
+  it('has every cell of every form as the printed layout puts it: funds, 执行率, 分值, 得分, 总分, 等级 and the texts', () => {
+    const model = models.get(name)!;
+    const set = model.evaluation!;
+    const back = docxOf(name);
+    const last = Math.max(...back.tables.map((t) => t.section));
+    const tables = back.tables.filter((t) => t.section === last);
+    const starts = tables.flatMap((t, k) => (t.rows[0]?.texts[0] === '项目名称' ? [k] : []));
+    expect(starts).toHaveLength(count);
+    set.forms.forEach((form, k) => {
+      const grid = formGrid(form, set.settings, { year: model.year, departmentName: model.department.name });
+      expect(grid.blocks).toHaveLength(3);
+      grid.blocks.forEach((block, b) => {
+        const table = tables[starts[k]! + b]!;
+        expect(table.rows.map((r) => r.texts), `${form.name}: table ${b + 1}`).toEqual(gridTexts(block.rows, grid.columns.length));
+        expect(table.rows.map((r) => r.header)).toEqual(block.rows.map((_, r) => r < block.headerRows));
+      });
+    });
+    // The derived figures are among those cells: the first form's 总分, and its 等级 where the layout prints one (晋城).
+    const f = figuresOf(set.forms[0]!, set.settings);
+    const cells = tables.slice(starts[0]!, starts[0]! + 3).flatMap((t) => t.rows.flatMap((r) => r.texts));
+    expect(cells).toContain(f.totalText);
+    if (set.settings.layout === '晋城') expect(cells).toContain(f.grade);
+  });
 });
 
 describe('Word: the 重点评价报告 (seed 000)', () => {
   it('prints its sections and its 评价指标评分表 with 合计 100 and 等级 优', () => {
-    const back = python(READ_DOCX, join(dir, 'jincheng-2023.json.docx'), 'python3-docx') as { tables: DocxTable[]; paragraphs: { text: string }[] };
+    const back = docxOf('jincheng-2023.json');
     const score = back.tables.find((t) => t.rows[0]?.texts.join('|') === '一级指标|分值|二级指标|分值|三级指标|分值|得分')!;
     expect(score.rows).toHaveLength(1 + 26 + 2);
     expect(score.rows[1]!.texts).toEqual(['A 政策制定', '20', 'A1 政策决策', '6', 'A101 政策出台必要性', '2', '2']);

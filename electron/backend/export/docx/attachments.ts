@@ -4,8 +4,12 @@
  * header repeated when the grid breaks across pages, then each 重点评价报告 (title, sections, its
  * 评价指标评分表). Every form and report is a 目录 entry (`附件1 项目名称`), with its page counted in
  * the page flow like the tables' (rows of exact line height; see tableLayout).
+ *
+ * The tables, most of a package with many forms, are written as XML text (`parts.asText`, see
+ * textParts.ts) when docx writes the body, one table at a time: only their row heights are kept
+ * from building the document to writing it.
  */
-import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, Table, TableLayoutType, TextRun, WidthType } from 'docx';
+import { AlignmentType, type FileChild, type ISectionOptions, type IXmlableObject, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
 import { type FormContext, formGrid, type GridCell, keyReportGrid, placeCells, type PrintedGrid } from '../../../../shared/domain/selfEvaluation';
 import { FONTS, run, SIZE } from './fonts';
@@ -14,7 +18,8 @@ import { type PageGeometry, section, TABLE_PORTRAIT, textWidth } from './page';
 import { HEADING_METRICS_BASE, type ParagraphMetrics } from './pageFlow';
 import { bodyParagraph, heading, partHeading } from './paragraphs';
 import { TableWithBody } from './tableBody';
-import { CELL_MARGINS, cellLines, NON_ASCII, TABLE_BORDERS, tableLine, tableStyleId } from './tableLayout';
+import { cellLines, fixedTable, NON_ASCII, spanWidth, tableLine, tableStyleId } from './tableLayout';
+import type { AsText } from './textParts';
 
 /** Form text: 9pt 宋体, as the crowded tables. */
 const SIZE_FORM = 18;
@@ -41,26 +46,41 @@ function linesOf(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + cellLines(line, width, SIZE_FORM), 0);
 }
 
-interface Laid {
-  rows: Xml[];
-  heights: number[];
-}
-
 /** Whether each row is one line tall (every cell's text on one line, none spanning rows). */
 function rowsSingleLine(rows: GridCell[][], widths: number[]): boolean[] {
-  return placeCells(rows, widths.length).map((cells) =>
-    cells.every((p) => (p.cell.rowSpan ?? 1) <= 1 && linesOf(p.cell.text, widths.slice(p.col, p.col + p.span).reduce((a, b) => a + b, 0)) <= 1),
-  );
+  return placeCells(rows, widths.length).map((cells) => cells.every((p) => (p.cell.rowSpan ?? 1) <= 1 && linesOf(p.cell.text, spanWidth(widths, p.col, p.span)) <= 1));
+}
+
+/**
+ * Each row's height (twips) for the page flow: the most lines of its cells, a cell spanning rows
+ * putting what its rows lack on its last row.
+ */
+function blockHeights(rows: GridCell[][], widths: number[]): number[] {
+  const lines: number[] = rows.map(() => 1);
+  const spanning: { last: number; first: number; need: number }[] = [];
+  placeCells(rows, widths.length).forEach((cells, r) => {
+    for (const { cell, col, span } of cells) {
+      const need = linesOf(cell.text, spanWidth(widths, col, span));
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
+      if (rowSpan === 1) lines[r] = Math.max(lines[r]!, need);
+      else spanning.push({ first: r, last: r + rowSpan - 1, need });
+    }
+  });
+  for (const s of spanning) {
+    const have = lines.slice(s.first, s.last + 1).reduce((a, b) => a + b, 0);
+    if (s.need > have) lines[s.last]! += s.need - have;
+  }
+  const line = tableLine(SIZE_FORM);
+  return lines.map((n) => n * line + ROW_RULE);
 }
 
 /**
  * The rows of one block as docx writes them (see TableWithBody in tableBody.ts: a few shared
- * objects per cell instead of a docx object tree, which keeps 100 forms within the export's time
- * and memory budget), positions laid out like HTML (cells covered by a row span omitted in `rows`,
- * written here as continue cells), and each row's height for the page flow: the most lines of its
- * cells, a cell spanning rows putting what its rows lack on its last row.
+ * objects per cell instead of a docx object tree), positions laid out like HTML (cells covered by
+ * a row span omitted in `rows`, written here as continue cells); a row taller than most of a page
+ * (`heights`, blockHeights) may break across pages.
  */
-function layBlock(rows: GridCell[][], widths: number[], headerRows: number, pageHeight: number, keepLast: boolean): Laid {
+function blockRows(rows: GridCell[][], widths: number[], heights: readonly number[], headerRows: number, pageHeight: number, keepLast: boolean): Xml[] {
   const columns = widths.length;
   const shared = new Map<string, Xml>();
   const once = (key: string, make: () => Xml): Xml => {
@@ -91,11 +111,8 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
     );
   };
   const pending: ({ rows: number; colSpan: number } | null)[] = new Array(columns).fill(null);
-  const lines: number[] = rows.map(() => 1);
-  const spanning: { last: number; first: number; need: number }[] = [];
-  const width = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const singleLine = rowsSingleLine(rows, widths);
-  const cellsXml = rows.map((cells, r) => {
+  return rows.map((cells, r) => {
     const keepNext = keepLast && r === rows.length - 1;
     const out: Xml[] = [];
     let col = 0;
@@ -103,7 +120,7 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
     while (col < columns) {
       const down = pending[col];
       if (down && down.rows > 0) {
-        out.push({ 'w:tc': [cellProperties(width(col, down.colSpan), down.colSpan, 'continue', false), ...paragraphs(null, keepNext)] });
+        out.push({ 'w:tc': [cellProperties(spanWidth(widths, col, down.colSpan), down.colSpan, 'continue', false), ...paragraphs(null, keepNext)] });
         down.rows -= 1;
         if (down.rows === 0) pending[col] = null;
         col += down.colSpan;
@@ -112,38 +129,24 @@ function layBlock(rows: GridCell[][], widths: number[], headerRows: number, page
       const cell = cells[next++];
       if (!cell) {
         // A short row: one empty cell to the right edge.
-        out.push({ 'w:tc': [cellProperties(width(col, columns - col), columns - col, null, false), ...paragraphs(null, keepNext)] });
+        out.push({ 'w:tc': [cellProperties(spanWidth(widths, col, columns - col), columns - col, null, false), ...paragraphs(null, keepNext)] });
         break;
       }
       const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, columns - col));
       const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
-      const w = width(col, colSpan);
-      const need = linesOf(cell.text, w);
-      if (rowSpan === 1) lines[r] = Math.max(lines[r]!, need);
-      else spanning.push({ first: r, last: r + rowSpan - 1, need });
-      out.push({ 'w:tc': [cellProperties(w, colSpan, rowSpan > 1 ? 'restart' : null, cell.text !== '' && (rowSpan > 1 || !singleLine[r]!)), ...paragraphs(cell, keepNext)] });
+      out.push({ 'w:tc': [cellProperties(spanWidth(widths, col, colSpan), colSpan, rowSpan > 1 ? 'restart' : null, cell.text !== '' && (rowSpan > 1 || !singleLine[r]!)), ...paragraphs(cell, keepNext)] });
       if (rowSpan > 1) pending[col] = { rows: rowSpan - 1, colSpan };
       col += colSpan;
     }
-    return out;
-  });
-  for (const s of spanning) {
-    const have = lines.slice(s.first, s.last + 1).reduce((a, b) => a + b, 0);
-    if (s.need > have) lines[s.last]! += s.need - have;
-  }
-  const line = tableLine(SIZE_FORM);
-  const heights = lines.map((n) => n * line + ROW_RULE);
-  const rowsXml = cellsXml.map((cells, r) => {
     // A row taller than most of a page may break (Word would anyway).
     const cantSplit = (heights[r] ?? 0) < pageHeight * 0.8;
     const header = r < headerRows;
     const trPr = once(`trPr ${cantSplit} ${header}`, () => ({ 'w:trPr': [...(cantSplit ? [{ 'w:cantSplit': {} }] : []), ...(header ? [{ 'w:tblHeader': {} }] : [])] }));
-    return { 'w:tr': [trPr, ...cells] };
+    return { 'w:tr': [trPr, ...out] };
   });
-  return { heights, rows: rowsXml };
 }
 
-function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
+function gridTables(toc: Outline, parts: AsText, grid: PrintedGrid, width: number, pageHeight: number): FileChild[] {
   const widths = widthsOf(grid, width);
   const out: FileChild[] = [];
   grid.blocks.forEach((block, b) => {
@@ -151,21 +154,15 @@ function gridTables(toc: Outline, grid: PrintedGrid, width: number, pageHeight: 
       toc.flow.paragraph('', GAP_METRICS);
       out.push(new Paragraph({ keepNext: true, spacing: { before: 0, after: 0, line: GAP_METRICS.line, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] }));
     }
-    const laid = layBlock(block.rows, widths, block.headerRows, pageHeight, b < grid.blocks.length - 1);
-    toc.flow.table({ header: laid.heights.slice(0, block.headerRows), rows: laid.heights.slice(block.headerRows) });
+    // The heights now, for the page flow; the rows when the table is written, so no form's rows are held in between.
+    const heights = blockHeights(block.rows, widths);
+    toc.flow.table({ header: heights.slice(0, block.headerRows), rows: heights.slice(block.headerRows) });
     out.push(
-      new TableWithBody(
-        () =>
-          new Table({
-            rows: [],
-            width: { size: width, type: WidthType.DXA },
-            columnWidths: widths,
-            layout: TableLayoutType.FIXED,
-            borders: TABLE_BORDERS,
-            margins: CELL_MARGINS,
-            alignment: AlignmentType.CENTER,
-          }),
-        () => laid.rows,
+      parts.asText(
+        new TableWithBody(
+          () => fixedTable(width, widths),
+          () => blockRows(block.rows, widths, heights, block.headerRows, pageHeight, b < grid.blocks.length - 1),
+        ),
       ),
     );
   });
@@ -210,7 +207,7 @@ function attachmentHeading(toc: Outline, text: string): Paragraph {
   });
 }
 
-export function evaluationSection(model: PackageModel, toc: Outline): ISectionOptions {
+export function evaluationSection(model: PackageModel, toc: Outline, parts: AsText): ISectionOptions {
   const set = model.evaluation!;
   const width = textWidth(PAGE);
   const pageHeight = 16838 - PAGE.margin.top - PAGE.margin.bottom;
@@ -221,7 +218,7 @@ export function evaluationSection(model: PackageModel, toc: Outline): ISectionOp
   set.forms.forEach((form) => {
     n += 1;
     const grid = formGrid(form, set.settings, ctx);
-    children.push(attachmentHeading(toc, `附件${n} ${form.name || '（未命名项目）'}`), ...titleLines(toc, grid), ...gridTables(toc, grid, width, pageHeight));
+    children.push(attachmentHeading(toc, `附件${n} ${form.name || '（未命名项目）'}`), ...titleLines(toc, grid), ...gridTables(toc, parts, grid, width, pageHeight));
   });
   for (const report of set.keyReports) {
     n += 1;
@@ -245,7 +242,7 @@ export function evaluationSection(model: PackageModel, toc: Outline): ISectionOp
         children: [run(caption, FONTS.hei, SIZE.tocEntry)],
       }),
     );
-    children.push(...gridTables(toc, grid, width, pageHeight));
+    children.push(...gridTables(toc, parts, grid, width, pageHeight));
   }
   return section(PAGE, children);
 }

@@ -6,7 +6,9 @@
  * The modules: fonts (fonts, sizes, runs), page (geometry, sections), styles, outline (目录
  * entries) and pageFlow + lineBreaking (their page numbers), paragraphs (headings, body text),
  * frontMatter (封面, 目录), prose (概况, 情况说明, 名词解释, 附件), tables (第二部分) with
- * tableLayout, tableHeader and tableBody.
+ * tableLayout, tableHeader and tableBody, attachments (第五部分's 自评表 and 重点评价报告), and
+ * textParts with xmlText (the 自评表's tables written as XML text and spliced into the packed
+ * file, which keeps a package with many forms within the export's memory budget).
  */
 import { Document, type ISectionOptions, Packer } from 'docx';
 import { hasEvaluation, type PackageModel } from '../../../../shared/domain/package';
@@ -17,6 +19,7 @@ import { PROSE_PAGE, section } from './page';
 import { attachmentChildren, glossaryChildren, narrativeChildren, overviewSection } from './prose';
 import { styles } from './styles';
 import { tableSections } from './tables';
+import { TextParts } from './textParts';
 
 export { FONTS } from './fonts';
 export { MISSING_FIELD_TEXT } from './paragraphs';
@@ -39,8 +42,9 @@ export interface RenderDocxOptions {
 /**
  * The whole package as a docx Document (not yet packed); `step` is called after each part.
  * With `pageNumbers` (default), the 目录's page numbers are written with the file (PageFlow).
+ * The 自评表's tables are written as text into `parts`, spliced into the packed file (textParts).
  */
-export function buildDocxDocument(model: PackageModel, step: () => void = () => {}, layout: { pageNumbers?: boolean; factsHash?: string } = {}): Document {
+function buildDocxDocument(model: PackageModel, parts: TextParts, step: () => void, layout: { pageNumbers?: boolean; factsHash?: string }): Document {
   // The body first, so the 目录 knows every heading.
   const toc = new Outline();
   const overview = overviewSection(model, toc);
@@ -51,7 +55,7 @@ export function buildDocxDocument(model: PackageModel, step: () => void = () => 
   prose.push(...glossaryChildren(model, toc));
   step();
   // 第五部分: the 自评表 and 重点评价报告 on their own pages when the file holds them, else the typed titles.
-  const forms = hasEvaluation(model) ? evaluationSection(model, toc) : null;
+  const forms = hasEvaluation(model) ? evaluationSection(model, toc, parts) : null;
   if (!forms) prose.push(...attachmentChildren(model, toc));
   step();
   const sections: ISectionOptions[] = [coverSection(model), tocSection(toc), overview, ...tables, section(PROSE_PAGE, prose), ...(forms ? [forms] : [])];
@@ -74,7 +78,9 @@ export async function renderDocx(model: PackageModel, options: RenderDocxOptions
   const total = 16;
   let done = 0;
   const step = () => options.onProgress?.(++done, total);
-  const buffer = await Packer.toBuffer(buildDocxDocument(model, step, { pageNumbers: options.pageNumbers ?? true, ...(options.factsHash ? { factsHash: options.factsHash } : {}) }));
+  const parts = new TextParts();
+  const document = buildDocxDocument(model, parts, step, { pageNumbers: options.pageNumbers ?? true, ...(options.factsHash ? { factsHash: options.factsHash } : {}) });
+  const buffer = await parts.splice(await Packer.toBuffer(document));
   step();
   return buffer;
 }

@@ -3,7 +3,7 @@
  * ids, column widths, line height, header text split into balanced lines, and the heights of the
  * header and body rows (for the 目录's page numbers, see pageFlow).
  */
-import { BorderStyle } from 'docx';
+import { AlignmentType, BorderStyle, Table, TableLayoutType, type TableRow, WidthType } from 'docx';
 import type { DerivedTable } from '../../../../shared/domain/tables';
 import { type CellAlignment, SECTION_TITLE } from '../print/printed';
 import { countLines } from './lineBreaking';
@@ -18,6 +18,19 @@ export const TABLE_BORDERS = {
   insideVertical: TABLE_BORDER,
 };
 export const CELL_MARGINS = { top: 0, bottom: 0, left: 57, right: 57 };
+
+/** A table `width` twips wide in fixed columns of `widths` twips, centred, with the tables' borders and cell margins. */
+export function fixedTable(width: number, widths: number[], rows: TableRow[] = []): Table {
+  return new Table({
+    rows,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    margins: CELL_MARGINS,
+    alignment: AlignmentType.CENTER,
+  });
+}
 
 export type { CellAlignment } from '../print/printed';
 

@@ -2,7 +2,7 @@
  * 第二部分: the ten tables, each in its own section (landscape where wide): title, table code and
  * the 编制单位 / year / 单位 line above the table, the table, and its 注 below.
  */
-import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, Table, TableLayoutType, TabStopType, WidthType } from 'docx';
+import { AlignmentType, type FileChild, type ISectionOptions, LineRuleType, Paragraph, TabStopType } from 'docx';
 import type { PackageModel } from '../../../../shared/domain/package';
 import { type DerivedTable, tableList } from '../../../../shared/domain/tables';
 import { tableTitleText } from '../print/printed';
@@ -13,7 +13,7 @@ import { BODY_METRICS, HEADING_METRICS_BASE, type ParagraphMetrics } from './pag
 import { heading, partHeading } from './paragraphs';
 import { bodyRowsXml, TableWithBody } from './tableBody';
 import { headerRows } from './tableHeader';
-import { CELL_MARGINS, columnWidthsTwips, TABLE_BORDERS, tableLine, tableRowHeights, tableTextSize } from './tableLayout';
+import { columnWidthsTwips, fixedTable, tableLine, tableRowHeights, tableTextSize } from './tableLayout';
 
 /** Paragraph metrics of the lines above and below a table (see tableBlock). */
 const TABLE_TITLE_METRICS: ParagraphMetrics = { ...HEADING_METRICS_BASE, size: SIZE.tableTitle, line: 440, exact: true, before: 0, after: 0, firstLine: 0 };
@@ -51,16 +51,7 @@ function tableBlock(toc: Outline, table: DerivedTable, page: PageGeometry, first
       children: [run(`${table.orgLine}\t${table.yearLine}\t${table.unitLine}`, FONTS.song, SIZE.tableMark)],
     }),
     new TableWithBody(
-      () =>
-        new Table({
-          rows: headerRows(table, widths, size),
-          width: { size: width, type: WidthType.DXA },
-          columnWidths: widths,
-          layout: TableLayoutType.FIXED,
-          borders: TABLE_BORDERS,
-          margins: CELL_MARGINS,
-          alignment: AlignmentType.CENTER,
-        }),
+      () => fixedTable(width, widths, headerRows(table, widths, size)),
       () => bodyRowsXml(table, widths, size),
     ),
   );

@@ -3,13 +3,13 @@
  * table, printed when the department lists 下属单位 (PackageModel.overview.units). Table text is
  * 宋体 小四 on the prose page (larger than the ten tables' 9.5pt); the header row repeats on every page.
  */
-import { AlignmentType, type FileChild, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { AlignmentType, type FileChild, LineRuleType, Paragraph, TableCell, TableRow, VerticalAlignTable } from 'docx';
 import { type PackageModel, UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../../shared/domain/package';
 import { FONTS, run, SIZE } from './fonts';
 import type { Outline } from './outline';
 import { PROSE_PAGE, textWidth } from './page';
 import { BODY_METRICS } from './pageFlow';
-import { CELL_MARGINS, type CellAlignment, cellLines, TABLE_BORDERS, tableLine } from './tableLayout';
+import { type CellAlignment, cellLines, fixedTable, tableLine } from './tableLayout';
 
 /** 小四 (12pt). */
 const SIZE_TEXT = 24;
@@ -59,17 +59,9 @@ export function unitCompositionChildren(model: PackageModel, toc: Outline): File
   const bodyTexts = units.map((u, k) => [String(k + 1), u.name, u.note]);
   toc.flow.table({ header: [height([...UNIT_COMPOSITION_COLUMNS])], rows: bodyTexts.map(height) });
 
-  const table = new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: TABLE_BORDERS,
-    margins: CELL_MARGINS,
-    alignment: AlignmentType.CENTER,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: UNIT_COMPOSITION_COLUMNS.map((h) => cell(h, 'center', true)) }),
-      ...bodyTexts.map(([no, name, note]) => new TableRow({ cantSplit: true, children: [cell(no!, 'center'), cell(name!, 'left'), cell(note!, 'left')] })),
-    ],
-  });
+  const table = fixedTable(width, widths, [
+    new TableRow({ tableHeader: true, cantSplit: true, children: UNIT_COMPOSITION_COLUMNS.map((h) => cell(h, 'center', true)) }),
+    ...bodyTexts.map(([no, name, note]) => new TableRow({ cantSplit: true, children: [cell(no!, 'center'), cell(name!, 'left'), cell(note!, 'left')] })),
+  ]);
   return [title, table];
 }
