@@ -1,12 +1,13 @@
 /** What the printed table shows around its body: title, 公开NN表, 部门名称/年度/金额单位 and header rows. */
 import { chineseNumeral } from '../../../shared/domain/tables';
+import { tableNumber } from '../../../shared/domain/templates/tableSpecs';
 import type { ColumnDef, DerivedTable } from '../../../shared/domain/tables/types';
 
 export function TableTitle({ table }: { table: DerivedTable }) {
   return (
     <div className="sheet-head">
       <h2 className="sheet-title">
-        {chineseNumeral(Number(table.id))}、{table.title}
+        {chineseNumeral(tableNumber(table.id))}、{table.title}
       </h2>
       <div className="sheet-code">{table.code}</div>
       <div className="sheet-lines">

@@ -2,7 +2,7 @@
  * The ten derived tables as plain data: what the screen shows, the exporters write
  * and the checks point at. Nothing downstream recomputes a figure.
  */
-import type { FactRef } from '../model';
+import type { FactRef, ItemField } from '../model';
 import type { Fen } from '../money';
 
 /**
@@ -70,6 +70,12 @@ export interface ColumnDef {
   /** Relative width for exporters and the screen (characters). */
   width: number;
   align: 'left' | 'center' | 'right';
+  /**
+   * 科目 tables: the typed facts a 项 row holds in this column — one field (an input), or several
+   * summed (表02 财政拨款收入 = the three funds, shown as a breakdown). What an editor offers for
+   * a 项 that has no row yet; absent for columns no one types into.
+   */
+  itemFields?: readonly ItemField[];
 }
 
 /** A header cell, laid out like an HTML table (covered positions omitted). */

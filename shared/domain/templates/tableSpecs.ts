@@ -29,3 +29,12 @@ export function tableShortName(id: string): string {
 
 /** Every template's table ids in printed order (山西's, then 上海's): the order findings are listed in. */
 export const TABLE_ORDER: ReadonlyMap<string, number> = new Map([...SPECS.keys()].map((id, k) => [id, k]));
+
+const NUMBERS: ReadonlyMap<string, number> = new Map([SHANXI_TABLES, SHANGHAI_TABLES].flatMap((tables) => tables.map((t, k) => [t.id, k + 1] as const)));
+
+/** A table's place in its template's printed order, from 1 (the screen titles it `三、支出决算表`). */
+export function tableNumber(id: string): number {
+  const n = NUMBERS.get(id);
+  if (n === undefined) throw new Error(`没有表${id}`);
+  return n;
+}
