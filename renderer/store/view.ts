@@ -82,3 +82,8 @@ export function viewInTemplate(view: View, template: TemplateId): View {
   }
   return view;
 }
+
+/** A 情况说明 section's heading as the navigation names it: `十一、其他重要事项的情况说明` → `十一、其他重要事项`. */
+export function sectionLabel(title: string): string {
+  return title.replace(/的?情况说明$/u, '');
+}

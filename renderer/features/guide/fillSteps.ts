@@ -16,7 +16,7 @@ import type { TableId } from '../../../shared/domain/tables/types';
 import { requiredTableOfRole, statsPlace, type TableRole } from '../../../shared/domain/templates/roles';
 import { templateSections } from '../../../shared/domain/templates/sections';
 import type { TemplateId } from '../../../shared/domain/templates/ids';
-import type { View } from '../../store/view';
+import { sectionLabel, type View } from '../../store/view';
 
 export type StepStatus = '未开始' | '填写中' | '已完成' | '有错误';
 
@@ -65,7 +65,7 @@ function statsStep(template: TemplateId, report: Report, errors: (t: TableId[]) 
   const section = place.kind === 'section' ? templateSections(template).find((s) => s.id === place.id) : undefined;
   return {
     key: 't10',
-    title: place.kind === 'table' ? `${tableSpec(place.id).code} 相关信息统计` : `情况说明 ${section?.title.replace(/的?情况说明$/u, '') ?? ''}：政府采购、机关运行经费、国有资产`,
+    title: place.kind === 'table' ? `${tableSpec(place.id).code} 相关信息统计` : `情况说明 ${section ? sectionLabel(section.title) : ''}：政府采购、机关运行经费、国有资产`,
     hint: `填写政府采购、车辆和大型设备；机关运行经费默认取${economic}公用经费。`,
     progress: typed === 0 ? '尚未填写' : `已填政府采购${typed}项`,
     status: status(typed, 1, tableErrors),

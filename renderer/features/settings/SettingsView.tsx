@@ -12,7 +12,7 @@ import { templateSections } from '../../../shared/domain/templates/sections';
 import { tableSpec } from '../../../shared/domain/templates/tableSpecs';
 import { useLoaded, usePreviewTables } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
-import { firstTableView } from '../../store/view';
+import { firstTableView, sectionLabel } from '../../store/view';
 import { EvaluationSettingsFields } from '../attachments/EvaluationSettingsFields';
 
 function Choice<K extends keyof ReportSettings>({
@@ -68,7 +68,7 @@ function statsNotes(): string {
   return TEMPLATE_IDS.map((t) => {
     const place = statsPlace(t);
     if (place.kind === 'table') return '';
-    const section = templateSections(t).find((s) => s.id === place.id)?.title.replace(/的?情况说明$/u, '') ?? '';
+    const section = sectionLabel(templateSections(t).find((s) => s.id === place.id)?.title ?? '');
     return `${t}模板没有相关信息统计表，政府采购、机关运行经费和国有资产在“情况说明 ${section}”中填写。`;
   }).join('');
 }

@@ -67,10 +67,12 @@ function halfList(list: CodeList, required: ReadonlySet<string>, cells: Map<stri
   return list.filter(([code]) => printed.has(code.slice(0, 3)));
 }
 
+const ZERO_TEXT = '0.00';
+
 /** A value cell printed as 0.00 when zero (表6 prints every figure). */
 function zeroShown(cell: Cell | undefined): Cell {
   if (!cell) return { kind: 'blank', text: '' };
-  return cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? { ...cell, text: '0.00' } : cell;
+  return cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? { ...cell, text: ZERO_TEXT } : cell;
 }
 
 /** 表6 一般公共预算财政拨款基本支出决算表: 人员经费 | 公用经费, side by side. */
@@ -110,6 +112,7 @@ function table6(input: TableInput): DerivedTable {
     columns,
     header: [[h('人员经费', 3), h('公用经费', 3)], [h('科目代码'), h('科目名称'), h('决算数'), h('科目代码'), h('科目名称'), h('决算数')]],
     rows,
+    zeroText: ZERO_TEXT,
   };
 }
 

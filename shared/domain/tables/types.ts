@@ -118,6 +118,8 @@ export interface DerivedTable {
   landscape: boolean;
   /** Amounts print with thousands separators (the report's setting); Excel uses the matching number format. */
   grouping: boolean;
+  /** What a zero amount prints: blank (absent), or `0.00` where the template prints every figure (上海 表6). */
+  zeroText?: string;
 }
 
 /** A year's tables as its template lays them out, by table id, in printed order. */
