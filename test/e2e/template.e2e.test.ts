@@ -72,6 +72,13 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `template-${name}-1366x768.png`) });
 }
 
+/** The whole printed table, however long (the page shows its top). */
+async function sheetShot(name: string): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 1900 });
+  await shot(`${name}-tall`);
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
 /** The printed text of a cell (not the active one). */
 async function printed(id: string): Promise<string> {
   return page.locator(cellSelector(id)).evaluate((td) => [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim());
@@ -134,6 +141,7 @@ describe('the year’s 模板 in the app', () => {
       ]);
       expect(changes.value.slice(1).map((c) => readSettings(c.after).settings.template)).toEqual(['上海', '山西', '上海']);
       await shot('S1');
+      await sheetShot('S1');
       await openNav('报表设置');
       expect(await page.getByRole('radio', { name: /上海（九张表/u }).isChecked()).toBe(true);
       await shot('settings');
@@ -178,6 +186,7 @@ describe('the year’s 模板 in the app', () => {
       expect(blanks).toBe(0);
       expect(await page.locator('.sheet.tS6 td[data-cell-id]', { hasText: /^0\.00$/u }).count()).toBeGreaterThan(0);
       await shot('S6');
+      await sheetShot('S6');
 
       await openNav('表7 ');
       await page.waitForSelector('.sheet.tS7');
@@ -188,6 +197,17 @@ describe('the year’s 模板 in the app', () => {
       expect(await printed('S7.actual.reception')).toBe('0.26');
       expect(await printed('S7.actual.total')).toBe('0.26');
       await shot('S7');
+
+      // 表9 of a department without 国有资本经营 funds: nothing to type, and what it will print.
+      await openNav('表9 ');
+      await page.waitForSelector('.sheet.tS9');
+      expect(await page.getByTestId('no-such-funds').textContent()).toContain(
+        '本部门本年度没有国有资本经营预算财政拨款收入、支出和结转结余，本表将按“注：阳泉市商务局无国有资本经营预算财政拨款支出，故本表无数据。”打印',
+      );
+      await shot('S9');
+      await openNav('表5 ');
+      await page.waitForSelector('.sheet.tS5');
+      expect(await page.getByRole('button', { name: /^按表3填充/u }).count()).toBe(1);
 
       await openNav('十一、其他重要事项');
       const form = page.getByTestId('stats-inputs');

@@ -56,7 +56,7 @@ export function StatsInputs({ section }: { section: string }) {
           <FactField
             fact={{ kind: 'operatingCost' }}
             label="机关运行经费"
-            hint={`留空则取${tableShortName(economic)}公用经费合计 ${wan(publicTotal)}；本年度按 ${wan(figures.operatingCost.value)} 说明`}
+            hint={`留空则按${tableShortName(economic)}公用经费合计 ${wan(publicTotal)}说明`}
           />
         </Group>
       ) : null}
