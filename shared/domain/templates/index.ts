@@ -24,13 +24,14 @@
  *       figures.ts      SemanticFigures, Figure (template-independent names)
  *       figuresOf.ts    the figures of derived tables, built once per tables object
  *       sections.ts     the sections of each template (what the drafter follows)
+ *       roles.ts        which table plays which part (支出决算表, 一般公共预算, …), for the screens
  *       shanxi/         山西: tables.ts, sections.ts, figures.ts, index.ts
  *
  * Low layers (narrative, checks, tableImport, tables' frame) import `figuresOf`, `sections` or a
  * template's data files; this registry, which also names each template's rules and derivation,
  * is for the layers above (backend, CLI, renderer) and must not be imported from below.
  * Adding 上海 (SPEC §8): a `shanghai/` folder with the same four files, its id in `ids.ts`,
- * and one entry in each of FIGURES, SECTIONS and TEMPLATES.
+ * and one entry in each of FIGURES, SECTIONS, TEMPLATES and the tables of `roles.ts`.
  */
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
 import { SHANGHAI } from './shanghai';
