@@ -163,6 +163,7 @@ describe('the year’s 模板 in the app', () => {
       expect(readFact(await stored(), PROJECT)).toBe(12_500_000);
       await expectCell(page, 'S3.2011301.project', '12.50');
       await expectCell(page, 'S3.2011301.total', '407.79');
+      await shot('S3');
 
       await openNav('表1 收入支出决算总表');
       await page.waitForSelector('.sheet.tS1');

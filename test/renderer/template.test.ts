@@ -13,6 +13,7 @@ import { emptyItem, emptyReport, type Report, type ReportSettings } from '../../
 import { settingsChangeText } from '../../shared/domain/settingsText';
 import { deriveYearTables, type DerivedTable, type DerivedTables, tableIn } from '../../shared/domain/tables';
 import { correspondingTable, fundOfTable, statsPlace } from '../../shared/domain/templates/roles';
+import { templateSections } from '../../shared/domain/templates/sections';
 import { fillSteps } from '../../renderer/features/guide/fillSteps';
 import { buildGrid, isSubjectTable, pendingRows } from '../../renderer/features/tables/tableGrid';
 import { findingsOf, packageOf } from '../../renderer/store/derived';
@@ -117,6 +118,7 @@ describe('views and the guide follow the template', () => {
     expect(correspondingTable('S4', '山西')).toBe('04');
     expect(statsPlace('山西')).toEqual({ kind: 'table', id: '10' });
     expect(statsPlace('上海')).toEqual({ kind: 'section', id: 'other' });
+    expect(templateSections('上海').find((s) => s.id === 'other')?.title).toBe('十一、其他重要事项的情况说明');
   });
 
   it('names and opens 上海’s tables in the 填报向导', () => {
