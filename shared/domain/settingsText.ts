@@ -18,13 +18,13 @@ const NAMES: Record<keyof ReportSettings, string> = {
   budgetVarianceReason: '决算与年初预算不一致时',
 };
 
-/** `山西（十张表）`: a template with the number of its tables. */
-export function templateLabel(template: TemplateId): string {
-  return `${template}（${chineseNumeral(templateTableIds(template).length)}张表）`;
+/** `山西（十张表）`, with `detail` `山西（十张表：公开01表—公开10表）`: a template with the number of its tables. */
+export function templateLabel(template: TemplateId, detail = ''): string {
+  return `${template}（${chineseNumeral(templateTableIds(template).length)}张表${detail === '' ? '' : `：${detail}`}）`;
 }
 
 const WORDS: { [K in keyof ReportSettings]: (value: ReportSettings[K]) => string } = {
-  template: templateLabel,
+  template: (v) => templateLabel(v),
   inputUnit: (v) => v,
   tableGrouping: (v) => (v ? '千分位' : '不加千分位'),
   packageKind: (v) => `${v}决算公开`,

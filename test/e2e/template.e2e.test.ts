@@ -114,6 +114,8 @@ describe('the year’s 模板 in the app', () => {
 
       await chooseTemplate(/上海（九张表：表1—表9）/u);
       await page.waitForSelector('.sheet.tS1');
+      await page.locator('.notice', { hasText: '已改用上海（九张表）模板，所有数字不变' }).waitFor();
+      await shot('switched');
       expect((await stored()).settings.template).toBe('上海');
       const labels = await navLabels();
       expect(labels.filter((l) => /^表\d/u.test(l))).toEqual(SHANGHAI_TABLES);

@@ -26,8 +26,8 @@ function Choice<K extends keyof ReportSettings>({
   title: string;
   options: { value: ReportSettings[K]; label: string }[];
   note?: ReactNode;
-  /** After the change is applied (it is saved in the background). */
-  onChosen?: (value: ReportSettings[K]) => void;
+  /** After the change is applied on screen; `saved` settles when the write does (false: refused and undone). */
+  onChosen?: (value: ReportSettings[K], saved: Promise<boolean>) => void;
 }) {
   const settings = useLoaded().report.settings;
   return (
@@ -43,8 +43,8 @@ function Choice<K extends keyof ReportSettings>({
               onChange={() => {
                 const patch: Partial<ReportSettings> = {};
                 patch[setting] = o.value;
-                void actions().updateSettings(patch);
-                onChosen?.(o.value);
+                const saved = actions().updateSettings(patch);
+                onChosen?.(o.value, saved);
               }}
             />
             {o.label}
@@ -59,8 +59,7 @@ function Choice<K extends keyof ReportSettings>({
 /** `山西（十张表：公开01表—公开10表）`. */
 function templateOption(template: TemplateId): string {
   const ids = templateTableIds(template);
-  const label = templateLabel(template);
-  return `${label.slice(0, -1)}：${tableSpec(ids[0]!).code}—${tableSpec(ids[ids.length - 1]!).code}）`;
+  return templateLabel(template, `${tableSpec(ids[0]!).code}—${tableSpec(ids[ids.length - 1]!).code}`);
 }
 
 /** Where a template without 统计表 takes 政府采购, 机关运行经费 and 国有资产. */
@@ -86,7 +85,12 @@ export function SettingsView() {
         setting="template"
         title="模板"
         options={TEMPLATE_IDS.map((t) => ({ value: t, label: templateOption(t) }))}
-        onChosen={(template) => actions().navigate(firstTableView(template))}
+        onChosen={(template, saved) => {
+          actions().navigate(firstTableView(template));
+          void saved.then((ok) => {
+            if (ok) actions().notify('info', `已改用${templateLabel(template)}模板，所有数字不变；可撤销（Ctrl+Z）。`);
+          });
+        }}
         note={
           <>
             模板决定本年度决算公开的排版和打印：有哪几张表、表的编号和格式、情况说明的章节顺序。它不改变已填写的任何数字，切换后所有数字照旧，可以撤销（Ctrl+Z），也可以随时切换回来。
