@@ -10,7 +10,7 @@ interface UiState {
   openExport(formats: readonly ExportFormat[]): void;
   closeExport(): void;
   requestNewFile(): void;
-  /** 公开07表/08表 opened for entry although the year has no such funds (`${year}/${table}`). */
+  /** 政府性基金 / 国有资本经营 table (公开07表/08表, 上海 表8/表9) opened for entry although the year has no such funds (`${year}/${table}`). */
   expandedFunds: Readonly<Record<string, true>>;
   expandFunds(key: string): void;
   /** 显示上年数: last year's figure beside every cell of the table editors. */

@@ -8,10 +8,13 @@ import { getApi } from '../api/client';
 import { actions, sessionStore } from '../store/useSession';
 import { useUi } from './uiState';
 
-/** Text fields keep their own undo; the table's cell input defers to the session's. */
+/** Inputs without text of their own to undo (a 报表设置 choice): Ctrl+Z there undoes the session's step. */
+const CHOICE_INPUTS: ReadonlySet<string> = new Set(['radio', 'checkbox', 'button', 'submit', 'reset']);
+
+/** Text fields keep their own undo; the table's cell input and choices defer to the session's. */
 function ownsUndo(target: EventTarget | null): boolean {
   if (target instanceof HTMLTextAreaElement) return true;
-  return target instanceof HTMLInputElement && !target.classList.contains('cell-input');
+  return target instanceof HTMLInputElement && !target.classList.contains('cell-input') && !CHOICE_INPUTS.has(target.type);
 }
 
 /** Opens whatever file the backend has open (at start, or after main opened one itself). */

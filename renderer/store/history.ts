@@ -1,12 +1,14 @@
 /**
  * Undo/redo: a history of steps per year, each a list of changes with their values before and
  * after. A step is what one user action did (one cell, a pasted block, a fill, a 自评表 or
- * 重点评价报告 saved, added, copied, moved or deleted — kept whole with its place). Undoing a step
+ * 重点评价报告 saved, added, copied, moved or deleted — kept whole with its place; 报表设置 changed,
+ * e.g. the year's 模板 — kept whole). Undoing a step
  * writes the "before" values again as one batch; redoing writes the "after" values. Each year of
  * the file has its own history, so an undo never reaches into a year that is not on screen.
  * Pure data: the store decides how to apply.
  */
-import { type FactRef, factRefKey } from '../../shared/domain/model';
+import { SETTINGS_TARGET } from '../../shared/domain/changeLog';
+import { type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
 import { attachmentTarget, type KeyEvaluationReport, type Placed, type SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
 
 /** A 附件 as it was or will be (null: absent). */
@@ -17,7 +19,8 @@ export type Change =
   | { kind: 'fact'; year: number; ref: FactRef; before: number | null; after: number | null }
   | { kind: 'text'; year: number; key: string; before: string; after: string }
   | { kind: 'form'; year: number; id: string; before: PlacedForm; after: PlacedForm }
-  | { kind: 'keyReport'; year: number; id: string; before: PlacedKeyReport; after: PlacedKeyReport };
+  | { kind: 'keyReport'; year: number; id: string; before: PlacedKeyReport; after: PlacedKeyReport }
+  | { kind: 'settings'; year: number; before: ReportSettings; after: ReportSettings };
 
 export interface Step {
   /** Short Chinese description for the status line (`修改 表03 …`). */
@@ -52,6 +55,8 @@ export function invert(change: Change): Change {
     case 'form':
       return { ...change, before: change.after, after: change.before };
     case 'keyReport':
+      return { ...change, before: change.after, after: change.before };
+    case 'settings':
       return { ...change, before: change.after, after: change.before };
   }
 }
@@ -97,7 +102,7 @@ export function forget(history: History, change: Change): History {
   return { past: strip(history.past), future: strip(history.future) };
 }
 
-/** What a change writes, as the change log names it: `factRefKey`, `text/{key}`, `form/{id}`, `keyReport/{id}`. */
+/** What a change writes, as the change log names it: `factRefKey`, `text/{key}`, `form/{id}`, `keyReport/{id}`, `settings`. */
 export function writeTarget(change: Change): string {
   switch (change.kind) {
     case 'fact':
@@ -107,6 +112,8 @@ export function writeTarget(change: Change): string {
     case 'form':
     case 'keyReport':
       return attachmentTarget(change.kind, change.id);
+    case 'settings':
+      return SETTINGS_TARGET;
   }
 }
 

@@ -8,7 +8,9 @@
  * change of it goes back to its old value, the step leaves the history and the Chinese message
  * is kept by the cells (`errors`). Undo and redo are batches too. A 自评表 or 重点评价报告 saved in
  * the 附件 editors is one change of a step like a cell: the form whole, before and after, with its
- * place in the list (so undoing a deletion puts back exactly the form that was deleted).
+ * place in the list (so undoing a deletion puts back exactly the form that was deleted); so is a
+ * change of 报表设置 (the settings whole, before and after). A change of the year's 模板 takes the
+ * view along: a table of the other template becomes the table playing the same part.
  *
  * Typed but uncommitted text lives in the editors; before the year, the view or the file
  * changes, the session flushes it (pendingEdits.ts) and refuses to go on if an entry is refused.
@@ -18,6 +20,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Api, ApiError, LoadedYear, OpenFileInfo, WriteBatch } from '../../shared/contract/api';
 import { type CustomCode, type Department, type FactRef, factRefKey, type ReportSettings } from '../../shared/domain/model';
+import { settingsChangeText } from '../../shared/domain/settingsText';
+import { DEFAULT_TEMPLATE } from '../../shared/domain/templates/ids';
 import type { AttachmentKind, KeyEvaluationReport, SelfEvaluationForm } from '../../shared/domain/selfEvaluation';
 import { attachmentWrite, changesNothing, formAt, keyReportAt, showsAfter, withAttachment } from './evaluationEdit';
 import { type Change, changeTarget, emptyHistory, forget, forgetStep, type History, record, redo, type Step, undo, writeTarget } from './history';
@@ -25,7 +29,7 @@ import { withImpliedSplit } from '../../shared/domain/fiscalSplit';
 import { flushPendingEdits } from './pendingEdits';
 import { factValue, textValue, withFact, withFacts, withItem, withoutItem, withSettings, withText } from './reportEdit';
 import type { TableId } from '../../shared/domain/tables/types';
-import { openingView, tableOfCell, type View } from './view';
+import { firstTableView, openingView, tableOfCell, type View, viewInTemplate } from './view';
 import { WriteQueue } from './writeQueue';
 
 export type SaveState = '已保存' | '保存中…' | '保存失败' | '输入中，未保存';
@@ -164,7 +168,7 @@ const INITIAL: SessionState = {
   saveError: null,
   errors: {},
   notice: null,
-  view: { kind: 'table', id: '01' },
+  view: firstTableView(DEFAULT_TEMPLATE),
   highlight: null,
   draft: null,
 };
@@ -180,13 +184,15 @@ function batchOf(year: number, changes: readonly Change[], additions: Additions 
   const facts: WriteBatch['facts'] = [];
   const texts: WriteBatch['texts'] = [];
   const attachments: NonNullable<WriteBatch['attachments']> = [];
+  let settings: ReportSettings | null = null;
   for (const c of changes) {
     if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
     else if (c.kind === 'text') texts.push({ key: c.key, value: c.after });
+    else if (c.kind === 'settings') settings = c.after;
     else attachments.push(attachmentWrite(c));
   }
   const batch: WriteBatch = { year, facts, texts, addItems: [...(additions.addItems ?? [])], customCodes: [...(additions.customCodes ?? [])] };
-  return { ...batch, ...(attachments.length > 0 ? { attachments } : {}), ...(action ? { action } : {}) };
+  return { ...batch, ...(attachments.length > 0 ? { attachments } : {}), ...(settings ? { settings } : {}), ...(action ? { action } : {}) };
 }
 
 /** The refusal of an edit to a published (定稿) year, said before anything is applied. */
@@ -206,7 +212,7 @@ export function createSessionStore(api: Api): SessionStore {
   let noticeSeq = 0;
   let highlightSeq = 0;
 
-  return createStore<Session>()((set, get) => {
+  const store = createStore<Session>()((set, get) => {
     const queue = new WriteQueue((pending) => set({ pendingWrites: pending }));
 
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
@@ -243,6 +249,7 @@ export function createSessionStore(api: Api): SessionStore {
       for (const c of changes) {
         if (c.kind === 'fact') facts.push({ ref: c.ref, value: c.after });
         else if (c.kind === 'text') report = withText(report, c.key, c.after);
+        else if (c.kind === 'settings') report = withSettings(report, c.after);
         else evaluation = withAttachment(evaluation, c);
       }
       // Facts and texts live apart, so the facts can go in one copy after the texts.
@@ -262,6 +269,8 @@ export function createSessionStore(api: Api): SessionStore {
           if (sameValue(factValue(report, c.ref), c.after)) report = withFact(report, c.ref, c.before);
         } else if (c.kind === 'text') {
           if (textValue(report, c.key) === c.after) report = withText(report, c.key, c.before);
+        } else if (c.kind === 'settings') {
+          if (settingsChangeText(report.settings, c.after) === '') report = withSettings(report, c.before);
         } else if (showsAfter(evaluation, c)) evaluation = withAttachment(evaluation, c, 'before');
       }
       if (report !== loaded.report || evaluation !== loaded.evaluation) set({ loaded: { ...loaded, report, ...(evaluation ? { evaluation } : {}) } });
@@ -358,7 +367,7 @@ export function createSessionStore(api: Api): SessionStore {
         if (!flushEdits()) return;
         await queue.idle();
         const latest = Math.max(...info.years);
-        set({ file: info, screen: 'workspace', loaded: null, year: null, history: emptyHistory, histories: {}, view: { kind: 'table', id: '01' } });
+        set({ file: info, screen: 'workspace', loaded: null, year: null, history: emptyHistory, histories: {}, view: firstTableView(DEFAULT_TEMPLATE) });
         if (info.years.length > 0 && (await loadYear(latest))) {
           const loaded = get().loaded;
           if (loaded) set({ view: openingView(loaded.report) });
@@ -538,16 +547,11 @@ export function createSessionStore(api: Api): SessionStore {
         const loaded = get().loaded;
         if (!loaded) return false;
         const before = loaded.report.settings;
-        const settings: ReportSettings = { ...before, ...patch };
-        set({ loaded: { ...loaded, report: withSettings(loaded.report, settings) } });
-        const result = await queue.run(() => api.invoke('report.updateSettings', { year: loaded.report.year, settings }));
-        if (result.ok) return true;
-        const current = get().loaded;
-        if (current && current.report.settings === settings) {
-          set({ loaded: { ...current, report: withSettings(current.report, before) } });
-        }
-        notify('error', result.error.message);
-        return false;
+        const after: ReportSettings = { ...before, ...patch };
+        const words = settingsChangeText(before, after);
+        if (words === '') return true;
+        const year = loaded.report.year;
+        return commit(year, { label: `报表设置：${words}`, changes: [{ kind: 'settings', year, before: { ...before }, after }] });
       },
 
       async updateDepartment(department) {
@@ -607,6 +611,16 @@ export function createSessionStore(api: Api): SessionStore {
       },
     };
   });
+
+  // The view follows the loaded year's 模板 (a switch, its undo, a year of another template): a
+  // table or 情况说明 section the template lacks is never shown.
+  store.subscribe((state, previous) => {
+    const template = state.loaded?.report.settings.template;
+    if (template === undefined || template === previous.loaded?.report.settings.template) return;
+    const view = viewInTemplate(state.view, template);
+    if (view !== state.view) store.setState({ view, highlight: null });
+  });
+  return store;
 }
 
 export { changeTarget };

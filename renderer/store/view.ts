@@ -1,6 +1,7 @@
 /** What the workspace shows: one entry of the navigation tree. */
 import { INCOME_SOURCES, type Report } from '../../shared/domain/model';
 import type { TableId } from '../../shared/domain/tables/types';
+import { correspondingTable, firstTableId } from '../../shared/domain/templates/roles';
 import { TABLE_ORDER } from '../../shared/domain/templates/tableSpecs';
 import type { TemplateId } from '../../shared/domain/templates/ids';
 import { templateSections } from '../../shared/domain/templates/sections';
@@ -48,13 +49,41 @@ export function tableOfCell(cellId: string): TableId | null {
   return isTableId(prefix) ? prefix : null;
 }
 
-/** A year nothing has been typed into yet: it opens on the 填报向导 rather than an all-grey 公开01表. */
+/** A year nothing has been typed into yet: it opens on the 填报向导 rather than an all-grey 收入支出决算总表. */
 export function isFreshYear(report: Report): boolean {
   const typed = report.items.some((i) => INCOME_SOURCES.some((k) => i.income[k] !== 0) || Object.values(i.expenditure).some((v) => v !== 0));
   return !typed && Object.keys(report.economic).length === 0;
 }
 
-/** Where a year opens: the guide for a fresh year, else 公开01表. */
+/** The first table of a template's package (山西 公开01表, 上海 表1). */
+export function firstTableView(template: TemplateId): View {
+  return { kind: 'table', id: firstTableId(template) };
+}
+
+/** Where a year opens: the guide for a fresh year, else its template's first table. */
 export function openingView(report: Report): View {
-  return isFreshYear(report) ? { kind: 'guide' } : { kind: 'table', id: '01' };
+  return isFreshYear(report) ? { kind: 'guide' } : firstTableView(report.settings.template);
+}
+
+/**
+ * The view in a year of `template` (after a switch of template, its undo, or a year of another
+ * template): a table of another template becomes the table playing the same part (公开03表 ⇄ 表3),
+ * else the first table; a 情况说明 section the template lacks becomes its last section (山西 十
+ * 其他重要事项 ⇄ 上海 十一). Other views, and views the template has, stay as they are.
+ */
+export function viewInTemplate(view: View, template: TemplateId): View {
+  if (view.kind === 'table') {
+    const id = correspondingTable(view.id, template);
+    return id === view.id ? view : { kind: 'table', id };
+  }
+  if (view.kind === 'narrative') {
+    const ids = narrativeIds(template);
+    return ids.includes(view.id) ? view : { kind: 'narrative', id: ids[ids.length - 1] ?? view.id };
+  }
+  return view;
+}
+
+/** A 情况说明 section's heading as the navigation names it: `十一、其他重要事项的情况说明` → `十一、其他重要事项`. */
+export function sectionLabel(title: string): string {
+  return title.replace(/的?情况说明$/u, '');
 }

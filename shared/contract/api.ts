@@ -86,6 +86,8 @@ export interface WriteBatch {
    * texts; the change log records what changed in each, field by field.
    */
   attachments?: AttachmentWrite[];
+  /** 报表设置 written whole before the rest (a change of 模板, 录入单位, …: one undoable step like a cell). */
+  settings?: ReportSettings;
   /** The user action, recorded in the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
   action?: string;
 }

@@ -346,12 +346,14 @@ const VALIDATORS: Validators = {
     };
   },
   'report.writeBatch': (r, p) => {
-    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action', 'attachments']);
+    const f = object(r, p, ['year', 'facts', 'texts', 'addItems', 'customCodes'], ['action', 'attachments', 'settings']);
     const action = f.action === undefined ? {} : { action: text(f.action, `${p}.action`, 'action') };
     const attachments = f.attachments === undefined ? {} : { attachments: list(f.attachments, `${p}.attachments`, attachmentWrite) };
+    const written = f.settings === undefined ? {} : { settings: settings(f.settings, `${p}.settings`) };
     return {
       ...action,
       ...attachments,
+      ...written,
       year: year(f.year, `${p}.year`),
       facts: list(f.facts, `${p}.facts`, (v, q) => {
         const w = object(v, q, ['ref'], ['value']);

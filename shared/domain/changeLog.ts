@@ -46,6 +46,7 @@ import {
   writeFact,
 } from './model';
 import { fenToWanText } from './money';
+import { settingsText } from './settingsText';
 import { type AttachmentNamer, attachmentTargetLabel, attachmentValueText, isAttachmentTarget } from './selfEvaluation/changes';
 
 export type LogValue = Canonical;
@@ -329,6 +330,7 @@ export function formatLocalTime(iso: string): string {
 export function valueText(target: string, value: LogValue): string {
   if (value === null) return '（空）';
   if (target === STATUS_TARGET && typeof value === 'string') return STATUS_WORDS[value] ?? value;
+  if (target === SETTINGS_TARGET) return settingsText(readSettings(value).settings);
   if (isAttachmentTarget(target)) return attachmentValueText(target, value);
   if (ITEM_ROW.test(target)) return value === true ? '有' : '无';
   if (typeof value === 'number') {

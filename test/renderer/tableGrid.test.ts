@@ -24,8 +24,8 @@ describe('table grid', () => {
   const catalogue = getCatalogue(2023);
 
   it('lists 项 without data in a table as pending rows', () => {
-    expect(pendingItems(r, '03').map((i) => i.code)).toEqual(['2080501']);
-    expect(pendingItems(r, '06')).toEqual([]);
+    expect(pendingItems(r, tables['03']!).map((i) => i.code)).toEqual(['2080501']);
+    expect(pendingItems(r, tables['06']!)).toEqual([]);
     const pending = pendingRows(tables['03'], r, catalogue);
     expect(pending[0]?.name).toBe('行政单位离退休');
     // 科目代码, 科目名称, 本年支出合计 (derived) have nothing to type; 基本支出 … are inputs.

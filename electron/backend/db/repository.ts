@@ -463,6 +463,8 @@ export interface BatchWrite {
   customCodes: readonly CustomCode[];
   /** 自评表 and 重点评价报告 written whole (or deleted), after the facts and texts. */
   attachments?: readonly AttachmentWrite[];
+  /** 报表设置 written whole, before anything else (recorded when they changed). */
+  settings?: ReportSettings;
   /** The user action, for the change log (`粘贴 3 行到公开03表`, `撤销：…`); default 录入. */
   action?: string;
 }
@@ -729,12 +731,14 @@ export class DisclosureRepository {
       return { key: k, value: checkText(value, k) };
     });
     const attachments = (batch.attachments ?? []).map(checkAttachmentWrite);
+    const settings = batch.settings === undefined ? null : checkSettings(batch.settings);
     const action = actionLabel(batch.action, '录入');
     this.write(() => {
       this.touch(year);
       const fileRecord = this.recorder(null, action);
       for (const c of customCodes) this.putCustomCode(c, fileRecord);
       const record = this.recorder(year, action);
+      if (settings) this.putSettings(year, settings, record);
       for (const code of addItems) this.addItemRow(year, code, record);
       for (const { ref, value } of facts) this.putFact(year, ref, value, record);
       for (const { key, value } of texts) this.putText(year, key, value, record);
@@ -833,17 +837,20 @@ export class DisclosureRepository {
   updateSettings(year: number, settings: ReportSettings, action = '修改报表设置'): void {
     checkYear(year);
     const s = checkSettings(settings);
-    this.write(() => {
-      const found = this.stmt.getReport.get(year);
-      if (found === undefined) throw this.notFound(year);
-      const before = parseStoredSettings(textColumn(asRow(found), 'settings'));
-      if (this.stmt.updateSettings.run(JSON.stringify(s), this.timestamp(), year).changes === 0) {
-        throw this.notFound(year);
-      }
-      if (canonicalJson({ ...before }) !== canonicalJson({ ...s })) {
-        this.recorder(year, action)({ target: SETTINGS_TARGET, before: { ...before }, after: { ...s } });
-      }
-    });
+    this.write(() => this.putSettings(year, s, this.recorder(year, action)));
+  }
+
+  /** Writes checked settings and records them when they changed. */
+  private putSettings(year: number, settings: ReportSettings, record: Recorder): void {
+    const found = this.stmt.getReport.get(year);
+    if (found === undefined) throw this.notFound(year);
+    const before = parseStoredSettings(textColumn(asRow(found), 'settings'));
+    if (this.stmt.updateSettings.run(JSON.stringify(settings), this.timestamp(), year).changes === 0) {
+      throw this.notFound(year);
+    }
+    if (canonicalJson({ ...before }) !== canonicalJson({ ...settings })) {
+      record({ target: SETTINGS_TARGET, before: { ...before }, after: { ...settings } });
+    }
   }
 
   // --- 定稿 and the change log ---------------------------------------------------------------

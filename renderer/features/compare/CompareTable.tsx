@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { type Comparison, type CompareLine, filterLines, type TableComparison } from '../../../shared/domain/compare';
 import { tableName, tableSpec } from '../../../shared/domain/tables';
 import { amountText, diffText, rateText } from './format';
+import { sectionLabel } from '../../store/view';
 import { showCellOfYear, showNarrativeLink } from './navigate';
 
 export type LineFilter = 'all' | 'changed' | 'significant';
@@ -64,7 +65,7 @@ function LineRows({ line, c, filter }: { line: CompareLine; c: Comparison; filte
             <td className="explain" rowSpan={shown.length}>
               {line.changed && line.explainedBy ? (
                 <button type="button" className="link" onClick={() => void showNarrativeLink(c.year, line.explainedBy!)} title="到情况说明中说明这一变动的地方">
-                  {line.explainedBy.sectionTitle.replace(/情况说明$/u, '')}
+                  {sectionLabel(line.explainedBy.sectionTitle)}
                   {line.explainedBy.field ? ' · 原因' : ''}
                 </button>
               ) : null}

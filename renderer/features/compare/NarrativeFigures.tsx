@@ -2,6 +2,7 @@
 import type { Comparison } from '../../../shared/domain/compare';
 import type { LineFilter } from './CompareTable';
 import { amountText, diffText, rateText } from './format';
+import { sectionLabel } from '../../store/view';
 import { showCellOfYear, showNarrativeLink } from './navigate';
 
 export function NarrativeFigures({ c, filter }: { c: Comparison; filter: LineFilter }) {
@@ -43,7 +44,7 @@ export function NarrativeFigures({ c, filter }: { c: Comparison; filter: LineFil
               <td className="explain">
                 {f.explainedBy ? (
                   <button type="button" className="link" onClick={() => void showNarrativeLink(c.year, f.explainedBy!)}>
-                    {f.explainedBy.sectionTitle.replace(/情况说明$/u, '')}
+                    {sectionLabel(f.explainedBy.sectionTitle)}
                     {f.explainedBy.field ? ' · 原因' : ''}
                   </button>
                 ) : null}

@@ -9,6 +9,7 @@ import { attachmentNamer } from '../../../shared/domain/selfEvaluation';
 import { getApi } from '../../api/client';
 import { useCatalogue, useLoaded, usePackage } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
+import { sectionLabel } from '../../store/view';
 import { PublicationPanel } from './PublicationPanel';
 
 export function ChangeLogView({ target }: { target?: string }) {
@@ -40,7 +41,7 @@ export function ChangeLogView({ target }: { target?: string }) {
   const { narrative } = usePackage();
   const fieldNames = new Map<string, string>();
   for (const s of narrative.sections) {
-    for (const p of s.paragraphs) for (const r of p.runs) if (r.kind === 'field') fieldNames.set(r.key, `${s.title.replace(/情况说明$/u, '')}·${r.hint}`);
+    for (const p of s.paragraphs) for (const r of p.runs) if (r.kind === 'field') fieldNames.set(r.key, `${sectionLabel(s.title)}·${r.hint}`);
   }
   const name = (code: string) => catalogue.functionalName(code);
   const attachmentName = attachmentNamer(entries ?? [], loaded.evaluation);

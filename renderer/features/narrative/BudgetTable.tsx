@@ -1,8 +1,10 @@
 /**
- * 五（三）: 年初预算 per 类 (or per 项, by the report's setting) next to the 决算数 of table 05;
+ * 五（三）: 年初预算 per 类 (or per 项, by the report's setting) next to the 决算数 of the year's
+ * 一般公共预算财政拨款支出决算表 (山西 公开05表, 上海 表5);
  * 全年预算 where 年初预算 is 0; last year's 决算 when the file has no report for last year.
  */
-import { tableIn, type DerivedTables } from '../../../shared/domain/tables';
+import { tableIn, tableShortName, type DerivedTables } from '../../../shared/domain/tables';
+import { requiredTableOfRole } from '../../../shared/domain/templates/roles';
 import { useLoaded } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
 import { FactField } from '../../ui/FactField';
@@ -11,7 +13,8 @@ export function BudgetTable({ tables }: { tables: DerivedTables }) {
   const loaded = useLoaded();
   const { settings, initialBudget } = loaded.report;
   const level = settings.narrativeDetail === '项' ? 3 : 1;
-  const rows = tableIn(tables, '05').rows.filter((r) => r.level === level);
+  const general = requiredTableOfRole(settings.template, 'general');
+  const rows = tableIn(tables, general).rows.filter((r) => r.level === level);
   const typedPrior = !loaded.lastYear;
   return (
     <fieldset className="input-group">
@@ -34,7 +37,7 @@ export function BudgetTable({ tables }: { tables: DerivedTables }) {
         </label>
       </div>
       {rows.length === 0 ? (
-        <div className="group-note">表05 尚无数据。</div>
+        <div className="group-note">{tableShortName(general)} 尚无数据。</div>
       ) : (
         <table className="budget-table">
           <thead>

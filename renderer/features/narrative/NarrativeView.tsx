@@ -5,6 +5,7 @@ import { lastYearTablesOf } from '../../store/derived';
 import { useLoaded, usePackage, usePreviewTables } from '../../store/useDerived';
 import { ParagraphView } from './ParagraphView';
 import { SectionInputs } from './SectionInputs';
+import { StatsInputs } from './StatsInputs';
 
 export function NarrativeView({ id }: { id: NarrativeId }) {
   const loaded = useLoaded();
@@ -43,6 +44,7 @@ export function NarrativeView({ id }: { id: NarrativeId }) {
         ) : null}
       </div>
       <SectionInputs id={id} />
+      <StatsInputs section={id} />
       <div className="legend-line">
         <span className="fig">蓝色数字</span>取自表格（悬停查看来源，点击跳到表格）；<span className="field">下划线文字</span>
         由您填写（点击修改）；<span className="field empty required">红色</span>为必填未填。

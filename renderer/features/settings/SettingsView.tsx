@@ -1,8 +1,18 @@
-/** 报表设置: the per-report presentation choices (ReportSettings). */
+/**
+ * 报表设置: the per-report presentation choices (ReportSettings). Each change is one undoable
+ * step, saved and logged like a typed figure; a change of 模板 then opens the new template's
+ * first table.
+ */
 import type { ReactNode } from 'react';
 import type { ReportSettings } from '../../../shared/domain/model';
-import { useLoaded } from '../../store/useDerived';
+import { templateLabel } from '../../../shared/domain/settingsText';
+import { TEMPLATE_IDS, type TemplateId } from '../../../shared/domain/templates/ids';
+import { statsPlace, templateTableIds } from '../../../shared/domain/templates/roles';
+import { templateSections } from '../../../shared/domain/templates/sections';
+import { tableSpec } from '../../../shared/domain/templates/tableSpecs';
+import { useLoaded, usePreviewTables } from '../../store/useDerived';
 import { actions } from '../../store/useSession';
+import { firstTableView, sectionLabel } from '../../store/view';
 import { EvaluationSettingsFields } from '../attachments/EvaluationSettingsFields';
 
 function Choice<K extends keyof ReportSettings>({
@@ -10,11 +20,14 @@ function Choice<K extends keyof ReportSettings>({
   title,
   options,
   note,
+  onChosen,
 }: {
   setting: K;
   title: string;
   options: { value: ReportSettings[K]; label: string }[];
   note?: ReactNode;
+  /** After the change is applied on screen; `saved` settles when the write does (false: refused and undone). */
+  onChosen?: (value: ReportSettings[K], saved: Promise<boolean>) => void;
 }) {
   const settings = useLoaded().report.settings;
   return (
@@ -30,7 +43,8 @@ function Choice<K extends keyof ReportSettings>({
               onChange={() => {
                 const patch: Partial<ReportSettings> = {};
                 patch[setting] = o.value;
-                void actions().updateSettings(patch);
+                const saved = actions().updateSettings(patch);
+                onChosen?.(o.value, saved);
               }}
             />
             {o.label}
@@ -42,13 +56,48 @@ function Choice<K extends keyof ReportSettings>({
   );
 }
 
+/** `山西（十张表：公开01表—公开10表）`. */
+function templateOption(template: TemplateId): string {
+  const ids = templateTableIds(template);
+  return templateLabel(template, `${tableSpec(ids[0]!).code}—${tableSpec(ids[ids.length - 1]!).code}`);
+}
+
+/** Where a template without 统计表 takes 政府采购, 机关运行经费 and 国有资产. */
+function statsNotes(): string {
+  return TEMPLATE_IDS.map((t) => {
+    const place = statsPlace(t);
+    if (place.kind === 'table') return '';
+    const section = sectionLabel(templateSections(t).find((s) => s.id === place.id)?.title ?? '');
+    return `${t}模板没有相关信息统计表，政府采购、机关运行经费和国有资产在“情况说明 ${section}”中填写。`;
+  }).join('');
+}
+
 export function SettingsView() {
   const report = useLoaded().report;
+  // A template may print its tables without separators whatever this setting says (上海).
+  const plainTables = report.settings.tableGrouping && Object.values(usePreviewTables()).some((t) => !t.grouping);
   return (
     <div className="form-view">
       <h2 className="view-title">
         报表设置（{report.year}年度，科目目录 {report.edition} 年版）
       </h2>
+      <Choice
+        setting="template"
+        title="模板"
+        options={TEMPLATE_IDS.map((t) => ({ value: t, label: templateOption(t) }))}
+        onChosen={(template, saved) => {
+          actions().navigate(firstTableView(template));
+          void saved.then((ok) => {
+            if (ok) actions().notify('info', `已改用${templateLabel(template)}模板，所有数字不变；可撤销（Ctrl+Z）。`);
+          });
+        }}
+        note={
+          <>
+            模板决定本年度决算公开的排版和打印：有哪几张表、表的编号和格式、情况说明的章节顺序。它不改变已填写的任何数字，切换后所有数字照旧，可以撤销（Ctrl+Z），也可以随时切换回来。
+            {statsNotes()}
+          </>
+        }
+      />
       <Choice
         setting="inputUnit"
         title="录入单位"
@@ -65,7 +114,7 @@ export function SettingsView() {
           { value: true, label: '千分位：2,384.38' },
           { value: false, label: '不加千分位：2384.38' },
         ]}
-        note="表格、情况说明和导出的 Word、Excel 一律按此格式。"
+        note={plainTables ? '本年度模板的表格按规定一律不加千分位。' : '表格、情况说明和导出的 Word、Excel 一律按此格式。'}
       />
       <Choice
         setting="packageKind"

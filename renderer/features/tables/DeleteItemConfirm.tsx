@@ -1,15 +1,21 @@
 /** Deleting a 项 removes its figures from every table: ask first when it has any. */
 import { getItemField, type ItemFacts, ITEM_FIELDS } from '../../../shared/domain/model';
+import { tableShortName } from '../../../shared/domain/tables';
+import type { TemplateId } from '../../../shared/domain/templates/ids';
+import { requiredTableOfRole, type TableRole } from '../../../shared/domain/templates/roles';
+import { useLoaded } from '../../store/useDerived';
 import { Confirm } from '../../ui/Modal';
 
-function tablesWithData(item: ItemFacts): string[] {
+/** What of a 项 holds figures, each with the table of the year's template that prints it (`支出（表03）`). */
+function tablesWithData(item: ItemFacts, template: TemplateId): string[] {
   const has = (prefix: string) => ITEM_FIELDS.some((f) => f.startsWith(prefix) && getItemField(item, f) !== 0);
+  const where = (role: Exclude<TableRole, 'stats'>) => tableShortName(requiredTableOfRole(template, role));
   const out: string[] = [];
-  if (has('income.')) out.push('收入（表02）');
-  if (has('expenditure.')) out.push('支出（表03）');
-  if (has('fiscal.general')) out.push('一般公共预算财政拨款支出（表05）');
-  if (has('fiscal.govFund') || has('govFund')) out.push('政府性基金（表07）');
-  if (has('fiscal.stateCapital')) out.push('国有资本经营预算（表08）');
+  if (has('income.')) out.push(`收入（${where('income')}）`);
+  if (has('expenditure.')) out.push(`支出（${where('expenditure')}）`);
+  if (has('fiscal.general')) out.push(`一般公共预算财政拨款支出（${where('general')}）`);
+  if (has('fiscal.govFund') || has('govFund')) out.push(`政府性基金（${where('govFund')}）`);
+  if (has('fiscal.stateCapital') || has('stateCapitalItem')) out.push(`国有资本经营预算（${where('stateCapital')}）`);
   return out;
 }
 
@@ -21,7 +27,7 @@ export interface DeleteItemConfirmProps {
 }
 
 export function DeleteItemConfirm({ item, name, onConfirm, onCancel }: DeleteItemConfirmProps) {
-  const where = tablesWithData(item);
+  const where = tablesWithData(item, useLoaded().report.settings.template);
   return (
     <Confirm title="删除科目" confirmText="删除" danger onConfirm={onConfirm} onCancel={onCancel}>
       <p>

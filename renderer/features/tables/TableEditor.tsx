@@ -7,6 +7,8 @@ import { type ClipboardEvent, type FocusEvent, type MouseEvent, useCallback, use
 import { fillFromTable03, type Fund } from '../../../shared/domain/fiscalSplit';
 import { type CustomCode, type ItemFacts, itemHasData } from '../../../shared/domain/model';
 import type { DerivedTable, TableId } from '../../../shared/domain/tables/types';
+import { tableShortName } from '../../../shared/domain/templates/tableSpecs';
+import { fundOfTable, requiredTableOfRole } from '../../../shared/domain/templates/roles';
 import { useUi } from '../../app/uiState';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTable } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
@@ -29,13 +31,16 @@ import { gridKey, pasteRefusal, useCellEditor } from './useCellEditor';
 const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
 const NO_PENDING: PendingRow[] = [];
 
+/** The table shows 年初/年末结转和结余 by 项 (政府性基金; 上海's 国有资本经营 too). */
+function carriesOver(table: DerivedTable): boolean {
+  return table.columns.some((c) => c.key === 'opening');
+}
+
 /** A 项 row has a figure (the table prints more than its 合计 row). */
 function tableHasData(table: DerivedTable): boolean {
   return table.rows.some((r) => r.kind === 'item');
 }
 
-/** The 财政拨款 fund whose split a table shows (按表03填充). */
-const FUND_OF_TABLE: Partial<Record<TableId, Fund>> = { '05': 'general', '07': 'govFund', '08': 'stateCapital' };
 const FUND_NAMES: Record<Fund, string> = { general: '一般公共预算财政拨款', govFund: '政府性基金预算财政拨款', stateCapital: '国有资本经营预算财政拨款' };
 
 function positionOf(target: EventTarget): { row: number; col: number } | null {
@@ -51,17 +56,20 @@ export function TableEditor({ id }: { id: TableId }) {
   const table = usePreviewTable(id);
   const catalogue = useCatalogue();
   const unit = loaded.report.settings.inputUnit;
-  const subject = isSubjectTable(id);
-  // 公开07表/08表 of a department without such funds: 本年度无此项, unless the officer opens it.
+  const subject = isSubjectTable(table);
+  // The 财政拨款 fund whose split this table shows (按表03填充).
+  const fund = fundOfTable(id);
+  // 政府性基金 / 国有资本经营 tables of a department without such funds: 本年度无此项, unless the officer opens it.
   const fundsKey = `${loaded.report.year}/${id}`;
   const expanded = useUi((s) => s.expandedFunds[fundsKey] === true);
-  const noSuchFunds = (id === '07' || id === '08') && !expanded && !tableHasData(table);
+  const noSuchFunds = fund !== undefined && fund !== 'general' && !expanded && !tableHasData(table);
   const allPending = useMemo(() => pendingRows(table, report, catalogue), [table, report, catalogue]);
   const pending = noSuchFunds ? NO_PENDING : allPending;
   const grid = useMemo(() => buildGrid(table, report, pending), [table, report, pending]);
   const [askAdd, setAskAdd] = useState<{ plan: PastePlan; label: string } | null>(null);
-  const fund = FUND_OF_TABLE[id];
   const fills = useMemo(() => (fund ? fillFromTable03(loaded.report, fund) : []), [fund, loaded.report]);
+  // 按表03填充 (上海: 按表3填充): from the year's 支出决算表.
+  const source = tableShortName(requiredTableOfRole(loaded.report.settings.template, 'expenditure'));
   const [askFill, setAskFill] = useState(false);
   const prior = usePriorView();
 
@@ -186,11 +194,11 @@ export function TableEditor({ id }: { id: TableId }) {
               onClick={() => setAskFill(true)}
               title={
                 fills.length === 0
-                  ? '没有需要按表03填充的科目：收入全部来自本项财政拨款且收支相等的科目已自动得出（斜体绿色）'
-                  : `把${fills.length}个科目的基本支出、项目支出按表03填入本表`
+                  ? `没有需要按${source}填充的科目：收入全部来自本项财政拨款且收支相等的科目已自动得出（斜体绿色）`
+                  : `把${fills.length}个科目的基本支出、项目支出按${source}填入本表`
               }
             >
-              按表03填充{fills.length > 0 ? `（${fills.length}）` : ''}
+              按{source}填充{fills.length > 0 ? `（${fills.length}）` : ''}
             </button>
           ) : null}
           <span className="toolbar-hint">
@@ -226,7 +234,7 @@ export function TableEditor({ id }: { id: TableId }) {
             <div className="no-such-funds" data-testid="no-such-funds">
               <strong>本年度无此项</strong>
               <p>
-                本部门本年度没有{id === '07' ? '政府性基金预算财政拨款收入、支出和结转结余' : '国有资本经营预算财政拨款支出'}，本表将按“说明：本表无数据”打印，无需填写。
+                本部门本年度没有{FUND_NAMES[fund ?? 'general']}{carriesOver(table) ? '收入、支出和结转结余' : '支出'}，本表将按“{table.emptyNote ?? '本表无数据'}”打印，无需填写。
               </p>
               <button type="button" onClick={() => useUi.getState().expandFunds(fundsKey)}>
                 本部门有此项收支，展开填写
@@ -259,19 +267,19 @@ export function TableEditor({ id }: { id: TableId }) {
       ) : null}
       {askFill ? (
         <Confirm
-          title="按表03填充"
+          title={`按${source}填充`}
           confirmText={`填充 ${fills.length} 个科目`}
           onCancel={() => setAskFill(false)}
           onConfirm={() => {
             setAskFill(false);
             void actions().editFacts(
               fills.flatMap((f) => f.writes),
-              `${table.code} 按表03填充 ${fills.length} 个科目`,
+              `${table.code} 按${source}填充 ${fills.length} 个科目`,
             );
           }}
         >
           <p>
-            以下科目的收入全部来自{FUND_NAMES[fund ?? 'general']}，但本表还没有数：将把表03的基本支出、项目支出填入本表（收支不等时请核对：差额可能来自上年结转或其他资金）。可以撤销。
+            以下科目的收入全部来自{FUND_NAMES[fund ?? 'general']}，但本表还没有数：将把{source}的基本支出、项目支出填入本表（收支不等时请核对：差额可能来自上年结转或其他资金）。可以撤销。
           </p>
           <ul className="missing-codes">
             {fills.map((f) => (

@@ -23,7 +23,7 @@ export function pasteContextFor(
     grid,
     pendingCodes: pending.map((p) => p.item.code),
     unit,
-    subjectTable: isSubjectTable(table.id),
+    subjectTable: isSubjectTable(table),
     virtualRow: (code) => itemGridCells(table, emptyItem(code), catalogue.functionalName(code) ?? code),
     functionalName: (code) => catalogue.functionalName(code) ?? null,
     deriveWith: (writes, addItems, customCodes) => {

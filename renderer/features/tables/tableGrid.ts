@@ -11,36 +11,8 @@ import type { Catalogue } from '../../../shared/domain/catalogue';
 import { effectiveItem } from '../../../shared/domain/fiscalSplit';
 import { type FactRef, getItemField, type ItemFacts, type ItemField, readFact, type Report } from '../../../shared/domain/model';
 import { itemFact } from '../../../shared/domain/tables/subjects';
-import type { Cell, DerivedTable, Row, TableId } from '../../../shared/domain/tables/types';
+import type { Cell, DerivedTable, Row } from '../../../shared/domain/tables/types';
 import type { Grid, GridCell } from './grid';
-
-/** Value columns of the 科目 tables that hold typed item facts; an array = 财政拨款 by fund. */
-export const SUBJECT_INPUTS: Partial<Record<TableId, Record<string, ItemField | readonly ItemField[]>>> = {
-  '02': {
-    fiscal: ['income.generalBudget', 'income.govFund', 'income.stateCapital'],
-    superior: 'income.superior',
-    business: 'income.business',
-    operating: 'income.operating',
-    affiliated: 'income.affiliated',
-    other: 'income.other',
-  },
-  '03': {
-    basic: 'expenditure.basic',
-    project: 'expenditure.project',
-    remitUpper: 'expenditure.remitUpper',
-    operating: 'expenditure.operating',
-    affiliatedSubsidy: 'expenditure.affiliatedSubsidy',
-  },
-  '05': { basic: 'fiscal.generalBasic', project: 'fiscal.generalProject' },
-  '07': {
-    opening: 'govFundOpening',
-    income: 'income.govFund',
-    basic: 'fiscal.govFundBasic',
-    project: 'fiscal.govFundProject',
-    closing: 'govFundClosing',
-  },
-  '08': { basic: 'fiscal.stateCapitalBasic', project: 'fiscal.stateCapitalProject' },
-};
 
 /** Names of the three parts of 表02 财政拨款收入. */
 export const FUND_PART_NAMES: Record<string, string> = {
@@ -49,17 +21,18 @@ export const FUND_PART_NAMES: Record<string, string> = {
   'income.stateCapital': '国有资本经营预算财政拨款',
 };
 
-export function isSubjectTable(id: TableId): boolean {
-  return SUBJECT_INPUTS[id] !== undefined;
+/** A 科目 table: its columns say which typed facts a 项 row holds (`ColumnDef.itemFields`). */
+export function isSubjectTable(table: DerivedTable): boolean {
+  return table.columns.some((c) => c.itemFields !== undefined);
 }
 
-function tableFields(id: TableId): ItemField[] {
-  return Object.values(SUBJECT_INPUTS[id] ?? {}).flatMap((f) => (typeof f === 'string' ? [f] : [...f]));
+function tableFields(table: DerivedTable): ItemField[] {
+  return table.columns.flatMap((c) => c.itemFields ?? []);
 }
 
 /** 项 of the report with no data in this table's columns (they have no row in it yet). */
-export function pendingItems(report: Report, id: TableId): ItemFacts[] {
-  const fields = tableFields(id);
+export function pendingItems(report: Report, table: DerivedTable): ItemFacts[] {
+  const fields = tableFields(table);
   if (fields.length === 0) return [];
   // A 项 whose split is implied by tables 02 and 03 is in the table already.
   return report.items.filter((item) => fields.every((f) => getItemField(effectiveItem(item), f) === 0));
@@ -125,7 +98,8 @@ function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report
   if ((cell.kind === 'input' || cell.kind === 'derived') && cell.fact) {
     return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, { table, row, col });
   }
-  if (table.id === '02' && cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1) {
+  // A sum of several typed facts of a 项 (表02 财政拨款收入): edited part by part.
+  if (cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1 && (table.columns[col]?.itemFields?.length ?? 0) > 1) {
     const refs = cell.sourceFacts; // shared between derivations: its grid key is cached
     return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), { table, row, col });
   }
@@ -144,8 +118,8 @@ export interface PendingRow {
 }
 
 export function pendingRows(table: DerivedTable, report: Report, catalogue: Catalogue): PendingRow[] {
-  if (!SUBJECT_INPUTS[table.id]) return [];
-  return pendingItems(report, table.id).map((item) => {
+  if (!isSubjectTable(table)) return [];
+  return pendingItems(report, table).map((item) => {
     const name = catalogue.functionalName(item.code) ?? '（目录中没有此科目）';
     return { item, name, cells: itemGridCells(table, item, name) ?? [] };
   });
@@ -153,17 +127,17 @@ export function pendingRows(table: DerivedTable, report: Report, catalogue: Cata
 
 /** The editable cells of a 项 row laid out by the table's columns; null for tables without 项 rows. */
 export function itemGridCells(table: DerivedTable, item: ItemFacts, name: string): (GridCell | null)[] | null {
-  const inputs = SUBJECT_INPUTS[table.id];
-  if (!inputs) return null;
+  if (!isSubjectTable(table)) return null;
   return table.columns.map((column): GridCell | null => {
-    const field = inputs[column.key];
-    if (field === undefined) return null;
+    const fields = column.itemFields;
+    if (fields === undefined || fields.length === 0) return null;
     const label = `${table.code} ${item.code} ${name} ${column.name}`;
-    if (typeof field === 'string') {
+    if (fields.length === 1) {
+      const field = fields[0]!;
       return { kind: 'input', ref: itemRef(item.code, field), valueType: 'money', value: getItemField(item, field), label };
     }
-    const refs = field.map((f) => itemRef(item.code, f));
-    return { kind: 'breakdown', refs, values: field.map((f) => getItemField(item, f)), label };
+    const refs = fields.map((f) => itemRef(item.code, f));
+    return { kind: 'breakdown', refs, values: fields.map((f) => getItemField(item, f)), label };
   });
 }
 

@@ -1,5 +1,6 @@
 /** The view the navigation tree selected. */
 import { useSession } from '../../store/useSession';
+import { viewInTemplate } from '../../store/view';
 import { AttachmentsView } from '../attachments/AttachmentsView';
 import { FormEditor } from '../attachments/FormEditor';
 import { KeyReportEditor } from '../attachments/KeyReportEditor';
@@ -14,7 +15,10 @@ import { SettingsView } from '../settings/SettingsView';
 import { TableEditor } from '../tables/TableEditor';
 
 export function MainView() {
-  const view = useSession((s) => s.view);
+  const chosen = useSession((s) => s.view);
+  const template = useSession((s) => s.loaded?.report.settings.template);
+  // The session keeps the view in the year's template; never show a table the template lacks.
+  const view = template === undefined ? chosen : viewInTemplate(chosen, template);
   switch (view.kind) {
     case 'guide':
       return <FillGuide />;

@@ -3,7 +3,7 @@ import { countBySeverity } from '../../../shared/domain/checks';
 import { tableName, tableList } from '../../../shared/domain/tables';
 import { useDeferredPackage, useFindings } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
-import { sameView, type View } from '../../store/view';
+import { sameView, sectionLabel, type View } from '../../store/view';
 
 function Item({ view, label, title, badge }: { view: View; label: string; title?: string; badge?: string | null }) {
   const current = useSession((s) => s.view);
@@ -39,7 +39,7 @@ export function NavTree() {
         <li className="nav-part">第三部分 情况说明</li>
         {narrative.sections.map(({ id, title }) => {
           const missing = missingBySection.get(title) ?? 0;
-          return <Item key={id} view={{ kind: 'narrative', id }} label={title.replace(/情况说明$/, '')} title={title} badge={missing > 0 ? `待填${missing}` : null} />;
+          return <Item key={id} view={{ kind: 'narrative', id }} label={sectionLabel(title)} title={title} badge={missing > 0 ? `待填${missing}` : null} />;
         })}
         <Item view={{ kind: 'glossary' }} label="第四部分 名词解释" />
         <Item view={{ kind: 'attachments' }} label="第五部分 附件" badge={forms > 0 ? `自评表${forms}` : null} />

@@ -407,9 +407,13 @@ function economicSummary(d: Drafter, p: Para, key: string, classes: readonly (re
     p.field(key, '主要内容', false);
     return;
   }
+  // A template may leave out 类 without figures (上海's 表6 lists only those that apply or have one).
   const parts = classes
     .filter(([code]) => code.length === 3)
-    .map(([code, name]) => ({ name, source: one(d.figures.economic.code(code)) }))
+    .flatMap(([code, name]) => {
+      const figure = d.figures.economic.codeIfPrinted(code);
+      return figure ? [{ name, source: one(figure) }] : [];
+    })
     .filter((c) => d.value(c.source) > 0);
   parts.forEach((c, k) => p.t(`${k > 0 ? '，' : ''}${c.name}`).fig(c.source).t('万元'));
 }

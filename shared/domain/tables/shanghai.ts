@@ -113,6 +113,7 @@ function table6(input: TableInput): DerivedTable {
     columns,
     header: [[h('人员经费', 3), h('公用经费', 3)], [h('科目代码'), h('科目名称'), h('决算数'), h('科目代码'), h('科目名称'), h('决算数')]],
     rows,
+    zeroText: ZERO_TEXT,
   };
 }
 

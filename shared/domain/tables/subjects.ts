@@ -27,7 +27,15 @@ export const CODE_COLUMNS: ColumnDef[] = [
 ];
 
 export function subjectColumnDefs(columns: readonly SubjectColumn[], width = 14): ColumnDef[] {
-  return [...CODE_COLUMNS, ...columns.map((c): ColumnDef => ({ key: c.key, name: c.name, width, align: 'right' }))];
+  return [
+    ...CODE_COLUMNS,
+    ...columns.map((c): ColumnDef => {
+      const def: ColumnDef = { key: c.key, name: c.name, width, align: 'right' };
+      if (c.kind === 'input') def.itemFields = [c.field];
+      else if (c.kind === 'factSum') def.itemFields = c.fields;
+      return def;
+    }),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * The ten derived tables as plain data: what the screen shows, the exporters write
  * and the checks point at. Nothing downstream recomputes a figure.
  */
-import type { FactRef } from '../model';
+import type { FactRef, ItemField } from '../model';
 import type { Fen } from '../money';
 
 /**
@@ -70,6 +70,12 @@ export interface ColumnDef {
   /** Relative width for exporters and the screen (characters). */
   width: number;
   align: 'left' | 'center' | 'right';
+  /**
+   * 科目 tables: the typed facts a 项 row holds in this column — one field (an input), or several
+   * summed (表02 财政拨款收入 = the three funds, shown as a breakdown). What an editor offers for
+   * a 项 that has no row yet; absent for columns no one types into.
+   */
+  itemFields?: readonly ItemField[];
 }
 
 /** A header cell, laid out like an HTML table (covered positions omitted). */
@@ -112,6 +118,8 @@ export interface DerivedTable {
   landscape: boolean;
   /** Amounts print with thousands separators (the report's setting); Excel uses the matching number format. */
   grouping: boolean;
+  /** What a zero amount prints: blank (absent), or `0.00` where the template prints every figure (上海 表6). */
+  zeroText?: string;
 }
 
 /** A year's tables as its template lays them out, by table id, in printed order. */

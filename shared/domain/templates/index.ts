@@ -27,6 +27,7 @@
  *       layoutFigures.ts the figures of tables laid out as a FigureLayout says
  *       figuresOf.ts    the figures of derived tables, built once per tables object
  *       sections.ts     the sections of each template (what the drafter follows)
+ *       roles.ts        which table plays which part (支出决算表, 一般公共预算, …), for the screens
  *       shanxi/         山西: tables.ts, sections.ts, figures.ts, rules/ (its 勾稽 rules),
  *                       tableImport/ (reading its printed tables from a workbook), index.ts
  *       shanghai/       上海: tables.ts, sections.ts, figures.ts, rules.ts, index.ts
@@ -38,7 +39,7 @@
  * nine out of the same builders and facts); a year's template picks them (`deriveYearTables`).
  * Adding a template: a folder with the same files, its id in `ids.ts`, its tables in
  * `tableSpecs.ts`, one entry in each of FIGURES, SECTIONS and TEMPLATES, its rules in
- * `checks/index.ts` (RULES_BY_TEMPLATE) and its derivation in `deriveYearTables`.
+ * `checks/index.ts` (RULES_BY_TEMPLATE) its derivation in `deriveYearTables` and its tables' parts in `roles.ts`.
  */
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, TEMPLATE_IDS, type TemplateId } from './ids';
 import { SHANGHAI } from './shanghai';

@@ -22,13 +22,6 @@ export function tableName(id: string): string {
   return `${spec.code} ${spec.title}`;
 }
 
-/** A table's number within its template, from 1 (山西 公开06表 → 6, 上海 表6 → 6): its heading prints it as 六、. */
-export function tableNumber(id: string): number {
-  const spec = tableSpec(id);
-  const list = [SHANXI_TABLES, SHANGHAI_TABLES].find((tables) => tables.includes(spec))!;
-  return list.indexOf(spec) + 1;
-}
-
 /** How messages name a table: `表03` (山西's 公开03表), `表5` (上海). */
 export function tableShortName(id: string): string {
   return tableSpec(id).code.replace(/^公开(\d\d)表$/u, '表$1');
@@ -36,3 +29,12 @@ export function tableShortName(id: string): string {
 
 /** Every template's table ids in printed order (山西's, then 上海's): the order findings are listed in. */
 export const TABLE_ORDER: ReadonlyMap<string, number> = new Map([...SPECS.keys()].map((id, k) => [id, k]));
+
+const NUMBERS: ReadonlyMap<string, number> = new Map([SHANXI_TABLES, SHANGHAI_TABLES].flatMap((tables) => tables.map((t, k) => [t.id, k + 1] as const)));
+
+/** A table's place in its template's printed order, from 1 (山西 公开06表 → 6, 上海 表6 → 6): headings print it as 六、. */
+export function tableNumber(id: string): number {
+  const n = NUMBERS.get(id);
+  if (n === undefined) throw new Error(`没有表${id}`);
+  return n;
+}

@@ -17,8 +17,8 @@ import { negativeAmounts } from './negative';
  * `[-]1,234.56` — checked character by character without building the string (a large
  * department has tens of thousands of cells).
  */
-export function printsAs(text: string, fen: number, grouping: boolean): boolean {
-  if (fen === 0) return text === '';
+export function printsAs(text: string, fen: number, grouping: boolean, zeroText = ''): boolean {
+  if (fen === 0) return text === zeroText;
   const units = toPrintedUnits(fen);
   const start = units < 0 ? 1 : 0;
   if (start === 1 && text.charCodeAt(0) !== 45 /* - */) return false;
@@ -70,19 +70,17 @@ export const REPORT_RULES: Rule[] = [
     'R-CELL-TEXT',
     '错误',
     '打印数与数据一致',
-    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白或模板规定的“0.00”，按设置和模板加千分位）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
+    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白，模板要求印出全部金额的表印0.00；按设置或模板的规定加千分位）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
     (ctx, m) => {
       const out: Finding[] = [];
       for (const table of tableList(ctx.tables)) {
-        // The table's own printing: 上海 prints no thousands separators, and 表6 prints zeros as 0.00.
-        const grouping = table.grouping;
-        const zero = tableSpec(table.id).zeroText ?? '';
+        // The table's own format: the year's setting, or its template's rule (上海: no separators, 表6 prints 0.00).
+        const { grouping, zeroText = '' } = table;
         for (const row of table.rows) {
           for (const cell of row.cells) {
             if (!cell.id || cell.value === undefined) continue;
-            if (cell.value === 0 && cell.valueType !== 'count' && (cell.kind === 'input' || cell.kind === 'derived') ? cell.text === zero : cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping)) continue;
-            const expected =
-              cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : cell.value === 0 && (cell.kind === 'input' || cell.kind === 'derived') ? zero : formatWanCell(cell.value, { grouping });
+            if (cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping, zeroText)) continue;
+            const expected = cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : cell.value === 0 ? zeroText : formatWanCell(cell.value, { grouping });
             const namer = new CellNamer(ctx);
             out.push(finding(m, `${namer.name(cell.id)} 印“${cell.text}”，按其金额应印“${expected}”`, [cell.id], table.id));
           }

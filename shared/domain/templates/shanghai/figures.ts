@@ -7,7 +7,7 @@ import type { DerivedTables } from '../../tables/types';
 import type { SemanticFigures } from '../figures';
 import { type FigureLayout, layoutFigures } from '../layoutFigures';
 
-const SHANGHAI_LAYOUT: FigureLayout = {
+export const SHANGHAI_LAYOUT: FigureLayout = {
   overview: 'S1',
   income: 'S2',
   expenditure: 'S3',

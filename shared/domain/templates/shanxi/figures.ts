@@ -7,7 +7,7 @@ import type { DerivedTables } from '../../tables/types';
 import type { SemanticFigures } from '../figures';
 import { type FigureLayout, layoutFigures } from '../layoutFigures';
 
-const SHANXI_LAYOUT: FigureLayout = {
+export const SHANXI_LAYOUT: FigureLayout = {
   overview: '01',
   income: '02',
   expenditure: '03',
