@@ -41,6 +41,9 @@ const COUNT_LABELS: Record<CountField, [string, string]> = {
   performanceGood: ['自评等级为“良”的项目', '个'],
   performanceFair: ['自评等级为“中”的项目', '个'],
   performancePoor: ['自评等级为“差”的项目', '个'],
+  performanceTargetProjects: ['设定绩效目标的项目', '个'],
+  performanceTrackingProjects: ['开展绩效跟踪的项目', '个'],
+  performanceAverageScore: ['绩效自评平均分', '分'],
 };
 
 const STATS_LABELS: Partial<Record<StatsMoneyField, string>> = {

@@ -8,7 +8,8 @@ import type { Department, Report } from '../model';
 import { type PackageModel, packageTitle, unitComposition } from '../package';
 import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
-import { draftNarrative, type NarrativeInput } from './draft';
+import type { NarrativeInput } from './drafter';
+import { draftNarrative } from './sectionDrafters';
 import { standardGlossary } from './glossary';
 import { FIELD_MARK, type LintContext, type LintFinding, lintText } from './lint';
 import type { PriorFigures } from './prior';
@@ -18,7 +19,8 @@ export * from './types';
 export { figureCells, figureLabel, figureValue, priorFromTables, priorFromTyped, priorFromYear, priorLabel, type PriorFigures, type PriorKey, type PriorOrigin } from './prior';
 export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
-export { draftNarrative, type NarrativeInput } from './draft';
+export { type NarrativeInput } from './drafter';
+export { draftNarrative } from './sectionDrafters';
 export { shares, largestRemainderShares, percentText, change, ratioBasisPoints } from './figures';
 
 /** Something the narrative needs and the report lacks. */

@@ -112,6 +112,8 @@ export interface DerivedTable {
   landscape: boolean;
   /** Amounts print with thousands separators (the report's setting); Excel uses the matching number format. */
   grouping: boolean;
+  /** Zero amounts print as `0.00` rather than blank (上海's 表6 prints every figure). */
+  zerosShown?: boolean;
 }
 
 /** A year's tables as its template lays them out, by table id, in printed order. */

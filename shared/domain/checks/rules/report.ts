@@ -6,6 +6,7 @@
 import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../model';
 import { formatWanCell, toPrintedUnits } from '../../money';
 import { tableList } from '../../tables/types';
+import { amountGrouping } from '../../templates/conventions';
 import { tableShortName } from '../../templates/tableSpecs';
 import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
 import type { Finding, Rule } from '../types';
@@ -135,14 +136,15 @@ export const REPORT_RULES: Rule[] = [
     'R-CELL-TEXT',
     '错误',
     '打印数与数据一致',
-    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白，按设置加千分位）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
+    '每个金额单元格印出的文字 = 其金额按0.01万元四舍五入（零印空白，上海模板表6印0.00；按设置加千分位，上海模板不加）；数量单元格印整数。检查以单元格金额计算，印出的文字必须与之一致。',
     (ctx, m) => {
-      const grouping = ctx.report.settings.tableGrouping;
+      const grouping = amountGrouping(ctx.report.settings);
       const out: Finding[] = [];
       for (const table of tableList(ctx.tables)) {
         for (const row of table.rows) {
           for (const cell of row.cells) {
             if (!cell.id || cell.value === undefined) continue;
+            if (cell.value === 0 && table.zerosShown && cell.valueType !== 'count' && cell.text === '0.00') continue;
             if (cell.valueType === 'count' ? cell.text === (cell.value === 0 ? '' : String(cell.value)) : printsAs(cell.text, cell.value, grouping)) continue;
             const expected = cell.valueType === 'count' ? (cell.value === 0 ? '' : String(cell.value)) : formatWanCell(cell.value, { grouping });
             const namer = new CellNamer(ctx);
