@@ -5,7 +5,7 @@
  */
 import { LIMITS } from './limits';
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, type TemplateId } from './templates/ids';
-import type { Fen } from './money';
+import { type Fen, normaliseWidth } from './money';
 
 /** 单位性质 */
 export const UNIT_KINDS = ['行政单位', '参公事业单位', '事业单位'] as const;
@@ -279,6 +279,19 @@ export const SCORE_MAX_HUNDREDTHS = 10_000;
 
 export function isScoreCount(field: CountField): boolean {
   return SCORE_COUNTS.has(field);
+}
+
+/**
+ * A typed score: `93.45`, `９３．４５`, `93.45分` → 9345 (hundredths); blank → null (not typed).
+ * At most two decimals, 0 to 100 points; otherwise a Chinese message.
+ */
+export function parseScore(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = normaliseWidth(text).trim().replace(/\s+/gu, '').replace(/分$/u, '');
+  if (t === '') return { ok: true, value: null };
+  const m = /^(\d{1,3})(?:\.(\d{0,2}))?$/u.exec(t);
+  const value = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+  if (value === null || value > SCORE_MAX_HUNDREDTHS) return { ok: false, message: `“${text.trim()}”不是有效的分数：应为0至100之间、最多两位小数的数字，例如 93.45` };
+  return { ok: true, value };
 }
 
 /** `9345` → `93.45`, `9250` → `92.5`, `10000` → `100` (trailing zeros dropped, as 总分 prints). */

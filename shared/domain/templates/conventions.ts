@@ -14,11 +14,13 @@ interface Conventions {
   detail: 'setting' | '项';
   /** 部门决算单位构成: printed when 下属单位 are listed (山西), or always, 本级 alone when none (上海). */
   unitComposition: 'withUnits' | 'always';
+  /** The 情况说明 section reporting 机关运行经费, 政府采购 and 国有资产 (山西 十, 上海 十一). */
+  otherMatters: string;
 }
 
 const CONVENTIONS: Record<TemplateId, Conventions> = {
-  山西: { grouping: 'setting', detail: 'setting', unitComposition: 'withUnits' },
-  上海: { grouping: 'never', detail: '项', unitComposition: 'always' },
+  山西: { grouping: 'setting', detail: 'setting', unitComposition: 'withUnits', otherMatters: 'n10' },
+  上海: { grouping: 'never', detail: '项', unitComposition: 'always', otherMatters: 'other' },
 };
 
 /** Whether amounts (table cells and sentences) print thousands separators. */
@@ -35,4 +37,9 @@ export function narrativeDetailOf(settings: Pick<ReportSettings, 'template' | 'n
 /** Whether 部门决算单位构成 is printed even when the department lists no 下属单位 (本级 alone). */
 export function unitCompositionAlways(template: TemplateId): boolean {
   return CONVENTIONS[template].unitComposition === 'always';
+}
+
+/** The id of the 情况说明 section that reports 机关运行经费, 政府采购 and 国有资产. */
+export function otherMattersSection(template: TemplateId): string {
+  return CONVENTIONS[template].otherMatters;
 }

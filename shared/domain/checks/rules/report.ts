@@ -5,10 +5,10 @@
  */
 import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../model';
 import { formatWanCell, toPrintedUnits } from '../../money';
-import { tableList } from '../../tables/types';
-import { amountGrouping } from '../../templates/conventions';
+import { tableIdOfCell, tableList } from '../../tables/types';
+import { amountGrouping, otherMattersSection } from '../../templates/conventions';
 import { tableShortName } from '../../templates/tableSpecs';
-import { CellNamer, exactValue, finding, formatFen, formatPrinted, printedUnits } from '../printed';
+import { CellNamer, finding, formatFen, formatPrinted, printedUnits } from '../printed';
 import type { Finding, Rule } from '../types';
 import { figureCell as at } from '../../templates/figures';
 import { figuresOf } from '../../templates/figuresOf';
@@ -91,21 +91,25 @@ export const REPORT_RULES: Rule[] = [
     'R-PROCUREMENT-SME',
     '错误',
     '授予中小企业合同金额不超过政府采购总额',
-    '授予中小企业合同金额 ≤ 表10 第1行 政府采购支出合计；其中授予小微企业合同金额 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
+    '授予中小企业合同金额 ≤ 政府采购支出合计（山西模板：表10 第1行）；其中授予小微企业合同金额、预留项目授予中小企业合同金额（上海模板）各 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
     (ctx, m) => {
-      const { procurementSme, procurementMicro } = ctx.report.stats;
-      const totalId = at(figuresOf(ctx.tables).procurement.total);
-      const total = exactValue(ctx, totalId);
+      const { procurementSme, procurementMicro, procurementSmeReserved } = ctx.report.stats;
+      // 政府采购支出合计: a cell of 表10 (山西), or the typed amounts (上海 prints it in no table).
+      const total = figuresOf(ctx.tables).procurement.total;
+      const cells = [...total.cells];
+      const table = cells[0] === undefined ? undefined : tableIdOfCell(cells[0]);
+      const section = otherMattersSection(ctx.report.settings.template);
       const out: Finding[] = [];
       const check = (part: number, partName: string, whole: number, wholeName: string) => {
         if (part <= whole) return;
         const [p, w] = [toPrintedUnits(part), toPrintedUnits(whole)];
         const text = `${partName} ${formatPrinted(p, false)} 万元超过${wholeName} ${formatPrinted(w, false)} 万元`;
-        const f = p > w ? finding(m, text, [totalId], '10') : finding(m, `${text}（按打印数相同，录入数据相差 ${formatFen(part - whole)}），请核对录入数`, [totalId], '10', '警告');
-        out.push({ ...f, section: 'n10' });
+        const f = p > w ? finding(m, text, cells, table) : finding(m, `${text}（按打印数相同，录入数据相差 ${formatFen(part - whole)}），请核对录入数`, cells, table, '警告');
+        out.push({ ...f, section });
       };
-      check(procurementSme, '授予中小企业合同金额', total, '政府采购支出合计');
+      check(procurementSme, '授予中小企业合同金额', total.value, '政府采购支出合计');
       check(procurementMicro, '授予小微企业合同金额', procurementSme, '授予中小企业合同金额');
+      check(procurementSmeReserved, '预留项目授予中小企业合同金额', procurementSme, '授予中小企业合同金额');
       return out;
     },
   ),

@@ -84,7 +84,7 @@ export const SHANGHAI_TABLE_RULES: Rule[] = [
   }),
 ];
 
-/** Rules of every template that read no table layout. */
-const COMMON_REPORT_RULES = REPORT_RULES.filter((r) => ['R-NEGATIVE', 'R-FRAME', 'R-CELL-TEXT'].includes(r.id));
+/** Rules of every template that read no table layout (R-PROCUREMENT-SME reads 政府采购 by name). */
+const COMMON_REPORT_RULES = REPORT_RULES.filter((r) => ['R-PROCUREMENT-SME', 'R-NEGATIVE', 'R-FRAME', 'R-CELL-TEXT'].includes(r.id));
 
 export const SHANGHAI_RULES: Rule[] = [...SHANGHAI_TABLE_RULES, ...COMMON_REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
