@@ -16,11 +16,13 @@ interface Conventions {
   unitComposition: 'withUnits' | 'always';
   /** The 情况说明 section reporting 机关运行经费, 政府采购 and 国有资产 (山西 十, 上海 十一). */
   otherMatters: string;
+  /** The 情况说明 section reporting 预算绩效 (山西 十（四） within 十, 上海 十). */
+  performance: string;
 }
 
 const CONVENTIONS: Record<TemplateId, Conventions> = {
-  山西: { grouping: 'setting', detail: 'setting', unitComposition: 'withUnits', otherMatters: 'n10' },
-  上海: { grouping: 'never', detail: '项', unitComposition: 'always', otherMatters: 'other' },
+  山西: { grouping: 'setting', detail: 'setting', unitComposition: 'withUnits', otherMatters: 'n10', performance: 'n10' },
+  上海: { grouping: 'never', detail: '项', unitComposition: 'always', otherMatters: 'other', performance: 'performance' },
 };
 
 /** Whether amounts (table cells and sentences) print thousands separators. */
@@ -42,4 +44,9 @@ export function unitCompositionAlways(template: TemplateId): boolean {
 /** The id of the 情况说明 section that reports 机关运行经费, 政府采购 and 国有资产. */
 export function otherMattersSection(template: TemplateId): string {
   return CONVENTIONS[template].otherMatters;
+}
+
+/** The id of the 情况说明 section that reports 预算绩效 (drafted from the 自评表 when the file has them). */
+export function performanceSection(template: TemplateId): string {
+  return CONVENTIONS[template].performance;
 }
