@@ -24,7 +24,11 @@
  *       figures.ts      SemanticFigures, Figure (template-independent names)
  *       figuresOf.ts    the figures of derived tables, built once per tables object
  *       sections.ts     the sections of each template (what the drafter follows)
+ *       glossary.ts     the 名词解释 of each template (山西 twelve, 上海 eleven)
+ *       conventions.ts  wording each template decides: thousands separators, 五（三） per 类 or 项,
+ *                       部门决算单位构成 always or only with 下属单位, which section reports what
  *       shanxi/         山西: tables.ts, sections.ts, figures.ts, index.ts
+ *       shanghai/       上海: the same, plus rules.ts and glossary.ts
  *
  * Low layers (narrative, checks, tableImport, tables' frame) import `figuresOf`, `sections` or a
  * template's data files; this registry, which also names each template's rules and derivation,
