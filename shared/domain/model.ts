@@ -264,7 +264,7 @@ export const COUNT_FIELDS = [
   'performancePoor', // 自评等级“差”
   'performanceTargetProjects', // 设定绩效目标的项目个数
   'performanceTrackingProjects', // 开展绩效跟踪（运行监控）的项目个数
-  'performanceAverageScore', // 绩效评价平均分, in hundredths of a point (93.45分 → 9345)
+  'performanceAverageScore', // 绩效自评平均分, in hundredths of a point (93.45分 → 9345)
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
@@ -322,7 +322,7 @@ export const COUNT_NAMES: Record<CountField, string> = {
   performancePoor: '自评等级为“差”的项目个数',
   performanceTargetProjects: '设定绩效目标的项目个数',
   performanceTrackingProjects: '开展绩效跟踪的项目个数',
-  performanceAverageScore: '绩效评价平均分',
+  performanceAverageScore: '绩效自评平均分',
 };
 
 /**

@@ -93,7 +93,7 @@ describe.each(SEEDS)('%s drafted under 上海', (name) => {
       '八、政府性基金预算财政拨款收入支出决算情况说明',
       '九、国有资本经营预算财政拨款收入支出决算情况说明',
       '十、预算绩效管理情况说明',
-      '十一、其他重要事项的情况说明',
+      '十一、其他重要事项情况说明',
     ]);
     expect(narrative.sections.map((s) => s.id)).toEqual(getTemplate('上海').sections.map((s) => s.id));
   });
@@ -219,7 +219,7 @@ describe.each(SEEDS)('%s drafted under 上海', (name) => {
     );
     expect(text).toContain('绩效评价中发现的问题及整改情况：【待填写：绩效评价发现的问题及整改情况】。');
     const untyped = underTemplate(base, '上海', (r) => delete r.stats.counts.performanceAverageScore);
-    expect(section(draft(untyped, false).narrative, 'performance')).toContain('平均分【待填写：绩效评价平均分】分');
+    expect(section(draft(untyped, false).narrative, 'performance')).toContain('平均分【待填写：绩效自评平均分】分');
   });
 
   it('prints 十一: 机关运行经费 with last year’s and its definition, 政府采购 with the 预留项目 split, 国有资产', () => {
@@ -359,7 +359,7 @@ describe('the facts 上海 adds', () => {
   it('are named in the change log, 平均分 in points', () => {
     expect(targetLabel('stats/procurementSmeReserved')).toBe('预留项目授予中小企业合同金额');
     expect(targetLabel('counts/performanceTrackingProjects')).toBe('开展绩效跟踪的项目个数');
-    expect(targetLabel('counts/performanceAverageScore')).toBe('绩效评价平均分');
+    expect(targetLabel('counts/performanceAverageScore')).toBe('绩效自评平均分');
     expect(valueText('counts/performanceAverageScore', 9345)).toBe('93.45分');
     expect(valueText('stats/performanceTargetFunds', 450_000_000)).toBe('450万元');
   });
@@ -426,7 +426,7 @@ describe('the facts 上海 adds', () => {
           error = e;
         }
         expect(error).toBeInstanceOf(StorageError);
-        expect((error as StorageError).message).toContain('绩效评价平均分应在0至100分之间');
+        expect((error as StorageError).message).toContain('绩效自评平均分应在0至100分之间');
         expect((error as StorageError).message).toContain('100.01分');
       } finally {
         closeDisclosureFile(db);

@@ -72,11 +72,8 @@ const COUNT_LABELS: Record<CountField, [string, string]> = {
   performanceAverageScore: ['绩效自评平均分', '分'],
 };
 
-/** The 绩效 counts of 上海's 十 (目标, 跟踪, then the 自评 ones and the grades). */
-const SHANGHAI_PERFORMANCE_COUNTS: readonly CountField[] = [
-  'performanceTargetProjects',
-  'performanceTrackingProjects',
-  'performanceProjects',
+/** The 绩效自评 count per grade of 上海's 十 when the file has no 自评表. */
+const SHANGHAI_GRADE_COUNTS: readonly CountField[] = [
   'performanceExcellent',
   'performanceGood',
   'performanceFair',
@@ -108,9 +105,10 @@ function Group({ title, children, note }: { title: string; children: ReactNode; 
   );
 }
 
-function counts(fields: readonly CountField[]) {
+/** Count inputs; `required` marks one not typed as 待填写 (not for grades: an absent grade is none). */
+function counts(fields: readonly CountField[], required = true) {
   return fields.map((f) => (
-    <FactField key={f} fact={{ kind: 'count', field: f }} label={COUNT_LABELS[f][0]} valueType="count" countUnit={COUNT_LABELS[f][1]} required />
+    <FactField key={f} fact={{ kind: 'count', field: f }} label={COUNT_LABELS[f][0]} valueType="count" countUnit={COUNT_LABELS[f][1]} required={required} />
   ));
 }
 
@@ -118,14 +116,20 @@ function stats(fields: readonly StatsMoneyField[]) {
   return fields.map((f) => <FactField key={f} fact={{ kind: 'stats', field: f }} label={STATS_LABELS[f] ?? f} />);
 }
 
-/** 平均分, typed with two decimals (stored in hundredths of a point); a bad entry is refused in place. */
+/**
+ * 平均分, typed with two decimals (stored in hundredths of a point). A bad entry is refused in
+ * place, as FactField refuses one: the message stays, the input goes back to the stored score.
+ */
 function ScoreField({ field, label }: { field: CountField; label: string }) {
   const stored = useLoaded().report.stats.counts[field];
   const [refusal, setRefusal] = useState<string | null>(null);
+  // A new key remounts the input on a refusal, so it shows the stored score again.
+  const [attempt, setAttempt] = useState(0);
   const commit = (text: string) => {
     const parsed = parseScore(text);
     if (!parsed.ok) {
       setRefusal(parsed.message);
+      setAttempt((n) => n + 1);
       return;
     }
     setRefusal(null);
@@ -135,7 +139,7 @@ function ScoreField({ field, label }: { field: CountField; label: string }) {
     <label className={`fact-field${stored === undefined ? ' missing' : ''}`}>
       <span className="fact-label">{label}</span>
       <span className="fact-input">
-        <CommitText value={stored === undefined ? '' : scoreText(stored)} placeholder="待填写" invalid={refusal !== null} ariaLabel={label} onCommit={commit} />
+        <CommitText key={attempt} value={stored === undefined ? '' : scoreText(stored)} placeholder="待填写" invalid={refusal !== null} ariaLabel={label} onCommit={commit} />
         <span className="fact-unit">分</span>
       </span>
       {refusal ? <span className="field-error">{refusal}</span> : null}
@@ -210,15 +214,22 @@ export function SectionInputs({ id }: { id: NarrativeId }) {
   }
   if (shanghai && id === 'performance') {
     groups.push(
-      <Group
-        key="performance"
-        title="预算绩效管理"
-        note={hasForms ? '本文件有项目支出绩效自评表：绩效自评的个数、资金、平均分和等级按自评表计算，下面的自评数字不使用。' : '未填写的数量在情况说明中标为待填写。'}
-      >
-        {counts(SHANGHAI_PERFORMANCE_COUNTS)}
-        {stats(['performanceTargetFunds', 'performanceTrackingFunds', 'performanceFunds'])}
-        <ScoreField field="performanceAverageScore" label="绩效自评平均分" />
+      <Group key="targets" title="绩效目标与绩效跟踪">
+        {counts(['performanceTargetProjects', 'performanceTrackingProjects'])}
+        {stats(['performanceTargetFunds', 'performanceTrackingFunds'])}
       </Group>,
+      hasForms ? (
+        <Group key="evaluation" title="绩效自评" note="本文件有项目支出绩效自评表：绩效自评的个数、涉及资金、平均分和各等级个数按自评表计算（第五部分 附件）。">
+          {null}
+        </Group>
+      ) : (
+        <Group key="evaluation" title="绩效自评" note="文件中没有自评表时在此填写；平均分保留两位小数。">
+          {counts(['performanceProjects'])}
+          {counts(SHANGHAI_GRADE_COUNTS, false)}
+          {stats(['performanceFunds'])}
+          <ScoreField field="performanceAverageScore" label="绩效自评平均分" />
+        </Group>
+      ),
       <Group key="texts" title="其他文字">
         <OptionalText textKey="performance.problems" label="绩效评价发现的问题及整改情况（有“中”“差”等级时必填）" placeholder="例如：个别项目执行进度偏慢，已督促……" />
         <OptionalText textKey="n10.4.1" label="预算绩效管理情况（填写后替代自动生成的表述）" placeholder="留空则按绩效目标、绩效跟踪、绩效自评的个数和资金自动生成" />

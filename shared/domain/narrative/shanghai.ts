@@ -300,7 +300,7 @@ function section11(d: Drafter): Section {
   const operating = operatingCostSentence(d).t(operatingCostDefinition(d.input.report.edition)).build();
   return {
     id: 'other',
-    title: '十一、其他重要事项的情况说明',
+    title: '十一、其他重要事项情况说明',
     paragraphs: [
       d.heading('（一）机关运行经费支出情况'),
       operating,

@@ -16,5 +16,5 @@ export const SHANGHAI_SECTIONS: readonly TemplateSection[] = [
   { id: 'n7', title: '八、政府性基金预算财政拨款收入支出决算情况说明' },
   { id: 'n8', title: '九、国有资本经营预算财政拨款收入支出决算情况说明' },
   { id: 'performance', title: '十、预算绩效管理情况说明' },
-  { id: 'other', title: '十一、其他重要事项的情况说明' },
+  { id: 'other', title: '十一、其他重要事项情况说明' },
 ];
