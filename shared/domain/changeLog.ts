@@ -31,12 +31,14 @@ import {
   ITEM_CARRY_NAMES,
   INCOME_SOURCE_NAMES,
   isCountFact,
+  isScoreCount,
   ITEM_FIELDS,
   emptyReport,
   parseFactRefKey,
   readFact,
   readSettings,
   type Report,
+  scoreText,
   STATS_MONEY_FIELDS,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
@@ -240,6 +242,9 @@ const STATS_LABELS: Record<string, string> = {
   receptionForeignAffairs: '外事接待费',
   receptionOverseas: '国（境）外接待费',
   performanceFunds: '绩效自评项目涉及资金',
+  procurementSmeReserved: '预留项目授予中小企业合同金额',
+  performanceTargetFunds: '设定绩效目标的项目涉及资金',
+  performanceTrackingFunds: '开展绩效跟踪的项目涉及资金',
 };
 
 /** What a fact is, in Chinese (`科目2011301 基本支出`, `“三公”经费决算数 公务接待费`). */
@@ -336,6 +341,7 @@ export function valueText(target: string, value: LogValue): string {
   if (typeof value === 'number') {
     const ref = parseFactRefKey(target);
     if (ref && !isCountFact(ref)) return `${fenToWanText(value)}万元`;
+    if (ref?.kind === 'count' && isScoreCount(ref.field)) return `${scoreText(value)}分`;
     return String(value);
   }
   if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;

@@ -19,6 +19,7 @@ import {
   itemHasData,
   type Report,
   STATS_MONEY_FIELDS,
+  STATS_MONEY_FIELDS_SHANGHAI,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
   VEHICLE_TYPES,
@@ -90,7 +91,12 @@ export function canonicalFacts(report: Report): Canonical {
       actual: fixed(THREE_PUBLIC_ITEMS, (i) => report.threePublic.actual[i]),
     },
     stats: {
-      ...fixed(STATS_MONEY_FIELDS, (f) => report.stats[f]),
+      ...fixed(
+        STATS_MONEY_FIELDS.filter((f) => !STATS_MONEY_FIELDS_SHANGHAI.includes(f)),
+        (f) => report.stats[f],
+      ),
+      // Added later: hashed only when typed (not zero), so earlier years keep their hash.
+      ...sortedEntries(fixed(STATS_MONEY_FIELDS_SHANGHAI, (f) => report.stats[f]), (v) => v !== 0),
       counts,
       operatingCostOverride: report.stats.operatingCostOverride,
       vehicles: fixed(VEHICLE_TYPES, (t) => report.stats.vehicles[t]),

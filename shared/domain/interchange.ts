@@ -6,12 +6,16 @@ import { editionForYear, getCatalogue } from './catalogue';
 import { NOT_APPLICABLE_CLASSES } from './tables/table06';
 import {
   COUNT_FIELDS,
+  type CountField,
   type CustomCode,
   type Department,
   isPriorKey,
+  isScoreCount,
   parseSubordinateUnits,
   priorKeyCode,
+  parseScore,
   readSettings,
+  scoreText,
   SUBORDINATE_UNIT_LIMITS,
   type SubordinateUnit,
   emptyItem,
@@ -172,6 +176,21 @@ class Reader {
       this.fail(path, e instanceof MoneyError ? e.message.replace(text, String(v)) : `“${String(v)}”不是有效的金额`);
       return 0;
     }
+  }
+
+  /**
+   * A score (平均分) of 0 to 100 points with at most two decimals, as a number or text (`93.45`),
+   * in hundredths of a point; null when absent (not typed).
+   */
+  score(v: unknown, path: string): number | null {
+    if (v === undefined || v === null) return null;
+    const text = typeof v === 'number' && Number.isFinite(v) ? numberToDecimal(v) : typeof v === 'string' && v.trim() !== '' ? v : null;
+    const parsed = text === null ? null : parseScore(text);
+    if (parsed === null || !parsed.ok || parsed.value === null) {
+      this.fail(path, `应为0至100之间、最多两位小数的分数，收到${describe(v)}`);
+      return null;
+    }
+    return parsed.value;
   }
 
   count(v: unknown, path: string): number {
@@ -347,18 +366,26 @@ function readEconomic(r: Reader, v: unknown, report: Report, economicName: (code
   }
 }
 
+/** Counts written as whole numbers under `stats.counts`; scores (平均分) are decimals directly under `stats`. */
+const PLAIN_COUNTS: readonly CountField[] = COUNT_FIELDS.filter((c) => !isScoreCount(c));
+const SCORE_FIELDS: readonly CountField[] = COUNT_FIELDS.filter(isScoreCount);
+
 function readStats(r: Reader, v: unknown, report: Report): void {
-  const o = r.object(v, '$.stats', [...STATS_MONEY_FIELDS, 'operatingCost', 'vehicles', 'equipmentCount', 'counts']);
+  const o = r.object(v, '$.stats', [...STATS_MONEY_FIELDS, 'operatingCost', 'vehicles', 'equipmentCount', 'counts', ...SCORE_FIELDS]);
   if (!o) return;
   for (const k of STATS_MONEY_FIELDS) report.stats[k] = r.amount(o[k], `$.stats.${k}`, false);
   report.stats.operatingCostOverride = o.operatingCost === undefined || o.operatingCost === null ? null : r.amount(o.operatingCost, '$.stats.operatingCost', false);
   const vehicles = r.object(o.vehicles, '$.stats.vehicles', VEHICLE_TYPES);
   if (vehicles) for (const t of VEHICLE_TYPES) report.stats.vehicles[t] = r.count(vehicles[t], `$.stats.vehicles.${t}`);
   report.stats.equipmentCount = r.count(o.equipmentCount, '$.stats.equipmentCount');
-  const counts = r.object(o.counts, '$.stats.counts', COUNT_FIELDS);
+  const counts = r.object(o.counts, '$.stats.counts', PLAIN_COUNTS);
   // A count absent (or null) has not been typed; 0 is a typed zero.
   if (counts) {
-    for (const c of COUNT_FIELDS) if (counts[c] !== undefined && counts[c] !== null) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+    for (const c of PLAIN_COUNTS) if (counts[c] !== undefined && counts[c] !== null) report.stats.counts[c] = r.count(counts[c], `$.stats.counts.${c}`);
+  }
+  for (const c of SCORE_FIELDS) {
+    const score = r.score(o[c], `$.stats.${c}`);
+    if (score !== null) report.stats.counts[c] = score;
   }
 }
 
@@ -522,11 +549,15 @@ export function toInterchange(pkg: ReportPackage): Record<string, unknown> {
   if (Object.keys(vehicles).length > 0) stats.vehicles = vehicles;
   if (report.stats.equipmentCount !== 0) stats.equipmentCount = report.stats.equipmentCount;
   const counts: Record<string, number> = {};
-  for (const c of COUNT_FIELDS) {
+  for (const c of PLAIN_COUNTS) {
     const n = report.stats.counts[c];
     if (n !== undefined) counts[c] = n;
   }
   if (Object.keys(counts).length > 0) stats.counts = counts;
+  for (const c of SCORE_FIELDS) {
+    const n = report.stats.counts[c];
+    if (n !== undefined) stats[c] = Number(scoreText(n));
+  }
 
   const doc: Record<string, unknown> = {
     format: INTERCHANGE_FORMAT,

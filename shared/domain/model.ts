@@ -5,7 +5,7 @@
  */
 import { LIMITS } from './limits';
 import { DEFAULT_TEMPLATE, isTemplateId, TEMPLATE_CHOICES, type TemplateId } from './templates/ids';
-import type { Fen } from './money';
+import { type Fen, normaliseWidth } from './money';
 
 /** 单位性质 */
 export const UNIT_KINDS = ['行政单位', '参公事业单位', '事业单位'] as const;
@@ -217,7 +217,10 @@ export const VEHICLE_TYPE_NAMES: Record<VehicleType, string> = {
   other: '其他用车',
 };
 
-/** Money fields of table 10 (部门决算公开相关信息统计表) and the procurement figures of 十（二）. */
+/**
+ * Money fields of table 10 (部门决算公开相关信息统计表), the procurement figures of 十（二）, and
+ * the amounts 上海's 十 预算绩效管理情况 and 十一（二） 政府采购 print.
+ */
 export const STATS_MONEY_FIELDS = [
   'procurementGoods', // 政府采购 货物
   'procurementWorks', // 政府采购 工程
@@ -227,9 +230,18 @@ export const STATS_MONEY_FIELDS = [
   'receptionDomestic', // 国内公务接待费 (含外事接待)
   'receptionForeignAffairs', // 其中：外事接待费
   'receptionOverseas', // 国（境）外接待费
-  'performanceFunds', // 绩效自评项目涉及资金
+  'performanceFunds', // 绩效自评（评价）项目涉及资金
+  'procurementSmeReserved', // 授予中小企业合同金额中，预留项目（面向中小企业预留份额）的金额
+  'performanceTargetFunds', // 设定绩效目标的项目涉及资金
+  'performanceTrackingFunds', // 开展绩效跟踪（运行监控）的项目涉及资金
 ] as const;
 export type StatsMoneyField = (typeof STATS_MONEY_FIELDS)[number];
+
+/**
+ * The money fields added for 上海 (情况说明 十、十一). The facts hash covers them only when not
+ * zero, so every year hashed before they existed keeps its hash.
+ */
+export const STATS_MONEY_FIELDS_SHANGHAI: readonly StatsMoneyField[] = ['procurementSmeReserved', 'performanceTargetFunds', 'performanceTrackingFunds'];
 
 /** Whole-number facts the narrative prints (三公 counts, 绩效自评 counts). */
 export const COUNT_FIELDS = [
@@ -250,8 +262,44 @@ export const COUNT_FIELDS = [
   'performanceGood', // 自评等级“良”
   'performanceFair', // 自评等级“中”
   'performancePoor', // 自评等级“差”
+  'performanceTargetProjects', // 设定绩效目标的项目个数
+  'performanceTrackingProjects', // 开展绩效跟踪（运行监控）的项目个数
+  'performanceAverageScore', // 绩效自评平均分, in hundredths of a point (93.45分 → 9345)
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
+
+/**
+ * Counts held in hundredths (a score with two decimals: 平均分 93.45 → 9345), typed and printed as
+ * the decimal, at most 100 points. Whole numbers like the other counts, so storage, the change log
+ * and the facts hash treat them alike.
+ */
+export const SCORE_COUNTS: ReadonlySet<CountField> = new Set<CountField>(['performanceAverageScore']);
+/** The largest score (100.00 points), in hundredths. */
+export const SCORE_MAX_HUNDREDTHS = 10_000;
+
+export function isScoreCount(field: CountField): boolean {
+  return SCORE_COUNTS.has(field);
+}
+
+/**
+ * A typed score: `93.45`, `９３．４５`, `93.45分` → 9345 (hundredths); blank → null (not typed).
+ * At most two decimals, 0 to 100 points; otherwise a Chinese message.
+ */
+export function parseScore(text: string): { ok: true; value: number | null } | { ok: false; message: string } {
+  const t = normaliseWidth(text).trim().replace(/\s+/gu, '').replace(/分$/u, '');
+  if (t === '') return { ok: true, value: null };
+  const m = /^(\d{1,3})(?:\.(\d{0,2}))?$/u.exec(t);
+  const value = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+  if (value === null || value > SCORE_MAX_HUNDREDTHS) return { ok: false, message: `“${text.trim()}”不是有效的分数：应为0至100之间、最多两位小数的数字，例如 93.45` };
+  return { ok: true, value };
+}
+
+/** `9345` → `93.45`, `9250` → `92.5`, `10000` → `100` (trailing zeros dropped, as 总分 prints). */
+export function scoreText(hundredths: number): string {
+  const whole = Math.floor(hundredths / 100);
+  const frac = String(hundredths % 100).padStart(2, '0').replace(/0+$/u, '');
+  return `${whole}${frac ? `.${frac}` : ''}`;
+}
 
 /** What each count is, for messages and the list of what is still to fill in. */
 export const COUNT_NAMES: Record<CountField, string> = {
@@ -272,6 +320,9 @@ export const COUNT_NAMES: Record<CountField, string> = {
   performanceGood: '自评等级为“良”的项目个数',
   performanceFair: '自评等级为“中”的项目个数',
   performancePoor: '自评等级为“差”的项目个数',
+  performanceTargetProjects: '设定绩效目标的项目个数',
+  performanceTrackingProjects: '开展绩效跟踪的项目个数',
+  performanceAverageScore: '绩效自评平均分',
 };
 
 /**
@@ -315,6 +366,9 @@ export interface Stats {
   receptionForeignAffairs: Fen;
   receptionOverseas: Fen;
   performanceFunds: Fen;
+  procurementSmeReserved: Fen;
+  performanceTargetFunds: Fen;
+  performanceTrackingFunds: Fen;
   /** Counts the officer typed; an absent count has not been typed (待填写), which differs from 0. */
   counts: Partial<Record<CountField, number>>;
   /**
@@ -485,6 +539,9 @@ export function emptyReport(year: number, edition = year): Report {
       receptionForeignAffairs: 0,
       receptionOverseas: 0,
       performanceFunds: 0,
+      procurementSmeReserved: 0,
+      performanceTargetFunds: 0,
+      performanceTrackingFunds: 0,
       counts: {},
       operatingCostOverride: null,
       vehicles: zeroRecord(VEHICLE_TYPES),

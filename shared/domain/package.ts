@@ -42,12 +42,13 @@ export const UNIT_COMPOSITION_COLUMNS = ['序号', '单位名称', '备注'] as 
 
 /**
  * The units whose accounts the 决算 includes, as the 部门决算单位构成 table lists them: the
- * department's own 本级 first (unless the officer listed it), then its 下属单位. Empty when the
- * department lists no 下属单位 (its 决算 is its own alone: no table).
+ * department's own 本级 first (unless the officer listed it), then its 下属单位. With no 下属单位
+ * the 决算 is the department's own alone: no table, or (`always`, 上海's template, where the table
+ * is part of 部门概况) the 本级 alone.
  */
-export function unitComposition(department: Department): SubordinateUnit[] {
+export function unitComposition(department: Department, always = false): SubordinateUnit[] {
   const units = department.subordinateUnits;
-  if (units.length === 0) return [];
+  if (units.length === 0) return always ? [{ name: `${department.name}（本级）`, note: '' }] : [];
   const listsItself = units.some((u) => u.name === department.name || u.name.includes('本级'));
   return listsItself ? units.map((u) => ({ ...u })) : [{ name: `${department.name}（本级）`, note: '' }, ...units.map((u) => ({ ...u }))];
 }

@@ -202,7 +202,7 @@ describe('change log', () => {
     }
     const file = openDisclosureFile(path, { create: false });
     try {
-      expect(file.migration).toMatchObject({ fromVersion: 3, applied: [4, 5] });
+      expect(file.migration).toMatchObject({ fromVersion: 3, applied: [4, 5, 6] });
       const repo = new DisclosureRepository(file.db);
       for (const year of [2023, 2024]) {
         const log = repo.listChanges(year);

@@ -160,6 +160,7 @@ describe('creating, saving and reopening', () => {
       { version: 3, name: 'self_evaluation' },
       { version: 4, name: 'published_years_and_change_log' },
       { version: 5, name: 'state_capital_item_carry' },
+      { version: 6, name: 'shanghai_narrative_facts' },
     ]);
     close(file);
     expect(fs.readdirSync(dir)).toEqual(['new.db']); // no backup for a brand-new file, WAL folded back

@@ -355,6 +355,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE report_item ADD COLUMN state_capital_item_closing INTEGER NOT NULL DEFAULT 0');
     },
   },
+  {
+    // 上海's 情况说明 facts (政府采购 预留项目, 绩效目标/跟踪 counts and funds, 平均分) are new
+    // report_amount keys: no schema change. The version marks files that may hold them, so an
+    // older build refuses such a file as written by a newer version (clear message, nothing
+    // dropped) instead of reporting an unknown key as damage.
+    version: 6,
+    name: 'shanghai_narrative_facts',
+    up: () => undefined,
+  },
 ];
 
 const MIGRATIONS_TABLE = `

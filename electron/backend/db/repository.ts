@@ -30,7 +30,9 @@ import {
   factRefKey,
   getItemField,
   COUNT_FIELDS,
+  COUNT_NAMES,
   isCountFact,
+  isScoreCount,
   isItemField,
   isOptionalFact,
   isPriorKey,
@@ -45,6 +47,7 @@ import {
   type ItemField,
   type Report,
   type ReportSettings,
+  SCORE_MAX_HUNDREDTHS,
   SUBORDINATE_UNIT_LIMITS,
   type SubordinateUnit,
   type UnitKind,
@@ -213,6 +216,8 @@ function describeFact(ref: FactRef): string {
       return `${VEHICLE_TYPE_NAMES[ref.type]}数量`;
     case 'equipment':
       return '单价100万元以上设备数量';
+    case 'count':
+      return COUNT_NAMES[ref.field];
     default:
       return factRefKey(ref);
   }
@@ -240,6 +245,11 @@ function checkRef(ref: FactRef): void {
 function checkFactValue(ref: FactRef, value: unknown): number | null {
   if (value === null && isOptionalFact(ref)) return null;
   if (value === null) return 0;
+  if (ref.kind === 'count' && isScoreCount(ref.field)) {
+    // A score in hundredths of a point (93.45 → 9345), at most 100 points.
+    if (isValidCount(value) && value <= SCORE_MAX_HUNDREDTHS) return value;
+    throw invalid(`${describeFact(ref)}应在0至100分之间（最多两位小数），收到：${typeof value === 'number' ? `${value / 100}分` : String(value)}。`);
+  }
   if (isCountFact(ref)) {
     if (isValidCount(value)) return value;
     throw invalid(`${describeFact(ref)}必须是0至${LIMITS.countMax}之间的整数，收到：${String(value)}。`);

@@ -10,6 +10,7 @@ import { lintText } from '../narrative/lint';
 import { evaluateSource, type FigureSource, figureText, sourceCells, type SourceContext } from '../narrative/sources';
 import type { Run, Section } from '../narrative/types';
 import { type TableId, tableIdOfCell } from '../tables/types';
+import { amountGrouping } from '../templates/conventions';
 import type { CheckContext, Finding, Rule, Severity } from './types';
 
 function tableOf(id: string): TableId | undefined {
@@ -72,7 +73,7 @@ const figureRule: Rule = {
     '情况说明中每个数字都有来源（表格单元格、未列入表格的填报数，或由它们计算的差额、百分比），且印出的数字等于按来源重新计算的结果（百分比按“金额÷合计”四舍五入复核）。',
   run(ctx) {
     const out: Finding[] = [];
-    const sctx = { tables: ctx.tables, report: ctx.report, grouping: ctx.report.settings.tableGrouping };
+    const sctx = { tables: ctx.tables, report: ctx.report, grouping: amountGrouping(ctx.report.settings) };
     for (const { section, run } of figureRuns(ctx)) {
       if (run.missing || run.withheld) continue;
       if (!run.source) {
@@ -151,7 +152,7 @@ const sharesRule: Rule = {
     '情况说明中的“占比”（收入、支出构成，一般公共预算财政拨款支出结构，授予中小企业、小微企业合同金额占政府采购支出总额等）不得超过100%：超过时不印占比并报错误。按“最大余数法”设置时，同一组占比合计必须正好是100.00%。',
   run(ctx) {
     const out: Finding[] = [];
-    const sctx = { tables: ctx.tables, report: ctx.report, grouping: ctx.report.settings.tableGrouping };
+    const sctx = { tables: ctx.tables, report: ctx.report, grouping: amountGrouping(ctx.report.settings) };
     for (const { section, run } of figureRuns(ctx)) {
       if (run.withheld) {
         const where = run.source ? shareParts(sctx, run.source) : '';

@@ -1,226 +1,23 @@
 /**
- * 第三部分 情况说明, drafted from the derived tables: sections 一 … 十 as structured
- * paragraphs following the seeds' sentence patterns. Human parts (主要原因是…, 用于…) are
+ * 第三部分 情况说明 of 山西's template, drafted from the semantic figures: sections 一 … 十 as
+ * structured paragraphs following the seeds' sentence patterns, and the sections 上海 prints in
+ * the same words (一 … 四, 六, 五（一）（二）, 国有资产). Human parts (主要原因是…, 用于…) are
  * fields the officer fills in; a required field left empty is reported, never printed as
  * `主要原因是。`.
  */
-import type { Catalogue } from '../catalogue';
 import {
-  COUNT_NAMES,
   type CountField,
-  type Department,
-  type FactRef,
-  type PriorField,
-  type Report,
   type StatsMoneyField,
   THREE_PUBLIC_ITEMS,
-  THREE_PUBLIC_NAMES,
   type ThreePublicItem,
   VEHICLE_TYPE_NAMES,
   VEHICLE_TYPES,
 } from '../model';
-import type { EvaluationSet } from '../selfEvaluation/types';
-import type { DerivedTables } from '../tables';
-import { type Figure, figureCell, type SemanticFigures } from '../templates/figures';
-import { figuresOf } from '../templates/figuresOf';
-import { templateSections } from '../templates/sections';
-import { change } from './figures';
+import { narrativeDetailOf } from '../templates/conventions';
+import { budgetSource, detailLabel, type Drafter, generalRow, one, type Para, reasonSentence, sumOf } from './drafter';
 import { performanceFromForms } from './performance';
-import { priorLabel, type PriorFigures } from './prior';
-import { cellSource as cell, evaluateSource, factSource, type FigureSource, figureText } from './sources';
-import type { Paragraph, ParagraphStyle, Run, Section } from './types';
-
-export interface NarrativeInput {
-  department: Department;
-  report: Report;
-  tables: DerivedTables;
-  prior: PriorFigures;
-  catalogue: Catalogue;
-  /** 第五部分 附件 of the year: when it holds forms, 十（四） is drafted from them. */
-  evaluation?: EvaluationSet;
-}
-
-/** Builds one paragraph run by run. */
-export class Para {
-  readonly runs: Run[] = [];
-  constructor(private readonly ctx: Drafter) {}
-
-  t(text: string): this {
-    const last = this.runs[this.runs.length - 1];
-    if (last?.kind === 'text') last.text += text;
-    else this.runs.push({ kind: 'text', text });
-    return this;
-  }
-
-  /** A figure, printed as its source evaluates (money, count or percentage). */
-  fig(source: FigureSource): this {
-    const v = this.ctx.evaluate(source);
-    this.runs.push({ kind: 'figure', text: figureText(v, this.ctx.grouping), value: v.value, source });
-    return this;
-  }
-
-  missing(fact: FactRef, label: string): this {
-    this.runs.push({ kind: 'figure', text: '', missing: { fact, label } });
-    return this;
-  }
-
-  /** A user field; its trailing punctuation is dropped so the sentence supplies its own. */
-  field(key: string, hint: string, required: boolean): this {
-    this.runs.push({ kind: 'field', key, text: this.ctx.text(key), required, hint });
-    return this;
-  }
-
-  /** Whether a field has text (for optional clauses). */
-  has(key: string): boolean {
-    return this.ctx.text(key) !== '';
-  }
-
-  build(style: ParagraphStyle = 'body'): Paragraph {
-    return { style, runs: this.runs };
-  }
-}
-
-const CHANGE_WORDS = { up: ['增加', '增长'], down: ['减少', '下降'] } as const;
-
-export class Drafter {
-  readonly year: number;
-  /** Thousands separators: one setting for tables and sentences. */
-  readonly grouping: boolean;
-  /** The year's figures by name (the template knows their cells). */
-  readonly figures: SemanticFigures;
-  constructor(readonly input: NarrativeInput) {
-    this.year = input.report.year;
-    this.grouping = input.report.settings.tableGrouping;
-    this.figures = figuresOf(input.tables);
-  }
-
-  text(key: string): string {
-    return (this.input.report.texts[key] ?? '').trim().replace(/[。；;，,\s]+$/u, '');
-  }
-
-  p(): Para {
-    return new Para(this);
-  }
-
-  heading(text: string, style: ParagraphStyle = 'heading3'): Paragraph {
-    return { style, runs: [{ kind: 'text', text }] };
-  }
-
-  evaluate(source: FigureSource) {
-    return evaluateSource(source, this.input);
-  }
-
-  /** The printed value of a figure: 0.01 万元 units, a count, or basis points. */
-  value(source: FigureSource): number {
-    return this.evaluate(source).value;
-  }
-
-  /** Last year's figure as a source, or null when unknown. */
-  prior(key: PriorField | `general/${string}`): FigureSource | null {
-    const fen = this.input.prior.get(key);
-    return fen === null ? null : { kind: 'prior', key, fen };
-  }
-
-  /** A typed count: printed as typed; not typed, a 待填写 figure (never 0). */
-  count(p: Para, field: CountField): Para {
-    if (this.input.report.stats.counts[field] === undefined) return p.missing({ kind: 'count', field }, COUNT_NAMES[field]);
-    return p.fig(factSource({ kind: 'count', field }));
-  }
-
-  /**
-   * Whether a clause of counts is printed: when the amount they back is not zero (the counts are
-   * then required) or one of them was typed. Counts behind a zero amount that nobody typed are
-   * left out rather than printed as 0.
-   */
-  countsClause(amount: FigureSource, fields: readonly CountField[]): boolean {
-    return this.value(amount) !== 0 || fields.some((f) => this.input.report.stats.counts[f] !== undefined);
-  }
-
-  /** `part ÷ whole` as a share of a list, as the report's shareRounding setting says. */
-  shares(parts: readonly FigureSource[], whole: FigureSource): FigureSource[] {
-    if (this.input.report.settings.shareRounding === 'largestRemainder') {
-      return parts.map((_, index): FigureSource => ({ kind: 'listShare', of: [...parts], index }));
-    }
-    return parts.map((part): FigureSource => ({ kind: 'share', of: [part, whole] }));
-  }
-
-  get listAll(): boolean {
-    return this.input.report.settings.narrativeListStyle === 'all';
-  }
-
-  /**
-   * Year-over-year clause: `{lead}增加X万元，增长p%`, `{lead}增加X万元` (last year zero),
-   * or `{same}` when equal. Returns whether the figure changed (a reason is then required).
-   */
-  yoy(p: Para, current: FigureSource, key: PriorField | `general/${string}`, lead: string, same: string): boolean | null {
-    const prior = this.prior(key);
-    if (prior === null) {
-      p.t(lead).missing({ kind: 'prior', key }, priorLabel(key, (code) => this.input.catalogue.functionalName(code)));
-      return null;
-    }
-    const c = change(this.value(current), this.value(prior));
-    if (c.direction === 'same') {
-      p.t(same);
-      return false;
-    }
-    const [more, rate] = CHANGE_WORDS[c.direction];
-    const diff: FigureSource = { kind: 'difference', of: [current, prior] };
-    p.t(`${lead}${more}`).fig(diff);
-    p.t('万元');
-    if (c.pct !== null) p.t(`，${rate}`).fig({ kind: 'ratio', of: [diff, prior] });
-    return true;
-  }
-
-  /** `{a}万元，占比{p}%` items joined by `；` and closed by `。`; shares of the printed `total`. */
-  shareList(items: readonly { label: string; source: FigureSource }[], total: FigureSource, paragraphs: Paragraph[]): void {
-    const list = this.listAll ? items : items.filter((i) => this.value(i.source) !== 0);
-    const shares = this.shares(
-      list.map((i) => i.source),
-      total,
-    );
-    list.forEach((item, k) => {
-      const p = this.p().t(item.label).fig(item.source).t('万元');
-      this.share(p, '，占比', shares[k]!, `${item.label}占比`);
-      paragraphs.push(p.t(k === list.length - 1 ? '。' : '；').build());
-    });
-  }
-
-  /**
-   * `{lead}{share}`: printed when the part is within the whole (`0%` when both are 0); when the
-   * part exceeds the whole, neither is printed and the share is withheld for N-SHARES to report.
-   */
-  share(p: Para, lead: string, source: FigureSource, label: string): void {
-    if (source.kind === 'share') {
-      const [part, whole] = source.of.map((s) => this.value(s)) as [number, number];
-      if (part < 0 || part > whole) {
-        p.runs.push({ kind: 'figure', text: '', source, withheld: label });
-        return;
-      }
-    }
-    p.t(lead).fig(source);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/** A figure printed in one cell, as the source of a printed number. */
-/** A figure's source: its one cell, or the facts of a figure the template prints in no table. */
-const one = (figure: Figure): FigureSource => (figure.cells.length === 0 && figure.facts ? factsSource(figure.facts) : cell(figureCell(figure)));
-
-/** A figure summed from its cells (none, one or more), as the source of a printed number. */
-const sumOf = (figure: Figure): FigureSource => (figure.cells.length === 0 && figure.facts ? factsSource(figure.facts) : { kind: 'sum', of: figure.cells.map(cell) });
-
-function factsSource(facts: readonly FactRef[]): FigureSource {
-  const [only, ...rest] = facts;
-  return only !== undefined && rest.length === 0 ? factSource(only) : { kind: 'sum', of: facts.map(factSource) };
-}
-
-/** A row of 一般公共预算财政拨款支出 the narrative names; it must be printed. */
-function generalRow(d: Drafter, code: string): Figure {
-  const row = d.figures.general.row(code);
-  if (!row) throw new Error(`一般公共预算财政拨款支出决算表没有科目 ${code}`);
-  return row.subtotal;
-}
+import { factSource, type FigureSource } from './sources';
+import type { Paragraph, Section } from './types';
 
 function section1(d: Drafter): Section {
   const income = one(d.figures.overview.incomeTotal);
@@ -233,11 +30,6 @@ function section1(d: Drafter): Section {
   return { id: 'n1', title: '一、收入支出决算总体情况说明', paragraphs: [p.build()] };
 }
 
-/** `{lead}{field}。` when required or filled; otherwise just `。`. */
-function reasonSentence(p: Para, key: string, required: boolean, lead: string): void {
-  if (required || p.has(key)) p.t(lead).field(key, '变动的主要原因', required);
-  p.t('。');
-}
 
 function section2(d: Drafter): Section {
   const total = one(d.figures.overview.incomeSum);
@@ -287,25 +79,16 @@ function section4(d: Drafter): Section {
   return { id: 'n4', title: '四、财政拨款收支决算总体情况说明', paragraphs: [p.build()] };
 }
 
-/** The rows 五（二）/（三） speak of: 类 rows of table 05, or 项 rows in the per-项 style. */
-function generalRows(d: Drafter): { code: string; label: string }[] {
-  const rows = d.figures.general.rows.filter((r) => (d.input.report.settings.narrativeDetail === '项' ? r.level === 3 : r.level === 1));
+/** The rows 五（三） speaks of: 类 rows of table 05, or 项 rows in the per-项 style (always so under 上海). */
+export function generalRows(d: Drafter): { code: string; label: string }[] {
+  const perItem = narrativeDetailOf(d.input.report.settings) === '项';
+  const rows = d.figures.general.rows.filter((r) => (perItem ? r.level === 3 : r.level === 1));
   return rows.map((r) => ({ code: r.code, label: detailLabel(d, r.code) }));
 }
 
-/** `一般公共服务支出` (类 style) or `一般公共服务支出（类）商贸事务（款）行政运行（项）`. */
-function detailLabel(d: Drafter, code: string): string {
-  const name = (c: string) => d.input.catalogue.functionalName(c) ?? c;
-  if (code.length !== 7) return name(code);
-  return `${name(code.slice(0, 3))}（类）${name(code.slice(0, 5))}（款）${name(code)}（项）`;
-}
 
-/** A typed budget of a row (年初预算 or 全年预算), or null when not typed. */
-function budgetSource(d: Drafter, kind: 'initialBudget' | 'adjustedBudget', code: string): FigureSource | null {
-  return d.input.report[kind][code] === undefined ? null : factSource({ kind, code });
-}
-
-function section5(d: Drafter): Section {
+/** 五（一） the total with its share and last year's, and 五（二） its structure by 类 (both templates). */
+export function generalOverview(d: Drafter): Paragraph[] {
   const general = one(d.figures.general.total.subtotal);
   const spending = one(d.figures.overview.expenditureSum);
   const paragraphs: Paragraph[] = [d.heading('（一）一般公共预算财政拨款支出决算总体情况')];
@@ -327,7 +110,12 @@ function section5(d: Drafter): Section {
     d.share(p, '，占比', classShares[k]!, `${detailLabel(d, r.code)}占比`);
     paragraphs.push(p.t(k === classRows.length - 1 ? '。' : '；').build());
   });
+  return paragraphs;
+}
 
+function section5(d: Drafter): Section {
+  const general = one(d.figures.general.total.subtotal);
+  const paragraphs = generalOverview(d);
   paragraphs.push(d.heading('（三）一般公共预算财政拨款支出决算具体情况'));
   paragraphs.push(budgetIntro(d, general));
   for (const row of generalRows(d)) paragraphs.push(detailParagraph(d, row.code, row.label));
@@ -411,6 +199,7 @@ function economicSummary(d: Drafter, p: Para, key: string, classes: readonly (re
   const parts = classes
     .filter(([code]) => code.length === 3)
     .flatMap(([code, name]) => {
+      // A 类 the template's table does not list (上海's 表6 lists 301, 303 | 302, 310) or prints as ——.
       const figure = d.figures.economic.codeIfPrinted(code);
       return figure ? [{ name, source: one(figure) }] : [];
     })
@@ -534,17 +323,20 @@ function section9(d: Drafter): Section {
   return { id: 'n9', title: '九、财政拨款“三公”经费支出决算情况说明', paragraphs };
 }
 
-/** 机关运行经费: the figure, with last year's. */
-function operatingCostParagraph(d: Drafter): Paragraph {
+/** 机关运行经费: the figure, with last year's (the sentence is left open for 上海 to add its definition). */
+export function operatingCostSentence(d: Drafter): Para {
   const operating = sumOf(d.figures.operatingCost);
   const p1 = d.p().t(`${d.year}年机关运行经费支出`).fig(operating).t('万元，');
   const changed = d.yoy(p1, operating, 'operatingCost', `比${d.year - 1}年`, `与${d.year - 1}年相同`);
   if (changed === true || p1.has('n10.1.reason')) p1.t('，主要原因').field('n10.1.reason', '变动的主要原因', changed === true);
-  return p1.t('。').build();
+  return p1.t('。');
 }
 
-/** 政府采购: the total by kind and the shares awarded to 中小企业 and 小微企业. */
-function procurementParagraph(d: Drafter): Paragraph {
+/**
+ * 政府采购: the total by kind and the shares awarded to 中小企业 and 小微企业; with `reserved`
+ * (上海), the 中小企业 amount split into 预留项目 and the others.
+ */
+export function procurementParagraph(d: Drafter, reserved = false): Paragraph {
   const total = one(d.figures.procurement.total);
   const p2 = d.p().t(`${d.year}年度政府采购支出总额`).fig(total).t('万元，其中：政府采购货物支出').fig(one(d.figures.procurement.goods))
     .t('万元、政府采购工程支出').fig(one(d.figures.procurement.works)).t('万元、政府采购服务支出').fig(one(d.figures.procurement.services)).t('万元。');
@@ -552,18 +344,32 @@ function procurementParagraph(d: Drafter): Paragraph {
   const micro = factSource({ kind: 'stats', field: 'procurementMicro' });
   p2.t('政府采购授予中小企业合同金额').fig(sme).t('万元');
   d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [sme, total] }, '授予中小企业合同金额占政府采购支出总额的比例');
-  p2.t('。其中：授予小微企业合同金额').fig(micro).t('万元');
+  // With the 预留 split (上海) the 小微企业 amount follows after a semicolon, not a second `其中`.
+  const split = reserved && reservedSplit(d, p2, sme);
+  p2.t(split ? '；其中，授予小微企业合同金额' : '。其中：授予小微企业合同金额').fig(micro).t('万元');
   d.share(p2, '，占政府采购支出总额的', { kind: 'share', of: [micro, total] }, '授予小微企业合同金额占政府采购支出总额的比例');
   return p2.t('。').build();
 }
 
+/**
+ * `，其中：预留项目授予中小企业合同金额X万元，非预留项目授予中小企业合同金额Y万元` (Y = 中小企业 − 预留).
+ * A 预留 amount above the 中小企业 amount has no such split: the clause is left out and the check
+ * R-PROCUREMENT-SME reports the figures.
+ */
+function reservedSplit(d: Drafter, p: Para, sme: FigureSource): boolean {
+  const reserved = factSource({ kind: 'stats', field: 'procurementSmeReserved' });
+  const { procurementSme, procurementSmeReserved } = d.input.report.stats;
+  if (procurementSmeReserved > procurementSme) return false;
+  p.t('，其中：预留项目授予中小企业合同金额').fig(reserved).t('万元，非预留项目授予中小企业合同金额').fig({ kind: 'difference', of: [sme, reserved] }).t('万元');
+  return true;
+}
+
 /** 预算绩效: the work done (typed, or drafted from the forms or counts), a note, other matters. */
-function performanceParagraphs(d: Drafter, numbered: boolean): Paragraph[] {
+function performanceParagraphs(d: Drafter): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  if (numbered) paragraphs.push(d.heading(d.input.report.edition >= 2024 ? '1、预算绩效管理工作的开展情况' : '1、预算绩效管理工作开展情况'));
+  paragraphs.push(d.heading(d.input.report.edition >= 2024 ? '1、预算绩效管理工作的开展情况' : '1、预算绩效管理工作开展情况'));
   paragraphs.push(performanceParagraph(d));
   if (d.text('n10.4.note')) paragraphs.push(d.p().field('n10.4.note', '附注', false).build());
-  if (!numbered) return paragraphs;
   paragraphs.push(d.heading('2、其他需要说明的事项'));
   const other = d.p();
   if (other.has('n10.4.2')) other.field('n10.4.2', '其他需要说明的事项', false);
@@ -573,27 +379,15 @@ function performanceParagraphs(d: Drafter, numbered: boolean): Paragraph[] {
 }
 
 function section10(d: Drafter): Section {
-  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明'), operatingCostParagraph(d)];
+  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况说明'), operatingCostSentence(d).build()];
   paragraphs.push(d.heading('（二）政府采购情况说明'), procurementParagraph(d));
   paragraphs.push(d.heading('（三）国有资产占用情况说明'), assetsParagraph(d));
-  paragraphs.push(d.heading('（四）预算绩效情况说明'), ...performanceParagraphs(d, true));
+  paragraphs.push(d.heading('（四）预算绩效情况说明'), ...performanceParagraphs(d));
   return { id: 'n10', title: '十、其他重要事项情况说明', paragraphs };
 }
 
-/** 上海 十 预算绩效管理情况. */
-function sectionPerformance(d: Drafter): Section {
-  return { id: 'performance', title: '十、预算绩效管理情况说明', paragraphs: performanceParagraphs(d, false) };
-}
-
-/** 上海 十一 其他重要事项: 机关运行经费, 政府采购, 国有资产. */
-function sectionOther(d: Drafter): Section {
-  const paragraphs: Paragraph[] = [d.heading('（一）机关运行经费支出情况'), operatingCostParagraph(d)];
-  paragraphs.push(d.heading('（二）政府采购支出情况'), procurementParagraph(d));
-  paragraphs.push(d.heading('（三）国有资产占有使用情况'), assetsParagraph(d));
-  return { id: 'other', title: '十一、其他重要事项的情况说明', paragraphs };
-}
-
-function assetsParagraph(d: Drafter): Paragraph {
+/** 国有资产: vehicles by type and 单价100万元（含）以上设备 as of 12月31日 (both templates). */
+export function assetsParagraph(d: Drafter): Paragraph {
   const { vehicles } = d.input.report.stats;
   const total = one(d.figures.vehicles.total);
   const p = d.p().t(`截至${d.year}年12月31日，本部门（单位）共有车辆`).fig(total).t('辆');
@@ -630,8 +424,8 @@ function performanceParagraph(d: Drafter): Paragraph {
   return p.t('。').build();
 }
 
-/** The drafter of each section, by the section id a template lists. */
-const DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
+/** 山西's sections by id (上海 shares 一 … 四 and 六). */
+export const SHANXI_DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
   n1: section1,
   n2: section2,
   n3: section3,
@@ -642,19 +436,4 @@ const DRAFTERS: Readonly<Record<string, (d: Drafter) => Section>> = {
   n8: section8,
   n9: section9,
   n10: section10,
-  performance: sectionPerformance,
-  other: sectionOther,
 };
-
-/** The sections of the report's template, in its order. */
-export function draftNarrative(input: NarrativeInput): Section[] {
-  const d = new Drafter(input);
-  return templateSections(input.report.settings.template).map(({ id, title }) => {
-    const draft = Object.hasOwn(DRAFTERS, id) ? DRAFTERS[id] : undefined;
-    if (!draft) throw new Error(`情况说明没有第“${id}”节的起草规则`);
-    // The template's heading (its number and wording: 上海 prints 三公 as 七, 政府性基金 as 八).
-    return { ...draft(d), title };
-  });
-}
-
-export { THREE_PUBLIC_NAMES };

@@ -8,8 +8,11 @@ import type { Department, Report } from '../model';
 import { type PackageModel, packageTitle, unitComposition } from '../package';
 import type { EvaluationSet } from '../selfEvaluation/types';
 import type { DerivedTables } from '../tables';
-import { draftNarrative, type NarrativeInput } from './draft';
+import type { NarrativeInput } from './drafter';
+import { draftNarrative } from './sectionDrafters';
 import { standardGlossary } from './glossary';
+import { unitCompositionAlways } from '../templates/conventions';
+import { templateGlossary } from '../templates/glossary';
 import { FIELD_MARK, type LintContext, type LintFinding, lintText } from './lint';
 import type { PriorFigures } from './prior';
 import type { Paragraph, Section } from './types';
@@ -18,7 +21,8 @@ export * from './types';
 export { figureCells, figureLabel, figureValue, priorFromTables, priorFromTyped, priorFromYear, priorLabel, type PriorFigures, type PriorKey, type PriorOrigin } from './prior';
 export { FIELD_MARK, lintText, type LintFinding } from './lint';
 export { standardGlossary } from './glossary';
-export { draftNarrative, type NarrativeInput } from './draft';
+export { type NarrativeInput } from './drafter';
+export { draftNarrative } from './sectionDrafters';
 export { shares, largestRemainderShares, percentText, change, ratioBasisPoints } from './figures';
 
 /** Something the narrative needs and the report lacks. */
@@ -94,19 +98,28 @@ export function narrativePlainText(narrative: Narrative): string {
   return lines.join('\n');
 }
 
-/** 第一部分 概况: duties one per line and the 机构设置 text from the report, the 单位构成 from the department. */
+/**
+ * 第一部分 概况: duties one per line and the 机构设置 text from the report, the 部门决算单位构成 from
+ * the department (under 上海 always printed, 本级 alone when it lists no 下属单位).
+ */
 export function overviewOf(report: Report, department: Department): PackageModel['overview'] {
   const duties = (report.texts['overview.duties'] ?? '')
     .split(/\r?\n/)
     .map((d) => d.trim().replace(/^[（(][一二三四五六七八九十]+[）)]\s*/u, ''))
     .filter((d) => d !== '');
-  return { duties, organisation: (report.texts['overview.organisation'] ?? '').trim(), units: unitComposition(department) };
+  const units = unitComposition(department, unitCompositionAlways(report.settings.template));
+  return { duties, organisation: (report.texts['overview.organisation'] ?? '').trim(), units };
 }
 
-/** 第四部分 名词解释: the edition's standard terms, each definition overridable, plus free text. */
+/**
+ * 第四部分 名词解释: the template's terms for the edition (山西 twelve, 上海 eleven), each
+ * definition overridable, plus free text. An override `glossary.N` names the N-th of the
+ * edition's twelve standard terms, whichever template prints it.
+ */
 export function glossaryOf(report: Report): PackageModel['glossary'] {
-  const terms = standardGlossary(report.edition).map((t, k) => {
-    const override = report.texts[`glossary.${k + 1}`]?.trim();
+  const standard = standardGlossary(report.edition).map((t) => t.term);
+  const terms = templateGlossary(report.settings.template, report.edition).map((t) => {
+    const override = report.texts[`glossary.${standard.indexOf(t.term) + 1}`]?.trim();
     return override ? { term: t.term, definition: override } : t;
   });
   return { terms, extra: (report.texts['glossary.extra'] ?? '').trim() };

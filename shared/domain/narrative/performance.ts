@@ -16,20 +16,36 @@ import {
   type KeyEvaluationReport,
   summarise,
 } from '../selfEvaluation';
-import { formatPoints } from '../selfEvaluation/points';
+import { formatPoints, roundToHundredth } from '../selfEvaluation/points';
+import { POINTS_PER_POINT } from '../selfEvaluation/types';
 import { toPrintedUnits } from '../money';
-import type { Drafter, Para } from './draft';
+import type { Drafter, Para } from './drafter';
 import type { FigureSource } from './sources';
 import type { Paragraph } from './types';
 
 /** A count of forms, as a narrative figure (see the `forms` source). */
-function formCount(what: string, n: number): FigureSource {
+export function formCount(what: string, n: number): FigureSource {
   return { kind: 'forms', what, value: n, format: 'count' };
 }
 
 /** Funds summed from forms, as a narrative figure. */
-function formMoney(what: string, fen: number): FigureSource {
+export function formMoney(what: string, fen: number): FigureSource {
   return { kind: 'forms', what, value: toPrintedUnits(fen), format: 'money', fen };
+}
+
+/** A score (hundredths of a point) from the forms, as a narrative figure. */
+function formScore(what: string, hundredths: number): FigureSource {
+  return { kind: 'forms', what, value: hundredths, format: 'score' };
+}
+
+/**
+ * 平均分 of the forms in hundredths of a point: the mean of their 总分 as printed (each rounded
+ * to 0.01), rounded half up, so a reader averaging the printed forms gets the printed figure.
+ */
+export function averageScore(totals: readonly number[]): number {
+  if (totals.length === 0) return 0;
+  const hundredths = totals.reduce((sum, t) => sum + roundToHundredth(t) / (POINTS_PER_POINT / 100), 0);
+  return Math.floor((2 * hundredths + totals.length) / (2 * totals.length));
 }
 
 /** The seed's names of the four fund kinds in this paragraph (国有资金经营 as the 2023 template prints it). */
@@ -40,7 +56,7 @@ const KIND_WORDS: Record<FundKind, string> = {
   社会保险基金预算: '社会保险基金预算',
 };
 
-function gradeList(p: Para, byGrade: Record<Grade, number>, lead: string): void {
+export function gradeList(p: Para, byGrade: Record<Grade, number>, lead: string): void {
   GRADES.filter((g) => byGrade[g] > 0).forEach((g, k) => p.t(k === 0 ? lead : '，').fig(formCount(`自评等级“${g}”的项目数`, byGrade[g])).t(`个项目自评等级为“${g}”`));
 }
 
@@ -50,7 +66,7 @@ function categoryName(label: string): string {
   return name.endsWith('性') ? `${name}指标` : `${name}类指标`;
 }
 
-function keyReportClause(d: Drafter, p: Para, report: KeyEvaluationReport, set: EvaluationSet): void {
+export function keyReportClause(d: Drafter, p: Para, report: KeyEvaluationReport, set: EvaluationSet): void {
   const fig = deriveKeyReport(report, set.settings);
   p.t(`组织对“${report.projectName || report.title}”1个项目开展了部门评价（以部门为主体开展的重点绩效评价），涉及资金`).fig(formMoney('重点评价项目资金', report.funds)).t('万元，其中');
   FUND_KINDS.forEach((k, n) => p.t(`${n > 0 ? '、' : ''}${KIND_WORDS[k]}支出`).fig(formMoney(`重点评价项目${k}资金`, k === report.fundKind ? report.funds : 0)).t('万元'));
@@ -81,4 +97,18 @@ export function performanceFromForms(d: Drafter, set: EvaluationSet): Paragraph 
   }
   set.keyReports.forEach((report, k) => keyReportClause(d, p.t(`。${['二', '三', '四', '五'][k] ?? '再'}是`), report, set));
   return p.t('。').build();
+}
+
+/**
+ * 上海 十's 绩效自评 clause from the forms, continuing `p`: `对N个项目开展了绩效自评，涉及资金F万元，
+ * 平均分S分。其中：n个项目自评等级为“优”…`, then each 重点评价报告. Returns whether a project is rated
+ * 中 or 差 (the problems found must then be told).
+ */
+export function evaluationFromForms(d: Drafter, p: Para, set: EvaluationSet): boolean {
+  const s = summarise(set);
+  p.t('对').fig(formCount('绩效自评项目个数', s.count)).t('个项目开展了绩效自评，涉及资金').fig(formMoney('绩效自评项目涉及资金', s.narrativeFunds));
+  p.t('万元，平均分').fig(formScore('绩效自评平均分', averageScore(s.rows.map((r) => r.total)))).t('分');
+  gradeList(p, s.byGrade, '。其中：');
+  for (const report of set.keyReports) keyReportClause(d, p.t('。'), report, set);
+  return s.byGrade.中 > 0 || s.byGrade.差 > 0;
 }

@@ -11,7 +11,7 @@
  * tables does; a sum adds the stored 分 and rounds once, as the tables' totals do (SPEC §2).
  * A cell id no table carries throws: it is a programming error, never a zero.
  */
-import { type FactRef, factRefKey, isCountFact, readFact, type Report } from '../model';
+import { type FactRef, factRefKey, isCountFact, isScoreCount, readFact, type Report, scoreText } from '../model';
 import { FEN_PER_PRINTED_UNIT, toPrintedUnits } from '../money';
 import { cellById, type CellId, type DerivedTables, tableOfCell } from '../tables/types';
 import { largestRemainderShares, percentText, ratioBasisPoints, wanText } from './figures';
@@ -34,14 +34,18 @@ export type FigureSource =
   /** Share `index` of a list, by largest remainder over the list's own sum (the shareRounding setting). */
   | { kind: 'listShare'; of: FigureSource[]; index: number }
   /**
-   * A figure summed from the 附件 (项目支出绩效自评表: how many, their funds, the count per grade):
-   * derived from the forms in the same pass, and checked there by the SE rules, not against a table.
+   * A figure summed from the 附件 (项目支出绩效自评表: how many, their funds, the count per grade,
+   * their average score): derived from the forms in the same pass, and checked there by the SE
+   * rules, not against a table.
    */
-  | { kind: 'forms'; what: string; value: number; format: 'money' | 'count'; fen?: number };
+  | { kind: 'forms'; what: string; value: number; format: 'money' | 'count' | 'score'; fen?: number };
 
-export type FigureFormat = 'money' | 'count' | 'percent';
+export type FigureFormat = 'money' | 'count' | 'percent' | 'score';
 
-/** A figure's value: printed units for money, a count, or basis points (1/100 %) for a percentage. */
+/**
+ * A figure's value: printed units for money, a count, basis points (1/100 %) for a percentage, or
+ * hundredths of a point for a score (平均分).
+ */
 export interface FigureValue {
   value: number;
   format: FigureFormat;
@@ -69,6 +73,7 @@ function cellValue(ctx: SourceContext, id: CellId): FigureValue {
 function factValue(ctx: SourceContext, fact: FactRef): FigureValue {
   const stored = readFact(ctx.report, fact);
   if (stored === null) throw new Error(`尚未填写：${factRefKey(fact)}`);
+  if (fact.kind === 'count' && isScoreCount(fact.field)) return { value: stored, format: 'score' };
   return isCountFact(fact) ? { value: stored, format: 'count' } : money(stored);
 }
 
@@ -110,7 +115,7 @@ export function evaluateSource(source: FigureSource, ctx: SourceContext): Figure
   }
 }
 
-/** A figure as the narrative prints it: `2,384.38` (or `2384.38`), `0`, `3`, `83.41%`, `0%`. */
+/** A figure as the narrative prints it: `2,384.38` (or `2384.38`), `0`, `3`, `83.41%`, `0%`, `93.45` (a score). */
 export function figureText(v: FigureValue, grouping: boolean): string {
   switch (v.format) {
     case 'money':
@@ -119,6 +124,8 @@ export function figureText(v: FigureValue, grouping: boolean): string {
       return String(v.value);
     case 'percent':
       return percentText(v.value);
+    case 'score':
+      return scoreText(v.value);
   }
 }
 

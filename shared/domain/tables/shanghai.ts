@@ -15,6 +15,7 @@ import { table01 } from './table01';
 import { table04 } from './table04';
 import { amountCells, classTotal, NOT_APPLICABLE_CLASSES } from './table06';
 import type { Cell, ColumnDef, DerivedTable, HeaderCell, Row } from './types';
+import { amountGrouping } from '../templates/conventions';
 import type { ShanghaiTableId } from '../templates/shanghai/tables';
 import { tableSpec } from '../templates/tableSpecs';
 
@@ -168,10 +169,10 @@ function table7(input: TableInput): DerivedTable {
 
 /** 上海's nine tables, in printed order. */
 export function deriveShanghaiTables(input: TableInput): ShanghaiTables {
-  // 上海 prints amounts without thousands separators (SPEC §8).
-  const plain: TableInput = input.report.settings.tableGrouping
-    ? { ...input, report: { ...input.report, settings: { ...input.report.settings, tableGrouping: false } } }
-    : input;
+  // 上海 prints amounts without thousands separators (SPEC §8; templates/conventions).
+  const grouping = amountGrouping({ ...input.report.settings, template: '上海' });
+  const plain: TableInput =
+    input.report.settings.tableGrouping === grouping ? input : { ...input, report: { ...input.report, settings: { ...input.report.settings, tableGrouping: grouping } } };
   const s2 = subjectTable('S2', plain, TABLE02, [[h('项目', 2), ...TABLE02.map((c) => h(c.name, 1, 2))], SUBJECT_HEADER]);
   const s3 = subjectTable('S3', plain, TABLE03, [[h('项目', 2), ...TABLE03.map((c) => h(c.name, 1, 2))], SUBJECT_HEADER]);
   const s5 = table5(plain);

@@ -27,10 +27,13 @@
  *       layoutFigures.ts the figures of tables laid out as a FigureLayout says
  *       figuresOf.ts    the figures of derived tables, built once per tables object
  *       sections.ts     the sections of each template (what the drafter follows)
+ *       glossary.ts     the 名词解释 of each template (山西 twelve, 上海 eleven)
+ *       conventions.ts  wording each template decides: thousands separators, 五（三） per 类 or 项,
+ *                       部门决算单位构成 always or only with 下属单位, which section reports what
  *       roles.ts        which table plays which part (支出决算表, 一般公共预算, …), for the screens
  *       shanxi/         山西: tables.ts, sections.ts, figures.ts, rules/ (its 勾稽 rules),
  *                       tableImport/ (reading its printed tables from a workbook), index.ts
- *       shanghai/       上海: tables.ts, sections.ts, figures.ts, rules.ts, index.ts
+ *       shanghai/       上海: tables.ts, sections.ts, figures.ts, rules.ts, glossary.ts, index.ts
  *
  * Low layers (narrative, checks, tables' frame) import `figuresOf`, `sections`, `tableSpecs` or a
  * template's data files; this registry, which also names each template's rules and derivation,

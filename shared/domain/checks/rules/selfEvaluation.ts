@@ -21,6 +21,7 @@ import {
   type SelfEvaluationForm,
   summarise,
 } from '../../selfEvaluation';
+import { performanceSection } from '../../templates/conventions';
 import { figuresOf as tableFigures } from '../../templates/figuresOf';
 import { figureCell } from '../../templates/figures';
 import { tableSpec } from '../../templates/tableSpecs';
@@ -199,15 +200,19 @@ const SET_RULES: Rule[] = [
       },
     ];
   }),
-  rule('SE-NARRATIVE', '错误', '十（四）与自评表一致', '情况说明十（四）中的自评项目个数、涉及资金和各等级个数应与所附自评表一致。', (ctx, m) => {
+  rule('SE-NARRATIVE', '错误', '十（四）与自评表一致', '情况说明十（四）（上海模板：十 预算绩效管理情况）中的自评项目个数、涉及资金和各等级个数应与所附自评表一致。', (ctx, m) => {
     const set = ctx.evaluation;
-    const section = ctx.narrative?.find((s) => s.id === 'n10');
+    const sectionId = performanceSection(ctx.report.settings.template);
+    const section = ctx.narrative?.find((s) => s.id === sectionId);
     if (!set || set.forms.length === 0 || !section) return [];
+    const where = sectionId === 'n10' ? '十（四）' : section.title.replace(/说明$/u, '');
     const text = section.paragraphs.map(paragraphText).join('\n');
     const s = summarise(set);
     const out: string[] = [];
-    const count = /二级项目(?:绩效自评个数)?(\d+)个/u.exec(text);
-    if (count && Number(count[1]) !== s.count) out.push(`自评项目个数写为${count[1]}个，所附自评表${s.count}张`);
+    // 山西: `二级项目绩效自评个数11个` / `涉及二级项目24个`; 上海: `对24个项目开展了绩效自评`.
+    const found = /二级项目(?:绩效自评个数)?(\d+)个|对(\d+)个项目开展了绩效自评/u.exec(text);
+    const count = found ? { index: found.index, n: found[1] ?? found[2] ?? '' } : null;
+    if (count && Number(count.n) !== s.count) out.push(`自评项目个数写为${count.n}个，所附自评表${s.count}张`);
     const funds = count ? /资金([\d,]+(?:\.\d+)?)万元/u.exec(text.slice(count.index)) : null;
     if (funds && funds[1] !== formatWanSentence(s.narrativeFunds).replace(/,/gu, '') && funds[1] !== formatWanSentence(s.narrativeFunds)) {
       out.push(`涉及资金写为${funds[1]}万元，自评表${{ initial: '年初预算', budget: '全年预算', spent: '全年执行' }[set.settings.fundsBasis]}合计${formatWanSentence(s.narrativeFunds)}万元`);
@@ -220,7 +225,7 @@ const SET_RULES: Rule[] = [
         if (w !== s.byGrade[grade]) out.push(`等级为“${grade}”的写为${w}个，按自评表总分计算为${s.byGrade[grade]}个`);
       }
     }
-    return out.map((message) => ({ ruleId: m.id, severity: m.severity, title: m.title, message: `十（四）：${message}`, cells: [], section: 'n10' }));
+    return out.map((message) => ({ ruleId: m.id, severity: m.severity, title: m.title, message: `${where}：${message}`, cells: [], section: sectionId }));
   }),
 ];
 

@@ -13,6 +13,7 @@
 import { cellUnits, equalCheck, type RuleMeta, sumCheck } from '../../checks/printed';
 import type { CheckContext, Finding, Rule } from '../../checks/types';
 import { rule } from '../../checks/rules/common';
+import { procurementSmeRule } from '../../checks/rules/procurement';
 import { REPORT_RULES } from '../../checks/rules/report';
 import { PRIOR_RULES } from '../../checks/rules/prior';
 import { NARRATIVE_RULES } from '../../checks/narrativeRules';
@@ -112,4 +113,5 @@ export const SHANGHAI_TABLE_RULES: Rule[] = [
 /** Rules of every template that read no table layout. */
 const COMMON_REPORT_RULES = REPORT_RULES.filter((r) => ['R-NEGATIVE', 'R-FRAME', 'R-CELL-TEXT'].includes(r.id));
 
-export const SHANGHAI_RULES: Rule[] = [...SHANGHAI_TABLE_RULES, ...COMMON_REPORT_RULES, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];
+/** R-PROCUREMENT-SME reads 政府采购 by name: under 上海, from the typed amounts (no 表10). */
+export const SHANGHAI_RULES: Rule[] = [...SHANGHAI_TABLE_RULES, ...COMMON_REPORT_RULES, procurementSmeRule, ...PRIOR_RULES, ...NARRATIVE_RULES, ...EVALUATION_RULES];

@@ -13,8 +13,8 @@ export const SHANGHAI_SECTIONS: readonly TemplateSection[] = [
   { id: 'n5', title: '五、一般公共预算财政拨款支出决算情况说明' },
   { id: 'n6', title: '六、一般公共预算财政拨款基本支出决算情况说明' },
   { id: 'n9', title: '七、财政拨款“三公”经费支出决算情况说明' },
-  { id: 'n7', title: '八、政府性基金预算财政拨款支出决算情况说明' },
-  { id: 'n8', title: '九、国有资本经营预算财政拨款支出决算情况说明' },
+  { id: 'n7', title: '八、政府性基金预算财政拨款收入支出决算情况说明' },
+  { id: 'n8', title: '九、国有资本经营预算财政拨款收入支出决算情况说明' },
   { id: 'performance', title: '十、预算绩效管理情况说明' },
-  { id: 'other', title: '十一、其他重要事项的情况说明' },
+  { id: 'other', title: '十一、其他重要事项情况说明' },
 ];

@@ -1,6 +1,6 @@
 /**
  * 山西's report-level rules on its tables 09 and 10: 三公经费 and 机关运行经费 left blank where
- * 表06 has the spending, and 授予中小企业合同金额 against 表10's 政府采购支出合计.
+ * 表06 has the spending; and R-PROCUREMENT-SME, which every template shares (checks/rules/procurement.ts).
  */
 import { THREE_PUBLIC_ITEMS, THREE_PUBLIC_NAMES } from '../../../model';
 import { toPrintedUnits } from '../../../money';
@@ -10,6 +10,7 @@ import { rule } from '../../../checks/rules/common';
 import { figureCell as at } from '../../figures';
 import { figuresOf } from '../../figuresOf';
 import { economicTerms, operatingCostLine, operatingCostTerms } from './tables0910';
+import { procurementSmeRule } from '../../../checks/rules/procurement';
 
 export const SHANXI_REPORT_RULES: Rule[] = [
   rule(
@@ -52,26 +53,5 @@ export const SHANXI_REPORT_RULES: Rule[] = [
       ];
     },
   ),
-  rule(
-    'R-PROCUREMENT-SME',
-    '错误',
-    '授予中小企业合同金额不超过政府采购总额',
-    '授予中小企业合同金额 ≤ 表10 第1行 政府采购支出合计；其中授予小微企业合同金额 ≤ 授予中小企业合同金额。按打印数超出为错误（情况说明不印超过100%的占比）；打印数相同而录入数超出为警告。',
-    (ctx, m) => {
-      const { procurementSme, procurementMicro } = ctx.report.stats;
-      const totalId = at(figuresOf(ctx.tables).procurement.total);
-      const total = exactValue(ctx, totalId);
-      const out: Finding[] = [];
-      const check = (part: number, partName: string, whole: number, wholeName: string) => {
-        if (part <= whole) return;
-        const [p, w] = [toPrintedUnits(part), toPrintedUnits(whole)];
-        const text = `${partName} ${formatPrinted(p, false)} 万元超过${wholeName} ${formatPrinted(w, false)} 万元`;
-        const f = p > w ? finding(m, text, [totalId], '10') : finding(m, `${text}（按打印数相同，录入数据相差 ${formatFen(part - whole)}），请核对录入数`, [totalId], '10', '警告');
-        out.push({ ...f, section: 'n10' });
-      };
-      check(procurementSme, '授予中小企业合同金额', total, '政府采购支出合计');
-      check(procurementMicro, '授予小微企业合同金额', procurementSme, '授予中小企业合同金额');
-      return out;
-    },
-  ),
+  procurementSmeRule,
 ];
