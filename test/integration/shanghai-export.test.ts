@@ -92,7 +92,7 @@ describe('上海 template: Word export of seed 000', () => {
 
   it('drafts 上海’s eleven 情况说明 sections', () => {
     const texts = back.paragraphs.map((p) => p.text);
-    expect(texts).toContain('十一、其他重要事项的情况说明');
+    expect(texts).toContain('十一、其他重要事项情况说明');
     expect(texts).toContain('七、财政拨款“三公”经费支出决算情况说明');
   });
 });
