@@ -4,6 +4,7 @@
  * 年初预算 per 项), “三公” counts, the reception split, the procurement amounts granted to SMEs
  * (上海: with the 预留项目 amount), 绩效 counts, funds and 平均分, and optional free text.
  */
+import { InputGroup } from '../../ui/InputGroup';
 import { type ReactNode, useState } from 'react';
 import {
   COUNT_FIELDS,
@@ -93,15 +94,7 @@ const STATS_LABELS: Partial<Record<StatsMoneyField, string>> = {
   performanceTrackingFunds: '开展绩效跟踪的项目涉及资金',
 };
 
-function Group({ title, children, note }: { title: string; children: ReactNode; note?: string }) {
-  return (
-    <fieldset className="input-group">
-      <legend>{title}</legend>
-      {note ? <div className="group-note">{note}</div> : null}
-      <div className="input-grid">{children}</div>
-    </fieldset>
-  );
-}
+const Group = InputGroup;
 
 /** Count inputs; `required` marks one not typed as 待填写 (not for grades: an absent grade is none). */
 function counts(fields: readonly CountField[], required = true) {

@@ -4,7 +4,7 @@
  * here, with the totals the drafting reads. Shown under the section the template names
  * (`statsPlace`); nothing elsewhere.
  */
-import type { ReactNode } from 'react';
+import { InputGroup } from '../../ui/InputGroup';
 import { type Fen, formatUnits, toPrintedUnits } from '../../../shared/domain/money';
 import { VEHICLE_TYPE_NAMES, VEHICLE_TYPES, type StatsMoneyField } from '../../../shared/domain/model';
 import { figuresOf } from '../../../shared/domain/templates/figuresOf';
@@ -20,15 +20,7 @@ const PROCUREMENT: readonly [StatsMoneyField, string][] = [
   ['procurementServices', '政府采购服务支出'],
 ];
 
-function Group({ title, note, children }: { title: string; note?: ReactNode; children: ReactNode }) {
-  return (
-    <fieldset className="input-group">
-      <legend>{title}</legend>
-      {note ? <div className="group-note">{note}</div> : null}
-      <div className="input-grid">{children}</div>
-    </fieldset>
-  );
-}
+const Group = InputGroup;
 
 export function StatsInputs({ section }: { section: string }) {
   const loaded = useLoaded();

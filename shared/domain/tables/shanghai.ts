@@ -6,7 +6,7 @@
  * carry-overs. Amounts print without thousands separators whatever the year's setting.
  */
 import type { CodeList } from '../catalogue';
-import type { ThreePublicItem } from '../model';
+import type { ItemField, ThreePublicItem } from '../model';
 import { codeCell, covered, derivedMoney, h, inputMoney, label, type BuildContext } from './cells';
 import { context, emptyNoteOf, frame, type TableInput } from './frame';
 import type { SubjectColumn } from './subjects';
@@ -23,15 +23,19 @@ export type ShanghaiTables = Readonly<Record<ShanghaiTableId, DerivedTable>>;
 
 const SUBJECT_HEADER = [h('科目代码'), h('科目名称')];
 
-/** The columns of 表9: 国有资本经营预算财政拨款 by 项, with the carry-overs typed per 项. */
-export const SHANGHAI_TABLE09: readonly SubjectColumn[] = [
-  { key: 'opening', name: '年初结转和结余', kind: 'input', field: 'stateCapitalItemOpening' },
-  { key: 'income', name: '本年收入', kind: 'input', field: 'income.stateCapital' },
-  { key: 'subtotal', name: '本年支出小计', kind: 'rowSum', of: ['basic', 'project'], formula: '= 第4、5栏之和' },
-  { key: 'basic', name: '本年支出基本支出', kind: 'input', field: 'fiscal.stateCapitalBasic' },
-  { key: 'project', name: '本年支出项目支出', kind: 'input', field: 'fiscal.stateCapitalProject' },
-  { key: 'closing', name: '年末结转和结余', kind: 'input', field: 'stateCapitalItemClosing' },
-];
+/**
+ * The columns of 表9: 国有资本经营预算财政拨款 by 项, laid out as 表8 (公开07表) with the fund's own
+ * facts, the carry-overs typed per 项.
+ */
+const STATE_CAPITAL_FIELDS: Partial<Record<ItemField, ItemField>> = {
+  govFundOpening: 'stateCapitalItemOpening',
+  'income.govFund': 'income.stateCapital',
+  'fiscal.govFundBasic': 'fiscal.stateCapitalBasic',
+  'fiscal.govFundProject': 'fiscal.stateCapitalProject',
+  govFundClosing: 'stateCapitalItemClosing',
+};
+
+export const SHANGHAI_TABLE09: readonly SubjectColumn[] = TABLE07.map((c) => (c.kind === 'input' ? { ...c, field: STATE_CAPITAL_FIELDS[c.field] ?? c.field } : c));
 
 const CARRY_HEADER: HeaderCell[][] = [
   [h('项目', 2), h('年初结转和结余', 1, 2), h('本年收入', 1, 2), h('本年支出', 3), h('年末结转和结余', 1, 2)],
