@@ -20,6 +20,7 @@ import {
   type Report,
   STATS_MONEY_FIELDS,
   STATS_MONEY_FIELDS_SHANGHAI,
+  STATE_CAPITAL_CARRY,
   SUMMARY_FIELDS,
   THREE_PUBLIC_ITEMS,
   VEHICLE_TYPES,
@@ -67,11 +68,19 @@ function hashedSettings(report: Report): Record<string, Canonical> {
   return template === DEFAULT_TEMPLATE ? { ...rest } : { ...rest, template };
 }
 
+/** The item fields every hash has held, in their order (later ones are hashed only when not zero). */
+const FIRST_ITEM_FIELDS = ITEM_FIELDS.filter((f) => !(STATE_CAPITAL_CARRY as readonly string[]).includes(f));
+
 /** The typed facts of a report as one canonical value (see the module comment for what counts). */
 export function canonicalFacts(report: Report): Canonical {
   const items: Record<string, Canonical> = {};
   for (const item of [...report.items].sort((a, b) => (a.code < b.code ? -1 : 1))) {
-    if (itemHasData(item)) items[item.code] = fixed(ITEM_FIELDS, (f) => getItemField(item, f));
+    if (!itemHasData(item)) continue;
+    // 国有资本经营 carry-overs by 项 were added later: hashed only when typed, so earlier years keep their hash.
+    items[item.code] = {
+      ...fixed(FIRST_ITEM_FIELDS, (f) => getItemField(item, f)),
+      ...sortedEntries(fixed(STATE_CAPITAL_CARRY, (f) => item[f]), (v) => v !== 0),
+    };
   }
   const texts: Record<string, string> = {};
   for (const key of Object.keys(report.texts).sort()) if (report.texts[key] !== '') texts[key] = report.texts[key]!;

@@ -1,8 +1,10 @@
 /** factsHash: SHA-256 (checked against node:crypto) of the canonical JSON of a year's typed facts. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, factsHash, shortHash } from '../../shared/domain/factsHash';
 import { emptyItem, writeFact } from '../../shared/domain/model';
+import { parseInterchange } from '../../shared/domain/interchange';
 import { sha256OfText, utf8Bytes } from '../../shared/domain/sha256';
 import { mulberry32 } from '../harness/random';
 import { yangquan2024 } from '../harness/twoYears';
@@ -63,5 +65,22 @@ describe('factsHash', () => {
       expect(seen.has(changed)).toBe(false);
       seen.add(changed);
     }
+  });
+});
+
+describe('factsHash of years published before fields were added', () => {
+  // The hashes both seed fixtures had before 国有资本经营 carry-overs by 项 and 上海's facts
+  // (预留项目, 绩效目标/跟踪, 平均分) existed (commit 1284750): a year 定稿 then must keep its hash.
+  it.each([
+    ['jincheng-2023.json', 'dd829dc846e0d5d4b17e0a941a7088bf7a9f5b9e800fbf6202930d35bdb80643'],
+    ['yangquan-2024.json', '0451d79ae095b8abbba47104875b21b82a6786119ae21d241028819d7ccf4496'],
+  ])('%s keeps %s', (name, hash) => {
+    const parsed = parseInterchange(JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+    expect(factsHash(parsed.value.report)).toBe(hash);
+    // A carry-over by 项, once typed, is part of the hash.
+    const report = parsed.value.report;
+    const item = { ...report.items[0]!, stateCapitalItemOpening: 100 };
+    expect(factsHash({ ...report, items: [item, ...report.items.slice(1)] })).not.toBe(hash);
   });
 });
