@@ -168,7 +168,7 @@ describe('migrating a version-1 file', () => {
     first.db.prepare("INSERT INTO report (year, edition, settings, created_at, updated_at) VALUES (2023, 2023, '{}', '2024-01-01', '2024-01-01')").run();
     closeDisclosureFile(opened.pop()!);
     const file = open('old.jsgk', { create: false });
-    expect(file.migration.applied).toEqual([2, 3, 4, 5]);
+    expect(file.migration.applied).toEqual([2, 3, 4, 5, 6]);
     expect(file.migration.backupPath).toMatch(/old\.jsgk\.bak-v1-/);
     expect(new DisclosureRepository(file.db).listYears()).toEqual([2023]);
     new EvaluationRepository(file.db).saveForm(2023, form('f1', '甲'));
