@@ -13,6 +13,40 @@ import { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, printDocument
 /** The flags the project runs Chromium with (docs: GUIDE, test/e2e/browser.ts). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * The features playwright-core (1.65) turns off with its own --disable-features. Chromium keeps
+ * only the last --disable-features it is given, so ours repeats them (test/integration/
+ * chromium-print.test.ts checks the launched browser's command line against playwright's).
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AimEnabled',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsFirstBalancedModeAutoEnable',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'NetworkTimeServiceQuerying',
+  'OptimizationHints',
+  'PaintHolding',
+  'PreconnectToSearch',
+  'TcpPortRandomizationWin',
+  'ThirdPartyStoragePartitioning',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  'msForceBrowserSignIn',
+];
+
+/**
+ * Printing needs one renderer. Headless Chrome also starts one for its omnibox's pop-up (a web
+ * page of its own, two with the AI mode one) and keeps a spare for the next site: about 60 MB
+ * and a tenth of a second of CPU per export, for nothing.
+ */
+export const PRINT_ARGS = [
+  ...CHROMIUM_ARGS,
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup', 'SpareRendererForSitePerProcess'].join(',')}`,
+];
+
 /** Where a Chromium-based browser usually is, in the order tried. */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
   const own = env.DISCLOSURE_CHROMIUM?.trim();
@@ -59,7 +93,7 @@ export const openChromiumEngine: OpenPdfEngine = async (): Promise<PdfEngine> =>
   const executablePath = findChromium();
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath, args: PRINT_ARGS });
   } catch (e) {
     throw new PdfEngineUnavailable(`无法启动浏览器“${executablePath}”生成 PDF（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。请确认该浏览器可以正常运行，或用环境变量 DISCLOSURE_CHROMIUM 指定另一个。`, { cause: e });
   }
