@@ -13,7 +13,7 @@
  */
 import { renderPdf } from '../electron/backend/export/pdf';
 import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
-import { withPdfEngine } from '../electron/backend/export/pdf/engine';
+import { openInBackground } from '../electron/backend/export/pdf/engine';
 import { getCatalogue } from '../shared/domain/catalogue';
 import type { ReportPackage } from '../shared/domain/interchange';
 import { buildPackage, priorFromTyped } from '../shared/domain/narrative';
@@ -36,12 +36,19 @@ function packageOf(pkg: ReportPackage): PackageModel {
   return buildPackage({ ...pkg, catalogue, tables, prior: priorFromTyped(pkg.report) }).model;
 }
 
-/** One export: derive and draft, start Chromium, print (two layouts), close. */
+/** One export as the CLI's (exporting.ts): start Chromium, derive and draft meanwhile, print (two layouts), close. */
 function exporter(pkg: ReportPackage, pages: { count: number; bytes: number; cpuMs: number[] }): () => Promise<number> {
   return async () => {
     const cpu = trackTreeCpu(100);
-    const model = packageOf(pkg);
-    const printed = await withPdfEngine(openChromiumEngine, (engine) => renderPdf(model, engine));
+    const engine = openInBackground(openChromiumEngine);
+    await engine.started();
+    const printed = await (async () => {
+      try {
+        return await renderPdf(packageOf(pkg), engine);
+      } finally {
+        await engine.close();
+      }
+    })();
     pages.count = printed.pageCount;
     pages.bytes = printed.pdf.length;
     pages.cpuMs.push(cpu.stop());

@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, printDocument, printFolder } from './engine';
+import { documentServer } from './documentServer';
+import { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, printDocument } from './engine';
 
 /** The flags the project runs Chromium with (docs: GUIDE, test/e2e/browser.ts). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -85,11 +85,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
 }
 
 /**
- * Opens headless Chromium with one page to print in. Each document is loaded from a file in a
- * private temporary folder, its fonts beside it (printFolder), and every font it names is loaded
- * before printing: the documents may show nothing on screen (renderHtmlDocument's printOnly).
+ * Opens headless Chromium with one page to print in. Each document is served to it by a
+ * documentServer, and every font it names is loaded before printing: the documents may show
+ * nothing on screen (renderHtmlDocument's printOnly).
  */
-export const openChromiumEngine: OpenPdfEngine = async (): Promise<PdfEngine> => {
+export const openChromiumEngine: OpenPdfEngine = Object.assign(async (): Promise<PdfEngine> => {
   const executablePath = findChromium();
   let browser;
   try {
@@ -98,28 +98,35 @@ export const openChromiumEngine: OpenPdfEngine = async (): Promise<PdfEngine> =>
     throw new PdfEngineUnavailable(`无法启动浏览器“${executablePath}”生成 PDF（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）。请确认该浏览器可以正常运行，或用环境变量 DISCLOSURE_CHROMIUM 指定另一个。`, { cause: e });
   }
   const open = browser;
-  const folder = await printFolder();
+  let server;
+  try {
+    server = await documentServer();
+  } catch (e) {
+    await open.close();
+    throw e;
+  }
+  const served = server;
   // One page for every print of this engine: a new document replaces the last one.
   const page = await open.newPage();
   return {
     loadsFonts: true,
     async print(doc, options = {}) {
-      const file = await folder.write(printDocument(doc));
+      const url = served.url(printDocument(doc));
       try {
-        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        await page.goto(url, { waitUntil: 'load' });
         // A face that does not load falls back as the document says (its next src, or the next family).
         await page.evaluate(() => Promise.all(Array.from(document.fonts, (face) => face.load().catch(() => face))).then(() => document.fonts.ready.then(() => undefined)));
         return await page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 }, ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}) });
       } finally {
-        await fs.promises.rm(file, { force: true });
+        served.done(url);
       }
     },
     async close() {
       try {
         await open.close();
       } finally {
-        await folder.remove();
+        await served.close();
       }
     },
   };
-};
+}, { loadsFonts: true });

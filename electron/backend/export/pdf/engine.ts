@@ -71,8 +71,8 @@ export class PdfEngineUnavailable extends Error {
   }
 }
 
-/** Starts an engine for one export; the caller closes it. */
-export type OpenPdfEngine = () => Promise<PdfEngine>;
+/** Starts an engine for one export; the caller closes it. `loadsFonts`: what its engines' loadsFonts will be. */
+export type OpenPdfEngine = (() => Promise<PdfEngine>) & { readonly loadsFonts?: boolean };
 
 /** The print options in Electron's names (webContents.printToPDF). */
 export const ELECTRON_PRINT_OPTIONS = {
@@ -115,6 +115,48 @@ export function printWindowEngine(openWindow: () => PrintWindow, tempRoot: strin
         await folder.remove();
       },
     };
+  };
+}
+
+/** An engine opening in the background: `engine()` waits for it; `close()` closes it once open, used or not. */
+export interface OpeningEngine {
+  readonly loadsFonts: boolean;
+  /** Resolves once the browser has been started (its own start then goes on beside this process's work). */
+  started(): Promise<void>;
+  engine(): Promise<PdfEngine>;
+  close(): Promise<void>;
+}
+
+/** How long `started()` gives playwright-core to start the browser process (a few turns of the event loop, ~50 ms). */
+const START_MS = 80;
+
+/**
+ * Starts opening an engine now, so that a browser's start (about a second) overlaps with
+ * composing the document; a failure to open is reported by `engine()`.
+ */
+export function openInBackground(open: OpenPdfEngine): OpeningEngine {
+  const opening = open();
+  opening.catch(() => undefined);
+  return {
+    loadsFonts: open.loadsFonts === true,
+    started: () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, START_MS);
+        opening.finally(() => {
+          clearTimeout(timer);
+          resolve();
+        }).catch(() => undefined);
+      }),
+    engine: () => opening,
+    async close() {
+      let engine: PdfEngine;
+      try {
+        engine = await opening;
+      } catch {
+        return; // never opened; engine() said why
+      }
+      await engine.close();
+    },
   };
 }
 

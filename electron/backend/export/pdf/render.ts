@@ -15,7 +15,7 @@
  */
 import { type HtmlDocument, type OutlineEntry, type PdfPart, renderHtmlDocument } from './document';
 import { type EmbeddedFonts, embedFonts } from './embeddedFonts';
-import type { PdfEngine, PrintDocument } from './engine';
+import type { OpeningEngine, PdfEngine, PrintDocument } from './engine';
 import { PdfFile } from './pdfFile';
 import { type PdfObject, PdfName } from './pdfObjects';
 import { readPdfStructure, type PdfStructure } from './pdfReader';
@@ -90,7 +90,12 @@ const sameLinks = (a: readonly string[], b: readonly string[]) => a.length === b
  * Prints the parts; when they include a 目录 (a part that needs the outline), its page numbers are
  * the pages the headings are on, and the PDF gets bookmarks. `onPass` reports each print.
  */
-export async function printParts(engine: PdfEngine, input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void }): Promise<PrintedPdf> {
+export async function printParts(
+  given: PdfEngine | OpeningEngine,
+  input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void },
+): Promise<PrintedPdf> {
+  // An engine still opening is waited for only once the first layout is written.
+  const loadsFonts = 'print' in given ? given.loadsFonts === true : given.loadsFonts;
   // An engine that loads fonts itself gets the Noto CJK faces as files cut down to the text
   // (embeddedFonts.ts), made once for the first layout's text and again only for new characters.
   let fonts: EmbeddedFonts | null = null;
@@ -105,10 +110,11 @@ export async function printParts(engine: PdfEngine, input: { title: string; part
       pageNumbers,
       tocOnly,
       ...(input.css ? { css: input.css } : {}),
-      ...(engine.loadsFonts ? { fonts: fontsFor, printOnly: true } : {}),
+      ...(loadsFonts ? { fonts: fontsFor, printOnly: true } : {}),
     });
   const withFiles = (doc: HtmlDocument): PrintDocument => (fonts ? { html: doc.html, files: fonts.files } : { html: doc.html });
   const first = layout(null);
+  const engine = 'print' in given ? given : await given.engine();
   const printed = await engine.print(withFiles(first));
   input.onPass?.(1);
   const file = new PdfFile(printed);
