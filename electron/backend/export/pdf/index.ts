@@ -7,7 +7,8 @@
  * Modules: fonts and styles (CSS), html (escaping), document (parts, headings, the HTML page),
  * packageParts and tableHtml (the package), render (two prints, the 目录's numbers, bookmarks),
  * pdfObjects, pdfFile and pdfReader (reading the printed PDF back), pdfUpdate (changing it),
- * engine and chromium (printing).
+ * engine, chromium and documentServer (printing), embeddedFonts with sfnt, cff and glyphClosure
+ * (the Noto CJK faces as files cut down to the document's text, for an engine that loads fonts).
  */
 import type { PackageModel } from '../../../../shared/domain/package';
 import type { PdfPart } from './document';

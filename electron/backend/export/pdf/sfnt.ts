@@ -8,13 +8,14 @@ import fs from 'node:fs';
 /** Positioned reads of one open file. */
 export class FontFile {
   private constructor(
+    readonly path: string,
     private readonly fd: number,
     readonly size: number,
   ) {}
 
   static open(file: string): FontFile {
     const fd = fs.openSync(file, 'r');
-    return new FontFile(fd, fs.fstatSync(fd).size);
+    return new FontFile(file, fd, fs.fstatSync(fd).size);
   }
 
   read(offset: number, length: number): Buffer {
