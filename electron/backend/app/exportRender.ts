@@ -9,7 +9,7 @@ import type { PackageModel } from '../../../shared/domain/package';
 import type { DisclosureFile } from '../db';
 import { renderAuditPdf, renderAuditXlsx } from '../export/audit';
 import { renderDocx } from '../export/docx';
-import { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, renderPdf } from '../export/pdf';
+import { type OpenPdfEngine, type OpeningEngine, type PdfEngine, PdfEngineUnavailable, renderPdf } from '../export/pdf';
 import { type RenderXlsxOptions, renderXlsx } from '../export/xlsx';
 import { lastYearOf, packageForYear } from '../services/reports';
 import { AppError } from './errors';
@@ -77,8 +77,10 @@ export function xlsxEvaluation(model: PackageModel): Pick<RenderXlsxOptions, 'ev
 }
 
 export interface RenderOptions {
-  /** Required when a PDF is rendered. */
+  /** Required when a PDF is rendered (unless `pdfEngine` is given). */
   openPdfEngine?: OpenPdfEngine;
+  /** An engine the caller started opening already (and closes); used instead of `openPdfEngine`. */
+  pdfEngine?: OpeningEngine;
   onProgress?: (stage: RenderStage, done: number, total: number) => void;
   /** Called with each file as soon as it is rendered (the bundle writes it away at once). */
   onFile?: (file: RenderedFile) => Promise<void>;
@@ -98,12 +100,16 @@ async function rendering<T>(kind: ExportKind, run: () => Promise<T>): Promise<T>
   }
 }
 
+/** Whether rendering `kinds` needs a PDF engine. */
+export const needsPdfEngine = (kinds: readonly ExportKind[]) => kinds.includes('pdf') || kinds.includes('auditPdf');
+
 /** Renders `kinds` (in the order given) of the composed year. */
 export async function renderFiles(composition: ExportComposition, kinds: readonly ExportKind[], options: RenderOptions = {}): Promise<RenderedFile[]> {
   const { model, check, findings, factsHash } = composition;
   const progress = options.onProgress ?? (() => {});
   const opened: { engine: PdfEngine | null } = { engine: null };
   const pdfEngine = async (): Promise<PdfEngine> => {
+    if (options.pdfEngine) return options.pdfEngine.engine();
     if (opened.engine) return opened.engine;
     if (!options.openPdfEngine) throw new Error('renderFiles: a PDF needs an engine');
     opened.engine = await options.openPdfEngine();
@@ -120,7 +126,7 @@ export async function renderFiles(composition: ExportComposition, kinds: readonl
           case 'xlsx':
             return renderXlsx(model.tables, { factsHash, units: model.overview.units, onProgress: (d, t) => progress('xlsx', d, t), ...xlsxEvaluation(model) });
           case 'pdf':
-            return (await renderPdf(model, await pdfEngine(), { onProgress: (d, t) => progress('pdf', d, t) })).pdf;
+            return (await renderPdf(model, options.pdfEngine ?? (await pdfEngine()), { onProgress: (d, t) => progress('pdf', d, t) })).pdf;
           case 'auditPdf':
             return renderAuditPdf(audit(), { factsHash, generatedAt: options.now ?? new Date() }, await pdfEngine());
           case 'auditXlsx':

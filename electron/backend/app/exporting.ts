@@ -16,9 +16,9 @@ import type { ExportResult } from '../../../shared/contract/api';
 import { factsHash } from '../../../shared/domain/factsHash';
 import type { PackageModel } from '../../../shared/domain/package';
 import { type DisclosureFile, DisclosureRepository } from '../db';
-import type { OpenPdfEngine } from '../export/pdf';
+import { type OpenPdfEngine, openInBackground } from '../export/pdf';
 import { AppError } from './errors';
-import { composeExport, type ExportKind, fileNameFor, type RenderStage, renderFiles } from './exportRender';
+import { composeExport, type ExportComposition, type ExportKind, fileNameFor, needsPdfEngine, type RenderedFile, type RenderStage, renderFiles } from './exportRender';
 import { safeFileName } from './fileNames';
 
 /** The file operations an export needs; tests replace them to simulate a full disk and the like. */
@@ -164,13 +164,35 @@ function chosenKinds(options: Pick<ExportOptions, 'docx' | 'xlsx' | 'pdf' | 'aud
   return kinds;
 }
 
+/**
+ * Composes `year` and renders `kinds` of it. A PDF's browser starts opening first, so that its
+ * start overlaps with reading, deriving and drafting the year (and is closed as soon as the
+ * files are rendered).
+ */
+async function composeAndRender(
+  file: DisclosureFile,
+  year: number,
+  kinds: readonly ExportKind[],
+  openPdfEngine: OpenPdfEngine | undefined,
+  onProgress: (stage: RenderStage, done: number, total: number) => void,
+): Promise<{ composition: ExportComposition; rendered: RenderedFile[] }> {
+  const pdfEngine = openPdfEngine && needsPdfEngine(kinds) ? openInBackground(openPdfEngine) : undefined;
+  await pdfEngine?.started();
+  try {
+    const composition = composeExport(file, year);
+    return { composition, rendered: await renderFiles(composition, kinds, { ...(pdfEngine ? { pdfEngine } : { openPdfEngine }), onProgress }) };
+  } finally {
+    await pdfEngine?.close();
+  }
+}
+
 /** Renders the chosen files of `year` and writes them into `folder` (created when missing). */
 export async function exportPackage(file: DisclosureFile, year: number, folder: string, options: ExportOptions): Promise<ExportResult> {
   const io = options.fs ?? nodeExportFs;
   const progress = options.onProgress ?? (() => {});
-  const composition = composeExport(file, year);
+  const kinds = chosenKinds(options);
+  const { composition, rendered } = await composeAndRender(file, year, kinds, options.openPdfEngine, (stage, done, total) => progress({ stage, done, total }));
   const names = exportFileNames(composition.model);
-  const rendered = await renderFiles(composition, chosenKinds(options), { openPdfEngine: options.openPdfEngine, onProgress: (stage, done, total) => progress({ stage, done, total }) });
   const outputs = rendered.map((r) => ({ name: names[r.kind], data: r.data }));
 
   await makeFolder(io, folder, outputs[0]?.name ?? folder);
@@ -207,11 +229,7 @@ export async function exportToPaths(
     const target = targets[kind];
     return target ? [{ kind, target: path.resolve(target) }] : [];
   });
-  const composition = composeExport(file, year);
-  const rendered = await renderFiles(composition, wanted.map((w) => w.kind), {
-    openPdfEngine: options.openPdfEngine,
-    onProgress: (stage, done, total) => progress({ stage, done, total }),
-  });
+  const { composition, rendered } = await composeAndRender(file, year, wanted.map((w) => w.kind), options.openPdfEngine, (stage, done, total) => progress({ stage, done, total }));
   const outputs = rendered.map((r, k) => ({ target: wanted[k]!.target, data: r.data }));
   for (const [k, output] of outputs.entries()) {
     await writeSafely(io, path.dirname(output.target), path.basename(output.target), output.data);

@@ -70,6 +70,16 @@ export function renderHtmlDocument(input: {
    * links: the 目录's pages laid out as in the whole document, in a fraction of the time.
    */
   tocOnly?: boolean;
+  /**
+   * More CSS for the document, from its text (CSS and body): the @font-face rules of the fonts
+   * that come with it (embeddedFonts.ts).
+   */
+  fonts?: (text: string) => string;
+  /**
+   * Laid out for print only: nothing on screen, so loading the document costs no layout (the
+   * engine loads its fonts itself before printing).
+   */
+  printOnly?: boolean;
 }): HtmlDocument {
   const ctx = new HtmlContext(input.pageNumbers);
   const bodies = new Map<PdfPart, string>();
@@ -83,13 +93,17 @@ export function renderHtmlDocument(input: {
     return `<section class="${classes.join(' ')}">${bodies.get(part) ?? ''}</section>`;
   });
   if (input.tocOnly) sections.push(`<section class="part page-prose new-page">${entries.map((e) => `<span id="${e.id}"></span>`).join('')}</section>`);
+  const css = input.css ?? PACKAGE_CSS;
+  const title = escapeHtml(input.title);
+  const body = sections.join('\n');
+  const fonts = input.fonts?.(`${title}${css}${body}`);
   const html = [
     '<!doctype html>',
     `<html lang="${input.lang ?? 'zh-CN'}"><head><meta charset="utf-8">`,
-    `<title>${escapeHtml(input.title)}</title>`,
-    `<style>${input.css ?? PACKAGE_CSS}</style>`,
+    `<title>${title}</title>`,
+    `<style>${css}${fonts ? `\n${fonts}` : ''}${input.printOnly ? '\n@media screen { body { display: none; } }' : ''}</style>`,
     '</head><body>',
-    ...sections,
+    body,
     '</body></html>',
   ].join('\n');
   return { html, entries };

@@ -4,6 +4,9 @@
  * a government PC has (仿宋_GB2312, 方正小标宋简体 …) and each system's own CJK fonts. Chromium
  * embeds what it uses. The roles follow the Word export: title 方正小标宋简体, headings 黑体 /
  * 楷体, body 仿宋_GB2312, tables 宋体; Latin text in Times New Roman where the CJK face is missing.
+ *
+ * The Noto CJK faces can also come with the document as files (embeddedFonts.ts): NOTO_FACES says
+ * which faces, and where their files usually are.
  */
 
 const quote = (family: string) => (/^[a-z-]+$/.test(family) ? family : `"${family}"`);
@@ -21,3 +24,23 @@ export const FONT_STACKS = {
   fangsong: stack('Noto Serif CJK SC', 'Times New Roman', '仿宋_GB2312', '仿宋', 'FangSong', 'STFangsong', 'serif'),
   song: stack('Noto Serif CJK SC', 'Times New Roman', '宋体', 'SimSun', 'Source Han Serif SC', 'Songti SC', 'serif'),
 } as const;
+
+/** A face the stacks above name, as a file: the @font-face rules it answers, its PostScript name, its usual file names. */
+export interface NotoFace {
+  /** Family and weight of each rule (no weight: the title face, whatever the weight asked). */
+  rules: readonly { family: string; weight?: 400 | 700 }[];
+  postScriptName: string;
+  /** The collection every distribution ships (.ttc), then the SC-only file (.otf). */
+  fileNames: readonly string[];
+}
+
+export const NOTO_FACES: readonly NotoFace[] = [
+  { rules: [{ family: 'Noto Serif CJK SC', weight: 400 }], postScriptName: 'NotoSerifCJKsc-Regular', fileNames: ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular.otf'] },
+  {
+    rules: [{ family: 'Noto Serif CJK SC', weight: 700 }, { family: TITLE_FACE }],
+    postScriptName: 'NotoSerifCJKsc-Bold',
+    fileNames: ['NotoSerifCJK-Bold.ttc', 'NotoSerifCJKsc-Bold.otf'],
+  },
+  { rules: [{ family: 'Noto Sans CJK SC', weight: 400 }], postScriptName: 'NotoSansCJKsc-Regular', fileNames: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular.otf'] },
+  // No rule sets 黑体 bold: Noto Sans CJK SC Bold stays the system's, used whole if ever asked for.
+];

@@ -7,17 +7,18 @@
  * Modules: fonts and styles (CSS), html (escaping), document (parts, headings, the HTML page),
  * packageParts and tableHtml (the package), render (two prints, the 目录's numbers, bookmarks),
  * pdfObjects, pdfFile and pdfReader (reading the printed PDF back), pdfUpdate (changing it),
- * engine and chromium (printing).
+ * engine, chromium and documentServer (printing), embeddedFonts with sfnt, cff and glyphClosure
+ * (the Noto CJK faces as files cut down to the document's text, for an engine that loads fonts).
  */
 import type { PackageModel } from '../../../../shared/domain/package';
 import type { PdfPart } from './document';
-import type { PdfEngine } from './engine';
+import type { OpeningEngine, PdfEngine } from './engine';
 import { packageParts } from './packageParts';
 import { type PrintedPdf, printParts } from './render';
 
 export type { HtmlContext, OutlineEntry, PdfPart } from './document';
 export { renderHtmlDocument } from './document';
-export { type OpenPdfEngine, type PdfEngine, PdfEngineUnavailable, type PrintOptions, printWindowEngine, type PrintWindow, withPdfEngine } from './engine';
+export { type OpenPdfEngine, type OpeningEngine, openInBackground, type PdfEngine, PdfEngineUnavailable, type PrintOptions, printWindowEngine, type PrintWindow, withPdfEngine } from './engine';
 export { packageParts } from './packageParts';
 export { type PrintedEntry, type PrintedPdf, printParts } from './render';
 export { readPdfStructure, type PdfOutlineItem, type PdfStructure } from './pdfReader';
@@ -29,8 +30,8 @@ export interface RenderPdfOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The whole package as a PDF, printed by `engine`. */
-export async function renderPdf(model: PackageModel, engine: PdfEngine, options: RenderPdfOptions = {}): Promise<PrintedPdf> {
+/** The whole package as a PDF, printed by `engine` (or one still opening: it is waited for once the HTML is written). */
+export async function renderPdf(model: PackageModel, engine: PdfEngine | OpeningEngine, options: RenderPdfOptions = {}): Promise<PrintedPdf> {
   const total = 3;
   const printed = await printParts(engine, {
     title: model.title,

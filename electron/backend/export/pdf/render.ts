@@ -14,7 +14,8 @@
  *    whole document is printed again and measured again (the numbers must not have moved).
  */
 import { type HtmlDocument, type OutlineEntry, type PdfPart, renderHtmlDocument } from './document';
-import type { PdfEngine } from './engine';
+import { type EmbeddedFonts, embedFonts } from './embeddedFonts';
+import type { OpeningEngine, PdfEngine, PrintDocument } from './engine';
 import { PdfFile } from './pdfFile';
 import { type PdfObject, PdfName } from './pdfObjects';
 import { readPdfStructure, type PdfStructure } from './pdfReader';
@@ -89,11 +90,32 @@ const sameLinks = (a: readonly string[], b: readonly string[]) => a.length === b
  * Prints the parts; when they include a 目录 (a part that needs the outline), its page numbers are
  * the pages the headings are on, and the PDF gets bookmarks. `onPass` reports each print.
  */
-export async function printParts(engine: PdfEngine, input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void }): Promise<PrintedPdf> {
+export async function printParts(
+  given: PdfEngine | OpeningEngine,
+  input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void },
+): Promise<PrintedPdf> {
+  // An engine still opening is waited for only once the first layout is written.
+  const loadsFonts = 'print' in given ? given.loadsFonts === true : given.loadsFonts;
+  // An engine that loads fonts itself gets the Noto CJK faces as files cut down to the text
+  // (embeddedFonts.ts), made once for the first layout's text and again only for new characters.
+  let fonts: EmbeddedFonts | null = null;
+  const fontsFor = (text: string) => {
+    if (!fonts?.covers(text)) fonts = embedFonts(text);
+    return fonts.css;
+  };
   const layout = (pageNumbers: ReadonlyMap<string, number> | null, tocOnly = false): HtmlDocument =>
-    renderHtmlDocument({ title: input.title, parts: input.parts, pageNumbers, tocOnly, ...(input.css ? { css: input.css } : {}) });
+    renderHtmlDocument({
+      title: input.title,
+      parts: input.parts,
+      pageNumbers,
+      tocOnly,
+      ...(input.css ? { css: input.css } : {}),
+      ...(loadsFonts ? { fonts: fontsFor, printOnly: true } : {}),
+    });
+  const withFiles = (doc: HtmlDocument): PrintDocument => (fonts ? { html: doc.html, files: fonts.files } : { html: doc.html });
   const first = layout(null);
-  const printed = await engine.print(first.html);
+  const engine = 'print' in given ? given : await given.engine();
+  const printed = await engine.print(withFiles(first));
   input.onPass?.(1);
   const file = new PdfFile(printed);
   const structure = readPdfStructure(file);
@@ -105,7 +127,7 @@ export async function printParts(engine: PdfEngine, input: { title: string; part
   const tocPages = tocPageIndexes(structure, first.entries);
   const range = `${tocPages[0]! + 1}-${tocPages[tocPages.length - 1]! + 1}`;
   // The 目录's pages with their numbers, from a document that stops after them (its links' targets kept).
-  const again = await engine.print(layout(numbers, true).html, { pageRanges: range });
+  const again = await engine.print(withFiles(layout(numbers, true)), { pageRanges: range });
   input.onPass?.(2);
   const againFile = new PdfFile(again);
   const againStructure = readPdfStructure(againFile);
@@ -131,7 +153,7 @@ export async function printParts(engine: PdfEngine, input: { title: string; part
     return { pdf, pageCount: check.pages.length, toc, passes: 2 };
   }
   // The 目录 took other lines with its numbers: the whole document again, and the numbers must hold.
-  const whole = await engine.print(second.html);
+  const whole = await engine.print(withFiles(second));
   input.onPass?.(3);
   const wholeFile = new PdfFile(whole);
   const wholeStructure = readPdfStructure(wholeFile);
