@@ -18,47 +18,41 @@ import { REPORT_RULES } from '../../checks/rules/report';
 import { PRIOR_RULES } from '../../checks/rules/prior';
 import { NARRATIVE_RULES } from '../../checks/narrativeRules';
 import { EVALUATION_RULES } from '../../checks/rules/selfEvaluation';
-import { type Cell, type CellId, tableList } from '../../tables/types';
+import { cellById, tableList, tableOfCell } from '../../tables/types';
 import { figureCell as at, FUNDS, OTHER_INCOME_SOURCES } from '../figures';
 import { figuresOf } from '../figuresOf';
 
 /**
  * Every derived cell of the nine tables against the cells it is summed or copied from. The
- * printed and stored sums are compared here first, over one index of the tables' cells; only a
- * cell whose sums differ (a printed rounding difference, or worse) is compared again by
- * `sumCheck`, which words the finding.
+ * printed and stored sums are compared here first, reading the parts through each table's cell
+ * index (`cellById`); only a cell whose sums differ (a printed rounding difference, or worse) is
+ * compared again by `sumCheck`, which words the finding.
  */
 function derivedIdentities(ctx: CheckContext, m: RuleMeta): Finding[] {
-  const index = new Map<CellId, Cell>();
-  const derived: Cell[] = [];
+  const out: Finding[] = [];
   for (const table of tableList(ctx.tables)) {
     for (const row of table.rows) {
       for (const cell of row.cells) {
-        if (!cell.id) continue;
-        index.set(cell.id, cell);
-        if (cell.kind === 'derived' && cell.refs && cell.refs.length > 0) derived.push(cell);
+        const refs = cell.refs;
+        if (cell.kind !== 'derived' || !cell.id || !refs || refs.length === 0) continue;
+        let printed = 0;
+        let exact = 0;
+        let found = true;
+        for (const ref of refs) {
+          const part = cellById(tableOfCell(ctx.tables, ref), ref);
+          if (!part) {
+            found = false;
+            break;
+          }
+          printed += cellUnits(part);
+          exact += part.value ?? 0;
+        }
+        if (found && printed === cellUnits(cell) && exact === (cell.value ?? 0)) continue;
+        const [only, ...rest] = refs;
+        if (only !== undefined && rest.length === 0) out.push(...equalCheck(ctx, cell.id, only, m));
+        else out.push(...sumCheck(ctx, cell.id, refs, m));
       }
     }
-  }
-  const out: Finding[] = [];
-  for (const cell of derived) {
-    const refs = cell.refs!;
-    let printed = 0;
-    let exact = 0;
-    let found = true;
-    for (const ref of refs) {
-      const part = index.get(ref);
-      if (!part) {
-        found = false;
-        break;
-      }
-      printed += cellUnits(part);
-      exact += part.value ?? 0;
-    }
-    if (found && printed === cellUnits(cell) && exact === (cell.value ?? 0)) continue;
-    const [only, ...rest] = refs;
-    if (only !== undefined && rest.length === 0) out.push(...equalCheck(ctx, cell.id!, only, m));
-    else out.push(...sumCheck(ctx, cell.id!, refs, m));
   }
   return out;
 }
