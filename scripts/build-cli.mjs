@@ -50,7 +50,7 @@ export async function buildCli({ clean = false } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3', 'playwright-core'],
+    external: ['better-sqlite3'],
     // Bundled CommonJS (exceljs, …) calls require() for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     metafile: true,

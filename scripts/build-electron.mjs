@@ -27,7 +27,7 @@ const common = {
 
 try {
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(out, 'main.cjs'), external: ['electron', 'better-sqlite3', 'playwright-core'] }),
+    build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: join(out, 'main.cjs'), external: ['electron', 'better-sqlite3'] }),
     build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: join(out, 'preload.cjs'), external: ['electron'] }),
   ]);
   mkdirSync(join(out, 'demo'), { recursive: true });

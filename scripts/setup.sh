@@ -17,6 +17,7 @@ warn() { printf '[setup] 警告 / warning: %s\n' "$*" >&2; }
 # ---------------------------------------------------------------------------
 # 1. Debian packages
 #   chromium                  renderer / e2e tests (headless, via playwright-core)
+#   chromium-headless-shell   the PDF engine's browser (lighter than chromium: about half the memory)
 #   python3-docx, -openpyxl   independent readers of the exported .docx/.xlsx
 #   libreoffice-*-nogui       opens the exports the way a user's office suite would
 #   fonts-noto-cjk            Chinese glyphs for PDF / screenshot rendering
@@ -25,6 +26,7 @@ warn() { printf '[setup] 警告 / warning: %s\n' "$*" >&2; }
 # ---------------------------------------------------------------------------
 DEB_PACKAGES=(
   chromium
+  chromium-headless-shell
   python3-docx
   python3-openpyxl
   libreoffice-writer-nogui

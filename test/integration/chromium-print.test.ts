@@ -1,47 +1,80 @@
 /**
- * The headless Chromium the PDF engine launches (chromium.ts): one renderer for its page — no
- * omnibox pop-up pages, no spare renderer — and none of playwright-core's own disabled features
- * lost to ours (Chromium keeps only the last --disable-features).
+ * The headless Chromium the PDF engine launches (chromium.ts, cdp.ts): Debian's headless shell
+ * where it is installed, driven over the DevTools pipe; one renderer for the page it prints in —
+ * no omnibox pop-up pages, no spare renderer; its own --disable-features the only one on the
+ * command line (Chromium keeps only the last); and the browser, its renderers and its profile
+ * folder gone once the engine closes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PRINT_ARGS } from '../../electron/backend/export/pdf/chromium';
-import { CHROMIUM, requireChromium } from '../e2e/browser';
+import { launchCdp } from '../../electron/backend/export/pdf/cdp';
+import { findChromium, openChromiumEngine, PRINT_ARGS } from '../../electron/backend/export/pdf/chromium';
+import { readPdfStructure } from '../../electron/backend/export/pdf/pdfReader';
+import { requireChromium } from '../e2e/browser';
 
-/** The command line of the browser this process started (its child on /proc running Chromium's --remote-debugging-pipe). */
-function browserCommandLine(): string[] {
+/** The processes under `root` (itself included) and their command lines. */
+function processTree(root: number): { pid: number; args: string[] }[] {
+  const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== process.pid) continue;
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (args.includes('--remote-debugging-pipe')) return args;
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // The process ended.
     }
   }
-  throw new Error('no browser process found');
+  const out: { pid: number; args: string[] }[] = [];
+  const walk = (pid: number) => {
+    try {
+      out.push({ pid, args: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0') });
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return out;
 }
 
 describe('the PDF engine’s Chromium', () => {
-  it('runs one renderer and keeps every feature playwright-core disables disabled', async () => {
+  it('is Debian’s headless shell here', () => {
     requireChromium();
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: PRINT_ARGS });
+    expect(findChromium({}, 'linux')).toBe('/usr/bin/chromium-headless-shell');
+  });
+
+  it('runs one renderer for its page, with one --disable-features list', async () => {
+    requireChromium();
+    const browser = await launchCdp(findChromium(), PRINT_ARGS);
     try {
       const page = await browser.newPage();
-      await page.setContent('<p>打印</p>');
-      const cdp = await browser.newBrowserCDPSession();
-      const lists = browserCommandLine().filter((a) => a.startsWith('--disable-features=')).map((a) => a.slice('--disable-features='.length).split(','));
-      expect(lists.length).toBeGreaterThan(1);
-      const applied = new Set(lists.at(-1));
-      expect(lists.flat().filter((f) => !applied.has(f))).toEqual([]);
-      const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+      const loaded = page.once('Page.loadEventFired');
+      await page.send('Page.enable');
+      await page.send('Page.navigate', { url: 'data:text/html,<p>print</p>' });
+      await loaded;
+      const tree = processTree(browser.process.pid!);
+      const main = tree.find((p) => p.args.includes('--remote-debugging-pipe'))!;
+      expect(main.args.filter((a) => a.startsWith('--disable-features='))).toHaveLength(1);
+      const { processInfo } = (await browser.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string }[] };
       expect(processInfo.filter((p) => p.type === 'renderer')).toHaveLength(1);
-      const { targetInfos } = await cdp.send('Target.getTargets');
-      expect(targetInfos.map((t) => `${t.type} ${t.url}`)).toEqual(['page about:blank']);
+      const { targetInfos } = (await browser.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+      expect(targetInfos.map((t) => `${t.type} ${t.url}`)).toEqual(['page data:text/html,<p>print</p>']);
     } finally {
       await browser.close();
     }
+  }, 60_000);
+
+  it('prints, then leaves no process and no profile folder behind', async () => {
+    requireChromium();
+    const engine = await openChromiumEngine();
+    const before = new Set(processTree(process.pid).map((p) => p.pid));
+    const pdf = await engine.print('<!doctype html><html><head><meta charset="utf-8"></head><body><p>打印</p></body></html>');
+    expect(readPdfStructure(pdf).pages).toHaveLength(1);
+    const during = processTree(process.pid).filter((p) => !before.has(p.pid) || p.pid !== process.pid);
+    const profile = during.flatMap((p) => p.args).find((a) => a.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
+    expect(existsSync(profile)).toBe(true);
+    await engine.close();
+    expect(processTree(process.pid).map((p) => p.pid)).toEqual([process.pid]);
+    expect(existsSync(profile)).toBe(false);
   }, 60_000);
 });

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPdf } from '../../electron/backend/export/pdf';
+import { packageParts, printParts, readPdfStructure, renderPdf } from '../../electron/backend/export/pdf';
 import { openChromiumEngine } from '../../electron/backend/export/pdf/chromium';
 import type { PdfEngine } from '../../electron/backend/export/pdf/engine';
 import type { PrintedPdf } from '../../electron/backend/export/pdf/render';
@@ -152,13 +152,10 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
     });
   }, 120_000);
 
-  it('prints twice — the second time only the 目录’s pages, swapped in — and reports progress to its total', () => {
-    expect(printed.passes).toBe(2);
-    expect(progress).toEqual([
-      [1, 3],
-      [2, 3],
-      [3, 3],
-    ]);
+  it('prints the parts after the 目录 a few at a time, then the cover and the 目录, and reports progress to its total', () => {
+    // Seed 000 with its 自评表 runs to over a hundred pages: more than one piece.
+    expect(printed.passes).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual(Array.from({ length: printed.passes }, (_, k) => [k + 1, printed.passes]));
     expect(printed.pageCount).toBe(pages.length);
     expect(pages.length).toBeGreaterThan(20);
   });
@@ -267,19 +264,28 @@ describe.each(CASES)('PDF export of $fixture', ({ fixture, seed }) => {
   });
 });
 
-describe('when the 目录 does not lay out the same with its numbers', () => {
-  it('prints the whole document again, checks the numbers held, and still gets them right', async () => {
-    const { model } = fixturePackage('jincheng-2023.json');
-    // An engine whose 目录-only print comes back with a page too many: the pages cannot be swapped.
-    const wrapped: PdfEngine = {
-      print: (html, options) => engine.print(html, options?.pageRanges ? { pageRanges: options.pageRanges.replace(/-(\d+)$/, (_, n: string) => `-${Number(n) + 1}`) } : {}),
-      close: async () => {},
-    };
-    const printed = await renderPdf(model, wrapped);
-    expect(printed.passes).toBe(3);
-    const file = join(dir, 'fallback.pdf');
+describe('printed one part per piece', () => {
+  it('numbers the pages on from piece to piece, and every 目录 entry, link and bookmark still finds its heading', async () => {
+    const { model } = fixturePackage('yangquan-2024.json');
+    const parts = packageParts(model);
+    const printed = await printParts(engine, { title: model.title, parts, chunkChars: 1 });
+    // One print per part after the 目录 (but those that share a page with the part before), and one for the cover and 目录.
+    const sharing = parts.slice(2).filter((p, k) => k > 0 && !p.newPage && p.page === parts[k + 1]!.page).length;
+    expect(printed.passes).toBe(parts.length - 2 - sharing + 1);
+    const file = join(dir, 'one-part-per-piece.pdf');
     writeFileSync(file, printed.pdf);
     expectTocMatchesPdf(model, file);
-    expect(popplerOutline(file).map((o) => o.title)).toContain('第三部分 情况说明');
+    const structure = readPdfStructure(printed.pdf);
+    // The 目录's links (kept on its pages) and the bookmarks point at the pages of the headings.
+    const links = structure.pages.flatMap((p) => p.links);
+    expect(links).toHaveLength(printed.toc.length);
+    const read = pdfPages(file);
+    expect(links.map((id) => structure.dests.get(id))).toEqual(printed.toc.map((e) => read.findIndex((p) => p.printed === e.page)));
+    const outline = popplerOutline(file);
+    expect(outline.map((o) => o.title)).toContain('第三部分 情况说明');
+    // The same pages as printed in the usual pieces.
+    const usual = await renderPdf(model, engine);
+    expect(printed.toc).toEqual(usual.toc);
+    expect(printed.pageCount).toBe(usual.pageCount);
   }, 120_000);
 });

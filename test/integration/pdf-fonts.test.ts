@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRINT_ARGS } from '../../electron/backend/export/pdf/chromium';
+import { findChromium, PRINT_ARGS } from '../../electron/backend/export/pdf/chromium';
 import { documentServer } from '../../electron/backend/export/pdf/documentServer';
 import { embedFonts, findFace, fontDirectories } from '../../electron/backend/export/pdf/embeddedFonts';
 import { FONT_STACKS, NOTO_FACES } from '../../electron/backend/export/pdf/fonts';
-import { CHROMIUM, requireChromium } from '../e2e/browser';
+import { requireChromium } from '../e2e/browser';
 import { requirePoppler } from '../harness/pdfPages';
 
 // Punctuation pairs Chromium sets closer (text-spacing-trim), Latin, figures, both weights and both families.
@@ -47,7 +47,7 @@ describe('the Noto CJK faces as files cut down to the text', () => {
     requirePoppler();
     const fonts = embedFonts(page(''));
     const server = await documentServer();
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: PRINT_ARGS });
+    const browser = await chromium.launch({ executablePath: findChromium(), args: PRINT_ARGS });
     try {
       const tab = await browser.newPage();
       const warnings: string[] = [];

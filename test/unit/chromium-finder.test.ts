@@ -15,8 +15,9 @@ describe('findChromium', () => {
     expect(list).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
   });
 
-  it('finds Debian’s Chromium here, and names what to install where nothing is found', () => {
-    expect(findChromium({}, 'linux')).toBe('/usr/bin/chromium');
+  it('finds Debian’s headless shell here (before its full Chromium), and names what to install where nothing is found', () => {
+    expect(findChromium({}, 'linux')).toBe('/usr/bin/chromium-headless-shell');
+    expect(chromiumCandidates({}, 'linux').slice(0, 2)).toEqual(['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']);
     expect(() => findChromium({}, 'darwin')).toThrow(PdfEngineUnavailable);
     expect(() => findChromium({}, 'darwin')).toThrow(/^未找到可用于生成 PDF 的浏览器.*请安装 Google Chrome 或 Chromium.*Word 和 Excel 导出不受影响。$/);
   });

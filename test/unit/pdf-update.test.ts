@@ -1,8 +1,8 @@
 /**
  * Incremental updates of a PDF (electron/backend/export/pdf/pdfUpdate.ts): objects written back
- * in PDF syntax read the same, a page's content replaced by another file's (streams copied
- * byte for byte), bookmarks added — the original bytes untouched, the result read through its
- * /Prev chain by our reader and by poppler.
+ * in PDF syntax read the same, pages of several files joined (streams copied byte for byte, once),
+ * named destinations and bookmarks added — the original bytes untouched, the result read through
+ * its /Prev chain by our reader and by poppler.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -42,43 +42,58 @@ describe('serialize', () => {
 describe('PdfUpdate', () => {
   const base = pdf(OBJECTS, true);
 
-  it('adds bookmarks and replaces a page’s content, keeping the original bytes and its links', () => {
-    // Another file whose page 1 has a content stream and a font dictionary.
+  it('joins pages of several files under one page tree, with named destinations and bookmarks, keeping the original bytes', () => {
+    // Another file whose page inherits its size and resources, with a content stream and a font.
     const other = pdf(
       [
         '<</Type /Catalog /Pages 2 0 R>>',
-        '<</Type /Pages /Kids [3 0 R] /Count 1>>',
-        '<</Type /Page /Parent 2 0 R /MediaBox [0 0 100 200] /Contents 4 0 R /Resources <</Font <</F1 5 0 R>>>>>>',
+        '<</Type /Pages /Kids [3 0 R 7 0 R] /Count 2 /MediaBox [0 0 100 200] /Resources <</Font <</F1 5 0 R>>>>>>',
+        '<</Type /Page /Parent 2 0 R /Contents 4 0 R /Annots [<</Subtype /Link /Dest (h9)>>]>>',
         '<</Length 6 0 R>>\nstream\nBT (new) Tj ET\nendstream',
         '<</Type /Font /Subtype /Type3 /Name /F1>>',
         '15',
+        '<</Type /Page /Parent 2 0 R /Contents 4 0 R>>',
       ],
       true,
     );
     const file = new PdfFile(base);
     const before = readPdfStructure(file);
+    const from = new PdfFile(other);
     const update = new PdfUpdate(file);
-    update.replacePages([before.pages[0]!.ref!], new PdfFile(other), [readPdfStructure(other).pages[0]!.ref!]);
-    update.addOutline([{ title: '第一部分 概况', dest: [before.pages[1]!.ref!, new PdfName('Fit')], children: [{ title: '一、表', dest: [before.pages[2]!.ref!, new PdfName('Fit')], children: [] }] }]);
+    // The base's pages 1 and 3 with their links, then both of the other's pages without theirs.
+    const maps = update.joinPages([
+      { file, pages: [0, 2], links: true },
+      { file: from, pages: [0, 1], links: false },
+    ]);
+    const copied = maps[1]!.get(readPdfStructure(from).pages[0]!.ref!.key)!;
+    update.setDests(new Map([['z1', [copied, new PdfName('Fit')]], ['a2', [before.pages[2]!.ref!, new PdfName('XYZ'), 0, 10, 0]]]));
+    update.addOutline([{ title: '第一部分 概况', dest: [before.pages[0]!.ref!, new PdfName('Fit')], children: [{ title: '一、表', dest: [copied, new PdfName('Fit')], children: [] }] }]);
     const bytes = update.bytes();
     expect(Buffer.from(bytes.subarray(0, base.length)).equals(Buffer.from(base))).toBe(true);
 
     const after = new PdfFile(bytes);
     expect(after.xrefOffset).not.toBeNull();
     const structure = readPdfStructure(after);
+    // Sizes as inherited in their old trees (the base's MediaBox, the other's 100 × 200), the rotation kept.
     expect(structure.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toEqual([
+      [595, 842],
+      [842, 595],
       [100, 200],
-      [842, 595],
-      [842, 595],
+      [100, 200],
     ]);
-    expect(structure.dests).toEqual(before.dests);
-    expect(structure.outline).toEqual([{ title: '第一部分 概况', page: 1, children: [{ title: '一、表', page: 2, children: [] }] }]);
-    // The page kept its place in the tree; its content is the other file's stream, byte for byte.
-    const page = after.dict(before.pages[0]!.ref!)!;
-    expect(page.get('Parent')).toEqual(new PdfRef(2, 0));
-    const contents = page.get('Contents');
+    expect(structure.pages.map((p) => p.links)).toEqual([[], [], [], []]);
+    expect([...structure.dests]).toEqual([
+      ['a2', 1],
+      ['z1', 2],
+    ]);
+    expect(structure.outline).toEqual([{ title: '第一部分 概况', page: 0, children: [{ title: '一、表', page: 2, children: [] }] }]);
+    // Both copied pages draw the one copied stream (same bytes, copied once), with the inherited font.
+    const pages = structure.pages.slice(2).map((p) => after.dict(p.ref!)!);
+    expect(pages[0]!.get('Contents')).toEqual(pages[1]!.get('Contents'));
+    const contents = pages[0]!.get('Contents');
     if (!(contents instanceof PdfRef)) throw new Error('no content stream');
     expect(Buffer.from(after.objectWithStream(contents.key).stream!).toString('latin1')).toBe('BT (new) Tj ET\n');
+    expect(after.dict(after.dict(pages[0]!.get('Resources'))!.get('Font'))!.get('F1')).toBeInstanceOf(PdfRef);
     expect(after.root.get('PageMode')).toEqual(new PdfName('UseOutlines'));
 
     // poppler reads the updated file too.
@@ -86,9 +101,9 @@ describe('PdfUpdate', () => {
     writeFileSync(join(dir, 'u.pdf'), bytes);
     const info = spawnSync('pdfinfo', [join(dir, 'u.pdf')], { encoding: 'utf8' });
     expect(info.status, info.stderr).toBe(0);
-    expect(info.stdout).toMatch(/Pages:\s+3/);
+    expect(info.stdout).toMatch(/Pages:\s+4/);
     const xml = spawnSync('pdftohtml', ['-xml', '-i', '-q', '-stdout', join(dir, 'u.pdf')], { encoding: 'utf8' }).stdout;
-    expect(xml).toContain('<item page="2">第一部分 概况</item>');
+    expect(xml).toContain('<item page="1">第一部分 概况</item>');
     expect(xml).toContain('<item page="3">一、表</item>');
   });
 });

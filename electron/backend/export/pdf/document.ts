@@ -21,6 +21,14 @@ export class HtmlContext {
 
   constructor(private readonly pageNumbers: ReadonlyMap<string, number> | null) {}
 
+  /** A context going on from this one (same entries, same next id) with `pageNumbers`: rendering with it leaves this one as it is. */
+  continued(pageNumbers: ReadonlyMap<string, number> | null): HtmlContext {
+    const next = new HtmlContext(pageNumbers);
+    next.entries.push(...this.entries);
+    next.next = this.next;
+    return next;
+  }
+
   /**
    * A heading element. Levels 1–2 are listed in the 目录 unless `inToc` is false; every heading is
    * a bookmark in the PDF outline. `html` is its content when it is more than `text` (red 待填写 parts).
@@ -55,21 +63,11 @@ export interface HtmlDocument {
   entries: OutlineEntry[];
 }
 
-/**
- * The document: parts in order, the 目录 (parts that need the outline) rendered last. `pageNumbers`
- * are the printed pages of the entries' headings (from the last layout), or null for a first layout.
- */
-export function renderHtmlDocument(input: {
+/** How a document's HTML page is written around its parts' bodies. */
+export interface DocumentOptions {
   title: string;
   lang?: string;
-  parts: readonly PdfPart[];
-  pageNumbers: ReadonlyMap<string, number> | null;
   css?: string;
-  /**
-   * Only the parts up to the 目录 printed, the rest as one page of empty targets of the 目录's
-   * links: the 目录's pages laid out as in the whole document, in a fraction of the time.
-   */
-  tocOnly?: boolean;
   /**
    * More CSS for the document, from its text (CSS and body): the @font-face rules of the fonts
    * that come with it (embeddedFonts.ts).
@@ -80,31 +78,60 @@ export function renderHtmlDocument(input: {
    * engine loads its fonts itself before printing).
    */
   printOnly?: boolean;
-}): HtmlDocument {
-  const ctx = new HtmlContext(input.pageNumbers);
+}
+
+/** The parts' bodies, the 目录 (parts that need the outline) rendered last, and the 目录's entries. */
+export function renderBodies(parts: readonly PdfPart[], pageNumbers: ReadonlyMap<string, number> | null): { bodies: string[]; entries: OutlineEntry[] } {
+  const ctx = new HtmlContext(pageNumbers);
   const bodies = new Map<PdfPart, string>();
-  for (const part of input.parts) if (!part.needsOutline) bodies.set(part, part.render(ctx));
+  for (const part of parts) if (!part.needsOutline) bodies.set(part, part.render(ctx));
   const entries = [...ctx.entries];
-  for (const part of input.parts) if (part.needsOutline) bodies.set(part, part.render(ctx));
-  const lastToc = input.parts.reduce((last, part, k) => (part.needsOutline ? k : last), -1);
-  const kept = input.tocOnly ? input.parts.slice(0, lastToc + 1) : input.parts;
-  const sections = kept.map((part, k) => {
+  for (const part of parts) if (part.needsOutline) bodies.set(part, part.render(ctx));
+  return { bodies: parts.map((p) => bodies.get(p) ?? ''), entries };
+}
+
+/**
+ * The HTML page of some of a document's parts (`parts[k]` with body `bodies[k]`).
+ * `firstPage`: the number the footer gives the first page (the pages before it printed as
+ * another document). `linked`: headings the page links to, invisibly, so that the PDF names
+ * their places (Chromium writes a named destination only for a link's target). `targets`:
+ * headings printed elsewhere, as a last page of empty places, so that the links to them (the
+ * 目录's) are kept.
+ */
+export function composeDocument(
+  options: DocumentOptions,
+  parts: readonly PdfPart[],
+  bodies: readonly string[],
+  extra: { firstPage?: number; linked?: readonly string[]; targets?: readonly string[] } = {},
+): string {
+  const sections = parts.map((part, k) => {
     const classes = ['part', `page-${part.page}`, `part-${part.id}`, ...(part.newPage && k > 0 ? ['new-page'] : [])];
-    return `<section class="${classes.join(' ')}">${bodies.get(part) ?? ''}</section>`;
+    return `<section class="${classes.join(' ')}">${bodies[k] ?? ''}</section>`;
   });
-  if (input.tocOnly) sections.push(`<section class="part page-prose new-page">${entries.map((e) => `<span id="${e.id}"></span>`).join('')}</section>`);
-  const css = input.css ?? PACKAGE_CSS;
-  const title = escapeHtml(input.title);
+  if (extra.targets?.length) sections.push(`<section class="part page-prose new-page">${extra.targets.map((id) => `<span id="${id}"></span>`).join('')}</section>`);
+  if (extra.linked?.length) sections.unshift(`<nav style="display:none">${extra.linked.map((id) => `<a href="#${id}"></a>`).join('')}</nav>`);
+  const firstPage = extra.firstPage !== undefined && extra.firstPage !== 1 ? `\n@page :first { counter-increment: page ${extra.firstPage}; }` : '';
+  const css = (options.css ?? PACKAGE_CSS) + firstPage;
+  const title = escapeHtml(options.title);
   const body = sections.join('\n');
-  const fonts = input.fonts?.(`${title}${css}${body}`);
-  const html = [
+  const fonts = options.fonts?.(`${title}${css}${body}`);
+  return [
     '<!doctype html>',
-    `<html lang="${input.lang ?? 'zh-CN'}"><head><meta charset="utf-8">`,
+    `<html lang="${options.lang ?? 'zh-CN'}"><head><meta charset="utf-8">`,
     `<title>${title}</title>`,
-    `<style>${css}${fonts ? `\n${fonts}` : ''}${input.printOnly ? '\n@media screen { body { display: none; } }' : ''}</style>`,
+    `<style>${css}${fonts ? `\n${fonts}` : ''}${options.printOnly ? '\n@media screen { body { display: none; } }' : ''}</style>`,
     '</head><body>',
     body,
     '</body></html>',
   ].join('\n');
-  return { html, entries };
+}
+
+/**
+ * The whole document in one page: parts in order, the 目录 (parts that need the outline)
+ * rendered last. `pageNumbers` are the printed pages of the entries' headings (from the last
+ * layout), or null for a first layout.
+ */
+export function renderHtmlDocument(input: DocumentOptions & { parts: readonly PdfPart[]; pageNumbers: ReadonlyMap<string, number> | null }): HtmlDocument {
+  const { bodies, entries } = renderBodies(input.parts, input.pageNumbers);
+  return { html: composeDocument(input, input.parts, bodies), entries };
 }

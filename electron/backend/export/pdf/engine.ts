@@ -1,6 +1,6 @@
 /**
  * What prints HTML to PDF: a PdfEngine. Two implementations, both Chromium: headless Chromium
- * through playwright-core for the CLI and browser mode (chromium.ts), and the desktop app's own
+ * over the DevTools pipe for the CLI and browser mode (chromium.ts, cdp.ts), and the desktop app's own
  * `webContents.printToPDF` (a hidden window, wrapped here by `printWindowEngine` so that
  * electron/main only has to hand over the window's calls).
  *
@@ -127,7 +127,7 @@ export interface OpeningEngine {
   close(): Promise<void>;
 }
 
-/** How long `started()` gives playwright-core to start the browser process (a few turns of the event loop, ~50 ms). */
+/** How long `started()` gives the browser process to start (a few turns of the event loop, ~50 ms). */
 const START_MS = 80;
 
 /**

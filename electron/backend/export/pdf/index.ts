@@ -26,18 +26,15 @@ export { readPdfStructure, type PdfOutlineItem, type PdfStructure } from './pdfR
 export interface RenderPdfOptions {
   /** The package's parts; default packageParts(model). */
   parts?: PdfPart[];
-  /** Called after each layout and once more when done. */
+  /** Called after each print (the last one when done). */
   onProgress?: (done: number, total: number) => void;
 }
 
 /** The whole package as a PDF, printed by `engine` (or one still opening: it is waited for once the HTML is written). */
 export async function renderPdf(model: PackageModel, engine: PdfEngine | OpeningEngine, options: RenderPdfOptions = {}): Promise<PrintedPdf> {
-  const total = 3;
-  const printed = await printParts(engine, {
+  return printParts(engine, {
     title: model.title,
     parts: options.parts ?? packageParts(model),
-    onPass: (pass) => options.onProgress?.(Math.min(pass, total - 1), total),
+    onPass: (done, total) => options.onProgress?.(done, total),
   });
-  options.onProgress?.(total, total);
-  return printed;
 }

@@ -44,9 +44,12 @@ export type PdfObject = null | boolean | number | PdfName | PdfString | PdfRef |
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Per byte: 1 whitespace, 2 delimiter, 0 regular (a word's character). */
+const CLASS = Uint8Array.from({ length: 256 }, (_, b) => (WHITESPACE.has(b) ? 1 : DELIMITERS.has(b) ? 2 : 0));
 
 /** A name's characters after `/`, `#xx` escapes resolved: UTF-8 when the bytes are, else Latin-1. */
 function decodeName(raw: string): string {
+  if (!raw.includes('#')) return raw;
   const bytes: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const hex = raw[i] === '#' ? /^[0-9a-fA-F]{2}$/.exec(raw.slice(i + 1, i + 3)) : null;
@@ -83,7 +86,7 @@ export class PdfParser {
   skipSpace(): void {
     for (;;) {
       const c = this.peek();
-      if (WHITESPACE.has(c)) this.pos++;
+      if (c >= 0 && CLASS[c] === 1) this.pos++;
       else if (c === 0x25) {
         // A comment runs to the end of the line.
         while (this.pos < this.data.length && this.peek() !== 0x0a && this.peek() !== 0x0d) this.pos++;
@@ -94,8 +97,11 @@ export class PdfParser {
   /** A run of regular characters (a number, keyword or name body). */
   private word(): string {
     const start = this.pos;
-    while (this.pos < this.data.length && !WHITESPACE.has(this.peek()) && !DELIMITERS.has(this.peek())) this.pos++;
-    return String.fromCharCode(...this.data.subarray(start, this.pos));
+    const data = this.data;
+    let pos = start;
+    while (pos < data.length && CLASS[data[pos]!] === 0) pos++;
+    this.pos = pos;
+    return pos - start === 1 ? String.fromCharCode(data[start]!) : Buffer.from(data.buffer, data.byteOffset + start, pos - start).toString('latin1');
   }
 
   /** `N G obj`: the object number at the current position, or null. */

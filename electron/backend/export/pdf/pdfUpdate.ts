@@ -1,9 +1,11 @@
 /**
  * Changes to a printed PDF written as an incremental update (ISO 32000 §7.5.6): the original
  * bytes stay as they are, new versions of changed objects and new objects are appended with
- * their own cross-reference section. Used to put the 目录's pages, printed again with their page
- * numbers, in place of the first layout's (replacePages), and to add the bookmarks (addOutline).
+ * their own cross-reference section. Used to join the pieces of a document printed apart into
+ * one (joinPages: the 目录's file, then every other piece's pages copied in), to name the
+ * headings' places (setDests) and to add the bookmarks (addOutline).
  */
+import { createHash } from 'node:crypto';
 import { PdfFile } from './pdfFile';
 import { PdfDict, PdfName, type PdfObject, PdfRef, PdfString, PdfSyntaxError } from './pdfObjects';
 
@@ -21,6 +23,7 @@ export function serialize(value: PdfObject): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return number(value);
   if (value instanceof PdfName) {
+    if (/^[A-Za-z0-9_.+-]*$/.test(value.name)) return `/${value.name}`;
     const bytes = new TextEncoder().encode(value.name);
     return `/${[...bytes].map((b) => (REGULAR.test(String.fromCharCode(b)) && !DELIMITER.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `#${b.toString(16).padStart(2, '0')}`)).join('')}`;
   }
@@ -46,6 +49,9 @@ const PAGE_LOCAL = new Set(['Parent', 'Annots', 'StructParents', 'Tabs']);
 export class PdfUpdate {
   private next: number;
   private readonly objects = new Map<number, Uint8Array>();
+  private catalogEntries: Map<string, PdfObject> | null = null;
+  /** Streams copied in, by a hash of their dictionary and bytes. */
+  private readonly streams = new Map<string, PdfRef>();
 
   constructor(readonly base: PdfFile) {
     if (base.xrefOffset === null) throw new PdfSyntaxError('the PDF has no cross-reference table to update');
@@ -73,9 +79,22 @@ export class PdfUpdate {
     if (value instanceof PdfRef) {
       const done = copied.get(value.key);
       if (done) return done;
+      const { value: target, stream } = from.objectWithStream(value.key);
+      if (stream !== null) {
+        // A stream (a page's content, a glyph's drawing, a font file) copied before, byte for
+        // byte, from any file, is that object again: pieces printed apart draw the same glyphs.
+        const dict = this.copy(from, target, copied);
+        const key = createHash('sha1').update(serialize(dict)).update(stream).digest('hex');
+        const ref = this.streams.get(key) ?? this.allocate();
+        if (!this.streams.has(key)) {
+          this.streams.set(key, ref);
+          this.set(ref, dict, stream);
+        }
+        copied.set(value.key, ref);
+        return ref;
+      }
       const ref = this.allocate();
       copied.set(value.key, ref);
-      const { value: target, stream } = from.objectWithStream(value.key);
       this.set(ref, this.copy(from, target, copied), stream);
       return ref;
     }
@@ -84,8 +103,19 @@ export class PdfUpdate {
     return value;
   }
 
+  /** The catalog's entries as they will be written (change them in place). */
+  catalog(): Map<string, PdfObject> {
+    this.catalogEntries ??= new Map(this.base.root.entries);
+    return this.catalogEntries;
+  }
+
   /** The updated file: the original bytes, then the new objects, a cross-reference section and trailer. */
   bytes(): Uint8Array {
+    if (this.catalogEntries) {
+      const rootRef = this.base.trailer.get('Root');
+      if (!(rootRef instanceof PdfRef)) throw new PdfSyntaxError('no catalog reference');
+      this.set(rootRef, new PdfDict(this.catalogEntries));
+    }
     const base = this.base.data;
     const parts: Uint8Array[] = [base, Buffer.from('\n', 'latin1')];
     let offset = base.length + 1;
@@ -114,33 +144,9 @@ export class PdfUpdate {
     return Buffer.concat(parts);
   }
 
-  /**
-   * Puts the pages of `from` in place of this file's pages `refs` (same count, in order): each
-   * keeps its place in the page tree and its link annotations, and takes the other's content,
-   * resources and size.
-   */
-  replacePages(refs: readonly PdfRef[], from: PdfFile, fromRefs: readonly PdfRef[]): void {
-    if (refs.length !== fromRefs.length) throw new PdfSyntaxError('replacePages: page counts differ');
-    const copied = new Map<string, PdfRef>();
-    refs.forEach((ref, k) => {
-      const old = this.base.dict(ref);
-      const page = from.dict(fromRefs[k]);
-      if (!old || !page) throw new PdfSyntaxError('replacePages: not a page');
-      const entries = new Map<string, PdfObject>();
-      for (const [key, v] of page.entries) if (!PAGE_LOCAL.has(key)) entries.set(key, this.copy(from, v, copied));
-      for (const key of ['Parent', 'Annots']) {
-        const v = old.get(key);
-        if (v !== undefined) entries.set(key, v);
-      }
-      this.set(ref, new PdfDict(entries));
-    });
-  }
-
   /** Adds bookmarks (replacing any) and asks viewers to show them. */
   addOutline(items: readonly OutlineNode[]): void {
     if (items.length === 0) return;
-    const rootRef = this.base.trailer.get('Root');
-    if (!(rootRef instanceof PdfRef)) throw new PdfSyntaxError('no catalog reference');
     const outlines = this.allocate();
     const visible = (list: readonly OutlineNode[]): number => list.reduce((n, i) => n + 1 + visible(i.children), 0);
     const write = (list: readonly OutlineNode[], parent: PdfRef): { first: PdfRef; last: PdfRef } => {
@@ -165,11 +171,91 @@ export class PdfUpdate {
     };
     const { first, last } = write(items, outlines);
     this.set(outlines, new PdfDict(new Map<string, PdfObject>([['Type', new PdfName('Outlines')], ['First', first], ['Last', last], ['Count', visible(items)]])));
-    const catalog = new Map(this.base.root.entries);
+    const catalog = this.catalog();
     catalog.set('Outlines', outlines);
     catalog.set('PageMode', new PdfName('UseOutlines'));
-    this.set(rootRef, new PdfDict(catalog));
   }
+
+  /**
+   * Makes the document the pages `sources[k].pages` (0-based) of each source in order — the
+   * first source is this update's own file, the others' pages are copied with everything they use —
+   * under one new page tree, each page holding what it inherited from its old tree. Link
+   * annotations stay on a source's pages only when its `links` is set. Returns, for each source,
+   * its page objects mapped to theirs here (page ref key → ref), to translate its destinations.
+   */
+  joinPages(sources: readonly { file: PdfFile; pages: readonly number[]; links: boolean }[]): Map<string, PdfRef>[] {
+    if (sources[0]?.file !== this.base) throw new PdfSyntaxError('joinPages: the first source must be the file updated');
+    const tree = this.allocate();
+    const kids: PdfRef[] = [];
+    const maps = sources.map(({ file, pages, links }, k) => {
+      const refs = pageRefs(file);
+      const copied = new Map<string, PdfRef>();
+      const chosen = pages.map((i) => {
+        const ref = refs[i];
+        if (!ref) throw new PdfSyntaxError(`joinPages: no page ${i + 1}`);
+        const to = k === 0 ? ref : this.allocate();
+        copied.set(ref.key, to);
+        return { ref, to };
+      });
+      for (const { ref, to } of chosen) {
+        const page = file.dict(ref)!;
+        const entries = new Map<string, PdfObject>();
+        const own = (key: string, v: PdfObject) => entries.set(key, k === 0 ? v : this.copy(file, v, copied));
+        for (const [key, v] of page.entries) if (key !== 'Parent' && key !== 'Annots' && !PAGE_LOCAL.has(key)) own(key, v);
+        for (const key of INHERITED) if (!page.entries.has(key)) {
+          const v = inherited(file, page, key);
+          if (v !== undefined) own(key, v);
+        }
+        const annots = page.get('Annots');
+        if (links && annots !== undefined) own('Annots', annots);
+        entries.set('Parent', tree);
+        this.set(to, new PdfDict(entries));
+        kids.push(to);
+      }
+      return copied;
+    });
+    this.set(tree, new PdfDict(new Map<string, PdfObject>([['Type', new PdfName('Pages')], ['Kids', kids], ['Count', kids.length]])));
+    this.catalog().set('Pages', tree);
+    return maps;
+  }
+
+  /** Named destinations (replacing the document's): name → explicit destination, as one name tree. */
+  setDests(dests: ReadonlyMap<string, PdfObject[]>): void {
+    const names = [...dests.keys()].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+    const tree = this.allocate();
+    this.set(tree, new PdfDict(new Map<string, PdfObject>([['Names', names.flatMap((n) => [new PdfString(Buffer.from(n, 'utf8')), dests.get(n)!])]])));
+    const catalog = this.catalog();
+    const old = this.base.dict(catalog.get('Names'));
+    catalog.set('Names', new PdfDict(new Map([...(old?.entries ?? []), ['Dests', tree]])));
+    catalog.delete('Dests');
+  }
+}
+
+/** Page attributes a page takes from its ancestors when it has none of its own (ISO 32000 §7.7.3.4). */
+const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
+
+function inherited(file: PdfFile, page: PdfDict, key: string): PdfObject | undefined {
+  let node = file.dict(page.get('Parent'));
+  for (let depth = 0; node && depth < 64; depth++) {
+    const v = node.get(key);
+    if (v !== undefined) return v;
+    node = file.dict(node.get('Parent'));
+  }
+  return undefined;
+}
+
+/** The page objects of a file in order (its page tree walked depth-first). */
+function pageRefs(file: PdfFile): PdfRef[] {
+  const out: PdfRef[] = [];
+  const walk = (ref: PdfObject | undefined, depth: number) => {
+    const node = file.dict(ref);
+    if (!node || depth > 64) return;
+    const kids = file.resolve(node.get('Kids'));
+    if (Array.isArray(kids)) for (const kid of kids) walk(kid, depth + 1);
+    else if (ref instanceof PdfRef) out.push(ref);
+  };
+  walk(file.root.get('Pages'), 0);
+  return out;
 }
 
 export interface OutlineNode {

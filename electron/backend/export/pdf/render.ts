@@ -1,25 +1,36 @@
 /**
- * Printing a document of parts to PDF with a 目录 that is exact by construction.
+ * Printing a document of parts to PDF, a few parts at a time, with a 目录 that is exact by
+ * construction.
  *
- * 1. Lay the document out and print it, the 目录's numbers blank (their room kept, so the 目录
- *    takes the same lines either way).
- * 2. Read from that PDF the page every entry's heading landed on (its named destination: each
- *    entry links to its heading). The footers number the pages from 1 at the first page after the
- *    目录 (CSS page counter, styles.ts), so a printed page number is the heading's place counted
- *    from the first entry's page.
- * 3. Print again with the numbers written, only the 目录's pages (those linking to its entries),
- *    and put them in place of the first print's (an incremental update, pdfUpdate.ts), with the
- *    bookmarks: one per 目录 entry, nested as the 目录, each to its heading.
- * 4. Check: the second print's 目录 has the same pages and the same links on them; otherwise the
- *    whole document is printed again and measured again (the numbers must not have moved).
+ * 1. The parts after the 目录 are printed in order, as a few documents of about CHUNK_CHARS of
+ *    HTML each (cut only where a part starts a new page anyway): each document's footers go on
+ *    from the last one's pages (CSS page counter), so the pages come out as one document's would,
+ *    and no print has to lay out the whole package at once — the engine's memory is that of the
+ *    largest piece, not of the package.
+ * 2. Each piece's PDF names the page every 目录 entry's heading landed on (its named
+ *    destination: the piece links to its headings, invisibly), so every heading's printed page
+ *    number is known.
+ * 3. The cover and the 目录 are printed last, the numbers written; the 目录's footers count in
+ *    roman and the cover's not at all, so their length moves no other page's number.
+ * 4. The pieces are joined into one PDF (pdfUpdate.ts) with the named destinations of every
+ *    heading and the bookmarks: one per 目录 entry, nested as the 目录, each to its heading. The
+ *    joined file is read back: every heading must be on the page its number says.
  */
-import { type HtmlDocument, type OutlineEntry, type PdfPart, renderHtmlDocument } from './document';
+import { composeDocument, type DocumentOptions, HtmlContext, type OutlineEntry, type PdfPart } from './document';
 import { type EmbeddedFonts, embedFonts } from './embeddedFonts';
 import type { OpeningEngine, PdfEngine, PrintDocument } from './engine';
 import { PdfFile } from './pdfFile';
-import { type PdfObject, PdfName } from './pdfObjects';
+import { type PdfObject, PdfName, type PdfRef } from './pdfObjects';
 import { readPdfStructure, type PdfStructure } from './pdfReader';
 import { type OutlineNode, PdfUpdate } from './pdfUpdate';
+import { PACKAGE_CSS } from './styles';
+
+/**
+ * About how much HTML one print lays out (a part is never cut): Chromium's renderer takes some
+ * 60 MB and about 0.5 MB more for every 1,000 characters of a table's HTML (a 20-page table of a
+ * big department, 170,000 characters, about 180 MB), and gives none of it back until it ends.
+ */
+export const CHUNK_CHARS = 100_000;
 
 export interface PrintedEntry {
   level: 1 | 2;
@@ -34,27 +45,8 @@ export interface PrintedPdf {
   pageCount: number;
   /** The 目录 as printed, each entry with the page its heading is on. */
   toc: PrintedEntry[];
-  /** Prints it took: 1 without a 目录; 2 with one (the second of the 目录's pages only), 3 when the 目录 had to be laid out with the whole document again. */
+  /** Prints it took: one per piece of the parts after the 目录, and one for the cover and the 目录. */
   passes: number;
-}
-
-/** Where each entry's heading landed: printed page numbers, counted from the first entry's page as 1. */
-export function measuredPages(structure: PdfStructure, entries: readonly OutlineEntry[]): Map<string, number> {
-  const first = entries[0];
-  if (!first) return new Map();
-  const start = structure.dests.get(first.id);
-  if (start === undefined) throw new Error(`PDF 中没有“${first.text}”的位置（目录的链接目标缺失）`);
-  const pages = new Map<string, number>();
-  for (const e of entries) {
-    const at = structure.dests.get(e.id);
-    if (at === undefined) throw new Error(`PDF 中没有“${e.text}”的位置（目录的链接目标缺失）`);
-    pages.set(e.id, at - start + 1);
-  }
-  return pages;
-}
-
-function samePages(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
 }
 
 /** The physical pages (0-based) holding the 目录: those with links to its entries; they follow each other. */
@@ -65,16 +57,13 @@ function tocPageIndexes(structure: PdfStructure, entries: readonly OutlineEntry[
   return pages;
 }
 
-/** Bookmarks: 目录 first, then the entries nested as the 目录 (level 2 under the level 1 before it). */
-function outlineOf(structure: PdfStructure, entries: readonly OutlineEntry[], tocFirst: number): OutlineNode[] {
+/** Bookmarks: 目录 first (when `tocRef`), then the entries nested as the 目录 (level 2 under the level 1 before it). */
+function outlineOf(entries: readonly OutlineEntry[], dests: ReadonlyMap<string, PdfObject[]>, tocRef: PdfRef | null): OutlineNode[] {
   const nodes: OutlineNode[] = [];
-  const tocRef = structure.pages[tocFirst]?.ref;
   if (tocRef) nodes.push({ title: '目录', dest: [tocRef, new PdfName('Fit')], children: [] });
   let parent: OutlineNode | null = null;
   for (const e of entries) {
-    const dest: PdfObject[] | undefined = structure.destArrays.get(e.id);
-    if (!dest) throw new Error(`PDF 中没有“${e.text}”的位置（目录的链接目标缺失）`);
-    const node: OutlineNode = { title: e.text, dest, children: [] };
+    const node: OutlineNode = { title: e.text, dest: dests.get(e.id)!, children: [] };
     if (e.level === 2 && parent) parent.children.push(node);
     else {
       nodes.push(node);
@@ -84,81 +73,136 @@ function outlineOf(structure: PdfStructure, entries: readonly OutlineEntry[], to
   return nodes;
 }
 
-const sameLinks = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+/** Runs of consecutive parts of about `budget` characters of HTML each, cut only before a part that starts a new page. */
+export function chunkParts(parts: readonly PdfPart[], bodies: readonly string[], budget: number): number[][] {
+  const chunks: number[][] = [];
+  let size = 0;
+  parts.forEach((part, k) => {
+    const last = chunks[chunks.length - 1];
+    const newPage = k === 0 || part.newPage || part.page !== parts[k - 1]!.page;
+    const length = bodies[k]!.length;
+    if (last && (!newPage || size + length <= budget)) {
+      last.push(k);
+      size += length;
+    } else {
+      chunks.push([k]);
+      size = length;
+    }
+  });
+  return chunks;
+}
+
+interface Piece {
+  file: PdfFile;
+  structure: PdfStructure;
+}
 
 /**
  * Prints the parts; when they include a 目录 (a part that needs the outline), its page numbers are
- * the pages the headings are on, and the PDF gets bookmarks. `onPass` reports each print.
+ * the pages the headings are on, and the PDF gets bookmarks. `onPass` reports each print and how
+ * many there are.
  */
 export async function printParts(
   given: PdfEngine | OpeningEngine,
-  input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (pass: number) => void },
+  input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (done: number, total: number) => void; chunkChars?: number },
 ): Promise<PrintedPdf> {
-  // An engine still opening is waited for only once the first layout is written.
+  // An engine still opening is waited for only once the first piece is written.
   const loadsFonts = 'print' in given ? given.loadsFonts === true : given.loadsFonts;
   // An engine that loads fonts itself gets the Noto CJK faces as files cut down to the text
-  // (embeddedFonts.ts), made once for the first layout's text and again only for new characters.
+  // (embeddedFonts.ts), made once for the whole text and again only for new characters.
   let fonts: EmbeddedFonts | null = null;
   const fontsFor = (text: string) => {
     if (!fonts?.covers(text)) fonts = embedFonts(text);
     return fonts.css;
   };
-  const layout = (pageNumbers: ReadonlyMap<string, number> | null, tocOnly = false): HtmlDocument =>
-    renderHtmlDocument({
-      title: input.title,
-      parts: input.parts,
-      pageNumbers,
-      tocOnly,
-      ...(input.css ? { css: input.css } : {}),
-      ...(loadsFonts ? { fonts: fontsFor, printOnly: true } : {}),
-    });
-  const withFiles = (doc: HtmlDocument): PrintDocument => (fonts ? { html: doc.html, files: fonts.files } : { html: doc.html });
-  const first = layout(null);
-  const engine = 'print' in given ? given : await given.engine();
-  const printed = await engine.print(withFiles(first));
-  input.onPass?.(1);
-  const file = new PdfFile(printed);
-  const structure = readPdfStructure(file);
-  if (!input.parts.some((p) => p.needsOutline) || first.entries.length === 0) return { pdf: printed, pageCount: structure.pages.length, toc: [], passes: 1 };
+  const options: DocumentOptions = { title: input.title, ...(input.css ? { css: input.css } : {}), ...(loadsFonts ? { fonts: fontsFor, printOnly: true } : {}) };
+  const withFiles = (html: string): PrintDocument => (fonts ? { html, files: fonts.files } : { html });
 
-  const numbers = measuredPages(structure, first.entries);
-  const second = layout(numbers);
-  const toc = second.entries.map((e) => ({ level: e.level, text: e.text, page: numbers.get(e.id)! }));
-  const tocPages = tocPageIndexes(structure, first.entries);
-  const range = `${tocPages[0]! + 1}-${tocPages[tocPages.length - 1]! + 1}`;
-  // The 目录's pages with their numbers, from a document that stops after them (its links' targets kept).
-  const again = await engine.print(withFiles(layout(numbers, true)), { pageRanges: range });
-  input.onPass?.(2);
-  const againFile = new PdfFile(again);
-  const againStructure = readPdfStructure(againFile);
-  const fits =
-    againStructure.pages.length === tocPages.length &&
-    tocPages.every((p, k) => {
-      const a = structure.pages[p]!;
-      const b = againStructure.pages[k]!;
-      return sameLinks(a.links, b.links) && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
-    });
-  if (fits) {
-    const update = new PdfUpdate(file);
-    update.replacePages(
-      tocPages.map((p) => structure.pages[p]!.ref!),
-      againFile,
-      againStructure.pages.map((p) => p.ref!),
-    );
-    update.addOutline(outlineOf(structure, first.entries, tocPages[0]!));
-    const pdf = update.bytes();
-    // The update kept every page and every heading where it was.
-    const check = readPdfStructure(pdf);
-    if (check.pages.length !== structure.pages.length || !samePages(measuredPages(check, first.entries), numbers)) throw new Error('目录页替换后页面位置发生变化');
-    return { pdf, pageCount: check.pages.length, toc, passes: 2 };
+  // Every part but the 目录, headings numbered in document order; which entries each part holds.
+  const { parts } = input;
+  const ctx = new HtmlContext(null);
+  const bodies: string[] = [];
+  const entriesOf: OutlineEntry[][] = [];
+  for (const part of parts) {
+    const before = ctx.entries.length;
+    bodies.push(part.needsOutline ? '' : part.render(ctx));
+    entriesOf.push(ctx.entries.slice(before));
   }
-  // The 目录 took other lines with its numbers: the whole document again, and the numbers must hold.
-  const whole = await engine.print(withFiles(second));
-  input.onPass?.(3);
-  const wholeFile = new PdfFile(whole);
-  const wholeStructure = readPdfStructure(wholeFile);
-  if (!samePages(measuredPages(wholeStructure, second.entries), numbers)) throw new Error('目录页码在重新排版后发生变化');
-  const update = new PdfUpdate(wholeFile);
-  update.addOutline(outlineOf(wholeStructure, second.entries, tocPageIndexes(wholeStructure, second.entries)[0]!));
-  return { pdf: update.bytes(), pageCount: wholeStructure.pages.length, toc, passes: 3 };
+  const entries = [...ctx.entries];
+  const lastToc = parts.reduce((last, part, k) => (part.needsOutline ? k : last), -1);
+  const withToc = lastToc >= 0 && entries.length > 0;
+  const headCount = withToc ? lastToc + 1 : 0;
+  if (entriesOf.slice(0, headCount).some((list) => list.length > 0)) throw new Error('目录之前的部分不能有目录条目');
+  const tocBodies = () => parts.slice(0, headCount).map((part, k) => (part.needsOutline ? part.render(ctx.continued(numbers)) : bodies[k]!));
+  const numbers = new Map<string, number>();
+  if (loadsFonts) fontsFor(`${input.title}${input.css ?? PACKAGE_CSS}${bodies.join('')}${withToc ? tocBodies().join('') : ''}`);
+
+  const content = parts.slice(headCount);
+  const chunks = chunkParts(content, bodies.slice(headCount), input.chunkChars ?? CHUNK_CHARS).map((c) => c.map((k) => k + headCount));
+  const total = chunks.length + (withToc ? 1 : 0);
+  const engine = 'print' in given ? given : await given.engine();
+  const pieces: Piece[] = [];
+  /** Each entry's piece, and its page (0-based) there. */
+  const placed = new Map<string, { piece: number; page: number }>();
+  let printedPages = 0;
+  for (const chunk of chunks) {
+    const linked = chunk.flatMap((k) => entriesOf[k]!.map((e) => e.id));
+    const html = composeDocument(
+      options,
+      chunk.map((k) => parts[k]!),
+      chunk.map((k) => bodies[k]!),
+      { firstPage: printedPages + 1, ...(withToc ? { linked } : {}) },
+    );
+    const file = new PdfFile(await engine.print(withFiles(html)));
+    const structure = readPdfStructure(file);
+    for (const id of withToc ? linked : []) {
+      const page = structure.dests.get(id);
+      if (page === undefined) throw new Error(`PDF 中没有“${entries.find((e) => e.id === id)!.text}”的位置（目录的链接目标缺失）`);
+      placed.set(id, { piece: pieces.length, page });
+      // The footer's number: content pages count from 1 (the cover and the 目录 do not count).
+      numbers.set(id, printedPages + page + 1);
+    }
+    pieces.push({ file, structure });
+    printedPages += structure.pages.length;
+    input.onPass?.(pieces.length, total);
+  }
+  if (!withToc) {
+    if (pieces.length === 1) return { pdf: pieces[0]!.file.data, pageCount: printedPages, toc: [], passes: 1 };
+    const update = new PdfUpdate(pieces[0]!.file);
+    update.joinPages(pieces.map((p) => ({ file: p.file, pages: p.structure.pages.map((_, i) => i), links: true })));
+    return { pdf: update.bytes(), pageCount: printedPages, toc: [], passes: pieces.length };
+  }
+
+  // The cover and the 目录, numbers written, then a page of empty places for its links' targets (not kept).
+  const head = composeDocument(options, parts.slice(0, headCount), tocBodies(), { targets: entries.map((e) => e.id) });
+  const headFile = new PdfFile(await engine.print(withFiles(head)));
+  const headStructure = readPdfStructure(headFile);
+  input.onPass?.(total, total);
+  const targetsPage = headStructure.dests.get(entries[0]!.id);
+  if (targetsPage === undefined) throw new Error('PDF 中找不到目录的链接目标');
+  const tocPages = tocPageIndexes(headStructure, entries);
+  const headPages = headStructure.pages.slice(0, targetsPage).map((_, i) => i);
+
+  const update = new PdfUpdate(headFile);
+  const maps = update.joinPages([
+    { file: headFile, pages: headPages, links: true },
+    ...pieces.map((p) => ({ file: p.file, pages: p.structure.pages.map((_, i) => i), links: false })),
+  ]);
+  const dests = new Map<string, PdfObject[]>();
+  for (const e of entries) {
+    const at = placed.get(e.id)!;
+    const piece = pieces[at.piece]!;
+    const array = piece.structure.destArrays.get(e.id)!;
+    dests.set(e.id, update.copy(piece.file, array, maps[at.piece + 1]!) as PdfObject[]);
+  }
+  update.setDests(dests);
+  update.addOutline(outlineOf(entries, dests, headStructure.pages[tocPages[0]!]!.ref));
+  const pdf = update.bytes();
+  // Read back: every heading on the page its number says (counted from the first page after the 目录).
+  const check = readPdfStructure(pdf);
+  const firstContent = headPages.length;
+  const wrong = entries.filter((e) => check.dests.get(e.id) !== firstContent + numbers.get(e.id)! - 1);
+  if (check.pages.length !== firstContent + printedPages || wrong.length > 0) throw new Error(`合并后的 PDF 页面位置不符：${wrong.map((e) => e.text).join('、') || '页数'}`);
+  const toc = entries.map((e) => ({ level: e.level, text: e.text, page: numbers.get(e.id)! }));
+  return { pdf, pageCount: check.pages.length, toc, passes: total };
 }
