@@ -17,7 +17,7 @@
  * that does not match means the block is not aligned with the table, and the whole paste is
  * refused naming the rows. Nothing is ever half pasted.
  */
-import { type CustomCode, factRefKey } from '../../../shared/domain/model';
+import { type CustomCode, factRefKey, type Report } from '../../../shared/domain/model';
 import { normaliseWidth, toPrintedUnits } from '../../../shared/domain/money';
 import { leafEnvelopeUnits } from '../../../shared/domain/checks/printed';
 import { type Cell, type CellKind, type DerivedTable, findCell } from '../../../shared/domain/tables/types';
@@ -57,8 +57,8 @@ export interface PasteContext {
   virtualRow(code: string): (GridCell | null)[] | null;
   /** The catalogue's name for a 支出功能分类 code, or null when the catalogue lacks it. */
   functionalName(code: string): string | null;
-  /** The table as derived after the writes (and new rows) are applied. */
-  deriveWith(writes: readonly FactInput[], addItems: readonly string[], customCodes: readonly CustomCode[]): DerivedTable;
+  /** The report with the writes (and new rows) applied, and the table derived from it. */
+  deriveWith(writes: readonly FactInput[], addItems: readonly string[], customCodes: readonly CustomCode[]): { report: Report; table: DerivedTable };
 }
 
 export interface MissingCode {
@@ -79,6 +79,8 @@ export interface PastePlan {
   checked: number;
   /** Block rows that name no row of the table (titles, 栏次, blank lines). */
   skipped: number;
+  /** The report with the paste applied, when it was derived to check grey figures (its table can be shown as is). */
+  applied?: Report;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,7 +521,7 @@ function verify(ctx: PasteContext, plan: PastePlan, checks: readonly Check[]): v
   if (checks.length === 0) return;
   const missingCodes = plan.missing.map((m) => m.code);
   const customCodes: CustomCode[] = plan.missing.filter((m) => m.custom).map((m) => ({ catalogue: 'functional', code: m.code, name: m.name }));
-  const after = ctx.deriveWith(plan.writes, missingCodes, customCodes);
+  const { report, table: after } = ctx.deriveWith(plan.writes, missingCodes, customCodes);
   let leaves = 0;
   for (const w of plan.writes) if (w.value !== null && w.value !== 0) leaves++;
   const tolerance = leafEnvelopeUnits(Math.max(1, leaves));
@@ -534,4 +536,5 @@ function verify(ctx: PasteContext, plan: PastePlan, checks: readonly Check[]): v
       );
     }
   }
+  if (plan.errors.length === 0) plan.applied = report;
 }
