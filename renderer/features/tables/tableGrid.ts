@@ -34,8 +34,12 @@ function tableFields(table: DerivedTable): ItemField[] {
 export function pendingItems(report: Report, table: DerivedTable): ItemFacts[] {
   const fields = tableFields(table);
   if (fields.length === 0) return [];
-  // A 项 whose split is implied by tables 02 and 03 is in the table already.
-  return report.items.filter((item) => fields.every((f) => getItemField(effectiveItem(item), f) === 0));
+  // A 项 whose split is implied by tables 02 and 03 is in the table already (only the split can be implied).
+  const split = fields.some((f) => f.startsWith('fiscal.'));
+  return report.items.filter((item) => {
+    const shown = split ? effectiveItem(item) : item;
+    return fields.every((f) => getItemField(shown, f) === 0);
+  });
 }
 
 /** The derivation's shared (frozen) FactRef of a 项's field: one object per code and field. */
