@@ -140,36 +140,13 @@ function RowChunk({ index, open, live, table, rows: current, gutter, activeRow, 
   const deferred = useDeferredValue(current);
   const shown = live ? current : deferred;
   const header = index === 0 ? table : null;
-  // The same element while nothing it shows changed: React skips the chunk's rows altogether
-  // (a chunk out of view, in the render that shows an edit, still has its previous rows).
-  const body = useMemo(() => {
-    const { first, rows, grid, columns } = shown;
-    return (
-      <table className="sheet-table">
-        <ColGroup columns={columns} gutter={gutter} />
-        {header ? <HeaderRows table={header} gutter={gutter} /> : null}
-        <tbody>
-          {rows.map((row, i) => {
-            const r = first + i;
-            return (
-              <BodyRow
-                key={row.key}
-                row={row}
-                rowIndex={r}
-                columns={columns}
-                gridRow={grid[r] ?? []}
-                activeCol={r === activeRow ? activeCol : -1}
-                highlighted={highlighted}
-                errors={errors}
-                onDelete={onDelete}
-                prior={prior}
-              />
-            );
-          })}
-        </tbody>
-      </table>
-    );
-  }, [shown, header, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior]);
+  const render = () => (
+    <ChunkTable shown={shown} header={header} gutter={gutter} activeRow={activeRow} activeCol={activeCol} highlighted={highlighted} errors={errors} onDelete={onDelete} prior={prior} />
+  );
+  // The same element while nothing it shows changed: React skips the chunk's rows altogether (a
+  // chunk out of view, in the render that shows an edit, still has its previous rows). Not the
+  // chunk of the active cell: its row follows the editor on every render.
+  const memoised = useMemo(() => (activeRow >= 0 ? null : render()), [shown, header, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior]);
   const headerRows = header ? header.header.length : 0;
   return (
     <div
@@ -177,7 +154,42 @@ function RowChunk({ index, open, live, table, rows: current, gutter, activeRow, 
       className={`row-chunk${open ? ' open' : ''}`}
       style={{ containIntrinsicBlockSize: `auto ${(shown.rows.length + headerRows) * ROW_HEIGHT_PX}px` }}
     >
-      {body}
+      {memoised ?? render()}
     </div>
+  );
+}
+
+interface ChunkTableProps extends Pick<RowChunkProps, 'gutter' | 'activeRow' | 'activeCol' | 'highlighted' | 'errors' | 'onDelete' | 'prior'> {
+  shown: ChunkRows;
+  /** The table whose header the chunk prints (the first chunk). */
+  header: DerivedTable | null;
+}
+
+function ChunkTable({ shown, header, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior }: ChunkTableProps) {
+  const { first, rows, grid, columns } = shown;
+  return (
+    <table className="sheet-table">
+      <ColGroup columns={columns} gutter={gutter} />
+      {header ? <HeaderRows table={header} gutter={gutter} /> : null}
+      <tbody>
+        {rows.map((row, i) => {
+          const r = first + i;
+          return (
+            <BodyRow
+              key={row.key}
+              row={row}
+              rowIndex={r}
+              columns={columns}
+              gridRow={grid[r] ?? []}
+              activeCol={r === activeRow ? activeCol : -1}
+              highlighted={highlighted}
+              errors={errors}
+              onDelete={onDelete}
+              prior={prior}
+            />
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
