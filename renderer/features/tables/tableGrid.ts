@@ -78,10 +78,12 @@ class BodyInput {
     readonly ref: FactRef,
     readonly valueType: 'money' | 'count',
     readonly value: number,
-    private readonly at: { table: DerivedTable; row: Row; col: number },
+    private readonly table: DerivedTable,
+    private readonly row: Row,
+    private readonly col: number,
   ) {}
   get label(): string {
-    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+    return describeBodyCell(this.table, this.row, this.col);
   }
 }
 
@@ -90,22 +92,24 @@ class BodyBreakdown {
   constructor(
     readonly refs: readonly FactRef[],
     readonly values: number[],
-    private readonly at: { table: DerivedTable; row: Row; col: number },
+    private readonly table: DerivedTable,
+    private readonly row: Row,
+    private readonly col: number,
   ) {}
   get label(): string {
-    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+    return describeBodyCell(this.table, this.row, this.col);
   }
 }
 
 function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report): GridCell | null {
   const cell: Cell = row.cells[col]!;
   if ((cell.kind === 'input' || cell.kind === 'derived') && cell.fact) {
-    return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, { table, row, col });
+    return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, table, row, col);
   }
   // A sum of several typed facts of a 项 (表02 财政拨款收入): edited part by part.
   if (cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1 && (table.columns[col]?.itemFields?.length ?? 0) > 1) {
     const refs = cell.sourceFacts; // shared between derivations: its grid key is cached
-    return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), { table, row, col });
+    return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), table, row, col);
   }
   return null;
 }
