@@ -64,6 +64,32 @@ export function tableOf(loaded: LoadedYear, report: Report, id: TableId): Derive
   return table;
 }
 
+/** Plain data (numbers, strings, arrays, objects) compared by content; shared parts by identity first. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/**
+ * The tables derived from `from` stand for `to` when both hold the same facts: a paste derives
+ * the table it lands in with its figures applied (to check the grey ones), then the session makes
+ * its own copy of the report with the same figures, and the screen shows that table instead of
+ * deriving it again. Nothing is shared when anything differs (a split written along, a row added).
+ */
+export function reuseTables(from: Report, to: Report): void {
+  if (from === to || tableCache.has(to) || tablesCache.has(to)) return;
+  const byId = tableCache.get(from);
+  if (!byId || !sameData(from, to)) return;
+  tableCache.set(to, new Map(byId));
+}
+
 let lastPreview: { report: Report; key: string | null; result: Report } | null = null;
 
 /** The report as the screen shows it: the committed report with the value being typed. */

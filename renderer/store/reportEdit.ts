@@ -3,7 +3,7 @@
  * derived view is memoised by report identity, so an edit must produce a new Report object
  * while sharing every part it did not touch (cheap at 600 项: one item is copied, not all).
  */
-import { emptyItem, type FactRef, readFact, type Report, type ReportSettings, writeFact } from '../../shared/domain/model';
+import { emptyItem, type FactRef, type ItemFacts, readFact, type Report, type ReportSettings, setItemField, writeFact } from '../../shared/domain/model';
 
 /** Copies into `next` the part of `report` a fact of this kind lives in (items: only `codes`). */
 function copyPart(report: Report, next: Report, kind: FactRef['kind'], codes: ReadonlySet<string>): void {
@@ -63,7 +63,14 @@ export function withFacts(report: Report, facts: readonly { ref: FactRef; value:
   const kinds = new Set(facts.map((f) => f.ref.kind));
   // Every copy is made before any write (kinds sharing a part, such as stats and vehicle, copy it twice harmlessly).
   for (const kind of kinds) copyPart(report, next, kind, codes);
-  for (const f of facts) writeFact(next, f.ref, f.value);
+  // The 项 just copied, by code: their facts are set in place, without a search per fact.
+  const copied = new Map<string, ItemFacts>();
+  if (codes.size > 0) for (const item of next.items) if (codes.has(item.code) && !copied.has(item.code)) copied.set(item.code, item);
+  for (const f of facts) {
+    const item = f.ref.kind === 'item' ? copied.get(f.ref.code) : undefined;
+    if (item && f.ref.kind === 'item') setItemField(item, f.ref.field, f.value ?? 0);
+    else writeFact(next, f.ref, f.value);
+  }
   return next;
 }
 

@@ -433,6 +433,9 @@ export function createSessionStore(api: Api): SessionStore {
             continue;
           }
           const before = factValue(loaded.report, input.ref);
+          // A fact given the value it has is no change (a pasted row repeats most of its figures);
+          // a later input of the same fact with another value still makes one.
+          if (sameValue(before, input.value)) continue;
           const change: Change = { kind: 'fact', year, ref: input.ref, before, after: input.value };
           seen.set(key, change);
           changes.push(change);

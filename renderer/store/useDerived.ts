@@ -1,5 +1,5 @@
 /** Hooks over the derived view of the loaded year (see derived.ts for the memoisation). */
-import { useDeferredValue } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { LoadedYear } from '../../shared/contract/api';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import type { Finding } from '../../shared/domain/checks';
@@ -41,15 +41,39 @@ export function usePackage(): PackageView {
   return packageOf(useLoaded());
 }
 
-/** The package for side panels (navigation badges): follows commits in a background render. */
+/**
+ * The value as of the last frame painted: work the screen need not wait for starts once an edit
+ * is on screen, in a background (transition) render. useDeferredValue alone does not ensure it:
+ * its background render starts right after the commit, often before the frame, and one component
+ * of it (the checks and the package of a 600-项 department, some 30 ms) cannot yield to the frame.
+ * A component mounting shows the current value at once.
+ */
+function usePainted<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(() => {
+    if (Object.is(painted, value)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The task after the next animation frame runs once that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setPainted(value)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [value, painted]);
+  return painted;
+}
+
+/** The package for side panels (navigation badges): follows commits once they are painted. */
 export function useDeferredPackage(): PackageView {
-  return packageOf(useDeferredValue(useLoaded()));
+  return packageOf(usePainted(useLoaded()));
 }
 
 /**
  * The checks of the committed report. Deferred: a commit repaints the cells first, and the
- * checks (some 20 ms at 600 项) follow in a background render.
+ * checks (some 20 ms at 600 项) follow in a background render after that frame.
  */
 export function useFindings(): Finding[] {
-  return findingsOf(useDeferredValue(useLoaded()));
+  return findingsOf(usePainted(useLoaded()));
 }

@@ -98,6 +98,7 @@ export const MAX_AMOUNT_FEN = 999_999_999_999_999;
 
 const DECIMALS: Record<AmountUnit, number> = { 分: 0, 元: 2, 万元: 6 };
 const SCALE: Record<AmountUnit, bigint> = { 分: 1n, 元: 100n, 万元: 1_000_000n };
+const SCALE_NUMBER: Record<AmountUnit, number> = { 分: 1, 元: 100, 万元: 1_000_000 };
 
 /**
  * Converts an exact decimal string in `unit` to fen. Rejects more decimals than the unit allows
@@ -113,6 +114,12 @@ export function decimalToFen(decimal: string, unit: AmountUnit): Fen {
   const trimmed = frac.replace(/0+$/, '');
   if (trimmed.length > maxDecimals) {
     throw new MoneyError(`“${decimal}”的小数位过多：以${unit}为单位最多${maxDecimals}位小数`);
+  }
+  if (whole.length <= 9) {
+    // Exact in a double (at most 999,999,999 × 10⁶ + 999,999 < MAX_AMOUNT_FEN): no BigInt for the
+    // figures officers type and paste (a pasted table holds thousands).
+    const fen = Number(whole) * SCALE_NUMBER[unit] + (trimmed ? Number(trimmed.padEnd(maxDecimals, '0')) : 0);
+    return sign === '-' && fen !== 0 ? -fen : fen;
   }
   const scaled = BigInt(whole) * SCALE[unit] + (trimmed ? BigInt(trimmed.padEnd(maxDecimals, '0')) : 0n);
   const signed = sign === '-' ? -scaled : scaled;
@@ -157,7 +164,11 @@ export interface ParsedAmount {
  * an optional trailing unit `万元`/`万`/`元` overriding the report's default unit.
  * Empty text is zero.
  */
+/** Digits with an optional fraction and nothing else: read as is (most pasted cells). */
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+
 export function parseAmountInput(input: string, defaultUnit: AmountUnit): ParsedAmount {
+  if (PLAIN_DECIMAL.test(input)) return { fen: decimalToFen(input, defaultUnit), unit: defaultUnit };
   let text = normaliseWidth(input).trim().replace(/\s+/g, '');
   let unit = defaultUnit;
   const suffix = /(万元|万|元)$/.exec(text)?.[1];

@@ -25,6 +25,20 @@ describe('withFacts', () => {
     expect(factValue(batch, facts[1]!.ref)).toBe(6_00);
   });
 
+  it('creates a 项 a fact names that the report lacks, in code order, as one by one does', () => {
+    const code = '2999999';
+    const more: { ref: FactRef; value: number | null }[] = [
+      { ref: { kind: 'item', code, field: 'expenditure.basic' }, value: 5_00 },
+      { ref: { kind: 'item', code: a!.code, field: 'expenditure.project' }, value: null },
+      { ref: { kind: 'item', code, field: 'expenditure.project' }, value: 7_00 },
+    ];
+    const oneByOne = more.reduce((r, f) => withFact(r, f.ref, f.value), report);
+    const batch = withFacts(report, more);
+    expect(batch).toEqual(oneByOne);
+    expect(batch.items.map((i) => i.code)).toEqual(oneByOne.items.map((i) => i.code));
+    expect(factValue(batch, more[2]!.ref)).toBe(7_00);
+  });
+
   it('leaves the original untouched and shares every item it did not change', () => {
     const before = JSON.stringify(report);
     const batch = withFacts(report, facts);

@@ -54,6 +54,19 @@ describe('session store: edits', () => {
     expect(store.getState().history.past).toHaveLength(1);
   });
 
+  it('makes one change of a fact given twice in one action, the last value winning, whatever the first was', async () => {
+    const { api, store } = await openStore();
+    // First the value it has (no change by itself), then another: one change.
+    await store.getState().editFacts([{ ref: basic, value: 0 }, { ref: project, value: 0 }, { ref: basic, value: 5_00 }], '粘贴');
+    // Changed, then given its old value again: nothing written for it.
+    await store.getState().editFacts([{ ref: project, value: 7_00 }, { ref: basic, value: 6_00 }, { ref: project, value: 0 }], '粘贴');
+    await store.getState().settled();
+    expect(batches(api).map((b) => b.facts)).toEqual([[{ ref: basic, value: 5_00 }], [{ ref: basic, value: 6_00 }]]);
+    expect(value(store, basic)).toBe(6_00);
+    expect(value(store, project)).toBe(0);
+    expect(store.getState().history.past.map((step) => step.changes.length)).toEqual([1, 1]);
+  });
+
   it('does not write or record an edit that changes nothing', async () => {
     const { api, store } = await openStore();
     await store.getState().editFacts([{ ref: basic, value: 0 }], 'x');

@@ -197,6 +197,17 @@ describe('decimalToFen', () => {
     expect(decimalToFen('12345678.901234', '万元')).toBe(12_345_678_901_234);
   });
 
+  it('reads nine whole digits and ten alike (the short ones without BigInt), and minus zero as zero', () => {
+    expect(decimalToFen('999999999.99', '元')).toBe(99_999_999_999);
+    expect(decimalToFen('1000000000.01', '元')).toBe(100_000_000_001);
+    expect(decimalToFen('-123456789.123456', '万元')).toBe(-123_456_789_123_456);
+    expect(decimalToFen('-1234567891.23', '元')).toBe(-123_456_789_123);
+    expect(() => decimalToFen('1000000000', '万元')).toThrow(MoneyError);
+    expect(Object.is(decimalToFen('-0.00', '元'), 0)).toBe(true);
+    expect(Object.is(parseAmountInput('-0', '万元').fen, 0)).toBe(true);
+    expect(parseAmountInput('0012.50', '万元')).toEqual({ fen: 12_500_000, unit: '万元' });
+  });
+
   it('every accepted amount round-trips exactly through a JSON number of 元', () => {
     for (const fen of [MAX_AMOUNT_FEN, MAX_AMOUNT_FEN - 1, 987_654_321_098_765, 123_456_789_012_301]) {
       const viaJson = JSON.parse(JSON.stringify(fenToYuanNumber(fen))) as number;

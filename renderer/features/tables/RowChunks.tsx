@@ -7,16 +7,16 @@
  * scrollIntoView and find reach rows scrolled out of view, and the browser renders a chunk the
  * moment one of them is focused or scrolled to.
  *
- * React work follows the same split: a chunk the browser skips takes new rows as a deferred
- * value (useDeferredValue), so an edit renders the rows near the viewport first, the screen is
- * painted, and the rows out of view follow in the background render right after.
+ * React work follows a narrower split: a chunk that is not on screen takes new rows as a deferred
+ * value (useDeferredValue), so an edit renders and lays out only the rows in the viewport first,
+ * the screen is painted, and the rows out of view follow in the background render right after.
  *
  * A skipped chunk clips what overflows it, so the chunk of the active cell (its hint above, the
  * 财政拨款收入 parts editor and refusals below) and chunks with a cell message shown are rendered
  * in full (`open`).
  */
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
-import type { DerivedTable, Row } from '../../../shared/domain/tables/types';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColumnDef, DerivedTable, Row } from '../../../shared/domain/tables/types';
 import type { PriorView } from '../compare/usePriorView';
 import { BodyRow, errorOf } from './BodyRow';
 import type { Grid } from './grid';
@@ -52,53 +52,62 @@ function chunksWithMessages(grid: Grid, rows: number, errors: Readonly<Record<st
   return open;
 }
 
-/** The chunks Chromium currently skips (content-visibility: auto), from its state-change events. */
-function useSkippedChunks() {
+/**
+ * The chunks intersecting the viewport, from an IntersectionObserver on the chunk boxes (null until
+ * it first reports: every chunk counts as on screen). Narrower than "not skipped by
+ * content-visibility", whose margin keeps a few chunks around the screen rendered.
+ */
+function useChunksOnScreen(chunks: number) {
   const ref = useRef<HTMLDivElement>(null);
-  const [skipped, setSkipped] = useState<ReadonlySet<number>>(NONE);
+  const [onScreen, setOnScreen] = useState<ReadonlySet<number> | null>(null);
   useEffect(() => {
     const body = ref.current;
     if (!body) return;
-    const onChange = (e: Event) => {
-      if (!('skipped' in e) || typeof e.skipped !== 'boolean' || !(e.target instanceof HTMLElement)) return;
-      const k = Number(e.target.dataset.chunk);
-      const isSkipped = e.skipped;
-      setSkipped((s) => {
-        if (Number.isNaN(k) || s.has(k) === isSkipped) return s;
-        const next = new Set(s);
-        if (isSkipped) next.add(k);
-        else next.delete(k);
-        return next;
-      });
-    };
-    body.addEventListener('contentvisibilityautostatechange', onChange);
-    return () => body.removeEventListener('contentvisibilityautostatechange', onChange);
-  }, []);
-  return { ref, skipped };
+    const seen = new Map<number, boolean>();
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.target instanceof HTMLElement) seen.set(Number(entry.target.dataset.chunk), entry.isIntersecting);
+      }
+      const next = new Set([...seen].filter(([, visible]) => visible).map(([k]) => k));
+      setOnScreen((s) => (s && s.size === next.size && [...next].every((k) => s.has(k)) ? s : next));
+    });
+    for (const el of body.querySelectorAll('[data-chunk]')) observer.observe(el);
+    return () => observer.disconnect();
+  }, [chunks]);
+  return { ref, onScreen };
 }
 
 export function RowChunks({ table, grid, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior }: RowChunksProps) {
   const rows = table.rows.length;
-  const { ref, skipped } = useSkippedChunks();
+  const chunks = Math.max(1, Math.ceil(rows / CHUNK_ROWS));
+  const { ref, onScreen } = useChunksOnScreen(chunks);
   const open = chunksWithMessages(grid, rows, errors);
   const activeChunk = activeRow >= 0 && activeRow < rows ? Math.floor(activeRow / CHUNK_ROWS) : -1;
-  const chunks = Math.max(1, Math.ceil(rows / CHUNK_ROWS));
+  // One object per chunk and derivation: a render for anything else (the cursor moving) gives the
+  // chunks out of view nothing new to defer.
+  const parts = useMemo(
+    () =>
+      Array.from({ length: chunks }, (_, k): ChunkRows => {
+        const first = k * CHUNK_ROWS;
+        return { first, rows: table.rows.slice(first, first + CHUNK_ROWS), grid, columns: table.columns };
+      }),
+    [table, grid, chunks],
+  );
   return (
     <div className="sheet-body" ref={ref}>
-      {Array.from({ length: chunks }, (_, k) => {
-        const first = k * CHUNK_ROWS;
+      {parts.map((part, k) => {
         const isOpen = k === activeChunk || open.has(k);
         return (
           <RowChunk
             key={k}
             index={k}
             open={isOpen}
-            live={isOpen || !skipped.has(k)}
+            live={isOpen || !onScreen || onScreen.has(k)}
             table={table}
-            rows={{ first, rows: table.rows.slice(first, first + CHUNK_ROWS), grid }}
+            rows={part}
             gutter={gutter}
-            activeRow={activeRow}
-            activeCol={activeCol}
+            activeRow={k === activeChunk ? activeRow : -1}
+            activeCol={k === activeChunk ? activeCol : -1}
             highlighted={highlighted}
             errors={errors}
             onDelete={onDelete}
@@ -110,55 +119,77 @@ export function RowChunks({ table, grid, gutter, activeRow, activeCol, highlight
   );
 }
 
-/** A chunk's rows and the grid they index into (deferred together). */
+/** A chunk's rows, the grid they index into and the columns (deferred together). */
 interface ChunkRows {
   first: number;
   rows: readonly Row[];
   grid: Grid;
+  columns: ColumnDef[];
 }
 
 interface RowChunkProps extends Omit<RowChunksProps, 'grid'> {
   index: number;
   /** Rendered in full (content-visibility: visible). */
   open: boolean;
-  /** Near the viewport (or open): takes new rows at once, else as a deferred value. */
+  /** On screen (or open): takes new rows at once, else as a deferred value. */
   live: boolean;
   rows: ChunkRows;
 }
 
 function RowChunk({ index, open, live, table, rows: current, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior }: RowChunkProps) {
   const deferred = useDeferredValue(current);
-  const { first, rows, grid } = live ? current : deferred;
-  const headerRows = index === 0 ? table.header.length : 0;
+  const shown = live ? current : deferred;
+  const header = index === 0 ? table : null;
+  const render = () => (
+    <ChunkTable shown={shown} header={header} gutter={gutter} activeRow={activeRow} activeCol={activeCol} highlighted={highlighted} errors={errors} onDelete={onDelete} prior={prior} />
+  );
+  // The same element while nothing it shows changed: React skips the chunk's rows altogether (a
+  // chunk out of view, in the render that shows an edit, still has its previous rows). Not the
+  // chunk of the active cell: its row follows the editor on every render.
+  const memoised = useMemo(() => (activeRow >= 0 ? null : render()), [shown, header, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior]);
+  const headerRows = header ? header.header.length : 0;
   return (
     <div
       data-chunk={index}
       className={`row-chunk${open ? ' open' : ''}`}
-      style={{ containIntrinsicBlockSize: `auto ${(rows.length + headerRows) * ROW_HEIGHT_PX}px` }}
+      style={{ containIntrinsicBlockSize: `auto ${(shown.rows.length + headerRows) * ROW_HEIGHT_PX}px` }}
     >
-      <table className="sheet-table">
-        <ColGroup columns={table.columns} gutter={gutter} />
-        {index === 0 ? <HeaderRows table={table} gutter={gutter} /> : null}
-        <tbody>
-          {rows.map((row, i) => {
-            const r = first + i;
-            return (
-              <BodyRow
-                key={row.key}
-                row={row}
-                rowIndex={r}
-                columns={table.columns}
-                gridRow={grid[r] ?? []}
-                activeCol={r === activeRow ? activeCol : -1}
-                highlighted={highlighted}
-                errors={errors}
-                onDelete={onDelete}
-                prior={prior}
-              />
-            );
-          })}
-        </tbody>
-      </table>
+      {memoised ?? render()}
     </div>
+  );
+}
+
+interface ChunkTableProps extends Pick<RowChunkProps, 'gutter' | 'activeRow' | 'activeCol' | 'highlighted' | 'errors' | 'onDelete' | 'prior'> {
+  shown: ChunkRows;
+  /** The table whose header the chunk prints (the first chunk). */
+  header: DerivedTable | null;
+}
+
+function ChunkTable({ shown, header, gutter, activeRow, activeCol, highlighted, errors, onDelete, prior }: ChunkTableProps) {
+  const { first, rows, grid, columns } = shown;
+  return (
+    <table className="sheet-table">
+      <ColGroup columns={columns} gutter={gutter} />
+      {header ? <HeaderRows table={header} gutter={gutter} /> : null}
+      <tbody>
+        {rows.map((row, i) => {
+          const r = first + i;
+          return (
+            <BodyRow
+              key={row.key}
+              row={row}
+              rowIndex={r}
+              columns={columns}
+              gridRow={grid[r] ?? []}
+              activeCol={r === activeRow ? activeCol : -1}
+              highlighted={highlighted}
+              errors={errors}
+              onDelete={onDelete}
+              prior={prior}
+            />
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

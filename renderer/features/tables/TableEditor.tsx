@@ -10,6 +10,7 @@ import type { DerivedTable, TableId } from '../../../shared/domain/tables/types'
 import { tableShortName } from '../../../shared/domain/templates/tableSpecs';
 import { fundOfTable, requiredTableOfRole } from '../../../shared/domain/templates/roles';
 import { useUi } from '../../app/uiState';
+import { reuseTables } from '../../store/derived';
 import { useCatalogue, useLoaded, usePreviewReport, usePreviewTable } from '../../store/useDerived';
 import { actions, useSession } from '../../store/useSession';
 import { Confirm } from '../../ui/Modal';
@@ -78,6 +79,10 @@ export function TableEditor({ id }: { id: TableId }) {
   const applyPaste = (plan: PastePlan, label: string) => {
     const customCodes: CustomCode[] = plan.missing.filter((m) => m.custom).map((m) => ({ catalogue: 'functional', code: m.code, name: m.name }));
     void actions().editFacts(plan.writes, label, { addItems: plan.missing.map((m) => m.code), customCodes });
+    // The session's copy of the report now holds the figures the plan was checked with: the
+    // table derived for the check is the one to show.
+    const committed = actions().loaded?.report;
+    if (plan.applied && committed) reuseTables(plan.applied, committed);
     const skipped = plan.skipped > 0 ? `，跳过 ${plan.skipped} 行标题或栏次` : '';
     const checked = plan.checked > 0 ? `，核对了 ${plan.checked} 个合计/小计数` : '';
     actions().notify('info', `已粘贴 ${plan.writes.length} 个数（${plan.mode === 'code' ? '按科目代码对齐' : '按位置对齐'}${checked}${skipped}）。`);

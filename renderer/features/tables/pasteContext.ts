@@ -4,6 +4,7 @@ import { type Catalogue, getCatalogue } from '../../../shared/domain/catalogue';
 import { emptyItem } from '../../../shared/domain/model';
 import { deriveYearTable } from '../../../shared/domain/tables';
 import type { DerivedTable } from '../../../shared/domain/tables/types';
+import { tableOf } from '../../store/derived';
 import { withFacts, withItem } from '../../store/reportEdit';
 import type { InputUnit } from './cellInput';
 import type { Grid } from './grid';
@@ -30,9 +31,11 @@ export function pasteContextFor(
       let next = loaded.report;
       for (const code of addItems) next = withItem(next, code);
       next = withFacts(next, writes);
-      const codes = [...loaded.customCodes, ...customCodes];
       // Only the table pasted into: its grey figures are what the paste is verified against.
-      return deriveYearTable(loaded.department, next, getCatalogue(next.edition, codes), table.id);
+      // Derived through the view's cache (same department and catalogue), so the screen can show it.
+      if (customCodes.length === 0) return { report: next, table: tableOf(loaded, next, table.id) };
+      const codes = [...loaded.customCodes, ...customCodes];
+      return { report: next, table: deriveYearTable(loaded.department, next, getCatalogue(next.edition, codes), table.id) };
     },
   };
 }

@@ -17,12 +17,12 @@
  * that does not match means the block is not aligned with the table, and the whole paste is
  * refused naming the rows. Nothing is ever half pasted.
  */
-import type { CustomCode, FactRef } from '../../../shared/domain/model';
+import { type CustomCode, factRefKey, type Report } from '../../../shared/domain/model';
 import { normaliseWidth, toPrintedUnits } from '../../../shared/domain/money';
 import { leafEnvelopeUnits } from '../../../shared/domain/checks/printed';
 import { type Cell, type CellKind, type DerivedTable, findCell } from '../../../shared/domain/tables/types';
 import type { FactInput } from '../../store/session';
-import { type InputUnit, parseCellText, specOf } from './cellInput';
+import { type InputUnit, parseCellText } from './cellInput';
 import type { Grid, GridCell, GridPos } from './grid';
 import { writesForText } from './cellWrites';
 
@@ -57,8 +57,8 @@ export interface PasteContext {
   virtualRow(code: string): (GridCell | null)[] | null;
   /** The catalogue's name for a 支出功能分类 code, or null when the catalogue lacks it. */
   functionalName(code: string): string | null;
-  /** The table as derived after the writes (and new rows) are applied. */
-  deriveWith(writes: readonly FactInput[], addItems: readonly string[], customCodes: readonly CustomCode[]): DerivedTable;
+  /** The report with the writes (and new rows) applied, and the table derived from it. */
+  deriveWith(writes: readonly FactInput[], addItems: readonly string[], customCodes: readonly CustomCode[]): { report: Report; table: DerivedTable };
 }
 
 export interface MissingCode {
@@ -79,6 +79,8 @@ export interface PastePlan {
   checked: number;
   /** Block rows that name no row of the table (titles, 栏次, blank lines). */
   skipped: number;
+  /** The report with the paste applied, when it was derived to check grey figures (its table can be shown as is). */
+  applied?: Report;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -87,10 +89,14 @@ export interface PastePlan {
 /** A 科目代码, maybe with its name in the same cell (`2010301 行政运行`, `2010301行政运行`). */
 const CODE = /^(\d{3}(?:\d{2}){0,2})(?:\s*([\p{L}（(].*))?$/u;
 
-/** Cleaned texts: a pasted block asks for the same cell's text several times (600 rows × 8 cells). */
+/** Printable ASCII without spaces (most figures and codes): nothing to normalise. */
+const PLAIN = /^[!-~]*$/u;
+
+/** Cleaned texts of cells that need it: the same block is often pasted again (600 rows × 8 cells). */
 const cleaned = new Map<string, string>();
 
 function clean(text: string): string {
+  if (PLAIN.test(text)) return text;
   let out = cleaned.get(text);
   if (out === undefined) {
     if (cleaned.size > 20_000) cleaned.clear();
@@ -105,20 +111,37 @@ function labelKey(text: string): string {
   return normaliseWidth(text).replace(/\s+/gu, '');
 }
 
-function isEmpty(text: string): boolean {
-  const t = clean(text);
+/** Blank or printed as nothing (`——`); `t` is a cleaned text. */
+function isEmpty(t: string): boolean {
   return t === '' || t === '——' || t === '—' || t === '-' || t === '－－';
 }
 
-function isNumeric(text: string): boolean {
-  return /^[-+]?[\d,]+(\.\d+)?(万元|万|元)?$/u.test(clean(text).replace(/\s/gu, ''));
+const NUMERIC = /^[-+]?[\d,]+(\.\d+)?(万元|万|元)?$/u;
+
+/** A figure (`1,234.56`, `12万元`); `t` is a cleaned text. */
+function isNumeric(t: string): boolean {
+  return NUMERIC.test(PLAIN.test(t) ? t : t.replace(/\s/gu, ''));
 }
 
-/** The 栏次 line (`栏次 1 2 3 …`) or a line of column numbers. */
+/** The 栏次 line (`栏次 1 2 3 …`) or a line of column numbers; `cells` are cleaned. */
 function isLanciRow(cells: readonly string[]): boolean {
-  const filled = cells.map(clean).filter((c) => c !== '');
+  const filled = cells.filter((c) => c !== '');
   if (filled[0]?.replace(/\s/gu, '') === '栏次') return true;
   return filled.length >= 2 && filled.every((c, k) => c === String(k + 1));
+}
+
+/** A row of the block, read once: cleaned cells, which of them are figures, whether it is the 栏次 line. */
+interface Line {
+  cells: readonly string[];
+  numeric: readonly boolean[];
+  anyNumeric: boolean;
+  lanci: boolean;
+}
+
+function readLine(raw: readonly string[]): Line {
+  const cells = raw.map(clean);
+  const numeric = cells.map(isNumeric);
+  return { cells, numeric, anyNumeric: numeric.includes(true), lanci: isLanciRow(cells) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,14 +149,20 @@ function isLanciRow(cells: readonly string[]): boolean {
 
 function sheetRowsOf(ctx: PasteContext): SheetRow[] {
   const { table, grid } = ctx;
-  const body = table.rows.map((row, r): SheetRow => {
-    const cells = row.cells.map(
-      (cell: Cell, c): SheetCell => ({ kind: cell.kind, text: cell.text, colSpan: cell.colSpan ?? 1, grid: grid[r]?.[c] ?? null, colKey: table.columns[c]?.key ?? '' }),
-    );
-    return { key: row.key, cells, virtual: false };
-  });
-  const pending = ctx.pendingCodes.map((code, k) => itemRow(ctx, code, grid[table.rows.length + k] ?? [], false));
-  return [...body, ...pending];
+  const colKeys = table.columns.map((c) => c.key);
+  const rows: SheetRow[] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    const gridRow = grid[r];
+    const cells: SheetCell[] = [];
+    for (let c = 0; c < row.cells.length; c++) {
+      const cell: Cell = row.cells[c]!;
+      cells.push({ kind: cell.kind, text: cell.text, colSpan: cell.colSpan ?? 1, grid: gridRow?.[c] ?? null, colKey: colKeys[c] ?? '' });
+    }
+    rows.push({ key: row.key, cells, virtual: false });
+  }
+  ctx.pendingCodes.forEach((code, k) => rows.push(itemRow(ctx, code, grid[table.rows.length + k] ?? [], false)));
+  return rows;
 }
 
 /** A 项 row laid out like the table's: code, name, then its value columns. */
@@ -167,7 +196,8 @@ function anchorIndex(rows: readonly SheetRow[]): { codes: Map<string, Anchor>; l
   const codes = new Map<string, Anchor>();
   const labels = new Map<string, Anchor>();
   for (const row of rows) {
-    row.cells.forEach((cell, col) => {
+    for (let col = 0; col < row.cells.length; col++) {
+      const cell = row.cells[col]!;
       if (cell.kind === 'code' && cell.text && !codes.has(cell.text)) codes.set(cell.text, { row, col });
       // Names of 科目 rows are not anchors (the code is); printed labels of line tables and 合计 are.
       const precededByCode = col > 0 && row.cells[col - 1]?.kind === 'code';
@@ -175,7 +205,7 @@ function anchorIndex(rows: readonly SheetRow[]): { codes: Map<string, Anchor>; l
         const key = labelKey(cell.text);
         if (!labels.has(key)) labels.set(key, { row, col });
       }
-    });
+    }
   }
   return { codes, labels };
 }
@@ -193,12 +223,10 @@ interface Landing {
 
 interface Check {
   blockRow: number;
-  rowKey: string;
-  colKey: string;
+  blockCol: number;
+  row: SheetRow;
+  cell: SheetCell;
   units: number;
-  where: string;
-  /** The row as printed (`303 对个人和家庭的补助`, `合计`). */
-  name: string;
 }
 
 /** The code and label printed left of a cell in its row (the half of a side-by-side table it is in). */
@@ -219,6 +247,7 @@ function rowLabel(row: SheetRow, cell: SheetCell): string {
 export function planPaste(ctx: PasteContext, start: GridPos | null, block: readonly (readonly string[])[]): PastePlan {
   const rows = sheetRowsOf(ctx);
   const index = anchorIndex(rows);
+  const lines = block.map(readLine);
   const errors: string[] = [];
   const missing = new Map<string, MissingCode>();
   const landings: Landing[] = [];
@@ -226,19 +255,20 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
 
   // Every row with figures starts with a code the table knows (or a 7-digit 项 code): codes
   // without names, e.g. a working sheet of code | 基本支出 | 项目支出.
-  const withFigures = block.filter((cells) => !isLanciRow(cells) && cells.some((c) => isNumeric(c)));
+  const withFigures = lines.filter((line) => !line.lanci && line.anyNumeric);
   const codeColumn =
     withFigures.length > 0 &&
-    withFigures.every((cells) => {
-      const first = clean(cells.find((c) => clean(c) !== '') ?? '');
+    withFigures.every((line) => {
+      const first = line.cells.find((c) => c !== '') ?? '';
       return /^\d{7}$/u.test(first) || (/^\d{3}(\d{2})?$/u.test(first) && index.codes.has(first));
     });
 
-  const anchorOf = (cells: readonly string[]): { blockCol: number; anchor: Anchor; name: string } | null => {
+  const anchorOf = (line: Line): { blockCol: number; anchor: Anchor; name: string } | null => {
+    const cells = line.cells;
     for (let j = 0; j < cells.length; j++) {
-      const text = clean(cells[j] ?? '');
+      const text = cells[j]!;
       if (text === '') continue;
-      const code = joinSplitCode(cells, j);
+      const code = joinSplitCode(line, j);
       if (code && (code.named || codeColumn)) {
         const found = index.codes.get(code.code);
         if (found) return { blockCol: j + code.span - 1, anchor: found, name: code.name };
@@ -248,7 +278,7 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
       }
       const label = index.labels.get(labelKey(text));
       if (label) return { blockCol: j, anchor: label, name: text };
-      if (isNumeric(text)) return null;
+      if (line.numeric[j]) return null;
     }
     return null;
   };
@@ -277,7 +307,7 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
     return { row, col: 0 };
   };
 
-  const byCode = block.some((cells) => !isLanciRow(cells) && anchorOf(cells) !== null);
+  const byCode = lines.some((line) => !line.lanci && anchorOf(line) !== null);
   // anchorOf may have recorded rows for codes while probing; start the real pass afresh.
   missing.clear();
   virtualRows.clear();
@@ -285,15 +315,15 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
 
   if (byCode) {
     const seen = new Map<string, number>();
-    block.forEach((cells, blockRow) => {
-      if (isLanciRow(cells)) {
+    lines.forEach((line, blockRow) => {
+      if (line.lanci) {
         skipped++;
         return;
       }
-      const found = anchorOf(cells);
+      const found = anchorOf(line);
       if (!found) {
-        if (cells.some((c) => isNumeric(c))) {
-          const name = cells.map(clean).find((c) => c !== '' && !isNumeric(c));
+        if (line.anyNumeric) {
+          const name = line.cells.find((c, j) => c !== '' && !line.numeric[j]);
           errors.push(`第${blockRow + 1}行${name ? `（${name}）` : ''}在表中找不到对应的行（没有科目代码或与表中项目名称不同）`);
         } else skipped++;
         return;
@@ -305,14 +335,15 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
         return;
       }
       seen.set(rowKey, blockRow);
-      walkRow(cells, blockRow, found.blockCol, found.anchor, landings, errors, index);
+      walkRow(line, blockRow, found.blockCol, found.anchor, landings, errors, index);
     });
   } else {
     if (!start) return { mode: 'position', writes: [], missing: [], errors: ['请先点选粘贴开始的单元格'], checked: 0, skipped: 0 };
     let k = 0;
-    block.forEach((cells, blockRow) => {
-      const textOnly = cells.some((c) => clean(c) !== '' && !isNumeric(c) && !isEmpty(c)) && !cells.some((c) => isNumeric(c));
-      if (k === 0 && (isLanciRow(cells) || textOnly)) {
+    lines.forEach((line, blockRow) => {
+      const { cells } = line;
+      const textOnly = cells.some((c, j) => c !== '' && !line.numeric[j] && !isEmpty(c)) && !line.anyNumeric;
+      if (k === 0 && (line.lanci || textOnly)) {
         // The 栏次 line, or a title/header line above the figures.
         skipped++;
         return;
@@ -342,22 +373,22 @@ export function planPaste(ctx: PasteContext, start: GridPos | null, block: reado
 }
 
 /** `2010301`, `2010301 行政运行`, or split `201` `03` `01` code columns starting at j. */
-function joinSplitCode(cells: readonly string[], j: number): { code: string; name: string; span: number; named: boolean } | null {
-  const first = clean(cells[j] ?? '');
-  const match = CODE.exec(first);
+function joinSplitCode(line: Line, j: number): { code: string; name: string; span: number; named: boolean } | null {
+  const cells = line.cells;
+  const match = CODE.exec(cells[j] ?? '');
   if (!match) return null;
   let code = match[1]!;
   let name = match[2]?.trim() ?? '';
   let span = 1;
   if (code.length === 3 && name === '') {
-    while (span < 3 && /^\d{2}$/u.test(clean(cells[j + span] ?? ''))) {
-      code += clean(cells[j + span] ?? '');
+    while (span < 3 && /^\d{2}$/u.test(cells[j + span] ?? '')) {
+      code += cells[j + span] ?? '';
       span++;
     }
   }
   if (name === '') {
-    const next = clean(cells[j + span] ?? '');
-    if (next !== '' && !isNumeric(next) && !isEmpty(next)) name = next;
+    const next = cells[j + span] ?? '';
+    if (next !== '' && !line.numeric[j + span] && !isEmpty(next)) name = next;
   }
   // A bare 3-, 5- or 7-digit number may as well be an amount: it is a code only with its name
   // beside it, in split 类/款/项 columns, or when the whole block is laid out by code (`codeColumn`).
@@ -371,7 +402,7 @@ function joinSplitCode(cells: readonly string[], j: number): { code: string; nam
  * row (the side-by-side halves of 06 and 01) re-anchors on the block's matching cell.
  */
 function walkRow(
-  cells: readonly string[],
+  line: Line,
   blockRow: number,
   blockAnchor: number,
   anchor: Anchor,
@@ -379,22 +410,22 @@ function walkRow(
   errors: string[],
   index: ReturnType<typeof anchorIndex>,
 ): void {
+  const { cells } = line;
   const row = anchor.row;
   let j = blockAnchor + 1;
   let c = anchor.col + (row.cells[anchor.col]?.colSpan ?? 1);
   // Excel copies a merged label with empty cells after it: skip those.
-  for (let span = (row.cells[anchor.col]?.colSpan ?? 1) - 1; span > 0 && j < cells.length && clean(cells[j] ?? '') === ''; span--) j++;
+  for (let span = (row.cells[anchor.col]?.colSpan ?? 1) - 1; span > 0 && j < cells.length && cells[j] === ''; span--) j++;
   while (j < cells.length && c < row.cells.length) {
     const cell = row.cells[c]!;
-    const text = cells[j] ?? '';
-    const t = clean(text);
+    const t = cells[j] ?? '';
     if (cell.kind === 'covered') {
       if (t === '') j++;
       c++;
       continue;
     }
     if (cell.kind === 'label') {
-      if (!isNumeric(t)) j++;
+      if (!line.numeric[j]) j++;
       c += cell.colSpan;
       continue;
     }
@@ -406,7 +437,7 @@ function walkRow(
     }
     if (cell.kind === 'code') {
       // The next half of a side-by-side table: the block should name it too.
-      const code = joinSplitCode(cells, j);
+      const code = joinSplitCode(line, j);
       if (code && code.code === cell.text) {
         j += code.span;
         c++;
@@ -426,13 +457,13 @@ function walkRow(
       errors.push(`第${blockRow + 1}行第${j + 1}列的“${t}”与表中此处的科目${cell.text}不一致`);
       return;
     }
-    landings.push({ blockRow, blockCol: j, text, row, cell });
+    landings.push({ blockRow, blockCol: j, text: t, row, cell });
     j++;
     c += cell.colSpan;
   }
   for (; j < cells.length; j++) {
     if (!isEmpty(cells[j] ?? '')) {
-      errors.push(`第${blockRow + 1}行第${j + 1}列多出了“${clean(cells[j] ?? '')}”，表中没有对应的栏目`);
+      errors.push(`第${blockRow + 1}行第${j + 1}列多出了“${cells[j] ?? ''}”，表中没有对应的栏目`);
       return;
     }
   }
@@ -443,17 +474,17 @@ function describe(landing: Landing): string {
   return `第${landing.blockRow + 1}行第${landing.blockCol + 1}列${name ? `（${name}）` : ''}`;
 }
 
-/** The facts typed cells receive, and the figures grey cells must match. */
+/** The facts typed cells receive, and the figures grey cells must match (landing texts are cleaned). */
 function writesOf(ctx: PasteContext, landings: readonly Landing[], errors: string[]): { writes: FactInput[]; checks: Check[] } {
   const writes: FactInput[] = [];
   const checks: Check[] = [];
   for (const landing of landings) {
-    const { cell, text } = landing;
-    const t = clean(text);
+    const { cell, text: t } = landing;
     if (cell.grid) {
       const result = writesForText(cell.grid, isEmpty(t) ? '' : t, ctx.unit);
-      if (result.ok) writes.push(...result.writes);
-      else errors.push(`${describe(landing)}：${result.message}`);
+      if (!result.ok) errors.push(`${describe(landing)}：${result.message}`);
+      else if (result.writes.length === 1) writes.push(result.writes[0]!);
+      else writes.push(...result.writes);
       continue;
     }
     if (isEmpty(t)) continue;
@@ -462,54 +493,48 @@ function writesOf(ctx: PasteContext, landings: readonly Landing[], errors: strin
       continue;
     }
     if (cell.kind === 'derived') {
-      const parsed = parseCellText(t, { valueType: 'money', optional: false, allowNegative: true }, ctx.unit);
+      const parsed = parseCellText(t, DERIVED_SPEC, ctx.unit);
       if (!parsed.ok) {
         errors.push(`第${landing.blockRow + 1}行第${landing.blockCol + 1}列：${parsed.message}`);
         continue;
       }
-      checks.push({
-        blockRow: landing.blockRow,
-        rowKey: landing.row.key,
-        colKey: cell.colKey,
-        units: toPrintedUnits(parsed.value ?? 0),
-        where: `第${landing.blockRow + 1}行第${landing.blockCol + 1}列`,
-        name: rowLabel(landing.row, cell),
-      });
+      checks.push({ blockRow: landing.blockRow, blockCol: landing.blockCol, row: landing.row, cell, units: toPrintedUnits(parsed.value ?? 0) });
       continue;
     }
     errors.push(`第${landing.blockRow + 1}行第${landing.blockCol + 1}列的“${t}”落在表中的文字栏上，粘贴的区域与表格没有对齐`);
   }
   // The same fact twice (a row pasted twice) is refused rather than resolved silently.
-  const keys = new Map<string, number>();
-  writes.forEach((w, k) => {
-    const key = JSON.stringify(w.ref);
+  const keys = new Set<string>();
+  for (const w of writes) {
+    const key = factRefKey(w.ref);
     if (keys.has(key)) errors.push('同一个单元格在粘贴内容中出现了两次');
-    keys.set(key, k);
-  });
+    keys.add(key);
+  }
   return { writes, checks };
 }
 
-function refKey(ref: FactRef): string {
-  return JSON.stringify(ref);
-}
+/** A printed figure on a grey cell: any amount, negative included. */
+const DERIVED_SPEC = { valueType: 'money', optional: false, allowNegative: true } as const;
 
-/** Grey figures of the block against the table derived with the paste applied. */
+/** Grey figures of the block against the table derived with the paste applied (`plan.writes` holds no fact twice). */
 function verify(ctx: PasteContext, plan: PastePlan, checks: readonly Check[]): void {
   if (checks.length === 0) return;
   const missingCodes = plan.missing.map((m) => m.code);
   const customCodes: CustomCode[] = plan.missing.filter((m) => m.custom).map((m) => ({ catalogue: 'functional', code: m.code, name: m.name }));
-  const after = ctx.deriveWith(plan.writes, missingCodes, customCodes);
-  const leaves = new Set(plan.writes.filter((w) => w.value !== null && w.value !== 0).map((w) => refKey(w.ref))).size;
+  const { report, table: after } = ctx.deriveWith(plan.writes, missingCodes, customCodes);
+  let leaves = 0;
+  for (const w of plan.writes) if (w.value !== null && w.value !== 0) leaves++;
   const tolerance = leafEnvelopeUnits(Math.max(1, leaves));
   for (const check of checks) {
-    const cell = findCell(after, check.rowKey, check.colKey);
+    const cell = findCell(after, check.row.key, check.cell.colKey);
     const derived = cell?.value === undefined ? 0 : cell.valueType === 'count' ? cell.value : toPrintedUnits(cell.value);
     const allowed = cell?.valueType === 'count' ? 0 : tolerance;
     if (Math.abs(derived - check.units) > allowed) {
       const shown = (units: number) => (units / 100).toFixed(2);
       plan.errors.push(
-        `${check.where}落在自动计算的“${check.name}”上，粘贴的 ${shown(check.units)} 与按粘贴后的明细计算的 ${shown(derived)} 不符——粘贴的区域可能与表格错行`,
+        `第${check.blockRow + 1}行第${check.blockCol + 1}列落在自动计算的“${rowLabel(check.row, check.cell)}”上，粘贴的 ${shown(check.units)} 与按粘贴后的明细计算的 ${shown(derived)} 不符——粘贴的区域可能与表格错行`,
       );
     }
   }
+  if (plan.errors.length === 0) plan.applied = report;
 }

@@ -34,8 +34,12 @@ function tableFields(table: DerivedTable): ItemField[] {
 export function pendingItems(report: Report, table: DerivedTable): ItemFacts[] {
   const fields = tableFields(table);
   if (fields.length === 0) return [];
-  // A 项 whose split is implied by tables 02 and 03 is in the table already.
-  return report.items.filter((item) => fields.every((f) => getItemField(effectiveItem(item), f) === 0));
+  // A 项 whose split is implied by tables 02 and 03 is in the table already (only the split can be implied).
+  const split = fields.some((f) => f.startsWith('fiscal.'));
+  return report.items.filter((item) => {
+    const shown = split ? effectiveItem(item) : item;
+    return fields.every((f) => getItemField(shown, f) === 0);
+  });
 }
 
 /** The derivation's shared (frozen) FactRef of a 项's field: one object per code and field. */
@@ -74,10 +78,12 @@ class BodyInput {
     readonly ref: FactRef,
     readonly valueType: 'money' | 'count',
     readonly value: number,
-    private readonly at: { table: DerivedTable; row: Row; col: number },
+    private readonly table: DerivedTable,
+    private readonly row: Row,
+    private readonly col: number,
   ) {}
   get label(): string {
-    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+    return describeBodyCell(this.table, this.row, this.col);
   }
 }
 
@@ -86,22 +92,24 @@ class BodyBreakdown {
   constructor(
     readonly refs: readonly FactRef[],
     readonly values: number[],
-    private readonly at: { table: DerivedTable; row: Row; col: number },
+    private readonly table: DerivedTable,
+    private readonly row: Row,
+    private readonly col: number,
   ) {}
   get label(): string {
-    return describeBodyCell(this.at.table, this.at.row, this.at.col);
+    return describeBodyCell(this.table, this.row, this.col);
   }
 }
 
 function bodyGridCell(table: DerivedTable, row: Row, col: number, report: Report): GridCell | null {
   const cell: Cell = row.cells[col]!;
   if ((cell.kind === 'input' || cell.kind === 'derived') && cell.fact) {
-    return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, { table, row, col });
+    return new BodyInput(cell.fact, cell.valueType ?? 'money', cell.value ?? 0, table, row, col);
   }
   // A sum of several typed facts of a 项 (表02 财政拨款收入): edited part by part.
   if (cell.kind === 'derived' && row.kind === 'item' && cell.sourceFacts && cell.sourceFacts.length > 1 && (table.columns[col]?.itemFields?.length ?? 0) > 1) {
     const refs = cell.sourceFacts; // shared between derivations: its grid key is cached
-    return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), { table, row, col });
+    return new BodyBreakdown(refs, refs.map((r) => factNumber(report, r)), table, row, col);
   }
   return null;
 }
