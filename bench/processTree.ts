@@ -48,17 +48,17 @@ export interface TreeMemory {
   rssPeak: number;
   /** Highest sum of PSS seen, bytes. */
   pssPeak: number;
-  /** At the highest PSS: this process's own PSS, bytes (the rest is Chromium's). */
+  /** At the highest PSS: the root process's own PSS, bytes (the rest is Chromium's). */
   pssPeakSelf: number;
   /** Most processes in the tree at one sample. */
   processes: number;
   samples: number;
 }
 
-/** The tree's memory now: sums of RSS and PSS (bytes) and the number of processes. */
-export function treeMemoryNow(): { rss: number; pss: number; pssSelf: number; processes: number } {
+/** The memory of `root`'s tree now (this process's by default): sums of RSS and PSS (bytes), the root's own PSS, the number of processes. */
+export function treeMemoryNow(root: number = process.pid): { rss: number; pss: number; pssSelf: number; processes: number } {
   if (process.platform !== 'linux') return { rss: 0, pss: 0, pssSelf: 0, processes: 0 };
-  const pids = tree(process.pid);
+  const pids = tree(root);
   let rss = 0;
   let pss = 0;
   let pssSelf = 0;
@@ -66,17 +66,17 @@ export function treeMemoryNow(): { rss: number; pss: number; pssSelf: number; pr
     rss += readNumber(`/proc/${pid}/status`, 'VmRSS') ?? 0;
     const own = readNumber(`/proc/${pid}/smaps_rollup`, 'Pss') ?? 0;
     pss += own;
-    if (pid === process.pid) pssSelf = own;
+    if (pid === root) pssSelf = own;
   }
   return { rss, pss, pssSelf, processes: pids.length };
 }
 
-/** Samples the tree every `intervalMs` until stopped. */
-export function sampleProcessTree(intervalMs = 50): { stop(): TreeMemory } {
+/** Samples the tree of `root` (this process by default) every `intervalMs` until stopped. */
+export function sampleProcessTree(intervalMs = 50, root: number = process.pid): { stop(): TreeMemory } {
   const result: TreeMemory = { rssPeak: 0, pssPeak: 0, pssPeakSelf: 0, processes: 0, samples: 0 };
   if (process.platform !== 'linux') return { stop: () => result };
   const sample = () => {
-    const now = treeMemoryNow();
+    const now = treeMemoryNow(root);
     result.rssPeak = Math.max(result.rssPeak, now.rss);
     if (now.pss > result.pssPeak) {
       result.pssPeak = now.pss;
