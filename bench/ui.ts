@@ -41,7 +41,8 @@ const KEY_RUNS = 40;
 const OPEN_WARMUP = 2;
 const OPEN_RUNS = 12;
 const PASTE_WARMUP = 2;
-const PASTE_RUNS = 12;
+// A p95 is judged on it: of 12 runs the p95 is the slowest run, of 40 (as for a keystroke) the third slowest.
+const PASTE_RUNS = 40;
 
 const TOTAL_BASIC = 'td[data-cell-id="03.total.basic"]';
 const TOTAL_TOTAL = 'td[data-cell-id="03.total.total"]';
