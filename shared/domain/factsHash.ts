@@ -127,3 +127,6 @@ export function factsHash(report: Report): string {
 export function shortHash(hash: string): string {
   return hash.slice(0, 16).replace(/(.{4})(?=.)/gu, '$1 ');
 }
+
+/** The keywords that carry the content hash in the properties of every exported file (Word, Excel, PDF). */
+export const factsHashKeywords = (hash: string): string => `内容校验码 sha256:${hash}`;

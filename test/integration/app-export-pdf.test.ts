@@ -52,8 +52,13 @@ describe('export.pdf and export.audit', () => {
 
     const out = join(folder, 'out');
     host.exportAnswers.push(out, out);
-    expect(valueOf(await backend.api.invoke('export.pdf', { year: 2023 }))).toEqual({ folder: out, files: [`${TITLE}.pdf`], factsHash: expect.stringMatching(/^[0-9a-f]{64}$/u) });
+    const pdf = valueOf(await backend.api.invoke('export.pdf', { year: 2023 }));
+    expect(pdf).toEqual({ folder: out, files: [`${TITLE}.pdf`], factsHash: expect.stringMatching(/^[0-9a-f]{64}$/u) });
     expect(readFileSync(join(out, `${TITLE}.pdf`)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The content hash in the PDF's properties, as in the Word and Excel files' (poppler's pdfinfo reads it).
+    const info = spawnSync('pdfinfo', [join(out, `${TITLE}.pdf`)], { encoding: 'utf8' });
+    expect(info.stdout).toMatch(new RegExp(`^Keywords:\\s+内容校验码 sha256:${pdf!.factsHash}$`, 'm'));
+    expect(info.stdout).toMatch(/^Title:\s+\S/m);
     expect(valueOf(await backend.api.invoke('export.audit', { year: 2023 }))).toEqual({
       folder: out,
       files: [`${TITLE}审核报告.pdf`, `${TITLE}审核报告.xlsx`],

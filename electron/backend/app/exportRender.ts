@@ -126,7 +126,7 @@ export async function renderFiles(composition: ExportComposition, kinds: readonl
           case 'xlsx':
             return renderXlsx(model.tables, { factsHash, units: model.overview.units, onProgress: (d, t) => progress('xlsx', d, t), ...xlsxEvaluation(model) });
           case 'pdf':
-            return (await renderPdf(model, options.pdfEngine ?? (await pdfEngine()), { onProgress: (d, t) => progress('pdf', d, t) })).pdf;
+            return (await renderPdf(model, options.pdfEngine ?? (await pdfEngine()), { factsHash, onProgress: (d, t) => progress('pdf', d, t) })).pdf;
           case 'auditPdf':
             return renderAuditPdf(audit(), { factsHash, generatedAt: options.now ?? new Date() }, await pdfEngine());
           case 'auditXlsx':

@@ -9,6 +9,7 @@
  * decimals) read back as a number, so the sheet shows exactly what the tables print.
  */
 import ExcelJS from 'exceljs';
+import { factsHashKeywords } from '../../../shared/domain/factsHash';
 import type { SubordinateUnit } from '../../../shared/domain/model';
 import { UNIT_COMPOSITION_COLUMNS, UNIT_COMPOSITION_TITLE } from '../../../shared/domain/package';
 import type { EvaluationSet, FormContext } from '../../../shared/domain/selfEvaluation';
@@ -533,7 +534,7 @@ export async function renderXlsx(tables: DerivedTables, options: RenderXlsxOptio
   workbook.lastModifiedBy = WORKBOOK_CREATOR;
   workbook.title = `${department}${first.yearLine}决算公开表`;
   workbook.subject = `部门决算公开 ${first.code}—${last.code}`;
-  if (options.factsHash) workbook.keywords = `内容校验码 sha256:${options.factsHash}`;
+  if (options.factsHash) workbook.keywords = factsHashKeywords(options.factsHash);
   const now = new Date();
   workbook.created = now;
   workbook.modified = now;

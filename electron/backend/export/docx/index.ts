@@ -11,6 +11,7 @@
  * file, which keeps a package with many forms within the export's memory budget).
  */
 import { Document, type ISectionOptions, Packer } from 'docx';
+import { factsHashKeywords } from '../../../../shared/domain/factsHash';
 import { hasEvaluation, type PackageModel } from '../../../../shared/domain/package';
 import { evaluationSection } from './attachments';
 import { coverSection, tocSection } from './frontMatter';
@@ -65,7 +66,7 @@ function buildDocxDocument(model: PackageModel, parts: TextParts, step: () => vo
     title: model.title,
     creator: model.department.name,
     description: `${model.title}（部门决算公开助手导出）`,
-    ...(layout.factsHash ? { keywords: `内容校验码 sha256:${layout.factsHash}` } : {}),
+    ...(layout.factsHash ? { keywords: factsHashKeywords(layout.factsHash) } : {}),
     features: { updateFields: true },
     styles: styles(),
     sections,

@@ -10,6 +10,7 @@
  * engine, chromium and documentServer (printing), embeddedFonts with sfnt, cff and glyphClosure
  * (the Noto CJK faces as files cut down to the document's text, for an engine that loads fonts).
  */
+import { factsHashKeywords } from '../../../../shared/domain/factsHash';
 import type { PackageModel } from '../../../../shared/domain/package';
 import type { PdfPart } from './document';
 import type { OpeningEngine, PdfEngine } from './engine';
@@ -26,6 +27,8 @@ export { readPdfStructure, type PdfOutlineItem, type PdfStructure } from './pdfR
 export interface RenderPdfOptions {
   /** The package's parts; default packageParts(model). */
   parts?: PdfPart[];
+  /** The content hash of the facts (factsHash), kept in the PDF's keywords as in the Word and Excel files'. */
+  factsHash?: string;
   /** Called after each print (the last one when done). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -36,5 +39,6 @@ export async function renderPdf(model: PackageModel, engine: PdfEngine | Opening
     title: model.title,
     parts: options.parts ?? packageParts(model),
     onPass: (done, total) => options.onProgress?.(done, total),
+    ...(options.factsHash ? { keywords: factsHashKeywords(options.factsHash) } : {}),
   });
 }

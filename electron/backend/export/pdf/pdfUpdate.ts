@@ -52,6 +52,7 @@ export class PdfUpdate {
   private catalogEntries: Map<string, PdfObject> | null = null;
   /** Streams copied in, by a hash of their dictionary and bytes. */
   private readonly streams = new Map<string, PdfRef>();
+  private info: PdfRef | null = null;
 
   constructor(readonly base: PdfFile) {
     if (base.xrefOffset === null) throw new PdfSyntaxError('the PDF has no cross-reference table to update');
@@ -136,7 +137,7 @@ export class PdfUpdate {
     }
     const trailer = new Map<string, PdfObject>([['Size', Math.max(this.next, this.base.size)]]);
     for (const key of ['Root', 'Info', 'ID']) {
-      const v = this.base.trailer.get(key);
+      const v = key === 'Info' && this.info ? this.info : this.base.trailer.get(key);
       if (v !== undefined) trailer.set(key, v);
     }
     trailer.set('Prev', this.base.xrefOffset!);
@@ -217,6 +218,15 @@ export class PdfUpdate {
     this.set(tree, new PdfDict(new Map<string, PdfObject>([['Type', new PdfName('Pages')], ['Kids', kids], ['Count', kids.length]])));
     this.catalog().set('Pages', tree);
     return maps;
+  }
+
+  /** Sets entries of the document information dictionary (Title, Keywords …) as text strings, keeping the others. */
+  setInfo(entries: Readonly<Record<string, string>>): void {
+    const old = this.base.dict(this.base.trailer.get('Info'));
+    const info = new Map(old?.entries ?? []);
+    for (const [key, text] of Object.entries(entries)) info.set(key, textString(text));
+    this.info ??= this.allocate();
+    this.set(this.info, new PdfDict(info));
   }
 
   /** Named destinations (replacing the document's): name → explicit destination, as one name tree. */

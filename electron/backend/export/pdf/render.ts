@@ -104,7 +104,15 @@ interface Piece {
  */
 export async function printParts(
   given: PdfEngine | OpeningEngine,
-  input: { title: string; parts: readonly PdfPart[]; css?: string; onPass?: (done: number, total: number) => void; chunkChars?: number },
+  input: {
+    title: string;
+    parts: readonly PdfPart[];
+    css?: string;
+    onPass?: (done: number, total: number) => void;
+    chunkChars?: number;
+    /** Written into the document information (as the Word and Excel files' keywords: the content hash). */
+    keywords?: string;
+  },
 ): Promise<PrintedPdf> {
   // An engine still opening is waited for only once the first piece is written.
   const loadsFonts = 'print' in given ? given.loadsFonts === true : given.loadsFonts;
@@ -167,9 +175,10 @@ export async function printParts(
     input.onPass?.(pieces.length, total);
   }
   if (!withToc) {
-    if (pieces.length === 1) return { pdf: pieces[0]!.file.data, pageCount: printedPages, toc: [], passes: 1 };
+    if (pieces.length === 1 && input.keywords === undefined) return { pdf: pieces[0]!.file.data, pageCount: printedPages, toc: [], passes: 1 };
     const update = new PdfUpdate(pieces[0]!.file);
-    update.joinPages(pieces.map((p) => ({ file: p.file, pages: p.structure.pages.map((_, i) => i), links: true })));
+    if (pieces.length > 1) update.joinPages(pieces.map((p) => ({ file: p.file, pages: p.structure.pages.map((_, i) => i), links: true })));
+    if (input.keywords !== undefined) update.setInfo({ Keywords: input.keywords });
     return { pdf: update.bytes(), pageCount: printedPages, toc: [], passes: pieces.length };
   }
 
@@ -197,6 +206,7 @@ export async function printParts(
   }
   update.setDests(dests);
   update.addOutline(outlineOf(entries, dests, headStructure.pages[tocPages[0]!]!.ref));
+  if (input.keywords !== undefined) update.setInfo({ Keywords: input.keywords });
   const pdf = update.bytes();
   // Read back: every heading on the page its number says (counted from the first page after the 目录).
   const check = readPdfStructure(pdf);
