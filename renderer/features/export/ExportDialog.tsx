@@ -56,16 +56,14 @@ function foldersOf(results: readonly ExportResult[]): [string, string[]][] {
  * The content hash of the facts the files are (or will be) made from: recorded in the files'
  * properties and in the change log, so a document can be matched with the data later.
  */
-function FactsHash({ hash, published, exported, office }: { hash: string; published: boolean; exported?: boolean; office?: boolean }) {
+function FactsHash({ hash, published, exported }: { hash: string; published: boolean; exported?: boolean }) {
   return (
     <div className="facts-hash" data-testid="facts-hash">
       {exported ? '导出文件的' : '当前数据的'}内容校验码（SHA-256）：<code>{hash}</code>
       <div className="muted">
         {exported
-          ? office
-            ? '已写入 Word/Excel 文件属性（关键词）并记入修改记录。'
-            : '已记入修改记录。'
-          : '导出时写入 Word/Excel 文件属性并记入修改记录；日后数据如有改动，校验码随之改变，可据此判断文档是否与数据一致。'}
+          ? '已写入导出的文件（Word、Excel、PDF 的文件属性“关键词”，审核报告的正文）并记入修改记录。'
+          : '导出时写入文件属性（关键词）并记入修改记录；日后数据如有改动，校验码随之改变，可据此判断文档是否与数据一致。'}
         {published ? '本年度已定稿。' : ''}
       </div>
     </div>
@@ -198,14 +196,7 @@ export function ExportDialog({ initial, onClose }: { initial: ReadonlySet<Export
       {phase.kind === 'done' || phase.kind === 'failed' ? (
         <div>
           {phase.kind === 'failed' ? <p className="error-text">导出失败：{phase.message}</p> : <p className="ok-summary">导出完成。</p>}
-          {phase.results[0] ? (
-            <FactsHash
-              hash={phase.results[0].factsHash}
-              published={Boolean(loaded.publication)}
-              exported
-              office={phase.results.some((r) => r.files.some((f) => /\.(docx|xlsx|zip)$/i.test(f)))}
-            />
-          ) : null}
+          {phase.results[0] ? <FactsHash hash={phase.results[0].factsHash} published={Boolean(loaded.publication)} exported /> : null}
           {foldersOf(phase.results).map(([folder, files]) => (
             <div key={folder} className="export-result">
               <div>
