@@ -80,14 +80,19 @@ export interface DocumentOptions {
   printOnly?: boolean;
 }
 
-/** The parts' bodies, the 目录 (parts that need the outline) rendered last, and the 目录's entries. */
-export function renderBodies(parts: readonly PdfPart[], pageNumbers: ReadonlyMap<string, number> | null): { bodies: string[]; entries: OutlineEntry[] } {
-  const ctx = new HtmlContext(pageNumbers);
-  const bodies = new Map<PdfPart, string>();
-  for (const part of parts) if (!part.needsOutline) bodies.set(part, part.render(ctx));
-  const entries = [...ctx.entries];
-  for (const part of parts) if (part.needsOutline) bodies.set(part, part.render(ctx));
-  return { bodies: parts.map((p) => bodies.get(p) ?? ''), entries };
+/**
+ * Every part's body but the 目录's (those that need the outline: '' here, rendered once all the
+ * entries are known), headings numbered in document order by `ctx`, and the 目录 entries each part holds.
+ */
+export function renderParts(parts: readonly PdfPart[], ctx: HtmlContext): { bodies: string[]; entriesOf: OutlineEntry[][] } {
+  const bodies: string[] = [];
+  const entriesOf: OutlineEntry[][] = [];
+  for (const part of parts) {
+    const before = ctx.entries.length;
+    bodies.push(part.needsOutline ? '' : part.render(ctx));
+    entriesOf.push(ctx.entries.slice(before));
+  }
+  return { bodies, entriesOf };
 }
 
 /**
@@ -132,6 +137,11 @@ export function composeDocument(
  * layout), or null for a first layout.
  */
 export function renderHtmlDocument(input: DocumentOptions & { parts: readonly PdfPart[]; pageNumbers: ReadonlyMap<string, number> | null }): HtmlDocument {
-  const { bodies, entries } = renderBodies(input.parts, input.pageNumbers);
+  const ctx = new HtmlContext(input.pageNumbers);
+  const { bodies } = renderParts(input.parts, ctx);
+  const entries = [...ctx.entries];
+  input.parts.forEach((part, k) => {
+    if (part.needsOutline) bodies[k] = part.render(ctx);
+  });
   return { html: composeDocument(input, input.parts, bodies), entries };
 }

@@ -16,7 +16,7 @@
  *    heading and the bookmarks: one per 目录 entry, nested as the 目录, each to its heading. The
  *    joined file is read back: every heading must be on the page its number says.
  */
-import { composeDocument, type DocumentOptions, HtmlContext, type OutlineEntry, type PdfPart } from './document';
+import { composeDocument, type DocumentOptions, HtmlContext, type OutlineEntry, type PdfPart, renderParts } from './document';
 import { type EmbeddedFonts, embedFonts } from './embeddedFonts';
 import type { OpeningEngine, PdfEngine, PrintDocument } from './engine';
 import { PdfFile } from './pdfFile';
@@ -129,20 +129,15 @@ export async function printParts(
   // Every part but the 目录, headings numbered in document order; which entries each part holds.
   const { parts } = input;
   const ctx = new HtmlContext(null);
-  const bodies: string[] = [];
-  const entriesOf: OutlineEntry[][] = [];
-  for (const part of parts) {
-    const before = ctx.entries.length;
-    bodies.push(part.needsOutline ? '' : part.render(ctx));
-    entriesOf.push(ctx.entries.slice(before));
-  }
+  const { bodies, entriesOf } = renderParts(parts, ctx);
   const entries = [...ctx.entries];
   const lastToc = parts.reduce((last, part, k) => (part.needsOutline ? k : last), -1);
   const withToc = lastToc >= 0 && entries.length > 0;
   const headCount = withToc ? lastToc + 1 : 0;
   if (entriesOf.slice(0, headCount).some((list) => list.length > 0)) throw new Error('目录之前的部分不能有目录条目');
-  const tocBodies = () => parts.slice(0, headCount).map((part, k) => (part.needsOutline ? part.render(ctx.continued(numbers)) : bodies[k]!));
+  /** Each entry's printed page number, filled as the pieces are printed. */
   const numbers = new Map<string, number>();
+  const tocBodies = () => parts.slice(0, headCount).map((part, k) => (part.needsOutline ? part.render(ctx.continued(numbers)) : bodies[k]!));
   if (loadsFonts) fontsFor(`${input.title}${input.css ?? PACKAGE_CSS}${bodies.join('')}${withToc ? tocBodies().join('') : ''}`);
 
   const content = parts.slice(headCount);
