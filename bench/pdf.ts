@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeDisclosureFile, openDisclosureFile } from '../electron/backend/db';
 import { renderPdf } from '../electron/backend/export/pdf';
 import { openChromiumEngine } from '../electron/backend/export/pdf/chromium';
 import { openInBackground } from '../electron/backend/export/pdf/engine';
@@ -25,7 +24,7 @@ import { getCatalogue } from '../shared/domain/catalogue';
 import type { ReportPackage } from '../shared/domain/interchange';
 import { buildPackage, priorFromTyped } from '../shared/domain/narrative';
 import type { PackageModel } from '../shared/domain/package';
-import { importReport } from '../electron/backend/services/reports';
+import { writeDataFile } from './dataFile';
 import { deriveTables } from '../shared/domain/tables';
 import { syntheticReport } from '../test/harness/synthetic';
 import { loadFixture } from './derive';
@@ -77,9 +76,7 @@ async function cliExportMemory(packages: readonly ReportPackage[]): Promise<Tree
   try {
     const files = packages.map((pkg, k) => {
       const file = path.join(dir, `${k}.jsgk`);
-      const opened = openDisclosureFile(file, { create: true });
-      importReport(opened, pkg, { replace: false });
-      closeDisclosureFile(opened);
+      writeDataFile(file, pkg);
       return { file, year: pkg.report.year };
     });
     // Builds the CLI bundle if it is missing or stale; not sampled.

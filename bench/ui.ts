@@ -21,8 +21,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer } from '../electron/backend/app/webServer';
-import { closeDisclosureFile, openDisclosureFile } from '../electron/backend/db';
-import { importReport, parseReportJson } from '../electron/backend/services/reports';
+import { parseReportJson } from '../electron/backend/services/reports';
+import { writeDataFile } from './dataFile';
 import { buildRenderer, launchChromium, ROOT } from '../test/e2e/browser';
 import { syntheticFile } from '../test/harness/synthetic';
 import { type BenchGroup, type BenchRow, formatMs, row, sampleHeap, summarize } from './util';
@@ -265,12 +265,7 @@ export const uiBench: BenchGroup = {
       fs.mkdirSync(seedDir);
       const seedFile = path.join(seedDir, '晋城市商务局.jsgk');
       const fixture = path.join(ROOT, 'test', 'fixtures', 'jincheng-2023.json');
-      const db = openDisclosureFile(seedFile, { create: true });
-      try {
-        importReport(db, parseReportJson(fs.readFileSync(fixture, 'utf8'), 'jincheng-2023.json'), { replace: false });
-      } finally {
-        closeDisclosureFile(db);
-      }
+      writeDataFile(seedFile, parseReportJson(fs.readFileSync(fixture, 'utf8'), 'jincheng-2023.json'));
       const seed = await measureFile(browser, rendererDir, seedDir, seedFile, 0);
 
       // The 20× synthetic department.
